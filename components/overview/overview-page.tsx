@@ -1,0 +1,52 @@
+import type { TGraphStats } from "@/lib/schemas/stats";
+
+const NODE_LABELS: Record<keyof TGraphStats["nodes"], string> = {
+  identity: "Non-human identities",
+  secret: "Secrets",
+  context: "CI jobs & workstations",
+  runner: "Runners",
+  system: "Systems",
+  publisher: "Publishers",
+  package: "Packages",
+  packageVersion: "Package versions",
+  action: "Third-party actions",
+  advisory: "Advisories",
+};
+
+export function OverviewPage({ stats }: { stats: TGraphStats }) {
+  const empty = stats.totals.nodes === 0;
+  return (
+    <section aria-labelledby="overview-title">
+      <h1 id="overview-title">Overview</h1>
+      <p className="muted">
+        {stats.database.description} · schema {stats.schemaVersion ?? "not migrated"} · graph version {stats.graphVersion}
+      </p>
+      {empty ? (
+        <div className="empty-state">
+          <h2>No graph yet</h2>
+          <p>
+            Import workflows, lockfiles, advisories or an inventory file with <code>npx blastmap import &lt;path&gt;</code>, or load
+            the demo organisation with <code>npx blastmap seed</code>.
+          </p>
+        </div>
+      ) : (
+        <ul className="card-grid" aria-label="Inventory counts">
+          {(Object.keys(NODE_LABELS) as (keyof TGraphStats["nodes"])[]).map((kind) => (
+            <li key={kind} className="card" data-kind={kind}>
+              <span className="card-value" data-testid={`count-${kind}`}>
+                {stats.nodes[kind].toLocaleString("en")}
+              </span>
+              <span className="card-label">{NODE_LABELS[kind]}</span>
+            </li>
+          ))}
+          <li className="card">
+            <span className="card-value" data-testid="count-edges">
+              {stats.totals.edges.toLocaleString("en")}
+            </span>
+            <span className="card-label">Relationships</span>
+          </li>
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CliError } from "./cli-error";
+
+export interface Command {
+  summary: string;
+  usage: string;
+  /** Returns the process exit code. */
+  run(argv: string[]): Promise<number>;
+}
+
+/** node:util parseArgs with usage errors turned into exit code 2. */
+export function parseCommandArgs<T extends ParseArgsConfig["options"]>(argv: string[], options: T, usage: string, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\nusage: ${usage}`, 2);
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Plain aligned columns for terminal output. */
+export function formatTable(rows: (string | number)[][]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => String(row[column] ?? "").length))) ?? [];
+  return rows.map((row) => row.map((cell, i) => String(cell ?? "").padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+}

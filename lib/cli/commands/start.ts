@@ -1,0 +1,66 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { seedDemoOrganisation } from "@/lib/demo/seed-demo-organisation";
+import { CliError } from "../cli-error";
+import { parseCommandArgs, type Command } from "../command";
+import { withDatabase } from "../with-database";
+
+const usage = "blastmap start [--port N] [--no-seed] [--rebuild]";
+import { PROJECT_ROOT as ROOT } from "@/lib/database/migrations";
+
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package.json", "tsconfig.json"];
+
+export const startCommand: Command = {
+  summary: "migrate, load the demo on first run, build if needed, and serve the dashboard (npm start)",
+  usage,
+  async run(argv) {
+    const { values } = parseCommandArgs(
+      argv,
+      { port: { type: "string" }, "no-seed": { type: "boolean" }, rebuild: { type: "boolean" } },
+      usage,
+    );
+    const port = values.port ?? process.env.PORT ?? "3000";
+    if (!/^\d{1,5}$/.test(port)) throw new CliError(`--port must be a number, got "${port}"`, 2);
+
+    // The CLI process owns the embedded database only while it prepares it; the server opens it next.
+    await withDatabase(async ({ prisma, connection }) => {
+      console.log(`blastmap: database ${connection.description} is migrated`);
+      if (!values["no-seed"] && (await prisma.node.count()) === 0) {
+        const result = await seedDemoOrganisation(prisma);
+        console.log(`blastmap: ${result.message}`);
+      }
+    });
+
+    const distDir = path.join(ROOT, process.env.BLASTMAP_DIST_DIR ?? ".next");
+    if (values.rebuild || buildIsStale(distDir)) {
+      console.log("blastmap: building the dashboard (next build)…");
+      const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit" });
+      if (build.status !== 0) throw new CliError("next build failed; see the output above");
+    }
+    console.log(`blastmap: serving on http://localhost:${port}`);
+    const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port], { cwd: ROOT, stdio: "inherit" });
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+    return new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
+  },
+};
+
+function buildIsStale(distDir: string): boolean {
+  const buildId = path.join(distDir, "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  return SOURCES.some((entry) => newestMtime(path.join(ROOT, entry)) > builtAt);
+}
+
+function newestMtime(file: string): number {
+  if (!existsSync(file)) return 0;
+  const stat = statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(file)) {
+    if (entry === "generated" || entry === "node_modules") continue;
+    newest = Math.max(newest, newestMtime(path.join(file, entry)));
+  }
+  return newest;
+}

@@ -1,0 +1,369 @@
+import { createHash } from "node:crypto";
+import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  ZGraphDocument,
+  type TApplySummary,
+  type TChangeCounts,
+  type TGraphDocument,
+  type TNodeFact,
+  type TNodeKind,
+} from "@/lib/schemas/graph-facts";
+
+type Tx = Prisma.TransactionClient;
+
+export interface ApplyOptions {
+  actor: string;
+  dryRun?: boolean;
+}
+
+export interface ApplyError {
+  file: string;
+  path?: string;
+  message: string;
+}
+
+/** Thrown when the documents are inconsistent; the transaction is rolled back, nothing is written. */
+export class GraphApplyError extends Error {
+  constructor(readonly errors: ApplyError[]) {
+    super(errors.map((e) => `${e.file}${e.path ? ` ${e.path}` : ""}: ${e.message}`).join("\n"));
+  }
+}
+
+const DETAIL_TABLE: Record<TNodeKind, string> = {
+  publisher: "publisher",
+  package: "package",
+  packageVersion: "packageVersion",
+  identity: "identity",
+  secret: "secret",
+  context: "executionContext",
+  runner: "runner",
+  system: "system",
+  action: "action",
+  advisory: "advisory",
+};
+
+interface DetailDelegate {
+  createMany(args: { data: Record<string, unknown>[] }): Promise<unknown>;
+  findMany(args: { where: { nodeId: { in: number[] } } }): Promise<Record<string, unknown>[]>;
+  update(args: { where: { nodeId: number }; data: Record<string, unknown> }): Promise<unknown>;
+}
+
+const CHUNK = 5000;
+const chunks = <T>(items: T[], size = CHUNK): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+const zeroCounts = (): TChangeCounts => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });
+
+export function documentDigest(document: TGraphDocument): string {
+  return createHash("sha256").update(JSON.stringify(document)).digest("hex");
+}
+
+/**
+ * Stores graph documents in one transaction. A document whose digest is unchanged is skipped;
+ * a changed one replaces what it contributed before: its nodes and edges are upserted, and what
+ * it alone contributed and no longer mentions is removed. With dryRun the same work is done and
+ * counted, then rolled back.
+ */
+export async function applyGraphDocuments(
+  db: Db,
+  input: TGraphDocument[],
+  options: ApplyOptions,
+): Promise<TApplySummary> {
+  const documents = input.map((doc) => ZGraphDocument.parse(doc));
+  const rollback = Symbol("dry-run");
+  let summary: TApplySummary | undefined;
+  try {
+    await db.$transaction(
+      async (tx) => {
+        summary = await applyInTransaction(tx, documents, options);
+        if (options.dryRun) throw rollback;
+      },
+      { timeout: 30 * 60 * 1000, maxWait: 60 * 1000 },
+    );
+  } catch (error) {
+    if (error !== rollback) throw error;
+  }
+  return summary!;
+}
+
+async function applyInTransaction(tx: Tx, documents: TGraphDocument[], options: ApplyOptions): Promise<TApplySummary> {
+  const summary: TApplySummary = {
+    importId: null,
+    dryRun: Boolean(options.dryRun),
+    graphVersion: null,
+    byFormat: {},
+    unchangedDocuments: 0,
+  };
+  const formatOf = (doc: TGraphDocument) =>
+    (summary.byFormat[doc.format] ??= { files: 0, nodes: zeroCounts(), edges: zeroCounts() });
+  for (const doc of documents) formatOf(doc).files += 1;
+
+  const duplicate = documents.find((doc, i) => documents.findIndex((other) => other.key === doc.key) !== i);
+  if (duplicate) throw new GraphApplyError([{ file: duplicate.key, message: "the same document was given twice" }]);
+
+  const digests = new Map(documents.map((doc) => [doc.key, documentDigest(doc)]));
+  const stored = await tx.sourceDocument.findMany({ where: { key: { in: [...digests.keys()] } } });
+  const storedByKey = new Map(stored.map((row) => [row.key, row]));
+  const changed = documents.filter((doc) => storedByKey.get(doc.key)?.digest !== digests.get(doc.key));
+  summary.unchangedDocuments = documents.length - changed.length;
+  for (const doc of documents) {
+    if (changed.includes(doc)) continue;
+    formatOf(doc).nodes.unchanged += doc.nodes.length;
+    formatOf(doc).edges.unchanged += doc.edges.length;
+  }
+  if (changed.length === 0) return summary;
+
+  const importRow = await tx.import.create({ data: { actor: options.actor } });
+  summary.importId = importRow.id;
+
+  // Later documents win when two describe the same node.
+  const nodeFacts = new Map<string, { fact: TNodeFact; doc: TGraphDocument }>();
+  for (const doc of changed) for (const fact of doc.nodes) nodeFacts.set(fact.key, { fact, doc });
+
+  const nodeIds = await upsertNodes(tx, nodeFacts, importRow.id, formatOf);
+  const edgeIds = await upsertEdges(tx, changed, nodeIds, importRow.id, formatOf);
+  await replaceOrigins(tx, changed, storedByKey, digests, nodeIds, edgeIds, importRow.id, formatOf);
+
+  const state = await tx.graphState.upsert({
+    where: { id: 1 },
+    create: { id: 1, version: 1 },
+    update: { version: { increment: 1 } },
+  });
+  summary.graphVersion = state.version;
+  await tx.import.update({ where: { id: importRow.id }, data: { finishedAt: new Date(), summary } });
+  return summary;
+}
+
+async function upsertNodes(
+  tx: Tx,
+  nodeFacts: Map<string, { fact: TNodeFact; doc: TGraphDocument }>,
+  importId: number,
+  formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
+): Promise<Map<string, number>> {
+  const keys = [...nodeFacts.keys()];
+  const existing = new Map<string, { id: number; kind: string; name: string }>();
+  for (const part of chunks(keys)) {
+    for (const row of await tx.node.findMany({ where: { key: { in: part } }, select: { id: true, key: true, kind: true, name: true } })) {
+      existing.set(row.key, row);
+    }
+  }
+  const kindClash = [...nodeFacts.values()].find(({ fact }) => existing.has(fact.key) && existing.get(fact.key)!.kind !== fact.kind);
+  if (kindClash) {
+    throw new GraphApplyError([
+      { file: kindClash.doc.key, message: `${kindClash.fact.key} is already stored as a ${existing.get(kindClash.fact.key)!.kind}, not a ${kindClash.fact.kind}` },
+    ]);
+  }
+
+  const fresh = [...nodeFacts.values()].filter(({ fact }) => !existing.has(fact.key));
+  for (const part of chunks(fresh)) {
+    await tx.node.createMany({
+      data: part.map(({ fact }) => ({ kind: fact.kind, key: fact.key, name: fact.name, firstImportId: importId, lastImportId: importId })),
+    });
+  }
+  const ids = new Map<string, number>();
+  for (const [key, row] of existing) ids.set(key, row.id);
+  for (const part of chunks(fresh.map(({ fact }) => fact.key))) {
+    for (const row of await tx.node.findMany({ where: { key: { in: part } }, select: { id: true, key: true } })) ids.set(row.key, row.id);
+  }
+  for (const { doc } of fresh) formatOf(doc).nodes.created += 1;
+
+  // Package versions point at their package row, which must exist first.
+  const order: TNodeKind[] = ["package", ...(Object.keys(DETAIL_TABLE) as TNodeKind[]).filter((k) => k !== "package")];
+  for (const kind of order) {
+    const ofKind = [...nodeFacts.values()].filter(({ fact }) => fact.kind === kind);
+    if (ofKind.length === 0) continue;
+    const delegate = (tx as unknown as Record<string, DetailDelegate>)[DETAIL_TABLE[kind]];
+    const rows = ofKind.map(({ fact, doc }) => ({ fact, doc, row: detailRow(fact, ids, doc) }));
+    const newRows = rows.filter(({ fact }) => !existing.has(fact.key));
+    for (const part of chunks(newRows)) await delegate.createMany({ data: part.map(({ row }) => row) });
+
+    const old = rows.filter(({ fact }) => existing.has(fact.key));
+    const current = new Map<number, Record<string, unknown>>();
+    for (const part of chunks(old.map(({ row }) => row.nodeId as number))) {
+      for (const row of await delegate.findMany({ where: { nodeId: { in: part } } })) current.set(row.nodeId as number, row);
+    }
+    for (const { fact, doc, row } of old) {
+      const nodeId = row.nodeId as number;
+      const before = current.get(nodeId);
+      const changes = before ? changedFields(before, row) : row;
+      const renamed = existing.get(fact.key)!.name !== fact.name;
+      if (Object.keys(changes).length === 0 && !renamed && before) {
+        formatOf(doc).nodes.unchanged += 1;
+        continue;
+      }
+      if (before) await delegate.update({ where: { nodeId }, data: changes });
+      else await delegate.createMany({ data: [row] });
+      await tx.node.update({ where: { id: nodeId }, data: { name: fact.name, lastImportId: importId } });
+      formatOf(doc).nodes.updated += 1;
+    }
+  }
+  return ids;
+}
+
+function detailRow(fact: TNodeFact, ids: Map<string, number>, doc: TGraphDocument): Record<string, unknown> {
+  const nodeId = ids.get(fact.key)!;
+  if (fact.kind === "packageVersion") {
+    const { packageKey, ...rest } = fact.attrs;
+    const packageNodeId = ids.get(packageKey);
+    if (packageNodeId === undefined) {
+      throw new GraphApplyError([{ file: doc.key, message: `${fact.key} names package ${packageKey}, which is not in the import` }]);
+    }
+    return definedOnly({ nodeId, packageNodeId, ...rest });
+  }
+  return definedOnly({ nodeId, ...fact.attrs });
+}
+
+function definedOnly(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined));
+}
+
+const comparable = (value: unknown): string =>
+  value instanceof Date ? value.toISOString() : JSON.stringify(value ?? null);
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(after).filter(([field, value]) => comparable(before[field]) !== comparable(value)));
+}
+
+const edgeKey = (kind: string, fromId: number, toId: number) => `${kind}|${fromId}|${toId}`;
+
+async function upsertEdges(
+  tx: Tx,
+  changed: TGraphDocument[],
+  nodeIds: Map<string, number>,
+  importId: number,
+  formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
+): Promise<Map<string, number>> {
+  // Edge endpoints may be nodes stored by earlier imports (an inventory naming a system).
+  const missing = new Set<string>();
+  for (const doc of changed) for (const edge of doc.edges) for (const key of [edge.from, edge.to]) if (!nodeIds.has(key)) missing.add(key);
+  for (const part of chunks([...missing])) {
+    for (const row of await tx.node.findMany({ where: { key: { in: part } }, select: { id: true, key: true } })) nodeIds.set(row.key, row.id);
+  }
+  const errors: ApplyError[] = [];
+  const wanted = new Map<string, { doc: TGraphDocument; data: Prisma.EdgeCreateManyInput }>();
+  for (const doc of changed) {
+    doc.edges.forEach((edge, index) => {
+      const fromId = nodeIds.get(edge.from);
+      const toId = nodeIds.get(edge.to);
+      if (fromId === undefined || toId === undefined) {
+        errors.push({ file: doc.key, path: `edges[${index}]`, message: `${edge.kind} refers to unknown node ${fromId === undefined ? edge.from : edge.to}` });
+        return;
+      }
+      wanted.set(edgeKey(edge.kind, fromId, toId), {
+        doc,
+        data: {
+          kind: edge.kind,
+          fromId,
+          toId,
+          exposure: edge.exposure ?? null,
+          privilege: edge.privilege ?? null,
+          attributes: (edge.attributes ?? {}) as Prisma.InputJsonValue,
+          firstImportId: importId,
+          lastImportId: importId,
+        },
+      });
+    });
+  }
+  if (errors.length > 0) throw new GraphApplyError(errors.slice(0, 50));
+
+  const fromIds = [...new Set([...wanted.values()].map(({ data }) => data.fromId))];
+  const existing = new Map<string, { id: number; exposure: string | null; privilege: string | null; attributes: unknown }>();
+  for (const part of chunks(fromIds)) {
+    const rows = await tx.edge.findMany({
+      where: { fromId: { in: part } },
+      select: { id: true, kind: true, fromId: true, toId: true, exposure: true, privilege: true, attributes: true },
+    });
+    for (const row of rows) existing.set(edgeKey(row.kind, row.fromId, row.toId), row);
+  }
+  const fresh = [...wanted.entries()].filter(([key]) => !existing.has(key));
+  for (const part of chunks(fresh)) await tx.edge.createMany({ data: part.map(([, { data }]) => data) });
+  for (const [, { doc }] of fresh) formatOf(doc).edges.created += 1;
+
+  for (const [key, { doc, data }] of wanted) {
+    const before = existing.get(key);
+    if (!before) continue;
+    const same =
+      before.exposure === data.exposure &&
+      before.privilege === data.privilege &&
+      comparable(before.attributes) === comparable(data.attributes);
+    if (same) {
+      formatOf(doc).edges.unchanged += 1;
+    } else {
+      await tx.edge.update({
+        where: { id: before.id },
+        data: { exposure: data.exposure, privilege: data.privilege, attributes: data.attributes, lastImportId: importId },
+      });
+      formatOf(doc).edges.updated += 1;
+    }
+  }
+  const ids = new Map<string, number>();
+  for (const [key, row] of existing) ids.set(key, row.id);
+  const freshKeys = new Set(fresh.map(([key]) => key));
+  for (const part of chunks(fromIds)) {
+    for (const row of await tx.edge.findMany({ where: { fromId: { in: part } }, select: { id: true, kind: true, fromId: true, toId: true } })) {
+      const key = edgeKey(row.kind, row.fromId, row.toId);
+      if (freshKeys.has(key)) ids.set(key, row.id);
+    }
+  }
+  return ids;
+}
+
+async function replaceOrigins(
+  tx: Tx,
+  changed: TGraphDocument[],
+  storedByKey: Map<string, { id: number }>,
+  digests: Map<string, string>,
+  nodeIds: Map<string, number>,
+  edgeIds: Map<string, number>,
+  importId: number,
+  formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
+) {
+  const previouslyNodes = new Map<number, TGraphDocument>();
+  const previouslyEdges = new Map<number, TGraphDocument>();
+  for (const doc of changed) {
+    const storedDoc = storedByKey.get(doc.key);
+    let documentId: number;
+    if (storedDoc) {
+      documentId = storedDoc.id;
+      for (const row of await tx.nodeOrigin.findMany({ where: { documentId }, select: { nodeId: true } })) previouslyNodes.set(row.nodeId, doc);
+      for (const row of await tx.edgeOrigin.findMany({ where: { documentId }, select: { edgeId: true } })) previouslyEdges.set(row.edgeId, doc);
+      await tx.nodeOrigin.deleteMany({ where: { documentId } });
+      await tx.edgeOrigin.deleteMany({ where: { documentId } });
+      await tx.sourceDocument.update({
+        where: { id: documentId },
+        data: { digest: digests.get(doc.key)!, format: doc.format, lastImportId: importId, importedAt: new Date() },
+      });
+    } else {
+      documentId = (await tx.sourceDocument.create({ data: { key: doc.key, format: doc.format, digest: digests.get(doc.key)!, lastImportId: importId } })).id;
+    }
+    const docNodeIds = [...new Set(doc.nodes.map((fact) => nodeIds.get(fact.key)!))];
+    const docEdgeIds = [
+      ...new Set(doc.edges.map((edge) => edgeIds.get(edgeKey(edge.kind, nodeIds.get(edge.from)!, nodeIds.get(edge.to)!))!)),
+    ];
+    for (const part of chunks(docNodeIds)) await tx.nodeOrigin.createMany({ data: part.map((nodeId) => ({ nodeId, documentId })) });
+    for (const part of chunks(docEdgeIds)) await tx.edgeOrigin.createMany({ data: part.map((edgeId) => ({ edgeId, documentId })) });
+  }
+
+  // What a re-imported document no longer mentions, and no other document contributes, goes.
+  const orphanEdges = await orphans([...previouslyEdges.keys()], (part) =>
+    tx.edgeOrigin.findMany({ where: { edgeId: { in: part } }, select: { edgeId: true } }).then((rows) => rows.map((r) => r.edgeId)),
+  );
+  for (const part of chunks(orphanEdges)) await tx.edge.deleteMany({ where: { id: { in: part } } });
+  for (const id of orphanEdges) formatOf(previouslyEdges.get(id)!).edges.removed += 1;
+
+  const orphanNodes = await orphans([...previouslyNodes.keys()], (part) =>
+    tx.nodeOrigin.findMany({ where: { nodeId: { in: part } }, select: { nodeId: true } }).then((rows) => rows.map((r) => r.nodeId)),
+  );
+  for (const part of chunks(orphanNodes)) await tx.node.deleteMany({ where: { id: { in: part } } });
+  for (const id of orphanNodes) formatOf(previouslyNodes.get(id)!).nodes.removed += 1;
+}
+
+async function orphans(candidates: number[], stillReferenced: (part: number[]) => Promise<number[]>): Promise<number[]> {
+  const result: number[] = [];
+  for (const part of chunks(candidates)) {
+    const kept = new Set(await stillReferenced(part));
+    result.push(...part.filter((id) => !kept.has(id)));
+  }
+  return result;
+}

@@ -1,0 +1,158 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { ConfigError, describeDatabase, type DatabaseConfig } from "./config";
+
+/** A live connection to the configured database, below Prisma: what migrations and raw reads need. */
+export interface OpenDatabase {
+  config: DatabaseConfig;
+  description: string;
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnavailableError extends Error {}
+
+export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
+  return config.kind === "pglite" ? openPglite(config) : openPostgres(config);
+}
+
+async function openPostgres(config: Extract<DatabaseConfig, { kind: "postgresql" }>): Promise<OpenDatabase> {
+  const { default: pg } = await import("pg");
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const description = describeDatabase(config);
+  const pool = new pg.Pool({ connectionString: config.url, connectionTimeoutMillis: 5000, max: 10 });
+  pool.on("error", () => {}); // idle-client errors surface on the next query instead of crashing
+  const searchPath = config.schema ? `SET search_path TO "${config.schema.replaceAll('"', '""')}"` : undefined;
+  if (searchPath) pool.on("connect", (client) => void client.query(searchPath));
+  try {
+    await pool.query("SELECT 1");
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseUnavailableError(`Cannot reach ${description}: ${(error as Error).message || String(error)}`);
+  }
+  return {
+    config,
+    description,
+    // A config object, not the pool: the adapter derives its shadow database (for drift checks)
+    // by overriding `database`, which a connection string would shadow.
+    adapterFactory: withDisposableShadowDb(PrismaPg, poolConfigFromUrl(config.url), config.schema),
+    async query<Row>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as Row[];
+    },
+    async close() {
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+type PoolConfig = ReturnType<typeof poolConfigFromUrl>;
+
+// @prisma/adapter-pg drops its shadow database while its own pool still holds connections, which
+// PostgreSQL refuses; this one closes the pool first and drops with FORCE.
+function withDisposableShadowDb(
+  PrismaPg: typeof import("@prisma/adapter-pg").PrismaPg,
+  poolConfig: PoolConfig,
+  schema: string | undefined,
+): SqlMigrationAwareDriverAdapterFactory {
+  const main = new PrismaPg(poolConfig, schema ? { schema } : undefined);
+  return {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: () => main.connect(),
+    async connectToShadowDb() {
+      const name = `blastmap_shadow_${randomUUID().replaceAll("-", "")}`;
+      const admin = await main.connect();
+      await admin.executeScript(`CREATE DATABASE "${name}"`);
+      const shadow = await new PrismaPg({ ...poolConfig, database: name }).connect();
+      const disposeShadow = shadow.dispose.bind(shadow);
+      shadow.dispose = async () => {
+        await disposeShadow();
+        await admin.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await admin.dispose();
+      };
+      return shadow;
+    },
+  };
+}
+
+function poolConfigFromUrl(value: string) {
+  const url = new URL(value);
+  const sslmode = url.searchParams.get("sslmode");
+  return {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : 5432,
+    user: decodeURIComponent(url.username) || undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    database: decodeURIComponent(url.pathname.slice(1)) || undefined,
+    ssl: sslmode && sslmode !== "disable" ? { rejectUnauthorized: sslmode === "verify-full" } : undefined,
+    connectionTimeoutMillis: 5000,
+    max: 10,
+  };
+}
+
+async function openPglite(config: Extract<DatabaseConfig, { kind: "pglite" }>): Promise<OpenDatabase> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const description = describeDatabase(config);
+  const inMemory = config.dataDir === ":memory:";
+  const releaseLock = inMemory ? () => {} : acquireDataDirLock(config.dataDir);
+  let client: InstanceType<typeof PGlite>;
+  try {
+    if (!inMemory) mkdirSync(config.dataDir, { recursive: true });
+    client = inMemory ? new PGlite() : new PGlite(config.dataDir);
+    await client.waitReady;
+  } catch (error) {
+    releaseLock();
+    throw new DatabaseUnavailableError(
+      `Cannot open ${description}: ${(error as Error).message || String(error)} (was it written by a newer PGlite?)`,
+    );
+  }
+  return {
+    config,
+    description,
+    adapterFactory: new PrismaPGlite(client),
+    async query<Row>(sql: string, params: unknown[] = []) {
+      return (await client.query<Row>(sql, params)).rows;
+    },
+    async close() {
+      await client.close().catch(() => {});
+      releaseLock();
+    },
+  };
+}
+
+// PGlite is a single-process database: two processes writing one data directory corrupt it.
+function acquireDataDirLock(dataDir: string): () => void {
+  const lockFile = `${dataDir}.lock`;
+  mkdirSync(path.dirname(lockFile), { recursive: true });
+  if (existsSync(lockFile)) {
+    const holder = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
+    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      throw new ConfigError(
+        `The embedded database at ${dataDir} is in use by another Blastmap process (pid ${holder}); stop it first, or set DATABASE_URL to share PostgreSQL between the server and the CLI.`,
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  const release = () => {
+    try {
+      if (readFileSync(lockFile, "utf8") === String(process.pid)) rmSync(lockFile);
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

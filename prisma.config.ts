@@ -1,0 +1,8 @@
+import { defineConfig } from "prisma/config";
+
+// Only `prisma generate` uses this file. Migrations are applied by `blastmap migrate`
+// through the WASM schema engine (lib/db/migrate.ts), so no native engine is ever downloaded.
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+});
