@@ -1,0 +1,28 @@
+import type { TGraphDocument } from "@/lib/schemas/graph-facts";
+
+// The contract every parser in lib/ingest/ keeps: text in, graph documents or precise errors out.
+// Parsers are pure: no database, no filesystem, no network.
+
+/** One input file, its path relative to the import root (as a user would recognise it). */
+export interface SourceFile {
+  path: string;
+  content: string;
+}
+
+/** Where a problem is: the file, and a 1-based line or a JSON path when known. */
+export interface IngestError {
+  file: string;
+  line?: number;
+  path?: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; documents: TGraphDocument[] } | { ok: false; errors: IngestError[] };
+
+/** What a parser knows about the repository a file belongs to (see lib/ingest/repository). */
+export interface RepositoryContext {
+  /** owner/name, or null when the file is not inside a repository */
+  repo: string | null;
+  /** a checked-in .npmrc sets ignore-scripts=true */
+  npmrcIgnoresScripts: boolean;
+}
