@@ -138,6 +138,16 @@ export const ZContextAttrs = z.object({
   tokenPermissions: z.record(z.string(), z.string()).nullable().optional(),
   canMintOidc: z.boolean().optional(),
   ignoresScripts: z.boolean().optional(),
+  installSteps: z
+    .array(
+      z.object({
+        line: z.number().int().nullable(),
+        command: z.string(),
+        manager: z.enum(["npm", "yarn", "pnpm", "bun", "npx"]),
+        ignoreScripts: z.boolean(),
+      }),
+    )
+    .optional(),
   untrustedCode: z.boolean().optional(),
   environment: z.string().nullable().optional(),
   file: z.string().nullable().optional(),

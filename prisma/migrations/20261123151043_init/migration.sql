@@ -144,6 +144,7 @@ CREATE TABLE "ExecutionContext" (
     "tokenPermissions" JSONB,
     "canMintOidc" BOOLEAN NOT NULL DEFAULT false,
     "ignoresScripts" BOOLEAN NOT NULL DEFAULT false,
+    "installSteps" JSONB NOT NULL DEFAULT '[]',
     "untrustedCode" BOOLEAN NOT NULL DEFAULT false,
     "environment" TEXT,
     "file" TEXT,

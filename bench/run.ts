@@ -1,0 +1,30 @@
+// npm run bench: runs every bench/*.bench.ts (or those named on the command line), prints their
+// figures and merges them into bench/results.json, one section per bench file.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+export interface BenchModule {
+  /** Runs the measurements, printing as it goes; returns the figures to store. */
+  run(args: string[]): Promise<Record<string, unknown>>;
+}
+
+const dir = path.dirname(new URL(import.meta.url).pathname);
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const files = readdirSync(dir)
+  .filter((file) => file.endsWith(".bench.ts"))
+  .filter((file) => wanted.length === 0 || wanted.some((name) => file.startsWith(name)))
+  .sort();
+const resultsFile = path.join(dir, "results.json");
+const results: Record<string, unknown> = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : {};
+
+for (const file of files) {
+  const name = file.replace(/\.bench\.ts$/, "");
+  console.log(`\n### bench: ${name}`);
+  const started = Date.now();
+  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as BenchModule;
+  const figures = await mod.run(process.argv.slice(2));
+  results[name] = { ...figures, measuredAt: new Date().toISOString(), node: process.version, seconds: (Date.now() - started) / 1000 };
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+}
+console.log(`\nresults written to ${path.relative(process.cwd(), resultsFile)}`);

@@ -1,0 +1,43 @@
+import { PackageURL } from "packageurl-js";
+
+// Node keys double as the references users type (`blastmap radius <ref>`), so every importer and
+// the engine's ref resolver build them here and nowhere else.
+
+export const packageKey = (ecosystem: string, name: string): string =>
+  new PackageURL(ecosystem, namespaceOf(name), baseName(name), undefined, undefined, undefined).toString();
+
+export const packageVersionKey = (ecosystem: string, name: string, version: string): string =>
+  new PackageURL(ecosystem, namespaceOf(name), baseName(name), version, undefined, undefined).toString();
+
+/** Splits pkg:npm/%40nx/devkit@21.5.0 into ecosystem, name (@nx/devkit) and version; null if not a purl. */
+export function parsePackageRef(ref: string): { ecosystem: string; name: string; version: string | null } | null {
+  try {
+    const purl = PackageURL.fromString(ref);
+    const name = purl.namespace ? `${purl.namespace}/${purl.name}` : purl.name;
+    return { ecosystem: purl.type, name, version: purl.version ?? null };
+  } catch {
+    return null;
+  }
+}
+
+export const publisherKey = (ecosystem: string, handle: string) => `publisher:${ecosystem}/${handle}`;
+export const identityKey = (name: string) => `identity:${name}`;
+/** A repository's CI secret is secret:<owner/repo>:<NAME>; any other secret is secret:<name>. */
+export const secretKey = (repo: string | null | undefined, name: string) => (repo ? `secret:${repo}:${name}` : `secret:${name}`);
+/** A CI job: context:<owner/repo>/<workflow file name>/<job id>. */
+export const contextKey = (repo: string, workflowFile: string, job: string) => `context:${repo}/${workflowFile}/${job}`;
+export const workstationKey = (name: string) => `context:workstation/${name}`;
+export const runnerKey = (name: string) => `runner:${name}`;
+export const systemKey = (name: string) => `system:${name}`;
+export const actionKey = (slug: string) => `action:${slug}`;
+export const advisoryKey = (id: string) => `advisory:${id}`;
+
+// npm scopes are the purl namespace: @nx/devkit -> namespace "@nx", name "devkit".
+function namespaceOf(name: string): string | undefined {
+  const slash = name.lastIndexOf("/");
+  return slash > 0 ? name.slice(0, slash) : undefined;
+}
+function baseName(name: string): string {
+  const slash = name.lastIndexOf("/");
+  return slash > 0 ? name.slice(slash + 1) : name;
+}
