@@ -150,6 +150,8 @@ export const ZContextAttrs = z.object({
     .optional(),
   untrustedCode: z.boolean().optional(),
   environment: z.string().nullable().optional(),
+  /** `runs-on` labels (resolved from the matrix where possible; unresolvable expressions verbatim) */
+  runnerLabels: z.array(z.string()).optional(),
   file: z.string().nullable().optional(),
   line: z.number().int().nullable().optional(),
   owner: z.string().nullable().optional(),
@@ -184,7 +186,18 @@ export const ZAdvisoryAttrs = z.object({
 });
 
 const node = <K extends TNodeKind, A extends z.ZodTypeAny>(kind: K, attrs: A) =>
-  z.object({ kind: z.literal(kind), key: ZKey, name: z.string().min(1).max(500), attrs });
+  z.object({
+    kind: z.literal(kind),
+    key: ZKey,
+    name: z.string().min(1).max(500),
+    attrs,
+    /**
+     * A mention, not a description: the node is created with these attributes if it does not
+     * exist, but an existing node keeps its own (a workflow naming the GitHub org must not reset
+     * the criticality an inventory file gave it).
+     */
+    reference: z.boolean().optional(),
+  });
 
 export const ZNodeFact = z.discriminatedUnion("kind", [
   node("publisher", ZPublisherAttrs),

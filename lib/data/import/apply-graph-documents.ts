@@ -117,9 +117,14 @@ async function applyInTransaction(tx: Tx, documents: TGraphDocument[], options: 
   const importRow = await tx.import.create({ data: { actor: options.actor } });
   summary.importId = importRow.id;
 
-  // Later documents win when two describe the same node.
+  // Later documents win when two describe the same node; a mere reference never wins over a description.
   const nodeFacts = new Map<string, { fact: TNodeFact; doc: TGraphDocument }>();
-  for (const doc of changed) for (const fact of doc.nodes) nodeFacts.set(fact.key, { fact, doc });
+  for (const doc of changed) {
+    for (const fact of doc.nodes) {
+      const seen = nodeFacts.get(fact.key);
+      if (!seen || seen.fact.reference || !fact.reference) nodeFacts.set(fact.key, { fact, doc });
+    }
+  }
 
   const nodeIds = await upsertNodes(tx, nodeFacts, importRow.id, formatOf);
   const edgeIds = await upsertEdges(tx, changed, nodeIds, importRow.id, formatOf);
@@ -178,7 +183,8 @@ async function upsertNodes(
     const newRows = rows.filter(({ fact }) => !existing.has(fact.key));
     for (const part of chunks(newRows)) await delegate.createMany({ data: part.map(({ row }) => row) });
 
-    const old = rows.filter(({ fact }) => existing.has(fact.key));
+    const old = rows.filter(({ fact }) => existing.has(fact.key) && !fact.reference);
+    for (const { fact, doc } of rows) if (existing.has(fact.key) && fact.reference) formatOf(doc).nodes.unchanged += 1;
     const current = new Map<number, Record<string, unknown>>();
     for (const part of chunks(old.map(({ row }) => row.nodeId as number))) {
       for (const row of await delegate.findMany({ where: { nodeId: { in: part } } })) current.set(row.nodeId as number, row);
