@@ -61,12 +61,12 @@ function withDisposableShadowDb(
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: () => main.connect(),
+    connect: async () => wholeScripts(await main.connect()),
     async connectToShadowDb() {
       const name = `blastmap_shadow_${randomUUID().replaceAll("-", "")}`;
       const admin = await main.connect();
       await admin.executeScript(`CREATE DATABASE "${name}"`);
-      const shadow = await new PrismaPg({ ...poolConfig, database: name }).connect();
+      const shadow = wholeScripts(await new PrismaPg({ ...poolConfig, database: name }).connect());
       const disposeShadow = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await disposeShadow();
@@ -76,6 +76,22 @@ function withDisposableShadowDb(
       return shadow;
     },
   };
+}
+
+// The adapter runs a migration script by splitting it on every ";", which breaks function bodies
+// ($$ … $$) such as the audit log's append-only trigger. PostgreSQL's simple-query protocol runs a
+// multi-statement script as sent, so the script goes over whole.
+type PgAdapter = Awaited<ReturnType<InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>["connect"]>>;
+function wholeScripts(adapter: PgAdapter): PgAdapter {
+  const internals = adapter as unknown as { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await internals.client.query(script);
+    } catch (error) {
+      internals.onError(error);
+    }
+  };
+  return adapter;
 }
 
 function poolConfigFromUrl(value: string) {
