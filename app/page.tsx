@@ -1,12 +1,15 @@
+import { AdvisoryAlerts } from "@/components/overview/advisory-alerts";
 import { OverviewPage } from "@/components/overview/overview-page";
-import { requirePagePermission } from "@/lib/auth/guard";
+import { actorAllows, requirePagePermission } from "@/lib/auth/guard";
+import { listActiveAdvisoryMatches } from "@/lib/data/incidents/list-active-advisory-matches";
 import { getGraphStats } from "@/lib/data/graph/get-graph-stats";
 import { getDatabase } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
 export default async function Page() {
-  await requirePagePermission("graph:read");
-  const stats = await getGraphStats(await getDatabase());
-  return <OverviewPage stats={stats} />;
+  const actor = await requirePagePermission("graph:read");
+  const database = await getDatabase();
+  const [stats, matches] = await Promise.all([getGraphStats(database), listActiveAdvisoryMatches(database.prisma)]);
+  return <OverviewPage stats={stats} alerts={<AdvisoryAlerts matches={matches} canOpenIncident={actorAllows(actor, "incident:write")} />} />;
 }

@@ -13,7 +13,10 @@ const dir = path.dirname(new URL(import.meta.url).pathname);
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const files = readdirSync(dir)
   .filter((file) => file.endsWith(".bench.ts"))
-  .filter((file) => wanted.length === 0 || wanted.some((name) => file.startsWith(name)))
+  // an exact bench name wins (`radius` must not also run `radius-render`); else a prefix
+  .filter((file, _, all) =>
+    wanted.length === 0 || wanted.some((name) => (all.includes(`${name}.bench.ts`) ? file === `${name}.bench.ts` : file.startsWith(name))),
+  )
   .sort();
 const resultsFile = path.join(dir, "results.json");
 const results: Record<string, unknown> = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : {};

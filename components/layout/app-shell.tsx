@@ -1,9 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { signOutAction } from "@/app/sign-in/actions";
 import { roleAllows, type Role } from "@/lib/auth/permissions";
 import { NAV_ITEMS } from "./nav-items";
 
-export function AppShell({ role, children }: { role: Role | null; children: ReactNode }) {
+// Hiding what a role cannot use is a courtesy; the guard on every page, action and route is what enforces it.
+export function AppShell({ role, userName, children }: { role: Role | null; userName?: string | null; children: ReactNode }) {
   const items = role ? NAV_ITEMS.filter((item) => roleAllows(role, item.permission)) : [];
   return (
     <div className="shell">
@@ -20,6 +22,17 @@ export function AppShell({ role, children }: { role: Role | null; children: Reac
             ))}
           </ul>
         </nav>
+        {role && userName ? (
+          <form action={signOutAction} className="user-menu" aria-label="Account">
+            <span data-testid="current-user">{userName}</span>{" "}
+            <span className="badge" data-testid="current-role">
+              {role}
+            </span>{" "}
+            <button className="button" type="submit">
+              Sign out
+            </button>
+          </form>
+        ) : null}
       </header>
       <main className="shell-main">{children}</main>
     </div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { TGraphStats } from "@/lib/schemas/stats";
 
 const NODE_LABELS: Record<keyof TGraphStats["nodes"], string> = {
@@ -13,7 +14,8 @@ const NODE_LABELS: Record<keyof TGraphStats["nodes"], string> = {
   advisory: "Advisories",
 };
 
-export function OverviewPage({ stats }: { stats: TGraphStats }) {
+/** `alerts`: what needs attention now (installed malicious packages), shown above the counts. */
+export function OverviewPage({ stats, alerts }: { stats: TGraphStats; alerts?: ReactNode }) {
   const empty = stats.totals.nodes === 0;
   return (
     <section aria-labelledby="overview-title">
@@ -21,6 +23,7 @@ export function OverviewPage({ stats }: { stats: TGraphStats }) {
       <p className="muted">
         {stats.database.description} · schema {stats.schemaVersion ?? "not migrated"} · graph version {stats.graphVersion}
       </p>
+      {alerts}
       {empty ? (
         <div className="empty-state">
           <h2>No graph yet</h2>

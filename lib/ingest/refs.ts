@@ -41,3 +41,6 @@ function baseName(name: string): string {
   const slash = name.lastIndexOf("/");
   return slash > 0 ? name.slice(slash + 1) : name;
 }
+
+/** The application an SBOM describes, as the context its components run in. */
+export const applicationContextKey = (name: string) => `context:application/${name}`;

@@ -89,3 +89,89 @@ export const ZRadiusResult = z.object({
   before: ZRadiusSummary.nullable().optional(),
 });
 export type TRadiusResult = z.infer<typeof ZRadiusResult>;
+
+// ---- inputs shared by the CLI, the API query parameters and the dashboard ----
+
+const ZRefList = z.preprocess(
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.string().trim().min(1, "empty ref").max(1000)),
+);
+const ZExposureList = z.preprocess(
+  (value) =>
+    value === undefined
+      ? []
+      : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean),
+  z.array(ZExposure),
+);
+const ZHops = z.coerce.number().int("max hops must be a whole number").min(1, "max hops must be at least 1").max(1000);
+
+export const ZRadiusInput = z.object({
+  refs: ZRefList,
+  advisories: ZRefList,
+  maxHops: ZHops.nullable().default(null),
+  exposures: ZExposureList,
+  whatIf: ZRefList,
+});
+export type TRadiusInput = z.infer<typeof ZRadiusInput>;
+
+export const ZPathInput = z.object({
+  from: z.string().trim().min(1, "from is required"),
+  to: z.string().trim().min(1, "to is required"),
+  k: z.coerce.number().int().min(1, "k must be at least 1").max(20, "k must be at most 20").default(3),
+});
+export type TPathInput = z.infer<typeof ZPathInput>;
+
+export const ZFixesInput = z.object({
+  top: z.coerce.number().int().min(1).max(200).default(10),
+  exposures: ZExposureList,
+});
+export type TFixesInput = z.infer<typeof ZFixesInput>;
+
+// ---- path and fixes answers ----
+
+const ZNodeRef = z.object({ id: z.number().int(), key: z.string(), kind: ZNodeKind, name: z.string() });
+
+export const ZPathResult = z.object({
+  from: z.array(ZNodeRef),
+  to: ZNodeRef,
+  graphVersion: z.number().int(),
+  found: z.boolean(),
+  message: z.string(),
+  chains: z.array(z.object({ hops: z.number().int(), nodes: z.array(ZNodeRef), steps: z.array(ZPathStep) })),
+});
+export type TPathResult = z.infer<typeof ZPathResult>;
+
+export const ZFix = z.object({
+  rank: z.number().int(),
+  /** in the syntax `--what-if` accepts */
+  control: z.string(),
+  kind: z.enum(["ignore-scripts", "short-lived", "off-runner", "remove-secret", "drop-publish"]),
+  description: z.string(),
+  reduction: z.number(),
+  reductionPercent: z.number(),
+  sourcesAffected: z.number().int(),
+});
+
+export const ZFixesResult = z.object({
+  graphVersion: z.number().int(),
+  metric: z.string(),
+  exposures: z.array(ZExposure),
+  sources: z.number().int(),
+  candidates: z.number().int(),
+  evaluated: z.number().int(),
+  /** true when no candidate left unevaluated could have ranked in the top N */
+  exhaustive: z.boolean(),
+  baseline: z.number(),
+  fixes: z.array(ZFix),
+  seconds: z.number(),
+});
+export type TFixesResult = z.infer<typeof ZFixesResult>;
+
+/** A bad ref, control or option, as the CLI prints it and the API returns it with 400. */
+export const ZRefProblem = z.object({
+  ref: z.string(),
+  reason: z.enum(["unknown", "ambiguous", "invalid"]),
+  message: z.string(),
+  candidates: z.array(z.string()),
+});
+export type TRefProblem = z.infer<typeof ZRefProblem>;

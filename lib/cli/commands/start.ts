@@ -1,6 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { generatePassword } from "@/lib/auth/generate-password";
+import { countUsers } from "@/lib/data/users/count-users";
+import { createDemoAdmin, DEMO_ADMIN_EMAIL } from "@/lib/data/users/create-demo-admin";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo-organisation";
 import { CliError } from "../cli-error";
 import { parseCommandArgs, type Command } from "../command";
@@ -10,7 +13,7 @@ const usage = "blastmap start [--port N] [--no-seed] [--rebuild]";
 import { PROJECT_ROOT as ROOT } from "@/lib/database/migrations";
 
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "package.json", "tsconfig.json"];
 
 export const startCommand: Command = {
   summary: "migrate, load the demo on first run, build if needed, and serve the dashboard (npm start)",
@@ -27,9 +30,25 @@ export const startCommand: Command = {
     // The CLI process owns the embedded database only while it prepares it; the server opens it next.
     await withDatabase(async ({ prisma, connection }) => {
       console.log(`blastmap: database ${connection.description} is migrated`);
+      let seeded = false;
       if (!values["no-seed"] && (await prisma.node.count()) === 0) {
         const result = await seedDemoOrganisation(prisma);
         console.log(`blastmap: ${result.message}`);
+        seeded = true;
+      }
+      // The demo's admin, on a freshly seeded database (or when a password is given for it) that has
+      // no account yet. No default password anywhere: a fresh one per data directory, printed once.
+      const fromEnv = process.env.BLASTMAP_DEMO_ADMIN_PASSWORD;
+      if (seeded || fromEnv) {
+        const password = fromEnv || generatePassword();
+        if (await createDemoAdmin(prisma, password)) {
+          console.log(
+            `blastmap: Demo admin: ${DEMO_ADMIN_EMAIL}  password: ${fromEnv ? "(from BLASTMAP_DEMO_ADMIN_PASSWORD)" : `${password}  (shown once; stored only as a hash)`}`,
+          );
+        }
+      }
+      if ((await countUsers(prisma)) === 0) {
+        console.log("blastmap: no accounts yet: open /setup in the browser, or run `npx blastmap user create --email … --role admin`");
       }
     });
 
@@ -40,7 +59,8 @@ export const startCommand: Command = {
       if (build.status !== 0) throw new CliError("next build failed; see the output above");
     }
     console.log(`blastmap: serving on http://localhost:${port}`);
-    const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port], { cwd: ROOT, stdio: "inherit" });
+    // PORT tells the server its own origin (sign-in cookies, trusted origins) unless BETTER_AUTH_URL says otherwise.
+    const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port], { cwd: ROOT, stdio: "inherit", env: { ...process.env, PORT: port } });
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
     return new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
   },

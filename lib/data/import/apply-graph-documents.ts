@@ -87,7 +87,12 @@ export async function applyGraphDocuments(
   return summary!;
 }
 
-async function applyInTransaction(tx: Tx, documents: TGraphDocument[], options: ApplyOptions): Promise<TApplySummary> {
+/**
+ * The body of applyGraphDocuments for callers that hold the transaction themselves (an import that
+ * also links advisories and checks references in the same transaction). Documents must already
+ * be parsed with ZGraphDocument.
+ */
+export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], options: ApplyOptions): Promise<TApplySummary> {
   const summary: TApplySummary = {
     importId: null,
     dryRun: Boolean(options.dryRun),

@@ -1,0 +1,28 @@
+// GET /api/blast-radius — reach of one or more compromised nodes (?ref=…&ref=…&advisory=…&maxHops=…&exposure=…&whatIf=…)
+import { authorizeRequest } from "@/lib/auth/guard";
+import { computeRadius } from "@/lib/data/radius/compute-radius";
+import { getDatabase } from "@/lib/db";
+import { ZRadiusInput } from "@/lib/schemas/radius";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const whatIf = params.getAll("whatIf");
+  const actor = await authorizeRequest(request, whatIf.length ? "whatif:run" : "radius:read");
+  if (actor instanceof Response) return actor;
+  const input = ZRadiusInput.safeParse({
+    refs: params.getAll("ref"),
+    advisories: params.getAll("advisory"),
+    maxHops: params.get("maxHops") || undefined,
+    exposures: params.getAll("exposure"),
+    whatIf,
+  });
+  if (!input.success) {
+    const errors = input.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    return Response.json({ error: errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors }, { status: 400 });
+  }
+  const answer = await computeRadius(await getDatabase(), input.data);
+  if (!answer.ok) return Response.json({ error: answer.errors.map((e) => e.message).join("; "), errors: answer.errors }, { status: 400 });
+  return Response.json(answer.result);
+}

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { CompliancePage } from "@/components/compliance/compliance-page";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { getFindingsReport } from "@/lib/data/findings/get-findings-report";
+import { getDb } from "@/lib/db";
+import { summariseCompliance } from "@/lib/findings/summarise-compliance";
+import { FRAMEWORK_IDS } from "@/lib/schemas/findings";
+
+export const metadata: Metadata = { title: "Compliance" };
+export const dynamic = "force-dynamic";
+
+export default async function Page() {
+  await requirePagePermission("findings:read");
+  const report = await getFindingsReport(await getDb());
+  return <CompliancePage frameworks={FRAMEWORK_IDS.map((id) => summariseCompliance(id, report))} />;
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { FindingsPage } from "@/components/findings/findings-page";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { getFindingsReport } from "@/lib/data/findings/get-findings-report";
+import { getDb } from "@/lib/db";
+import { ZFindingsQuery } from "@/lib/schemas/findings";
+
+export const metadata: Metadata = { title: "Findings" };
+export const dynamic = "force-dynamic";
+
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePagePermission("findings:read");
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+  const query = ZFindingsQuery.safeParse(raw);
+  const report = await getFindingsReport(await getDb());
+  return (
+    <FindingsPage
+      report={report}
+      query={query.success ? query.data : {}}
+      error={query.success ? null : query.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}
+    />
+  );
+}

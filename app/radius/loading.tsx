@@ -1,0 +1,10 @@
+import { RadiusSkeleton } from "@/components/radius/radius-page";
+
+export default function Loading() {
+  return (
+    <section aria-label="Blast radius">
+      <h1>Blast radius</h1>
+      <RadiusSkeleton />
+    </section>
+  );
+}

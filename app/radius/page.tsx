@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { RadiusPage, RadiusSkeleton } from "@/components/radius/radius-page";
+import { actorAllows, requirePagePermission } from "@/lib/auth/guard";
+import { listAdvisoryOptions } from "@/lib/data/advisory/list-advisory-options";
+import { getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Blast radius" };
+
+export default async function Page() {
+  const actor = await requirePagePermission("radius:read");
+  const advisories = await listAdvisoryOptions(await getDb());
+  return (
+    // useSearchParams (the view state) needs a Suspense boundary
+    <Suspense fallback={<RadiusSkeleton />}>
+      <RadiusPage advisories={advisories} canMark={actorAllows(actor, "compromise:mark")} canWhatIf={actorAllows(actor, "whatif:run")} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,14 @@
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { openDatabase } from "@/lib/database/open-database";
+import { listInventory } from "@/lib/data/inventory/list-inventory";
+import { parseInventoryQuery } from "@/lib/schemas/inventory-query";
+const connection = await openDatabase({ kind: "postgresql", url: "postgresql://postgres@127.0.0.1:5432/blastmap_inv_scratch" });
+const db = new PrismaClient({ adapter: connection.adapterFactory, log: [{ emit: "event", level: "query" }] });
+const kind = process.argv[2] as "identities";
+const params = JSON.parse(process.argv[3] ?? "{}");
+await listInventory(db, kind, (parseInventoryQuery(kind, params) as any).query);
+(db as any).$on("query", (e: any) => console.log(e.duration + "ms", e.query, e.params));
+const t = performance.now();
+await listInventory(db, kind, (parseInventoryQuery(kind, params) as any).query);
+console.log("total", performance.now() - t);
+await db.$disconnect(); await connection.close();

@@ -1,0 +1,16 @@
+import pg from "pg";
+import { seed } from "./inventory-list.bench.ts";
+import { migrate } from "@/lib/database/migrate";
+import { openDatabase } from "@/lib/database/open-database";
+import { createPrismaClient } from "@/lib/db";
+const admin = new pg.Client({ connectionString: "postgresql://postgres@127.0.0.1:5432/test" });
+await admin.connect();
+await admin.query("DROP DATABASE IF EXISTS blastmap_inv_scratch WITH (FORCE)");
+await admin.query("CREATE DATABASE blastmap_inv_scratch");
+await admin.end();
+const connection = await openDatabase({ kind: "postgresql", url: "postgresql://postgres@127.0.0.1:5432/blastmap_inv_scratch" });
+await migrate(connection);
+const db = createPrismaClient(connection);
+await seed(db);
+await db.$disconnect(); await connection.close();
+console.log("seeded");

@@ -1,0 +1,134 @@
+// npm run bench radius-render — time to first render of a 2,000-element blast radius in headless
+// Chromium: build the elements and the layered preset layout (lib/graph-view), hand them to
+// Cytoscape with the app's stylesheet and options, and stop the clock at the first painted frame
+// after the layout. Fresh page per run; median of several runs, canvas and WebGL renderers.
+import { chromium } from "@playwright/test";
+import { build } from "esbuild";
+import path from "node:path";
+import type { TNodeKind } from "@/lib/schemas/graph-facts";
+import type { TPathStep, TRadiusResult, TReachedNode } from "@/lib/schemas/radius";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const RUNS = 7;
+
+/** A synthetic radius shaped like a worm outbreak: ~1,000 nodes and ~1,000 edges = 2,000 elements. */
+export function syntheticRadius(targetElements = 2000): TRadiusResult {
+  const nodes: TReachedNode[] = [];
+  const edges: TRadiusResult["edges"] = [];
+  let nextId = 1;
+  const add = (kind: TNodeKind, parent: TReachedNode | null, edgeKind: string, generation: number, exposure: TReachedNode["exposure"] = null): TReachedNode => {
+    const id = nextId++;
+    const step: TPathStep | null = parent ? { kind: edgeKind, from: parent.id, to: id, exposure } : null;
+    const node: TReachedNode = {
+      id,
+      key: `${kind}:bench-${id}`,
+      kind,
+      name: `${kind}-${id}`,
+      hops: parent ? parent.hops + 1 : 0,
+      generation,
+      exposure: parent ? exposure ?? parent.exposure : null,
+      path: parent && step ? [...parent.path, step] : [],
+    };
+    nodes.push(node);
+    if (step) edges.push({ kind: step.kind, from: step.from, to: step.to, exposure });
+    return node;
+  };
+  const source = add("packageVersion", null, "", 0);
+  const half = targetElements / 2;
+  let generation = 0;
+  let roots = [source];
+  while (nodes.length + edges.length < targetElements) {
+    const next: TReachedNode[] = [];
+    for (const root of roots) {
+      for (let c = 0; c < 6 && nodes.length + edges.length < targetElements; c++) {
+        const context = add("context", root, generation === 0 || c > 0 ? "INSTALLED_IN" : "WORM_REPUBLISH", generation, "install");
+        for (let s = 0; s < 3 && nodes.length + edges.length < targetElements; s++) {
+          const secret = add("secret", context, "EXPOSES", generation, s === 0 ? "install" : "job");
+          const identity = add("identity", secret, "AUTHENTICATES_AS", generation);
+          add("system", identity, "CAN_ACCESS", generation);
+          if (s === 0 && nodes.length + edges.length < half * (generation + 1)) next.push(add("package", identity, "CAN_PUBLISH", generation));
+        }
+      }
+    }
+    generation++;
+    roots = next.slice(0, 40).map((pkg) => ({ ...pkg, generation }));
+    if (roots.length === 0) roots = [source];
+  }
+  // a few cross edges, as real radii have (two jobs exposing one shared org secret)
+  const secrets = nodes.filter((node) => node.kind === "secret");
+  const contexts = nodes.filter((node) => node.kind === "context");
+  for (let i = 0; edges.length + nodes.length < targetElements + 40 && i < secrets.length; i += 7) edges.push({ kind: "EXPOSES", from: contexts[(i * 3) % contexts.length].id, to: secrets[i].id, exposure: "job" });
+  const counts = Object.fromEntries(["publisher", "package", "packageVersion", "identity", "secret", "context", "runner", "system", "action", "advisory"].map((kind) => [kind, nodes.filter((node) => node.kind === kind).length]));
+  return {
+    source: { refs: [source.key], nodes: [{ id: source.id, key: source.key, kind: source.kind, name: source.name }], description: source.name },
+    options: { maxHops: null, exposures: [], whatIf: [] },
+    graphVersion: 1,
+    summary: {
+      countsByKind: counts as TRadiusResult["summary"]["countsByKind"],
+      systemsByCriticality: { low: 0, medium: 0, high: 0, critical: 0 },
+      republishablePackages: [],
+      longLivedIdentities: [],
+      maxGeneration: Math.max(...nodes.map((node) => node.generation)),
+      total: nodes.length,
+    },
+    nodes,
+    edges,
+    rotationPlan: [],
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const round = (value: number) => Math.round(value * 10) / 10;
+
+export async function run(): Promise<Record<string, unknown>> {
+  const bundle = await build({
+    entryPoints: [path.join(root, "bench/radius-render/entry.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    minify: true,
+    alias: { "@": root },
+    logLevel: "error",
+  });
+  const script = bundle.outputFiles[0].text;
+  const radius = syntheticRadius(2000);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    // no --disable-gpu here: WebGL needs SwiftShader's software GL in headless mode
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+  });
+  const figures: Record<string, unknown> = { elements: radius.nodes.length + radius.edges.length, nodes: radius.nodes.length, edges: radius.edges.length, runs: RUNS };
+  try {
+    for (const renderer of ["canvas", "webgl"] as const) {
+      const times: number[] = [];
+      const pictureTimes: number[] = [];
+      let drawn = 0;
+      for (let i = 0; i < RUNS + 1; i++) {
+        const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        await page.setContent(`<!doctype html><html><body style="margin:0;background:#0f1419"><div id="cy" style="width:1100px;height:700px"></div></body></html>`);
+        await page.addScriptTag({ content: script });
+        const result = await page.evaluate(([data, webgl]) => window.renderRadius(data, webgl), [radius, renderer === "webgl"] as const);
+        if (i === RUNS && process.env.BENCH_SCREENSHOT) await page.screenshot({ path: `test-results/screenshots/bench-radius-${renderer}.png` });
+        await page.close();
+        drawn = result.elements;
+        // the first run warms up the browser's JIT and font caches; it is not counted
+        if (i === 0) continue;
+        times.push(result.ms);
+        pictureTimes.push(result.pictureMs);
+      }
+      figures[`${renderer}FirstRenderMsMedian`] = round(median(times));
+      figures[`${renderer}FirstRenderMsRuns`] = times.map(round);
+      figures[`${renderer}ElementsAndLayoutMsMedian`] = round(median(pictureTimes));
+      figures[`${renderer}ElementsDrawn`] = drawn;
+      console.log(`${renderer}: first render of ${drawn} elements (incl. bands/headings), median ${round(median(times))} ms over ${RUNS} runs; elements+layout ${round(median(pictureTimes))} ms`);
+    }
+  } finally {
+    await browser.close();
+  }
+  return figures;
+}

@@ -1,0 +1,109 @@
+import Link from "next/link";
+import { SeverityBadge } from "@/components/findings/severity-badge";
+import type { TComplianceReport, TFinding } from "@/lib/schemas/findings";
+import { ControlStatusBadge } from "./control-status-badge";
+
+export function FrameworkCompliancePage({ compliance, findings, canExport }: { compliance: TComplianceReport; findings: TFinding[]; canExport: boolean }) {
+  const { framework } = compliance;
+  const byId = new Map(findings.map((finding) => [finding.id, finding]));
+  const evidence = (format: "csv" | "json") => `/api/compliance/${framework.id}/evidence?format=${format}`;
+  return (
+    <section aria-labelledby="framework-title">
+      <p>
+        <Link href="/compliance">← Compliance</Link>
+      </p>
+      <h1 id="framework-title">
+        {framework.name} {framework.version}
+      </h1>
+      <p className="muted">
+        Source:{" "}
+        <a href={framework.source.url} rel="noreferrer" target="_blank">
+          {framework.source.publication}
+        </a>
+        . {framework.source.verification}
+      </p>
+      <p>
+        <strong data-testid="count-gap">{compliance.counts.gap}</strong> gaps · <strong>{compliance.counts.covered}</strong> covered ·{" "}
+        <strong>{compliance.counts["not-assessed"]}</strong> not assessed · graph version {compliance.graphVersion}
+      </p>
+      {canExport ? (
+        <p>
+          <a className="button" href={evidence("csv")} download>
+            Export evidence (CSV)
+          </a>{" "}
+          <a className="button" href={evidence("json")} download>
+            Export evidence (JSON)
+          </a>
+        </p>
+      ) : (
+        <p className="muted">Evidence export needs the admin or auditor role.</p>
+      )}
+      <table className="table" aria-label="Controls">
+        <thead>
+          <tr>
+            <th scope="col">Control</th>
+            <th scope="col">Status</th>
+            <th scope="col">Mapped rules</th>
+            <th scope="col">Open findings</th>
+            <th scope="col">Affected</th>
+          </tr>
+        </thead>
+        <tbody>
+          {compliance.controls.map((control) => (
+            <tr key={control.id} data-control={control.id}>
+              <td>
+                <strong>{control.id}</strong> {control.title}
+                <br />
+                <span className="muted">{control.group}</span>
+                {control.note ? (
+                  <>
+                    <br />
+                    <span className="muted">Note: {control.note}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                <ControlStatusBadge status={control.status} />
+              </td>
+              <td>
+                {control.mappedRules.length === 0
+                  ? "—"
+                  : control.mappedRules.map((ruleId) => (
+                      <div key={ruleId}>
+                        <Link href={`/findings?rule=${ruleId}`}>{ruleId}</Link>
+                      </div>
+                    ))}
+              </td>
+              <td>
+                {control.openFindings === 0 ? (
+                  "0"
+                ) : (
+                  <details>
+                    <summary>
+                      {control.openFindings}{" "}
+                      {(["critical", "high", "medium", "low"] as const)
+                        .filter((severity) => control.findingsBySeverity[severity] > 0)
+                        .map((severity) => (
+                          <span key={severity}>
+                            <SeverityBadge severity={severity} /> {control.findingsBySeverity[severity]}{" "}
+                          </span>
+                        ))}
+                    </summary>
+                    <ul>
+                      {control.findingIds.slice(0, 20).map((id) => {
+                        const finding = byId.get(id);
+                        return finding ? <li key={id}>{finding.reason}</li> : null;
+                      })}
+                      {control.findingIds.length > 20 ? <li>… and {control.findingIds.length - 20} more</li> : null}
+                    </ul>
+                  </details>
+                )}
+              </td>
+              <td>{control.affectedEntities}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import "@/components/inventory/inventory.css";
+import Link from "next/link";
+import { MarkCompromisedButton } from "@/components/compromise/mark-compromised-button";
+import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { formatCell } from "@/components/inventory/format-cell";
+import type { TNodeDetail } from "@/lib/schemas/node-detail";
+
+// One entity: what it is, where it came from, what it touches, and the two ways onward —
+// the blast radius from here and the graph around it.
+
+export const EDGE_KIND_LABELS: Record<string, { outgoing: string; incoming: string }> = {
+  INSTALLED_IN: { outgoing: "Installed in", incoming: "Packages installed here" },
+  EXPOSES: { outgoing: "Exposes", incoming: "Exposed in" },
+  AUTHENTICATES_AS: { outgoing: "Authenticates as", incoming: "Secrets that authenticate as this" },
+  ACTS_AS: { outgoing: "Acts as", incoming: "Identities acting as this" },
+  CAN_ACCESS: { outgoing: "Can access", incoming: "Accessible by" },
+  CAN_PUBLISH: { outgoing: "Can publish", incoming: "Publishable by" },
+  MAINTAINS: { outgoing: "Maintains", incoming: "Maintained by" },
+  RUNS_ON: { outgoing: "Runs on", incoming: "Jobs running here" },
+  TRIGGERS: { outgoing: "Triggers", incoming: "Triggered by" },
+  STORES: { outgoing: "Stores", incoming: "Stored in" },
+  USED_IN: { outgoing: "Used in", incoming: "Uses actions" },
+  VERSION_OF: { outgoing: "Version of", incoming: "Versions" },
+  DEPENDS_ON: { outgoing: "Depends on", incoming: "Depended on by" },
+  AFFECTS: { outgoing: "Affects", incoming: "Advisories" },
+};
+
+export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark: boolean }) {
+  const visual = KIND_VISUALS[detail.kind];
+  const compromised = detail.compromised || detail.assumedCompromise !== null;
+  return (
+    <article aria-labelledby="entity-title">
+      <p className="muted">
+        <span aria-hidden="true" style={{ color: visual.colour }}>
+          {visual.glyph}
+        </span>{" "}
+        {visual.label}
+      </p>
+      <h1 id="entity-title">
+        {detail.name} {detail.compromised ? <span className="badge badge-danger">compromised</span> : null}{" "}
+        {detail.assumedCompromise ? <span className="badge badge-danger">assumed compromised</span> : null}
+      </h1>
+      <p className="detail-key" data-testid="entity-key">
+        {detail.key}
+      </p>
+      <div className="detail-actions">
+        <Link className="button button-primary" href={`/radius?ref=${encodeURIComponent(detail.key)}`}>
+          ◎ Blast radius from here
+        </Link>
+        <Link className="button" href={`/explore?focus=${detail.id}`}>
+          Explore graph
+        </Link>
+        {canMark ? <MarkCompromisedButton nodeKey={detail.key} nodeName={detail.name} /> : null}
+      </div>
+      {compromised && detail.assumedCompromise ? (
+        <p className="error-box">
+          Marked as assumed compromised by {detail.assumedCompromise.markedBy} on {detail.assumedCompromise.markedAt.slice(0, 10)}
+          {detail.assumedCompromise.note ? `: ${detail.assumedCompromise.note}` : ""}
+        </p>
+      ) : null}
+
+      <div className="detail-grid">
+        <div>
+          <h2>Attributes</h2>
+          {detail.attributes.length === 0 ? (
+            <p className="muted">No attributes recorded.</p>
+          ) : (
+            <table className="table" aria-label="Attributes">
+              <tbody>
+                {detail.attributes.map((attribute) => (
+                  <tr key={attribute.name}>
+                    <th scope="row">{attribute.name}</th>
+                    <td>{attribute.json ? <pre className="attr-json">{String(attribute.value)}</pre> : formatCell(attribute.value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+
+          <h2>Where it came from</h2>
+          <table className="table" aria-label="Provenance">
+            <tbody>
+              <tr>
+                <th scope="row">First imported</th>
+                <td>{detail.provenance.firstImport ? `${detail.provenance.firstImport.startedAt.slice(0, 19).replace("T", " ")} UTC by ${detail.provenance.firstImport.actor} (import #${detail.provenance.firstImport.id})` : <span className="muted">unknown</span>}</td>
+              </tr>
+              <tr>
+                <th scope="row">Last imported</th>
+                <td>{detail.provenance.lastImport ? `${detail.provenance.lastImport.startedAt.slice(0, 19).replace("T", " ")} UTC by ${detail.provenance.lastImport.actor} (import #${detail.provenance.lastImport.id})` : <span className="muted">unknown</span>}</td>
+              </tr>
+              <tr>
+                <th scope="row">Source documents</th>
+                <td>
+                  {detail.provenance.documents.length === 0 ? (
+                    <span className="muted">none</span>
+                  ) : (
+                    <ul className="plain-list" data-testid="entity-documents">
+                      {detail.provenance.documents.map((document) => (
+                        <li key={document.key}>
+                          <code>{document.key}</code> <span className="badge">{document.format}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+
+        <div>
+          <h2>Neighbours</h2>
+          {detail.neighbourGroups.length === 0 ? <p className="muted">No relationships.</p> : null}
+          {detail.neighbourGroups.map((group) => {
+            const title = EDGE_KIND_LABELS[group.edgeKind]?.[group.direction] ?? group.edgeKind;
+            return (
+              <section key={`${group.direction}-${group.edgeKind}`} className="neighbour-group" data-testid="neighbour-group" data-edge-kind={group.edgeKind} data-direction={group.direction}>
+                <h3>
+                  {group.direction === "outgoing" ? "→" : "←"} {title} <span className="muted">({group.total.toLocaleString("en")})</span>
+                </h3>
+                <ul>
+                  {group.neighbours.map((neighbour) => (
+                    <li key={neighbour.edgeId}>
+                      <span aria-hidden="true" style={{ color: KIND_VISUALS[neighbour.kind].colour }}>
+                        {KIND_VISUALS[neighbour.kind].glyph}
+                      </span>{" "}
+                      <Link href={`/entity/${neighbour.id}`}>{neighbour.name}</Link>{" "}
+                      {neighbour.exposure ? <span className={`badge badge-${exposureBadge(neighbour.exposure)}`}>exposure: {neighbour.exposure}</span> : null}{" "}
+                      {neighbour.privilege ? <span className="badge">privilege: {neighbour.privilege}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+                {group.total > group.neighbours.length ? (
+                  <p className="muted">
+                    and {(group.total - group.neighbours.length).toLocaleString("en")} more — <Link href={`/explore?focus=${detail.id}`}>explore them in the graph</Link>
+                  </p>
+                ) : null}
+              </section>
+            );
+          })}
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function exposureBadge(exposure: string): string {
+  return { install: "critical", job: "high", runner: "medium", runtime: "low" }[exposure] ?? "low";
+}

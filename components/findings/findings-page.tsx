@@ -1,0 +1,151 @@
+import Link from "next/link";
+import { NODE_KINDS } from "@/lib/schemas/graph-facts";
+import { filterFindings, SEVERITIES, type TFindingsQuery, type TFindingsReport } from "@/lib/schemas/findings";
+import styles from "./findings.module.css";
+import { SeverityBadge } from "./severity-badge";
+
+const radiusHref = (ref: string) => `/radius?ref=${encodeURIComponent(ref)}`;
+
+export function FindingsPage({ report, query, error }: { report: TFindingsReport; query: TFindingsQuery; error: string | null }) {
+  const findings = filterFindings(report.findings, query);
+  const rulesById = new Map(report.rules.map((rule) => [rule.id, rule]));
+  return (
+    <section aria-labelledby="findings-title">
+      <h1 id="findings-title">Findings</h1>
+      <p className="muted">
+        {report.rules.length} posture rules over graph version {report.graphVersion}, evaluated {report.evaluatedAt.slice(0, 16).replace("T", " ")} UTC ·{" "}
+        <a href="/api/findings">JSON</a> · CLI: <code>npx blastmap findings --sarif</code>
+      </p>
+      {error ? <p className="error-box" role="alert">Ignored invalid filter: {error}</p> : null}
+
+      <ul className="card-grid" aria-label="Findings by severity">
+        {SEVERITIES.map((severity) => (
+          <li key={severity} className="card">
+            <Link href={`/findings?severity=${severity}`} className="card-value" data-testid={`findings-count-${severity}`}>
+              {report.counts.bySeverity[severity]}
+            </Link>
+            <span className="card-label">
+              <SeverityBadge severity={severity} />
+            </span>
+          </li>
+        ))}
+        <li className="card">
+          <Link href="/findings" className="card-value" data-testid="findings-count-total">
+            {report.counts.total}
+          </Link>
+          <span className="card-label">All findings</span>
+        </li>
+      </ul>
+
+      <form method="get" action="/findings" className={styles.filterBar} aria-label="Filter findings">
+        <label>
+          Severity{" "}
+          <select name="severity" defaultValue={query.severity ?? ""}>
+            <option value="">any</option>
+            {SEVERITIES.map((severity) => (
+              <option key={severity} value={severity}>
+                {severity}
+              </option>
+            ))}
+          </select>
+        </label>{" "}
+        <label>
+          Rule{" "}
+          <select name="rule" defaultValue={query.rule ?? ""}>
+            <option value="">any</option>
+            {report.rules.map((rule) => (
+              <option key={rule.id} value={rule.id}>
+                {rule.id} {rule.title} ({report.counts.byRule[rule.id] ?? 0})
+              </option>
+            ))}
+          </select>
+        </label>{" "}
+        <label>
+          Entity kind{" "}
+          <select name="kind" defaultValue={query.kind ?? ""}>
+            <option value="">any</option>
+            {NODE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kind}
+              </option>
+            ))}
+          </select>
+        </label>{" "}
+        <label>
+          Text <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="key or words" />
+        </label>{" "}
+        <button type="submit" className="button">
+          Filter
+        </button>{" "}
+        <Link href="/findings">Clear</Link>
+      </form>
+
+      <p className="muted" data-testid="findings-shown">
+        Showing {findings.length} of {report.counts.total}
+      </p>
+      {findings.length === 0 ? (
+        <div className="empty-state">
+          <h2>No findings</h2>
+          <p>{report.counts.total === 0 ? "No rule fires on the current graph." : "No finding matches these filters."}</p>
+        </div>
+      ) : (
+        <table className="table" aria-label="Findings">
+          <thead>
+            <tr>
+              <th scope="col">Severity</th>
+              <th scope="col">Rule</th>
+              <th scope="col">Finding</th>
+              <th scope="col">Entities</th>
+              <th scope="col">Where</th>
+            </tr>
+          </thead>
+          <tbody>
+            {findings.map((finding) => (
+              <tr key={finding.id} data-rule={finding.ruleId}>
+                <td>
+                  <SeverityBadge severity={finding.severity} />
+                </td>
+                <td>
+                  <span title={rulesById.get(finding.ruleId)?.description}>{finding.ruleId}</span>
+                  <br />
+                  <span className="muted">{finding.title}</span>
+                </td>
+                <td>
+                  <p className={styles.reason}>{finding.reason}</p>
+                  <details>
+                    <summary>Remediation</summary>
+                    <p>{finding.remediation}</p>
+                  </details>
+                  <Link href={radiusHref(finding.worstEntityRef)}>Blast radius of {finding.worstEntityRef}</Link>
+                </td>
+                <td>
+                  <ul className={styles.plainList}>
+                    {finding.entities.map((entity) => (
+                      <li key={entity.id}>
+                        <Link href={`/entity/${entity.id}`} title={entity.key}>
+                          {entity.name}
+                        </Link>{" "}
+                        <span className="muted">{entity.kind}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  {finding.location ? (
+                    <code>
+                      {finding.location.repo ? `${finding.location.repo}: ` : ""}
+                      {finding.location.file}
+                      {finding.location.line ? `:${finding.location.line}` : ""}
+                    </code>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

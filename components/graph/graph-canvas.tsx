@@ -1,0 +1,251 @@
+"use client";
+
+// THE Cytoscape canvas of Blastmap. It draws the elements it is given and reports what the user
+// does; it knows nothing about identities or blast radii (build elements with
+// lib/engine/cytoscape-elements.ts, style lives in ./graph-style.ts). Load it client-side only,
+// through ./graph-canvas-lazy.tsx (next/dynamic, ssr: false).
+//
+// Props
+//   elements        nodes and edges ({ group, data }); updated in place by id, so an expansion keeps
+//                   what is already drawn and only re-runs the layout
+//   layout          "fcose" | "elk" | "breadthfirst" | "concentric" | "grid" | "preset" (positions from
+//                   each node element's `position`, moved on update); heavy layouts fall back
+//                   to breadthfirst above their node budget (see graph-layouts.ts) — onLayoutDone
+//                   reports which one ran and why
+//   rootIds         element ids placed first by breadthfirst and drawn larger (class "focus")
+//   selectedId      the selected node (controlled); null clears the selection
+//   highlightedIds  element ids on a path: drawn bright, everything else faded; empty = no highlight
+//   renderer        "auto" (WebGL above WEBGL_ELEMENT_THRESHOLD elements), "canvas" or "webgl"
+//   onSelect(id)    a node was tapped (null: background tapped)
+//   onExpand(id)    a node was double-clicked (the caller fetches and merges its neighbours)
+//   onContext(id, position)  right-click on a node, position in page pixels (for a context menu)
+//   onLayoutDone(info)       after each layout: the layout that ran, fallback reason, renderer, ms
+//   handleRef       imperative handle: fit(), zoomIn(), zoomOut(), center(id), exportPng()
+
+import cytoscape, { type Core, type ElementDefinition, type EventObject } from "cytoscape";
+import elk from "cytoscape-elk";
+import fcose from "cytoscape-fcose";
+import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import type { TGraphElement } from "@/lib/engine/cytoscape-elements";
+import { effectiveLayout, layoutOptions, type TGraphLayoutName } from "./graph-layouts";
+import { graphStylesheet } from "./graph-style";
+
+/** Above this many elements the canvas renderer stutters (measured); WebGL stays smooth. */
+export const WEBGL_ELEMENT_THRESHOLD = 2000;
+/** Above this many elements labels shrink, hide when zoomed out, and edges are straight. */
+export const LARGE_ELEMENT_THRESHOLD = 1000;
+
+export interface GraphCanvasHandle {
+  fit(): void;
+  zoomIn(): void;
+  zoomOut(): void;
+  center(id: string): void;
+  /** the whole graph as a PNG */
+  exportPng(): Promise<Blob>;
+}
+
+export interface LayoutDoneInfo {
+  requested: TGraphLayoutName;
+  ran: TGraphLayoutName;
+  fallbackReason: string | null;
+  renderer: "webgl" | "canvas";
+  nodes: number;
+  edges: number;
+  ms: number;
+}
+
+export interface GraphCanvasProps {
+  elements: readonly TGraphElement[];
+  layout: TGraphLayoutName;
+  rootIds?: readonly string[];
+  selectedId?: string | null;
+  highlightedIds?: readonly string[];
+  renderer?: "auto" | "canvas" | "webgl";
+  onSelect?: (id: string | null) => void;
+  onExpand?: (id: string) => void;
+  onContext?: (id: string, position: { x: number; y: number }) => void;
+  onLayoutDone?: (info: LayoutDoneInfo) => void;
+  handleRef?: Ref<GraphCanvasHandle>;
+  className?: string;
+  /** accessible name of the graph region */
+  label?: string;
+}
+
+let extensionsRegistered = false;
+function registerExtensions() {
+  if (extensionsRegistered) return;
+  cytoscape.use(fcose);
+  cytoscape.use(elk);
+  extensionsRegistered = true;
+}
+
+const ZOOM_STEP = 1.25;
+
+export default function GraphCanvas(props: GraphCanvasProps) {
+  const { elements, layout, rootIds = [], selectedId = null, highlightedIds = [], renderer = "auto", handleRef, className, label = "Graph" } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+
+  const webgl = renderer === "webgl" || (renderer === "auto" && elements.length > WEBGL_ELEMENT_THRESHOLD);
+  const large = elements.length > LARGE_ELEMENT_THRESHOLD;
+
+  // One Cytoscape instance per renderer mode: WebGL cannot be switched on a live instance.
+  useEffect(() => {
+    registerExtensions();
+    const container = containerRef.current;
+    if (!container) return;
+    const cy = cytoscape({
+      container,
+      style: graphStylesheet({ webgl, large }),
+      minZoom: 0.02,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: "single",
+      // Performance options for big views (Cytoscape's performance guide): fewer pixels, no
+      // motion blur; on the canvas renderer, edges hidden and a cached texture while panning.
+      pixelRatio: large ? 1 : "auto",
+      motionBlur: false,
+      hideEdgesOnViewport: large && !webgl,
+      textureOnViewport: large && !webgl,
+      ...(webgl ? { renderer: { name: "canvas", webgl: true, webglBgColor: [22, 29, 38] } } : {}),
+    } as cytoscape.CytoscapeOptions);
+    cy.on("tap", (event: EventObject) => {
+      if (event.target === cy) callbacks.current.onSelect?.(null);
+      else if (event.target.isNode?.()) callbacks.current.onSelect?.(event.target.id());
+    });
+    cy.on("dbltap", "node", (event: EventObject) => callbacks.current.onExpand?.(event.target.id()));
+    cy.on("cxttap", "node", (event: EventObject) => {
+      const rect = container.getBoundingClientRect();
+      const position = event.renderedPosition ?? { x: 0, y: 0 };
+      callbacks.current.onContext?.(event.target.id(), { x: rect.left + window.scrollX + position.x, y: rect.top + window.scrollY + position.y });
+    });
+    cyRef.current = cy;
+    container.dataset.renderer = webgl ? "webgl" : "canvas";
+    return () => {
+      cyRef.current = null;
+      cy.destroy();
+    };
+  }, [webgl, large]);
+
+  // Sync elements by id, then lay out when the set of elements changed.
+  useEffect(() => {
+    const cy = cyRef.current;
+    const container = containerRef.current;
+    if (!cy || !container) return;
+    const started = performance.now();
+    const wanted = new Map(elements.map((element) => [element.data.id, element]));
+    let structureChanged = false;
+    cy.batch(() => {
+      const stale = cy.elements().filter((element) => !wanted.has(element.id()));
+      if (stale.nonempty()) {
+        structureChanged = true;
+        cy.remove(stale);
+      }
+      const added: ElementDefinition[] = [];
+      for (const element of elements) {
+        const existing = cy.getElementById(element.data.id);
+        const position = "position" in element ? element.position : undefined;
+        if (existing.empty()) added.push({ group: element.group, data: { ...element.data }, ...(position ? { position: { ...position } } : {}) });
+        else {
+          existing.data(element.data);
+          if (position && layout === "preset") {
+            const current = existing.position();
+            if (current.x !== position.x || current.y !== position.y) {
+              existing.position({ ...position });
+              structureChanged = true;
+            }
+          }
+        }
+      }
+      // nodes before edges so every edge finds its endpoints
+      added.sort((a, b) => (a.group === b.group ? 0 : a.group === "nodes" ? -1 : 1));
+      if (added.length) {
+        structureChanged = true;
+        cy.add(added);
+      }
+      cy.nodes().removeClass("focus");
+      for (const id of rootIds) cy.getElementById(id).addClass("focus");
+    });
+    container.dataset.elements = String(cy.elements().length);
+    if (!structureChanged && container.dataset.layout === layout) return;
+
+    const nodeCount = cy.nodes().length;
+    const chosen = effectiveLayout(layout, nodeCount);
+    container.dataset.layout = layout;
+    container.dataset.ready = "false";
+    const run = cy.layout(layoutOptions(chosen.name, nodeCount, rootIds));
+    run.one("layoutstop", () => {
+      // the first frame after the layout is the one the user sees
+      cy.one("render", () => {
+        container.dataset.ready = "true";
+        callbacks.current.onLayoutDone?.({
+          requested: layout,
+          ran: chosen.name,
+          fallbackReason: chosen.fallbackReason,
+          renderer: webgl ? "webgl" : "canvas",
+          nodes: nodeCount,
+          edges: cy.edges().length,
+          ms: Math.round(performance.now() - started),
+        });
+      });
+      cy.forceRender();
+    });
+    run.run();
+    return () => {
+      run.stop();
+    };
+    // rootIds is an array prop: compared by content
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [elements, layout, webgl, large, rootIds.join(",")]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.nodes(":selected").unselect();
+    if (selectedId) cy.getElementById(selectedId).select();
+  }, [selectedId, elements, webgl, large]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().removeClass("highlighted faded");
+      if (highlightedIds.length === 0) return;
+      const onPath = new Set(highlightedIds);
+      cy.elements().forEach((element) => {
+        element.addClass(onPath.has(element.id()) ? "highlighted" : "faded");
+      });
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [highlightedIds.join(","), elements, webgl, large]);
+
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      fit: () => cyRef.current?.fit(undefined, 30),
+      zoomIn: () => zoomBy(cyRef.current, ZOOM_STEP),
+      zoomOut: () => zoomBy(cyRef.current, 1 / ZOOM_STEP),
+      center: (id: string) => {
+        const cy = cyRef.current;
+        const node = cy?.getElementById(id);
+        if (cy && node && node.nonempty()) cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+      },
+      exportPng: async () => {
+        const cy = cyRef.current;
+        if (!cy) throw new Error("the graph is not drawn yet");
+        return cy.png({ full: true, output: "blob-promise", bg: "#161d26", maxWidth: 8000, maxHeight: 8000 });
+      },
+    }),
+    [],
+  );
+
+  return <div ref={containerRef} className={className ?? "graph-canvas"} role="img" aria-label={label} data-testid="graph-canvas" />;
+}
+
+function zoomBy(cy: Core | null, factor: number) {
+  if (!cy) return;
+  const level = cy.zoom() * factor;
+  cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+}

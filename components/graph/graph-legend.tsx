@@ -1,0 +1,69 @@
+import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
+import "./graph.css";
+import { COMPROMISED_COLOUR, EXPOSURE_VISUALS, GLYPH_COMPROMISED, KIND_VISUALS } from "./graph-style";
+
+// The legend for graph-style.ts: node kinds (shape, colour, glyph), exposure levels (colour,
+// width, dash — noting that the WebGL renderer draws every line solid) and the compromised mark.
+// Props: `kinds` limits the node kinds listed (default all); `webgl` says dashes are not drawn.
+
+const SHAPE_CLIP: Partial<Record<string, string>> = {
+  diamond: "polygon(50% 0, 100% 50%, 50% 100%, 0 50%)",
+  hexagon: "polygon(25% 0, 75% 0, 100% 50%, 75% 100%, 25% 100%, 0 50%)",
+  pentagon: "polygon(50% 0, 100% 38%, 82% 100%, 18% 100%, 0 38%)",
+  octagon: "polygon(30% 0, 70% 0, 100% 30%, 100% 70%, 70% 100%, 30% 100%, 0 70%, 0 30%)",
+  triangle: "polygon(50% 0, 100% 100%, 0 100%)",
+  tag: "polygon(0 0, 75% 0, 100% 50%, 75% 100%, 0 100%)",
+};
+
+export function GraphLegend({ kinds, webgl = false }: { kinds?: readonly TNodeKind[]; webgl?: boolean }) {
+  const shown = kinds ?? (Object.keys(KIND_VISUALS) as TNodeKind[]);
+  return (
+    <section className="graph-legend" aria-label="Legend">
+      <h3>Nodes</h3>
+      <ul>
+        {shown.map((kind) => {
+          const visual = KIND_VISUALS[kind];
+          return (
+            <li key={kind} data-kind={kind}>
+              <span
+                className="legend-swatch"
+                aria-hidden="true"
+                style={{
+                  background: visual.colour,
+                  borderRadius: visual.shape === "ellipse" ? "50%" : visual.shape === "round-rectangle" || visual.shape === "barrel" ? "4px" : 0,
+                  clipPath: SHAPE_CLIP[visual.shape],
+                }}
+              />
+              <span aria-hidden="true">{visual.glyph}</span> {visual.label}
+            </li>
+          );
+        })}
+        <li>
+          <span className="legend-swatch" aria-hidden="true" style={{ background: "#555", borderRadius: "50%", boxShadow: `0 0 0 3px ${COMPROMISED_COLOUR}, 0 0 8px 5px ${COMPROMISED_COLOUR}` }} />
+          <span aria-hidden="true">{GLYPH_COMPROMISED}</span> Compromised / assumed compromised
+        </li>
+        <li>
+          <span className="legend-swatch" aria-hidden="true" style={{ background: "#555", borderRadius: "50%", border: "2px dashed #93a1b3" }} />
+          +N: neighbours not drawn yet (double-click to expand)
+        </li>
+      </ul>
+      <h3>Exposure (edges)</h3>
+      <ul>
+        {(Object.keys(EXPOSURE_VISUALS) as (TExposure | "none")[]).map((exposure) => {
+          const visual = EXPOSURE_VISUALS[exposure];
+          return (
+            <li key={exposure} data-exposure={exposure}>
+              <span
+                className="legend-line"
+                aria-hidden="true"
+                style={{ borderTop: `${visual.width}px ${webgl ? "solid" : visual.lineStyle} ${visual.colour}` }}
+              />
+              <strong>{visual.label}</strong> <span className="muted">— {visual.description}</span>
+            </li>
+          );
+        })}
+      </ul>
+      {webgl ? <p className="muted legend-note">WebGL view: lines are drawn solid; colour and width show exposure.</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+import type { NodeSingular, StylesheetStyle } from "cytoscape";
+import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
+
+// Blastmap's visual language for graphs, shared by the explorer, the blast-radius page and the
+// legend. Every kind has a shape, a colour and a glyph (DejaVu Sans has all of them, so headless
+// Chromium draws them too); exposure is encoded by colour AND width, and by dash only on the
+// canvas renderer, because the WebGL renderer draws every edge solid. Compromised nodes get a
+// thick red border plus a red halo (underlay) and a ☣ prefix, so they read even in grayscale.
+//
+// Element data expected (see lib/engine/cytoscape-elements.ts):
+//   nodes: { id, kind, label, compromised, assumedCompromised, hiddenNeighbours }
+//   edges: { id, source, target, kind, exposure: TExposure | "none" }
+// Classes the canvas toggles: "highlighted" (on a path), "faded" (not on it), "focus" (root).
+
+export interface KindVisual {
+  label: string;
+  shape: "ellipse" | "round-rectangle" | "rectangle" | "diamond" | "hexagon" | "triangle" | "pentagon" | "octagon" | "star" | "tag" | "barrel" | "vee";
+  colour: string;
+  glyph: string;
+}
+
+export const KIND_VISUALS: Record<TNodeKind, KindVisual> = {
+  publisher: { label: "Publisher", shape: "pentagon", colour: "#c084fc", glyph: "☺" },
+  package: { label: "Package", shape: "round-rectangle", colour: "#4ea1ff", glyph: "▣" },
+  packageVersion: { label: "Package version", shape: "rectangle", colour: "#7cc4ff", glyph: "◈" },
+  identity: { label: "Identity", shape: "ellipse", colour: "#3fcf8e", glyph: "⚙" },
+  secret: { label: "Secret", shape: "diamond", colour: "#ffd166", glyph: "✱" },
+  context: { label: "CI job / workstation", shape: "hexagon", colour: "#ff8a3d", glyph: "⌨" },
+  runner: { label: "Runner", shape: "barrel", colour: "#f472b6", glyph: "⚒" },
+  system: { label: "System", shape: "octagon", colour: "#2dd4bf", glyph: "⌂" },
+  action: { label: "Third-party action", shape: "tag", colour: "#a3a3ff", glyph: "⚑" },
+  advisory: { label: "Advisory", shape: "triangle", colour: "#ff9fb2", glyph: "⚠" },
+};
+
+export interface ExposureVisual {
+  label: string;
+  description: string;
+  colour: string;
+  width: number;
+  /** drawn dashed/dotted on the canvas renderer only */
+  lineStyle: "solid" | "dashed" | "dotted";
+}
+
+export const EXPOSURE_VISUALS: Record<TExposure | "none", ExposureVisual> = {
+  install: { label: "install", description: "readable by install scripts", colour: "#ff3b3b", width: 5, lineStyle: "solid" },
+  job: { label: "job", description: "later step of the same job", colour: "#ff9f1c", width: 3.5, lineStyle: "dashed" },
+  runner: { label: "runner", description: "persistent self-hosted runner", colour: "#d946ef", width: 3, lineStyle: "dotted" },
+  runtime: { label: "runtime", description: "only where the package is imported", colour: "#8fb3d9", width: 2, lineStyle: "dashed" },
+  none: { label: "other relation", description: "no exposure level", colour: "#5b6b80", width: 1.5, lineStyle: "solid" },
+};
+
+export const COMPROMISED_COLOUR = "#ff1f4b";
+export const HIGHLIGHT_COLOUR = "#ffffff";
+export const GLYPH_COMPROMISED = "☣";
+
+/** The label drawn under a node: glyph, name, and "+N" when neighbours are undrawn. */
+export function nodeDisplayLabel(data: { kind: TNodeKind; label: string; compromised?: boolean; assumedCompromised?: boolean; hiddenNeighbours?: number }): string {
+  const mark = data.compromised || data.assumedCompromised ? `${GLYPH_COMPROMISED} ` : "";
+  const more = data.hiddenNeighbours ? `  +${data.hiddenNeighbours}` : "";
+  const name = data.label.length > 40 ? `${data.label.slice(0, 39)}…` : data.label;
+  return `${mark}${KIND_VISUALS[data.kind]?.glyph ?? ""} ${name}${more}`;
+}
+
+export interface GraphStyleOptions {
+  /** the WebGL renderer draws no dashes; lines stay solid and colour/width carry exposure */
+  webgl: boolean;
+  /** large graphs: smaller labels, hidden when zoomed out, straight edges */
+  large: boolean;
+}
+
+/** The Cytoscape stylesheet for Blastmap graphs. */
+export function graphStylesheet({ webgl, large }: GraphStyleOptions): StylesheetStyle[] {
+  const kindRules = (Object.keys(KIND_VISUALS) as TNodeKind[]).map((kind) => ({
+    selector: `node[kind = "${kind}"]`,
+    style: { shape: KIND_VISUALS[kind].shape, "background-color": KIND_VISUALS[kind].colour },
+  }));
+  const exposureRules = (Object.keys(EXPOSURE_VISUALS) as (TExposure | "none")[]).map((exposure) => {
+    const visual = EXPOSURE_VISUALS[exposure];
+    return {
+      selector: `edge[exposure = "${exposure}"]`,
+      style: {
+        "line-color": visual.colour,
+        "target-arrow-color": visual.colour,
+        width: visual.width,
+        "line-style": webgl ? "solid" : visual.lineStyle,
+      },
+    };
+  });
+  return [
+    {
+      selector: "node",
+      style: {
+        width: large ? 18 : 28,
+        height: large ? 18 : 28,
+        "border-width": 1,
+        "border-color": "#0f1419",
+        label: (node: NodeSingular) => nodeDisplayLabel(node.data() as Parameters<typeof nodeDisplayLabel>[0]),
+        color: "#e6edf3",
+        "font-size": large ? 8 : 11,
+        "font-family": "DejaVu Sans, system-ui, sans-serif",
+        "text-valign": "bottom",
+        "text-margin-y": 4,
+        "text-outline-color": "#0f1419",
+        "text-outline-width": 2,
+        "min-zoomed-font-size": large ? 9 : 6,
+        "text-wrap": "none",
+      },
+    },
+    ...kindRules,
+    { selector: "node[hiddenNeighbours > 0]", style: { "border-width": 2, "border-color": "#93a1b3", "border-style": webgl ? "solid" : "dashed" } },
+    {
+      selector: "node[?compromised], node[?assumedCompromised]",
+      style: {
+        "border-width": 6,
+        "border-color": COMPROMISED_COLOUR,
+        "border-style": "solid",
+        "underlay-color": COMPROMISED_COLOUR,
+        "underlay-padding": 10,
+        "underlay-opacity": 0.45,
+        "underlay-shape": "ellipse",
+        color: "#ff8fa3",
+        "font-weight": "bold",
+      },
+    },
+    { selector: "node.focus", style: { width: large ? 26 : 40, height: large ? 26 : 40 } },
+    { selector: "node:selected", style: { "overlay-color": "#4ea1ff", "overlay-opacity": 0.35, "overlay-padding": 8 } },
+    {
+      selector: "edge",
+      style: {
+        "curve-style": large ? "straight" : "bezier",
+        "target-arrow-shape": "triangle",
+        "arrow-scale": large ? 0.6 : 0.9,
+        opacity: 0.85,
+      },
+    },
+    ...exposureRules,
+    { selector: ".faded", style: { opacity: 0.15 } },
+    { selector: "node.highlighted", style: { "overlay-color": HIGHLIGHT_COLOUR, "overlay-opacity": 0.18, "overlay-padding": 6, opacity: 1 } },
+    { selector: "edge.highlighted", style: { "line-color": HIGHLIGHT_COLOUR, "target-arrow-color": HIGHLIGHT_COLOUR, width: 5, opacity: 1, "z-index": 10 } },
+    // Decorations of preset pictures (the blast-radius page's generation bands and column
+    // headings, lib/graph-view/radius-elements.ts): drawn beneath everything, never tappable.
+    {
+      selector: "node[decoration]",
+      style: { events: "no", label: "data(label)", shape: "rectangle", "border-width": 0, "background-opacity": 0, "underlay-opacity": 0, "overlay-opacity": 0, "font-weight": "bold", color: "#93a1b3", "min-zoomed-font-size": 0 },
+    },
+    {
+      selector: 'node[decoration = "band"]',
+      style: { width: "data(width)", height: "data(height)", "background-color": "#1c2531", "background-opacity": 0.6, "text-valign": "top", "text-margin-y": -8, "font-size": 24, "z-compound-depth": "bottom" },
+    },
+    { selector: 'node[decoration = "heading"]', style: { width: 1, height: 1, "text-valign": "center", "font-size": 15 } },
+    { selector: "node[decoration].faded", style: { opacity: 1 } },
+  ];
+}

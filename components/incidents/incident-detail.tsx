@@ -1,0 +1,210 @@
+import Link from "next/link";
+import { recomputeIncidentAction, setChecklistItemAction, updateIncidentStatusAction } from "@/app/incidents/actions";
+import type { IncidentRadii } from "@/lib/data/incidents/compute-incident-radii";
+import { rotationStatus } from "@/lib/incidents/rotation-status";
+import { INCIDENT_STATUSES, type TIncident } from "@/lib/schemas/incident";
+import styles from "./incidents.module.css";
+import { RadiusFigures } from "./radius-figures";
+import { RotationRowForm } from "./rotation-row-form";
+
+const when = (iso: string | null) => (iso ? `${iso.replace("T", " ").slice(0, 16)} UTC` : "ongoing");
+
+export function IncidentDetail({ incident, radii, canWrite }: { incident: TIncident; radii: IncidentRadii; canWrite: boolean }) {
+  const rows = rotationStatus(incident);
+  const done = rows.filter((row) => row.rotation).length;
+  const sources = [...incident.sourceRefs, ...incident.advisoryIds.map((id) => `advisory:${id}`)];
+  return (
+    <article aria-labelledby="incident-title">
+      <p>
+        <Link href="/incidents">← Incidents</Link>
+      </p>
+      <header className={styles.header}>
+        <div>
+          <h1 id="incident-title">
+            #{incident.id} {incident.title}
+          </h1>
+          <p>
+            <span className={`badge badge-${incident.severity}`}>{incident.severity}</span>{" "}
+            <span className="badge" data-testid="incident-status">
+              {incident.status}
+            </span>
+          </p>
+        </div>
+        <div className={styles.actions}>
+          <a className="button" href={`/api/incidents/${incident.id}/report`} download data-testid="export-markdown">
+            Export Markdown
+          </a>
+          <Link className="button" href={`/incidents/${incident.id}/print`} target="_blank">
+            Print view (PDF)
+          </Link>
+          {canWrite ? (
+            <form action={updateIncidentStatusAction} className={styles.inline}>
+              <input type="hidden" name="incidentId" value={incident.id} />
+              <label>
+                Status{" "}
+                <select name="status" defaultValue={incident.status} aria-label="Status">
+                  {INCIDENT_STATUSES.map((status) => (
+                    <option key={status} value={status}>
+                      {status}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="button">
+                Update
+              </button>
+            </form>
+          ) : null}
+        </div>
+      </header>
+
+      <dl className={styles.meta}>
+        <dt>Commander</dt>
+        <dd>{incident.commander}</dd>
+        <dt>Compromise window</dt>
+        <dd>
+          {when(incident.windowStart)} – {when(incident.windowEnd)}
+        </dd>
+        <dt>Source</dt>
+        <dd>
+          {sources.map((source) => (
+            <code key={source}>{source} </code>
+          ))}
+        </dd>
+        <dt>Opened</dt>
+        <dd>
+          {when(incident.createdAt)} by {incident.createdBy}, graph version {incident.graphVersionAtOpen}
+        </dd>
+      </dl>
+
+      <h2>Blast radius</h2>
+      <p className="muted">
+        The radius was snapshotted when the incident opened. The residual is the same radius on today&apos;s graph (version {radii.graphVersion}) without the{" "}
+        {incident.rotations.length} secrets and identities marked rotated or revoked.{" "}
+        <Link href={`/radius?${new URLSearchParams([...incident.sourceRefs.map((ref) => ["ref", ref]), ...incident.advisoryIds.map((id) => ["advisory", id])]).toString()}`}>
+          Open the live radius
+        </Link>
+      </p>
+      {radii.problems.length ? <p className="error-box">{radii.problems.join("; ")}</p> : null}
+      <RadiusFigures original={incident.snapshot.summary} residual={radii.residual?.summary ?? null} />
+
+      <h3>Against today&apos;s graph</h3>
+      {canWrite ? (
+        <form action={recomputeIncidentAction}>
+          <input type="hidden" name="incidentId" value={incident.id} />
+          <button type="submit" className="button">
+            Recompute against today&apos;s graph
+          </button>
+        </form>
+      ) : null}
+      {radii.recomputed ? (
+        <div data-testid="recompute-diff">
+          <p>
+            Today: <strong>{radii.recomputed.after.total}</strong> nodes (at opening {radii.recomputed.before.total}); {radii.recomputed.added.length} newly reached,{" "}
+            {radii.recomputed.removed.length} no longer reached.
+          </p>
+          {radii.recomputed.added.length ? (
+            <p>
+              Newly reached:{" "}
+              {radii.recomputed.added.slice(0, 30).map((node) => (
+                <code key={node.key}>{node.key} </code>
+              ))}
+            </p>
+          ) : null}
+          {radii.recomputed.removed.length ? (
+            <p>
+              No longer reached:{" "}
+              {radii.recomputed.removed.slice(0, 30).map((node) => (
+                <code key={node.key}>{node.key} </code>
+              ))}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      <h2>Rotation</h2>
+      <p data-testid="rotation-progress">
+        {done} of {rows.length} rotated or revoked, in the rotation plan&apos;s order.
+      </p>
+      <table className="table" aria-label="Rotation plan">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Secret or identity</th>
+            <th scope="col">Why</th>
+            <th scope="col">Status</th>
+            {canWrite ? <th scope="col">Mark</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-key={row.key}>
+              <td>{row.rank ?? "—"}</td>
+              <td>
+                <strong>{row.name}</strong> <span className="muted">{row.kind}</span>
+                <br />
+                <code>{row.key}</code>
+                {row.owner ? <div className="muted">owner {row.owner}</div> : null}
+              </td>
+              <td>{row.reason ?? "marked outside the plan"}</td>
+              <td data-testid="rotation-status">
+                {row.rotation ? (
+                  <>
+                    <strong>{row.rotation.action}</strong> by {row.rotation.by}, {when(row.rotation.at)}
+                    {row.rotation.note ? <div className="muted">{row.rotation.note}</div> : null}
+                  </>
+                ) : (
+                  <span className="muted">pending</span>
+                )}
+              </td>
+              {canWrite ? (
+                <td>
+                  <RotationRowForm incidentId={incident.id} nodeKey={row.key} name={row.name} />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Response checklist</h2>
+      <ul className={styles.checklist} aria-label="Response checklist">
+        {incident.checklist.map((item) => (
+          <li key={item.id} data-item={item.id}>
+            {canWrite ? (
+              <form action={setChecklistItemAction}>
+                <input type="hidden" name="incidentId" value={incident.id} />
+                <input type="hidden" name="itemId" value={item.id} />
+                <input type="hidden" name="done" value={item.done ? "false" : "true"} />
+                <button type="submit" className="button" aria-label={`${item.done ? "Untick" : "Tick"}: ${item.text}`}>
+                  {item.done ? "☑" : "☐"}
+                </button>
+              </form>
+            ) : (
+              <span aria-hidden="true">{item.done ? "☑" : "☐"}</span>
+            )}
+            <span className={item.done ? styles.done : undefined}>
+              {item.text}
+              {item.done && item.doneBy ? (
+                <span className="muted">
+                  {" "}
+                  — {item.doneBy}, {when(item.doneAt)}
+                </span>
+              ) : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+
+      <h2>Timeline</h2>
+      <ol className={styles.timeline} aria-label="Timeline">
+        {incident.events.map((event) => (
+          <li key={event.id}>
+            <span className="muted">{when(event.at)}</span> <strong>{event.type}</strong> by {event.actor}
+            {typeof event.details.summary === "string" ? `: ${event.details.summary}` : ""}
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { KIND_VISUALS } from "@/components/graph/graph-style";
+import type { TReachedNode } from "@/lib/schemas/radius";
+
+// The picture's accessible alternative: every reached node as a sortable table. Selecting a row
+// selects the node, exactly as clicking it in the picture does, and its path is shown in words.
+
+type TSortKey = "name" | "kind" | "hops" | "generation" | "exposure";
+const COLUMNS: { key: TSortKey; label: string }[] = [
+  { key: "name", label: "Name" },
+  { key: "kind", label: "Kind" },
+  { key: "hops", label: "Hops" },
+  { key: "generation", label: "Generation" },
+  { key: "exposure", label: "Exposure" },
+];
+const EXPOSURE_ORDER = ["install", "job", "runner", "runtime"];
+
+export function RadiusTable({ nodes, selectedKey, onSelect }: { nodes: readonly TReachedNode[]; selectedKey: string | null; onSelect: (key: string) => void }) {
+  const [sort, setSort] = useState<{ key: TSortKey; descending: boolean }>({ key: "hops", descending: false });
+  const sorted = useMemo(() => {
+    const compare = (a: TReachedNode, b: TReachedNode): number => {
+      switch (sort.key) {
+        case "name":
+          return a.name.localeCompare(b.name, "en");
+        case "kind":
+          return a.kind.localeCompare(b.kind, "en");
+        case "exposure":
+          return EXPOSURE_ORDER.indexOf(a.exposure ?? "") - EXPOSURE_ORDER.indexOf(b.exposure ?? "");
+        default:
+          return a[sort.key] - b[sort.key];
+      }
+    };
+    return [...nodes].sort((a, b) => (sort.descending ? -1 : 1) * compare(a, b) || a.hops - b.hops || a.name.localeCompare(b.name, "en"));
+  }, [nodes, sort]);
+
+  return (
+    <div className="radius-table-wrap">
+      <table className="table radius-table" aria-label="Reached nodes" data-testid="radius-table">
+        <caption className="muted">
+          {nodes.length.toLocaleString("en")} nodes. Sort with the column buttons; choose a node to see how it is reached.
+        </caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => (
+              <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : "none"}>
+                <button type="button" className="link-button" onClick={() => setSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })}>
+                  {column.label}
+                  {sort.key === column.key ? (sort.descending ? " ▼" : " ▲") : ""}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((node) => (
+            <tr key={node.id} aria-selected={node.key === selectedKey} className={node.key === selectedKey ? "selected" : undefined}>
+              <td>
+                <button type="button" className="link-button" onClick={() => onSelect(node.key)} aria-label={`${node.name}: show how it is reached`}>
+                  {node.name}
+                </button>
+                <div className="muted">
+                  <code>{node.key}</code>
+                </div>
+              </td>
+              <td>{KIND_VISUALS[node.kind].label}</td>
+              <td>{node.hops}</td>
+              <td>{node.generation}</td>
+              <td>{node.exposure ?? <span className="muted">—</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

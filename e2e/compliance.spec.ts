@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { incidentFixture } from "./incident-fixture";
+import { signedInContext } from "./sign-in";
+
+// Auditors: the compliance pages, evidence that downloads, and an auditor who can export evidence
+// but cannot change anything.
+
+test("findings and compliance pages show the imported weaknesses, and evidence downloads as CSV and JSON", async ({ page }) => {
+  const fixture = incidentFixture(Date.now().toString(36));
+  expect((await page.request.post("/api/import", { data: { files: fixture.files } })).status()).toBe(200);
+
+  await page.goto("/findings?rule=BM-NHI-004");
+  await expect(page.getByRole("table", { name: "Findings" })).toContainText("does not enforce two-factor authentication");
+  await page.goto("/findings");
+  expect(Number(await page.getByTestId("findings-count-total").textContent())).toBeGreaterThan(0);
+
+  await page.goto("/compliance");
+  await page.getByRole("link", { name: "OWASP Non-Human Identities Top 10 2025" }).click();
+  await expect(page.locator('tr[data-control="NHI3:2025"] [data-status]')).toHaveText("gap");
+  await expect(page.locator('tr[data-control="NHI10:2025"]')).toContainText("Human Use of NHI");
+  await page.screenshot({ path: "test-results/screenshots/compliance-owasp.png", fullPage: true });
+
+  const csvDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export evidence (CSV)" }).click();
+  const csv = readFileSync((await (await csvDownload).path())!, "utf8");
+  expect(csv.split("\r\n")[0]).toContain("framework,control_id,control_title,status");
+  expect(csv).toContain("NHI3:2025");
+
+  const jsonDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export evidence (JSON)" }).click();
+  const evidence = JSON.parse(readFileSync((await (await jsonDownload).path())!, "utf8"));
+  expect(evidence.framework).toMatchObject({ id: "owasp-nhi", version: "2025" });
+  expect(evidence.controls).toHaveLength(10);
+});
+
+test("an auditor can export evidence but cannot change anything", async ({ page, browser }) => {
+  const email = `auditor-${Date.now()}@example.test`;
+  const password = `auditor-${"p".repeat(16)}`;
+  await page.goto("/settings/users");
+  const form = page.getByRole("form", { name: "Add a user" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption("auditor");
+  await form.getByLabel("Password (empty: generate one)").fill(password);
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("status")).toContainText(`Created ${email}`);
+
+  // an incident for the auditor to look at
+  const fixture = incidentFixture(Date.now().toString(36));
+  expect((await page.request.post("/api/import", { data: { files: fixture.files } })).status()).toBe(200);
+  await page.goto(`/incidents/new?advisory=${fixture.advisory}`);
+  await page.getByRole("form", { name: "Open incident" }).getByRole("button", { name: "Open incident" }).click();
+  await expect(page).toHaveURL(/\/incidents\/\d+$/);
+  const incidentPath = new URL(page.url()).pathname;
+
+  const auditor = await signedInContext(browser, email, password);
+  const auditorPage = await auditor.newPage();
+  await auditorPage.goto("/compliance/nist-csf-2");
+  const downloading = auditorPage.waitForEvent("download");
+  await auditorPage.getByRole("link", { name: "Export evidence (CSV)" }).click();
+  expect(readFileSync((await (await downloading).path())!, "utf8")).toContain("PR.AA-05");
+
+  await auditorPage.goto(incidentPath);
+  await expect(auditorPage.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(auditorPage.getByRole("button", { name: "Mark rotated" })).toHaveCount(0);
+  await expect(auditorPage.getByRole("button", { name: "Update" })).toHaveCount(0);
+  await expect(auditorPage.getByRole("button", { name: "Recompute against today's graph" })).toHaveCount(0);
+  const refused = await auditorPage.goto("/incidents/new");
+  expect(refused?.status()).toBe(403);
+  expect((await auditorPage.request.post("/api/import", { data: { files: fixture.files } })).status()).toBe(403);
+  expect((await auditorPage.request.post("/api/assumed-compromised", { data: { ref: fixture.versionRef } })).status()).toBe(403);
+  await auditor.close();
+});

@@ -1,0 +1,129 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// Inventory and entity detail on the demo organisation. Signs in as the demo admin (the server is
+// started with BLASTMAP_DEMO_ADMIN_PASSWORD) unless the run already carries a session.
+
+async function signIn(page: Page, next: string) {
+  await page.goto(next);
+  if (!page.url().includes("/sign-in")) return;
+  const password = process.env.BLASTMAP_DEMO_ADMIN_PASSWORD;
+  if (!password) throw new Error("set BLASTMAP_DEMO_ADMIN_PASSWORD so the e2e server's demo admin can sign in");
+  await page.getByLabel("Email").fill("admin@demo.blastmap");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  if (new URL(page.url()).pathname + new URL(page.url()).search !== next) await page.goto(next);
+}
+
+test("browse, filter, sort and page the systems inventory, with the view in the URL", async ({ page }) => {
+  await signIn(page, "/inventory/systems");
+  await expect(page.getByRole("heading", { name: "Systems" })).toBeVisible();
+  const table = page.getByTestId("inventory-table");
+  await expect(table).toBeVisible();
+  const total = Number((await page.getByTestId("inventory-total").textContent())!.replace(/,/g, ""));
+  expect(total).toBeGreaterThan(0);
+  await expect(page.getByTestId("inventory-row")).toHaveCount(Math.min(total, 25));
+  await expect(page.getByRole("cell", { name: "npm registry" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/inventory-systems.png", fullPage: true });
+
+  // filter: critical systems only; every row says critical and the URL carries the filter
+  await page.getByRole("checkbox", { name: "critical" }).check();
+  await expect(page).toHaveURL(/criticality=critical/);
+  await expect(page.getByTestId("inventory-row").first()).toBeVisible();
+  const criticalities = await page.getByTestId("inventory-row").locator("td:nth-child(3)").allTextContents();
+  expect(criticalities.length).toBeGreaterThan(0);
+  expect(new Set(criticalities)).toEqual(new Set(["critical"]));
+
+  // the link is the view: reloading it shows the same filter
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "critical" })).toBeChecked();
+  await expect(page.getByTestId("inventory-row")).toHaveCount(criticalities.length);
+
+  // a filter nothing matches shows the empty state, not an empty table
+  await page.getByRole("checkbox", { name: "critical" }).uncheck();
+  await page.getByLabel("Search").fill("no-such-system-anywhere");
+  await expect(page).toHaveURL(/q=no-such-system-anywhere/);
+  await expect(page.getByTestId("inventory-empty")).toContainText("No systems match these filters");
+  await page.getByRole("link", { name: "Clear all filters" }).click();
+  await expect(page.getByTestId("inventory-row").first()).toBeVisible();
+
+  // sort by name descending, toggled from the column header
+  const ascending = await page.getByTestId("inventory-row").locator("td:first-child a").allTextContents();
+  await page.getByRole("button", { name: /^Name/ }).click();
+  await expect(page).toHaveURL(/sort=name&dir=desc|dir=desc/);
+  await expect(page.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "descending");
+  if (total <= 25) {
+    // the whole list is on one page: descending is ascending reversed
+    await expect(page.getByTestId("inventory-row").locator("td:first-child a")).toHaveText([...ascending].reverse());
+  } else {
+    await expect(page.getByTestId("inventory-row").first().locator("td:first-child a")).not.toHaveText(ascending[0]);
+  }
+
+  // pagination: the page size is in the URL and the range reads back
+  await page.getByLabel("Rows per page").selectOption("10");
+  await expect(page).toHaveURL(/pageSize=10/);
+  await expect(page.getByTestId("inventory-row")).toHaveCount(Math.min(total, 10));
+  await expect(page.getByTestId("inventory-range")).toHaveText(`1–${Math.min(total, 10)}`);
+  if (total > 10) {
+    await page.getByRole("button", { name: "Next →" }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByTestId("inventory-range")).toHaveText(`11–${Math.min(total, 20)}`);
+  }
+});
+
+test("an invalid filter in the address is explained, and the API answers 400 with the field", async ({ page }) => {
+  await signIn(page, "/inventory/identities?sort=criticality");
+  await expect(page.getByRole("alert")).toContainText("sort");
+  const response = await page.request.get("/api/inventory/identities?lifetime=forever");
+  expect(response.status()).toBe(400);
+  expect((await response.json()).errors[0].path).toBe("lifetime");
+});
+
+test("every inventory kind renders its table or its empty state", async ({ page }) => {
+  await signIn(page, "/inventory/identities");
+  for (const [kind, label] of [
+    ["identities", "Identities"],
+    ["secrets", "Secrets"],
+    ["packages", "Packages"],
+    ["versions", "Package versions"],
+    ["publishers", "Publishers"],
+    ["contexts", "CI jobs & workstations"],
+    ["runners", "Runners"],
+    ["systems", "Systems"],
+    ["actions", "Third-party actions"],
+    ["advisories", "Advisories"],
+  ] as const) {
+    await page.goto(`/inventory/${kind}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(label);
+    await expect(page.getByTestId("inventory-table").or(page.getByTestId("inventory-empty"))).toBeVisible();
+  }
+  await page.goto("/inventory/identities?lifetime=longLived");
+  await expect(page.getByLabel("Lifetime")).toHaveValue("longLived");
+  const lifetimes = await page.getByTestId("inventory-row").locator("td:nth-child(4)").allTextContents();
+  for (const lifetime of lifetimes) expect(lifetime).toBe("longLived");
+  await page.screenshot({ path: "test-results/screenshots/inventory-identities.png", fullPage: true });
+});
+
+test("open an entity's detail page from the inventory and see attributes, provenance and the way onward", async ({ page }) => {
+  await signIn(page, "/inventory/systems");
+  await page.getByRole("link", { name: "npm registry" }).first().click();
+  await expect(page).toHaveURL(/\/entity\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("npm registry");
+  await expect(page.getByTestId("entity-key")).toHaveText("system:npm-registry");
+  await expect(page.getByRole("table", { name: "Attributes" })).toContainText("criticality");
+  await expect(page.getByRole("table", { name: "Provenance" })).toContainText("blastmap seed");
+  await expect(page.getByTestId("entity-documents")).toContainText("demo");
+  await expect(page.getByRole("link", { name: /Blast radius from here/ })).toHaveAttribute("href", `/radius?ref=${encodeURIComponent("system:npm-registry")}`);
+  await expect(page.getByRole("link", { name: "Explore graph" })).toHaveAttribute("href", /\/explore\?focus=\d+/);
+  await page.screenshot({ path: "test-results/screenshots/entity-detail.png", fullPage: true });
+});
+
+test("an unknown entity id is a 404 page", async ({ page }) => {
+  await signIn(page, "/inventory/systems");
+  const response = await page.goto("/entity/999999999");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "No such entity" })).toBeVisible();
+  const garbage = await page.goto("/entity/not-a-number");
+  expect(garbage?.status()).toBe(404);
+  await page.screenshot({ path: "test-results/screenshots/entity-not-found.png" });
+});

@@ -1,0 +1,36 @@
+import { computePath } from "@/lib/data/radius/compute-path";
+import { ZPathInput } from "@/lib/schemas/radius";
+import { parseCommandArgs, printJson, type Command } from "../command";
+import { CliError } from "../cli-error";
+import { withDatabase } from "../with-database";
+import { optionProblemsError, refProblemsError } from "./ref-problems";
+
+const usage = "blastmap path <from-ref> <to-ref> [--json] [--k N]";
+
+export const pathCommand: Command = {
+  summary: "the shortest chains by which a compromise of one node reaches another (e.g. a package and the production database)",
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(argv, { json: { type: "boolean" }, k: { type: "string" } }, usage, true);
+    if (positionals.length !== 2) throw new CliError(`expected two refs, got ${positionals.length}\nusage: ${usage}`, 2);
+    const input = ZPathInput.safeParse({ from: positionals[0], to: positionals[1], k: values.k });
+    if (!input.success) throw optionProblemsError(input.error, usage);
+    const answer = await withDatabase((database) => computePath(database, input.data));
+    if (!answer.ok) throw refProblemsError(answer.errors);
+    const result = answer.result;
+    if (values.json) {
+      printJson(result);
+      return 0;
+    }
+    console.log(result.message);
+    result.chains.forEach((chain, index) => {
+      console.log(`\n${index + 1}. ${chain.hops} hop(s)`);
+      console.log(`   ${chain.nodes[0].key}`);
+      chain.steps.forEach((step, i) => {
+        const facts = [step.exposure ? `exposure ${step.exposure}` : "", step.privilege ? `privilege ${step.privilege}` : ""].filter(Boolean).join(", ");
+        console.log(`   --${step.kind}${facts ? ` (${facts})` : ""}--> ${chain.nodes[i + 1].key}`);
+      });
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,87 @@
+import { computeRadius } from "@/lib/data/radius/compute-radius";
+import { ZRadiusInput, type TRadiusResult } from "@/lib/schemas/radius";
+import { formatTable, parseCommandArgs, printJson, type Command } from "../command";
+import { withDatabase } from "../with-database";
+import { optionProblemsError, refProblemsError } from "./ref-problems";
+
+const usage =
+  "blastmap radius <ref> [<ref> …] [--advisory <id>]… [--json] [--max-hops N] [--exposure install,job,runner,runtime] [--what-if <control>]…";
+const TABLE_ROWS = 200;
+
+export const radiusCommand: Command = {
+  summary: "what an attacker reaches from a compromised package, publisher, identity, secret, job, runner, action or pull request",
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        json: { type: "boolean" },
+        "max-hops": { type: "string" },
+        exposure: { type: "string", multiple: true },
+        "what-if": { type: "string", multiple: true },
+        advisory: { type: "string", multiple: true },
+      },
+      usage,
+      true,
+    );
+    const input = ZRadiusInput.safeParse({
+      refs: positionals,
+      advisories: values.advisory,
+      maxHops: values["max-hops"],
+      exposures: values.exposure,
+      whatIf: values["what-if"],
+    });
+    if (!input.success) throw optionProblemsError(input.error, usage);
+    const answer = await withDatabase((database) => computeRadius(database, input.data));
+    if (!answer.ok) throw refProblemsError(answer.errors);
+    if (values.json) printJson(answer.result);
+    else printRadius(answer.result);
+    return 0;
+  },
+};
+
+export function printRadius(result: TRadiusResult): void {
+  const { summary } = result;
+  console.log(`Blast radius of ${result.source.description}`);
+  console.log(`graph version ${result.graphVersion}; ${describeOptions(result)}\n`);
+  const counts = (record: Record<string, number>) =>
+    Object.entries(record)
+      .filter(([, count]) => count > 0)
+      .map(([kind, count]) => `${kind} ${count}`)
+      .join(", ") || "none";
+  console.log(`reached:      ${summary.total} node(s), worm generations up to ${summary.maxGeneration}`);
+  console.log(`by kind:      ${counts(summary.countsByKind)}`);
+  console.log(`systems:      ${counts(summary.systemsByCriticality)}`);
+  console.log(`republishable packages: ${summary.republishablePackages.map((p) => p.key).join(", ") || "none"}`);
+  console.log(`long-lived identities:  ${summary.longLivedIdentities.map((i) => i.key).join(", ") || "none"}`);
+  if (result.before) {
+    console.log(`\nwhat-if: ${result.before.total} → ${summary.total} node(s); critical systems ${result.before.systemsByCriticality.critical} → ${summary.systemsByCriticality.critical}; republishable packages ${result.before.republishablePackages.length} → ${summary.republishablePackages.length}`);
+  }
+  console.log();
+  const rows = result.nodes.slice(0, TABLE_ROWS).map((node) => [
+    node.kind,
+    node.key,
+    node.hops,
+    node.generation,
+    node.exposure ?? "-",
+    node.path.length ? node.path.map((step) => step.kind).join(" > ") : "(source)",
+  ]);
+  console.log(formatTable([["kind", "node", "hops", "gen", "exposure", "chain"], ...rows]));
+  if (result.nodes.length > TABLE_ROWS) console.log(`… ${result.nodes.length - TABLE_ROWS} more (use --json for all, with full paths)`);
+  console.log("\nRotation plan (rotate in this order):");
+  if (!result.rotationPlan.length) console.log("  nothing to rotate: no secret or identity is reached");
+  for (const item of result.rotationPlan) {
+    console.log(`${String(item.rank).padStart(3)}. ${item.key}  (owner: ${item.owner ?? "unknown"})`);
+    console.log(`     ${item.reason}`);
+    if (item.shortLivedReplacement) console.log(`     replace with: ${item.shortLivedReplacement}`);
+  }
+}
+
+function describeOptions(result: TRadiusResult): string {
+  const parts = [
+    result.options.maxHops ? `max ${result.options.maxHops} hops` : "no hop limit",
+    result.options.exposures.length ? `exposure ${result.options.exposures.join(",")}` : "every exposure level",
+  ];
+  if (result.options.whatIf.length) parts.push(`what-if ${result.options.whatIf.join(" ")}`);
+  return parts.join("; ");
+}

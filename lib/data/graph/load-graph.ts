@@ -1,0 +1,51 @@
+import type { OpenDatabase } from "@/lib/database/open-database";
+import type { EdgeRow, GraphRows, NodeRow } from "@/lib/engine/graph";
+
+// Reads the whole graph in three plain SQL queries (no Prisma models: at a million edges the
+// row objects Prisma builds would cost more than the engine's arrays), selecting only the
+// columns the propagation rules read.
+
+const NODES_SQL = `
+SELECT n.id, n.kind::text AS kind, n.key, n.name,
+       pv."hasInstallScript", pv.compromised,
+       c."ignoresScripts", c."untrustedCode", c.repo,
+       r.persistent,
+       i.lifetime::text AS lifetime, i."identityKind"::text AS "identityKind",
+       COALESCE(i.owner, s.owner, c.owner) AS owner,
+       s.criticality::text AS criticality, s."storesSecrets",
+       p."trustedPublishing"
+FROM "Node" n
+LEFT JOIN "PackageVersion" pv ON pv."nodeId" = n.id
+LEFT JOIN "ExecutionContext" c ON c."nodeId" = n.id
+LEFT JOIN "Runner" r ON r."nodeId" = n.id
+LEFT JOIN "Identity" i ON i."nodeId" = n.id
+LEFT JOIN "System" s ON s."nodeId" = n.id
+LEFT JOIN "Package" p ON p."nodeId" = n.id
+ORDER BY n.id`;
+
+const EDGES_SQL = `
+SELECT kind::text AS kind, "fromId" AS "from", "toId" AS "to", exposure::text AS exposure, privilege::text AS privilege,
+       CASE WHEN attributes = '{}'::jsonb THEN NULL ELSE attributes END AS attributes
+FROM "Edge"`;
+
+export async function readGraphVersion(connection: OpenDatabase): Promise<number> {
+  const rows = await connection.query<{ version: number }>(`SELECT version FROM "GraphState" WHERE id = 1`);
+  return rows[0]?.version ?? 0;
+}
+
+/** The graph as rows for the engine, tagged with the graph version it was read at. */
+export async function loadGraph(connection: OpenDatabase): Promise<GraphRows> {
+  // Read the version before and after: a write in between would mix two versions, so read again.
+  for (let attempt = 0; ; attempt++) {
+    const version = await readGraphVersion(connection);
+    const [nodes, edges, advisories] = await Promise.all([
+      connection.query<NodeRow>(NODES_SQL),
+      connection.query<EdgeRow>(EDGES_SQL),
+      connection.query<{ nodeId: number; affected: unknown }>(`SELECT "nodeId", affected FROM "Advisory"`),
+    ]);
+    if ((await readGraphVersion(connection)) !== version && attempt < 3) continue;
+    const affected = new Map(advisories.map((row) => [row.nodeId, row.affected]));
+    for (const node of nodes) if (affected.has(node.id)) node.affected = affected.get(node.id);
+    return { version, nodes, edges };
+  }
+}

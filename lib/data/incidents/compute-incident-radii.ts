@@ -1,0 +1,33 @@
+import "server-only";
+import type { Database } from "@/lib/db";
+import { getEngineGraph } from "@/lib/data/graph/get-engine-graph";
+import { blastRadius } from "@/lib/engine/blast-radius";
+import { diffRadius } from "@/lib/incidents/diff-radius";
+import { residualRadius } from "@/lib/incidents/residual-radius";
+import type { TIncident, TRadiusDiff } from "@/lib/schemas/incident";
+import type { TRadiusResult } from "@/lib/schemas/radius";
+
+export interface IncidentRadii {
+  /** today's graph without what was rotated or revoked; null when a source no longer resolves */
+  residual: TRadiusResult | null;
+  /** with `recompute`: the snapshot against today's full graph */
+  recomputed: TRadiusDiff | null;
+  graphVersion: number;
+  problems: string[];
+}
+
+export async function computeIncidentRadii(database: Pick<Database, "connection">, incident: TIncident, recompute = false): Promise<IncidentRadii> {
+  const graph = await getEngineGraph(database);
+  const { maxHops, exposures } = incident.snapshot.options;
+  const advisories = incident.advisoryIds;
+  const input = { refs: incident.sourceRefs, advisories, maxHops, exposures };
+  const residual = residualRadius(graph, input, incident.rotations.map((rotation) => rotation.nodeKey));
+  const problems = residual.ok ? [] : residual.errors.map((error) => error.message);
+  let recomputed: TRadiusDiff | null = null;
+  if (recompute) {
+    const today = blastRadius(graph, { ...input, whatIf: [] });
+    if (today.ok) recomputed = diffRadius(incident.snapshot, today.result);
+    else problems.push(...today.errors.map((error) => error.message));
+  }
+  return { residual: residual.ok ? residual.result : null, recomputed, graphVersion: graph.version, problems };
+}

@@ -1,0 +1,69 @@
+import type { TFixesInput, TFixesResult, TPathInput, TPathResult, TRadiusInput, TRadiusResult, TRefProblem } from "@/lib/schemas/radius";
+import type { EngineGraph } from "./graph";
+import { rankFixes } from "./fixes";
+import { findPaths, toPathResult } from "./path";
+import { RadiusWorkspace } from "./radius";
+import { summarizeRadius, toRadiusResult } from "./radius-result";
+import { resolveRef, resolveRefs } from "./resolve-ref";
+import { applyControls, emptyOverlay, parseControls } from "./what-if";
+
+// The engine's entry points, each from validated input to a shared-schema answer or the list of
+// problems with the refs (which the CLI turns into exit 2 and the API into a 400).
+
+export type EngineAnswer<T> = { ok: true; result: T } | { ok: false; errors: TRefProblem[] };
+
+const workspaces = new WeakMap<EngineGraph, RadiusWorkspace>();
+
+/** A workspace reused across requests on one graph (walks are synchronous, so never shared mid-walk). */
+export function workspaceFor(graph: EngineGraph): RadiusWorkspace {
+  let workspace = workspaces.get(graph);
+  if (!workspace) workspaces.set(graph, (workspace = new RadiusWorkspace(graph)));
+  return workspace;
+}
+
+export function blastRadius(graph: EngineGraph, input: TRadiusInput): EngineAnswer<TRadiusResult> {
+  const resolved = resolveRefs(graph, input.refs, input.advisories);
+  const controls = parseControls(graph, input.whatIf);
+  const errors = [...(resolved.ok ? [] : resolved.errors), ...(controls.ok ? [] : controls.errors)];
+  if (!resolved.ok || !controls.ok) return { ok: false, errors };
+  const sources = [...new Set(resolved.sources.flatMap((source) => source.sources))];
+  const options = { maxHops: input.maxHops, exposures: input.exposures };
+  const workspace = workspaceFor(graph);
+  let before = null;
+  let overlay = null;
+  if (controls.controls.length) {
+    before = summarizeRadius(workspace.walk(sources, options));
+    overlay = applyControls(emptyOverlay(graph), controls.controls);
+  }
+  workspace.walk(sources, { ...options, overlay });
+  const result = toRadiusResult(
+    workspace,
+    {
+      refs: [...input.refs, ...input.advisories.map((id) => (id.startsWith("advisory:") ? id : `advisory:${id}`))],
+      nodes: resolved.sources.flatMap((source) => (source.node === null ? source.sources : [source.node])),
+      description: [
+        ...resolved.sources.map((source) => source.description),
+        ...controls.controls.map((control) => `what-if: ${control.description}`),
+      ].join("; "),
+    },
+    { maxHops: input.maxHops, exposures: input.exposures, whatIf: input.whatIf },
+    before,
+  );
+  return { ok: true, result };
+}
+
+export function findChains(graph: EngineGraph, input: TPathInput): EngineAnswer<TPathResult> {
+  const from = resolveRef(graph, input.from);
+  const to = resolveRef(graph, input.to);
+  const errors = [from, to].filter((r): r is TRefProblem => "reason" in r);
+  if ("reason" in from || "reason" in to) return { ok: false, errors };
+  if (to.node === null) {
+    return { ok: false, errors: [{ ref: input.to, reason: "invalid", message: `${input.to} names several nodes; the target must be one node`, candidates: [] }] };
+  }
+  const chains = findPaths(graph, from.sources, to.node, input.k);
+  return { ok: true, result: toPathResult(graph, from.sources, to.node, chains) };
+}
+
+export function topFixes(graph: EngineGraph, input: TFixesInput, timeBudgetMs?: number): TFixesResult {
+  return rankFixes(graph, { top: input.top, exposures: input.exposures, timeBudgetMs });
+}

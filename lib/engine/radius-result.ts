@@ -1,0 +1,123 @@
+import { CRITICALITIES, NODE_KINDS, type TCriticality, type TExposure, type TNodeKind } from "@/lib/schemas/graph-facts";
+import type { TPathStep, TRadiusResult, TReachedNode } from "@/lib/schemas/radius";
+import { CRITICALITY_BY_RANK, EXPOSURE_BY_RANK, FLAG, NODE_KIND_CODE, PRIVILEGE_BY_RANK, type EngineGraph } from "./graph";
+import type { RadiusWorkspace } from "./radius";
+import { buildRotationPlan } from "./rotation";
+import { STEP, STEP_NAMES } from "./steps";
+
+// Turns a finished walk into the shared ZRadiusResult JSON: summary, every reached node with the
+// chain of edges that explains it, the explanation edges, and the rotation plan.
+
+const K = NODE_KIND_CODE;
+type TSummary = TRadiusResult["summary"];
+
+export function summarizeRadius(workspace: RadiusWorkspace): TSummary {
+  const graph = workspace.graph;
+  const countsByKind = Object.fromEntries(NODE_KINDS.map((kind) => [kind, 0])) as Record<TNodeKind, number>;
+  const systemsByCriticality = Object.fromEntries(CRITICALITIES.map((c) => [c, 0])) as Record<TCriticality, number>;
+  const republishablePackages: TSummary["republishablePackages"] = [];
+  const longLivedIdentities: TSummary["longLivedIdentities"] = [];
+  for (let i = 0; i < workspace.count; i++) {
+    const v = workspace.order[i];
+    const kind = graph.kind[v];
+    countsByKind[NODE_KINDS[kind]]++;
+    if (kind === K.system) {
+      const criticality = CRITICALITY_BY_RANK[graph.criticality[v]];
+      if (criticality) systemsByCriticality[criticality]++;
+    } else if (kind === K.package && !workspace.isSource(v)) {
+      republishablePackages.push({ id: graph.ids[v], key: graph.keys[v], name: graph.names[v] });
+    } else if (kind === K.identity && graph.has(v, FLAG.longLived)) {
+      longLivedIdentities.push({ id: graph.ids[v], key: graph.keys[v], name: graph.names[v] });
+    }
+  }
+  return {
+    countsByKind,
+    systemsByCriticality,
+    republishablePackages,
+    longLivedIdentities,
+    maxGeneration: workspace.maxGeneration,
+    total: workspace.count,
+  };
+}
+
+/** The step that reached v (v must be reached and not a source). */
+export function stepInto(graph: EngineGraph, v: number, from: number, edge: number, step: number, level: number): TPathStep {
+  const attributes: Record<string, unknown> = { ...(graph.attributesOf(edge) ?? {}) };
+  if (step === STEP.INSTALLED_IN || step === STEP.WORM_REPUBLISH) {
+    attributes.phase = EXPOSURE_BY_RANK[level] === "install" ? "install" : "runtime";
+  }
+  if (step === STEP.WORM_REPUBLISH) attributes.installedVersion = graph.keys[graph.edgeFrom[edge]];
+  return {
+    kind: STEP_NAMES[step],
+    from: graph.ids[from],
+    to: graph.ids[v],
+    exposure: EXPOSURE_BY_RANK[level],
+    privilege: PRIVILEGE_BY_RANK[graph.edgePrivilege[edge]],
+    ...(Object.keys(attributes).length ? { attributes } : {}),
+  };
+}
+
+/** The shortest chain from a source to v, as the walk found it. */
+export function explainPath(workspace: RadiusWorkspace, v: number): TPathStep[] {
+  const graph = workspace.graph;
+  const steps: TPathStep[] = [];
+  let node = v;
+  while (workspace.parentNode[node] >= 0) {
+    const parent = workspace.parentNode[node];
+    const step = workspace.parentStep[node];
+    steps.push(stepInto(graph, node, parent, workspace.parentEdge[node], step, workspace.stepLevel[node]));
+    node = parent;
+  }
+  return steps.reverse();
+}
+
+export interface RadiusSourceInfo {
+  refs: string[];
+  description: string;
+  nodes: number[];
+}
+
+export interface RadiusResultOptions {
+  maxHops: number | null;
+  exposures: TExposure[];
+  whatIf: string[];
+}
+
+export function toRadiusResult(
+  workspace: RadiusWorkspace,
+  source: RadiusSourceInfo,
+  options: RadiusResultOptions,
+  before: TSummary | null = null,
+): TRadiusResult {
+  const graph = workspace.graph;
+  const nodes: TReachedNode[] = [];
+  const edges: TRadiusResult["edges"] = [];
+  for (let i = 0; i < workspace.count; i++) {
+    const v = workspace.order[i];
+    const path = explainPath(workspace, v);
+    const kind = graph.kindOf(v);
+    nodes.push({
+      id: graph.ids[v],
+      key: graph.keys[v],
+      kind,
+      name: graph.names[v],
+      hops: workspace.hops[v],
+      generation: workspace.generation[v],
+      exposure: EXPOSURE_BY_RANK[workspace.exposure[v]],
+      path,
+      ...(kind === "system" ? { privilege: PRIVILEGE_BY_RANK[workspace.privilege[v]], criticality: CRITICALITY_BY_RANK[graph.criticality[v]] } : {}),
+    });
+    const last = path.at(-1);
+    if (last) edges.push({ kind: last.kind, from: last.from, to: last.to, exposure: last.exposure ?? null, privilege: last.privilege ?? null });
+  }
+  return {
+    source: { refs: source.refs, nodes: source.nodes.map((v) => graph.describe(v)), description: source.description },
+    options,
+    graphVersion: graph.version,
+    summary: summarizeRadius(workspace),
+    nodes,
+    edges,
+    rotationPlan: buildRotationPlan(workspace),
+    before,
+  };
+}

@@ -1,0 +1,100 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { lstat, open, readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { expandZip } from "@/lib/ingest/source/expand-zip";
+import { formatFromPath, looksLikeImportableJson } from "@/lib/ingest/source/detect-format";
+import { repositoryNameFromRemote } from "@/lib/ingest/source/repository-name-from-remote";
+import { formatBytes, importLimits, type ImportLimits } from "@/lib/ingest/limits";
+import type { IngestError, SourceFile } from "@/lib/ingest/types";
+
+// The CLI's (and the demo builder's) way in: files and directories on disk → SourceFiles with the
+// paths a user recognises, plus each repository's name from its git remote. A directory is walked
+// for the files Blastmap reads (workflows, lockfiles, package.json, .npmrc, importable JSON) and
+// everything else in a checkout is skipped; a file named explicitly is always read, so a file of
+// an unknown format gets an error instead of being ignored.
+
+export interface ReadSources {
+  files: SourceFile[];
+  /** repository names by root ("" or "dir/"), from `git remote get-url origin` or the directory name */
+  repoNames: Record<string, string>;
+  errors: IngestError[];
+}
+
+const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", ".next", "dist", "build", "coverage", ".turbo", ".cache"]);
+
+export async function readSourcesFromPaths(paths: string[], options: { limits?: ImportLimits; cwd?: string } = {}): Promise<ReadSources> {
+  const limits = options.limits ?? importLimits();
+  const cwd = options.cwd ?? process.cwd();
+  const result: ReadSources = { files: [], repoNames: {}, errors: [] };
+
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const relative = path.relative(cwd, absolute);
+    // Shown paths stay inside what was named: relative to cwd, or from the named entry's own name.
+    const display = relative.startsWith("..") || path.isAbsolute(relative) ? path.basename(absolute) : relative.split(path.sep).join("/");
+    const stat = await lstat(absolute).catch(() => null);
+    if (!stat) {
+      result.errors.push({ file: given, message: "no such file or directory" });
+    } else if (stat.isSymbolicLink()) {
+      result.errors.push({ file: given, message: "a symbolic link is not followed; name the file it points to" });
+    } else if (stat.isDirectory()) {
+      await walk(absolute, display === "" ? "" : `${display}/`, result, limits);
+    } else if (stat.size > limits.maxFileBytes) {
+      result.errors.push({ file: display, message: `the file is ${formatBytes(stat.size)}, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)` });
+    } else if (/\.zip$/i.test(absolute)) {
+      const expanded = expandZip(new Uint8Array(await readFile(absolute)), display, limits);
+      result.files.push(...expanded.files);
+      result.errors.push(...expanded.errors);
+    } else {
+      result.files.push({ path: display, content: await readFile(absolute, "utf8") });
+    }
+  }
+  return result;
+}
+
+async function walk(directory: string, prefix: string, result: ReadSources, limits: ImportLimits): Promise<void> {
+  const entries = await readdir(directory, { withFileTypes: true });
+  if (existsSync(path.join(directory, ".github", "workflows"))) result.repoNames[prefix] = repositoryName(directory);
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const absolute = path.join(directory, entry.name);
+    const display = `${prefix}${entry.name}`;
+    if (entry.isSymbolicLink()) continue;
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(absolute, `${display}/`, result, limits);
+      continue;
+    }
+    if (!entry.isFile()) continue;
+    const byName = formatFromPath(display);
+    if (byName === null && !/\.json$/i.test(entry.name)) continue;
+    const { size } = await lstat(absolute);
+    if (byName === null && !looksLikeImportableJson(await readHead(absolute))) continue;
+    if (size > limits.maxFileBytes) {
+      result.errors.push({ file: display, message: `the file is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)` });
+      continue;
+    }
+    result.files.push({ path: display, content: await readFile(absolute, "utf8") });
+  }
+}
+
+async function readHead(file: string): Promise<string> {
+  const handle = await open(file, "r");
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
+// The git remote names the repository as GitHub knows it; a checkout without one is named after
+// its directory. Only a checkout's own .git counts, never an enclosing repository's.
+function repositoryName(directory: string): string {
+  if (existsSync(path.join(directory, ".git"))) {
+    const remote = spawnSync("git", ["-C", directory, "remote", "get-url", "origin"], { encoding: "utf8", timeout: 5000 });
+    const name = remote.status === 0 ? repositoryNameFromRemote(remote.stdout) : null;
+    if (name) return name;
+  }
+  return path.basename(directory);
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { TRadiusResult } from "@/lib/schemas/radius";
+import { pathElementIds, radiusPicture } from "./radius-elements";
+
+const radius: Pick<TRadiusResult, "nodes" | "edges" | "source"> = {
+  source: { refs: ["pkg:npm/chalk@5.6.1"], description: "", nodes: [{ id: 1, key: "pkg:npm/chalk@5.6.1", kind: "packageVersion", name: "chalk@5.6.1" }] },
+  nodes: [
+    { id: 1, key: "pkg:npm/chalk@5.6.1", kind: "packageVersion", name: "chalk@5.6.1", hops: 0, generation: 0, exposure: null, path: [] },
+    { id: 2, key: "context:acme/web/ci.yml/build", kind: "context", name: "build", hops: 1, generation: 0, exposure: "install", path: [{ kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" }] },
+    {
+      id: 3,
+      key: "secret:acme/web:NPM_TOKEN",
+      kind: "secret",
+      name: "NPM_TOKEN",
+      hops: 2,
+      generation: 0,
+      exposure: "install",
+      path: [
+        { kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" },
+        { kind: "EXPOSES", from: 2, to: 3, exposure: "install" },
+      ],
+    },
+  ],
+  edges: [{ kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" }],
+};
+
+describe("radiusPicture", () => {
+  it("gives every reached node a position, marks the source compromised and the assumed set", () => {
+    const picture = radiusPicture(radius, { assumedCompromisedKeys: new Set(["secret:acme/web:NPM_TOKEN"]) });
+    const nodes = picture.elements.filter((element) => element.group === "nodes" && "kind" in element.data);
+    expect(nodes).toHaveLength(3);
+    const byId = new Map(nodes.map((element) => [element.data.id, element.data as { compromised: boolean; assumedCompromised: boolean }]));
+    expect(byId.get("1")).toMatchObject({ compromised: true, assumedCompromised: false });
+    expect(byId.get("3")).toMatchObject({ compromised: false, assumedCompromised: true });
+    expect(picture.sourceElementIds).toEqual(["1"]);
+  });
+
+  it("draws the edges of every explanation path even when the radius's edge list omits them", () => {
+    const edgeIds = radiusPicture(radius).elements.filter((element) => element.group === "edges").map((element) => element.data.id);
+    expect(edgeIds.sort()).toEqual(["1-INSTALLED_IN-2", "2-EXPOSES-3"]);
+  });
+
+  it("adds a band per generation and a heading per column, which can be left out", () => {
+    const decorated = radiusPicture(radius).elements.flatMap((element) => ("decoration" in element.data ? [element.data.label] : []));
+    expect(decorated).toEqual(["Original compromise", "Compromise (1)", "Runs in (1)", "Secrets exposed (1)"]);
+    expect(radiusPicture(radius, { decorations: false }).elements.some((element) => "decoration" in element.data)).toBe(false);
+  });
+});
+
+describe("pathElementIds", () => {
+  it("lists the nodes and edges along a path", () => {
+    expect(pathElementIds(radius.nodes[2].path, 3)).toEqual(["1", "2", "1-INSTALLED_IN-2", "3", "2-EXPOSES-3"]);
+  });
+});

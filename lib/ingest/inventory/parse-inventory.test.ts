@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { parseInventory } from "./parse-inventory";
+
+const inventory = {
+  blastmapInventory: 1,
+  publishers: [{ handle: "alice", twoFactorEnforced: false, maintains: ["pkg:npm/%40acme/ui"] }],
+  identities: [
+    {
+      name: "npm-publish-bot",
+      kind: "registryPublishToken",
+      owner: "platform",
+      lifetime: "longLived",
+      expiresAt: "2026-12-31",
+      canAccess: [{ system: "system:npm-registry", privilege: "write" }],
+      canPublish: ["pkg:npm/%40acme/ui"],
+      actsAs: "publisher:npm/alice",
+    },
+  ],
+  secrets: [{ name: "NPM_TOKEN", repo: "acme/web", type: "npm-token", storedIn: "ciSecret", authenticatesAs: "identity:npm-publish-bot", storedBy: ["system:github-actions"] }],
+  systems: [{ name: "npm-registry", kind: "registry", criticality: "critical" }],
+};
+
+describe("parseInventory", () => {
+  it("turns entries into nodes and references into edges", () => {
+    const parsed = parseInventory("inventory.json", inventory);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const edges = parsed.document.edges.map((edge) => `${edge.kind} ${edge.from} -> ${edge.to}${edge.privilege ? ` (${edge.privilege})` : ""}`);
+    expect(edges).toEqual([
+      "MAINTAINS publisher:npm/alice -> pkg:npm/%40acme/ui",
+      "CAN_ACCESS identity:npm-publish-bot -> system:npm-registry (write)",
+      "CAN_PUBLISH identity:npm-publish-bot -> pkg:npm/%40acme/ui",
+      "ACTS_AS identity:npm-publish-bot -> publisher:npm/alice",
+      "AUTHENTICATES_AS secret:acme/web:NPM_TOKEN -> identity:npm-publish-bot",
+      "STORES system:github-actions -> secret:acme/web:NPM_TOKEN",
+    ]);
+    expect(parsed.document.nodes.find((node) => node.kind === "identity")?.attrs).toMatchObject({ owner: "platform", expiresAt: new Date("2026-12-31") });
+  });
+
+  it("leaves references to nodes it does not define for the database check, with their JSON path", () => {
+    const parsed = parseInventory("inventory.json", inventory);
+    expect(parsed.ok && parsed.references).toEqual([{ key: "system:github-actions", file: "inventory.json", path: "$.secrets[0].storedBy[0]" }]);
+  });
+
+  it("refuses a reference of the wrong kind with its JSON path", () => {
+    const parsed = parseInventory("inventory.json", { ...inventory, identities: [{ ...inventory.identities[0], actsAs: "identity:someone" }] });
+    expect(parsed).toEqual({ ok: false, errors: [expect.objectContaining({ path: "$.identities[0].actsAs", message: expect.stringContaining("publisher:") })] });
+  });
+
+  it("reports schema violations with their JSON path", () => {
+    const parsed = parseInventory("inventory.json", { ...inventory, systems: [{ name: "db", kind: "database", criticality: "extreme" }] });
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.errors[0].path).toBe("$.systems[0].criticality");
+  });
+});

@@ -1,0 +1,241 @@
+import type { TGraphDocument } from "@/lib/schemas/graph-facts";
+import { scanCredentials } from "./credentials/scan-credentials";
+import { parseCycloneDx } from "./cyclonedx/parse-cyclonedx";
+import { parseInventory, type ReferenceUse } from "./inventory/parse-inventory";
+import { formatBytes, importLimits, type ImportLimits } from "./limits";
+import { installContextsOf } from "./npm-lockfile/install-contexts";
+import { lockfileDocument } from "./npm-lockfile/lockfile-document";
+import { parseNpmLockfile, type LockfileInstall } from "./npm-lockfile/parse-npm-lockfile";
+import { parseOsv } from "./osv/parse-osv";
+import { parsePackageJson, type DeclaredDependency } from "./package-json/parse-package-json";
+import { packageJsonDocument } from "./package-json/package-json-document";
+import { unsafePathReason } from "./source/check-source-path";
+import { formatFromJson, formatFromPath, type SourceFormat } from "./source/detect-format";
+import { parseJsonSource } from "./source/parse-json-source";
+import { findRepositoryRoots, repositoryOf, type RepositoryRoot } from "./source/repository-roots";
+import type { IngestError, RepositoryContext, SourceFile } from "./types";
+import { parseWorkflow } from "./workflow/parse-workflow";
+
+// Every input file in, graph documents or precise errors out — the pure half of an import.
+// All-or-nothing starts here: the caller applies nothing when `errors` is not empty. Files are
+// scanned for live credentials before any parser sees them.
+
+export interface ParseSourcesOptions {
+  /** owner/name of the one repository in the input (CLI --repo, the upload form) */
+  repo?: string;
+  /** names the caller found for repository roots, e.g. from `git remote` ("" = the import root) */
+  repoNames?: Record<string, string>;
+  limits?: ImportLimits;
+}
+
+/** A lockfile whose repository has no workflow in this input: it links to stored install contexts. */
+export interface PendingLockfile {
+  documentKey: string;
+  repo: string;
+  npmrcIgnoresScripts: boolean;
+  path: string;
+  installs: LockfileInstall[];
+  declared: DeclaredDependency[];
+}
+
+/** A package.json range, checked against compromised versions for "would install on a fresh resolve". */
+export interface DeclaredRange {
+  file: string;
+  dependency: DeclaredDependency;
+  /** the version the lockfile pins, if a lockfile sits beside the package.json */
+  pinned: string | null;
+}
+
+export interface ParsedSources {
+  documents: TGraphDocument[];
+  errors: IngestError[];
+  warnings: IngestError[];
+  /** files read per format (every file, including those that yield no document of their own) */
+  filesByFormat: Record<string, number>;
+  pendingLockfiles: PendingLockfile[];
+  references: ReferenceUse[];
+  declaredRanges: DeclaredRange[];
+}
+
+interface ClassifiedFile {
+  file: SourceFile;
+  format: SourceFormat;
+  json: unknown;
+  repository: RepositoryRoot | null;
+  /** the path inside its repository (what parsers see and keys use) */
+  relativePath: string;
+}
+
+const directoryOf = (path: string) => path.slice(0, path.lastIndexOf("/") + 1);
+const NPMRC_IGNORE_SCRIPTS = /^\s*ignore-scripts\s*=\s*true\s*$/m;
+
+export function parseSources(files: SourceFile[], options: ParseSourcesOptions = {}): ParsedSources {
+  const limits = options.limits ?? importLimits();
+  const result: ParsedSources = { documents: [], errors: [], warnings: [], filesByFormat: {}, pendingLockfiles: [], references: [], declaredRanges: [] };
+  const { errors } = result;
+
+  const seenPaths = new Set<string>();
+  const safe: SourceFile[] = [];
+  const totalBytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.content, "utf8"), 0);
+  if (totalBytes > limits.maxTotalBytes) {
+    errors.push({ file: `${files.length} files`, message: `the input is ${formatBytes(totalBytes)}, over the ${formatBytes(limits.maxTotalBytes)} total limit of one import` });
+    return result;
+  }
+  for (const file of files) {
+    const unsafe = unsafePathReason(file.path);
+    if (unsafe) {
+      errors.push({ file: file.path, message: unsafe });
+      continue;
+    }
+    if (seenPaths.has(file.path)) {
+      errors.push({ file: file.path, message: "the same file was given twice" });
+      continue;
+    }
+    seenPaths.add(file.path);
+    const bytes = Buffer.byteLength(file.content, "utf8");
+    if (bytes > limits.maxFileBytes) {
+      errors.push({ file: file.path, message: `the file is ${formatBytes(bytes)}, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)` });
+      continue;
+    }
+    const credentials = scanCredentials(file);
+    if (credentials.length > 0) {
+      errors.push(...credentials);
+      continue;
+    }
+    safe.push(file);
+  }
+
+  const roots = findRepositoryRoots(
+    safe.map((file) => file.path),
+    { repo: options.repo, names: options.repoNames },
+  );
+  if (options.repo && roots.length > 1) {
+    errors.push({ file: roots.map((root) => root.root || ".").join(", "), message: `--repo names one repository, but the input holds ${roots.length}` });
+  }
+  const npmrcIgnores = new Set<string>();
+
+  const classified: ClassifiedFile[] = [];
+  for (const file of safe) {
+    const repository = repositoryOf(file.path, roots);
+    const relativePath = repository ? file.path.slice(repository.root.length) : file.path;
+    // YAML is read only as a workflow; outside .github/workflows/ the workflow parser decides.
+    let format = formatFromPath(file.path) ?? (/\.ya?ml$/i.test(file.path) ? "workflow" : null);
+    let json: unknown = undefined;
+    if (format !== "workflow" && format !== "npmrc") {
+      if (!/\.json$/i.test(file.path) && format === null) {
+        errors.push({ file: file.path, message: "unknown format: expected a GitHub Actions workflow, package-lock.json, package.json, an OSV advisory, a CycloneDX SBOM or a Blastmap inventory (JSON)" });
+        continue;
+      }
+      const parsed = parseJsonSource(file.path, file.content, limits.maxJsonDepth);
+      if (!parsed.ok) {
+        errors.push(parsed.error);
+        continue;
+      }
+      json = parsed.value;
+      format ??= formatFromJson(json);
+      if (format === null) {
+        errors.push({ file: file.path, message: "unknown format: this JSON is not a package-lock.json, an OSV advisory, a CycloneDX SBOM or a Blastmap inventory" });
+        continue;
+      }
+    }
+    if (format === "npmrc" && repository && NPMRC_IGNORE_SCRIPTS.test(file.content) && relativePath === ".npmrc") npmrcIgnores.add(repository.name);
+    result.filesByFormat[format] = (result.filesByFormat[format] ?? 0) + 1;
+    classified.push({ file, format, json, repository, relativePath });
+  }
+
+  const context = (repository: RepositoryRoot | null): RepositoryContext => ({
+    repo: repository?.name ?? null,
+    npmrcIgnoresScripts: repository ? npmrcIgnores.has(repository.name) : false,
+  });
+  const fileErrors = (file: SourceFile, list: IngestError[]) => list.map((error) => ({ ...error, file: file.path }));
+
+  for (const item of classified.filter((c) => c.format === "workflow")) {
+    try {
+      const parsed = parseWorkflow({ path: item.relativePath, content: item.file.content }, context(item.repository));
+      if (parsed.ok) result.documents.push(...parsed.documents);
+      else errors.push(...fileErrors(item.file, parsed.errors));
+    } catch (error) {
+      // The workflow parser is defensive, but an import must survive whatever a file does to it.
+      errors.push({ file: item.file.path, message: `could not be read as a workflow: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` });
+    }
+  }
+
+  const packageJsons = new Map<string, { item: ClassifiedFile; declared: DeclaredDependency[] }>();
+  for (const item of classified.filter((c) => c.format === "package-json")) {
+    const parsed = parsePackageJson(item.file.path, item.json);
+    if (parsed.ok) packageJsons.set(directoryOf(item.file.path), { item, declared: parsed.packageJson.dependencies });
+    else errors.push(...parsed.errors);
+  }
+
+  const lockfileDirectories = new Set<string>();
+  for (const item of classified.filter((c) => c.format === "npm-lockfile")) {
+    const parsed = parseNpmLockfile(item.file.path, item.json);
+    if (!parsed.ok) {
+      errors.push(...parsed.errors);
+      continue;
+    }
+    const directory = directoryOf(item.file.path);
+    lockfileDirectories.add(directory);
+    const declaredList = packageJsons.get(directory)?.declared ?? [];
+    const declared = new Map(declaredList.map((dependency) => [dependency.name, dependency]));
+    const repo = item.repository?.name ?? null;
+    const repoContext = context(item.repository);
+    const hasWorkflows = classified.some((c) => c.format === "workflow" && c.repository === item.repository);
+    const contexts = repo && hasWorkflows ? installContextsOf(result.documents, repo, repoContext.npmrcIgnoresScripts) : [];
+    const document = lockfileDocument({ repo, path: item.relativePath, lockfile: parsed.lockfile, contexts, declared });
+    result.documents.push(document);
+    if (repo && !hasWorkflows) {
+      result.pendingLockfiles.push({
+        documentKey: document.key,
+        repo,
+        npmrcIgnoresScripts: repoContext.npmrcIgnoresScripts,
+        path: item.relativePath,
+        installs: parsed.lockfile.installs,
+        declared: declaredList,
+      });
+    } else if (!repo || contexts.length === 0) {
+      result.warnings.push({
+        file: item.file.path,
+        message: repo
+          ? `no workflow job of ${repo} installs dependencies, so its ${parsed.lockfile.installs.length} package versions are stored without INSTALLED_IN edges`
+          : "this lockfile is not inside a repository (no .github/workflows/ beside it, no --repo), so its package versions are not linked to any CI job",
+      });
+    }
+    const pinned = new Map(parsed.lockfile.installs.map((install) => [install.name, install.version]));
+    for (const dependency of declaredList) result.declaredRanges.push({ file: item.file.path, dependency, pinned: pinned.get(dependency.name) ?? null });
+  }
+
+  // A package.json without a lockfile beside it: its ranges are all Blastmap knows.
+  for (const [directory, { item, declared }] of packageJsons) {
+    if (lockfileDirectories.has(directory)) continue;
+    result.documents.push(packageJsonDocument(item.repository?.name ?? null, item.relativePath, declared));
+    for (const dependency of declared) result.declaredRanges.push({ file: item.file.path, dependency, pinned: null });
+  }
+
+  for (const item of classified.filter((c) => c.format === "osv")) {
+    const parsed = parseOsv(item.file.path, item.json);
+    if (parsed.ok) result.documents.push(...parsed.documents);
+    else errors.push(...parsed.errors);
+  }
+  for (const item of classified.filter((c) => c.format === "cyclonedx")) {
+    const parsed = parseCycloneDx({ path: item.relativePath, repo: item.repository?.name ?? null }, item.json);
+    if (parsed.ok) result.documents.push(...parsed.documents);
+    else errors.push(...fileErrors(item.file, parsed.errors));
+  }
+  for (const item of classified.filter((c) => c.format === "inventory")) {
+    const parsed = parseInventory(item.file.path, item.json);
+    if (!parsed.ok) {
+      errors.push(...parsed.errors);
+      continue;
+    }
+    result.documents.push(parsed.document);
+    result.references.push(...parsed.references);
+  }
+
+  const byKey = new Map<string, number>();
+  result.documents.forEach((document, index) => {
+    if (byKey.has(document.key)) errors.push({ file: document.key, message: "two input files describe the same document (the same advisory id, workflow or lockfile twice)" });
+    byKey.set(document.key, index);
+  });
+  return result;
+}

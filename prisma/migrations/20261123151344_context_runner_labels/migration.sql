@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ExecutionContext" ADD COLUMN     "runnerLabels" TEXT[] DEFAULT ARRAY[]::TEXT[];
