@@ -89,3 +89,33 @@ describe.each(testDatabaseKinds())("applyGraphDocuments on %s", (kind) => {
     await expect(applyGraphDocuments(test.current.db, [doc("inv:g", [clash])], { actor: "test" })).rejects.toThrow(/already stored as a system/);
   });
 });
+
+describe.each(testDatabaseKinds())("merging facts on %s", (kind) => {
+  const test = useTestDatabase(kind);
+
+  it("two documents describing one package version merge their attributes instead of replacing each other", async () => {
+    const pkg: TNodeFact = { kind: "package", key: "pkg:npm/evil", name: "evil", attrs: { ecosystem: "npm", name: "evil", purl: "pkg:npm/evil" } };
+    const fromLockfile: TNodeFact = {
+      kind: "packageVersion",
+      key: "pkg:npm/evil@1.0.0",
+      name: "evil@1.0.0",
+      attrs: { packageKey: "pkg:npm/evil", version: "1.0.0", purl: "pkg:npm/evil@1.0.0", hasInstallScript: true },
+    };
+    const fromAdvisory: TNodeFact = {
+      kind: "packageVersion",
+      key: "pkg:npm/evil@1.0.0",
+      name: "evil@1.0.0",
+      attrs: { packageKey: "pkg:npm/evil", version: "1.0.0", purl: "pkg:npm/evil@1.0.0", compromised: true, advisoryIds: ["MAL-1"] },
+    };
+    await applyGraphDocuments(
+      test.current.db,
+      [
+        { key: "lock", format: "npm-lockfile", nodes: [pkg, fromLockfile], edges: [] },
+        { key: "osv", format: "osv", nodes: [pkg, fromAdvisory], edges: [] },
+      ],
+      { actor: "test" },
+    );
+    const stored = await test.current.db.packageVersion.findUniqueOrThrow({ where: { purl: "pkg:npm/evil@1.0.0" } });
+    expect(stored).toMatchObject({ hasInstallScript: true, compromised: true, advisoryIds: ["MAL-1"] });
+  });
+});

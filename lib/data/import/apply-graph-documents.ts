@@ -122,12 +122,22 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
   const importRow = await tx.import.create({ data: { actor: options.actor } });
   summary.importId = importRow.id;
 
-  // Later documents win when two describe the same node; a mere reference never wins over a description.
+  // Two documents describing one node merge: each attribute takes the later document's value when
+  // it gives one (a lockfile knows the install script, an advisory that the version is compromised).
+  // A mere reference never overrides a description.
   const nodeFacts = new Map<string, { fact: TNodeFact; doc: TGraphDocument }>();
   for (const doc of changed) {
     for (const fact of doc.nodes) {
       const seen = nodeFacts.get(fact.key);
-      if (!seen || seen.fact.reference || !fact.reference) nodeFacts.set(fact.key, { fact, doc });
+      if (!seen) nodeFacts.set(fact.key, { fact, doc });
+      else if (seen.fact.reference && !fact.reference && seen.fact.kind === fact.kind) {
+        // the mention's attributes remain as defaults for what the description leaves out
+        const attrs = { ...seen.fact.attrs, ...definedOnly(fact.attrs as Record<string, unknown>) };
+        nodeFacts.set(fact.key, { fact: { ...fact, attrs } as TNodeFact, doc });
+      } else if (!fact.reference && seen.fact.kind === fact.kind) {
+        const attrs = { ...seen.fact.attrs, ...definedOnly(fact.attrs as Record<string, unknown>) };
+        nodeFacts.set(fact.key, { fact: { ...fact, attrs } as TNodeFact, doc: seen.doc });
+      }
     }
   }
 
