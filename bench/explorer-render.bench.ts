@@ -35,7 +35,11 @@ export function syntheticNeighbourhood(targetElements = 5000): TGraphView {
     i++;
   }
   // cross edges between leaves, as real neighbourhoods share secrets and runners
-  for (let j = 0; nodes.length + edges.length < targetElements; j++) link(nodes[41 + ((j * 31) % (nodes.length - 41))], nodes[41 + ((j * 17 + 5) % (nodes.length - 41))], j);
+  for (let j = 0; nodes.length + edges.length < targetElements; j++) {
+    const from = nodes[41 + ((j * 31) % (nodes.length - 41))];
+    const to = nodes[41 + ((j * 17 + 5) % (nodes.length - 41))];
+    if (from !== to) link(from, to, j);
+  }
   return { focusId: focus.id, nodes, edges, truncated: true };
 }
 

@@ -6,7 +6,9 @@
 // reachability as a PostgreSQL recursive CTE (on PostgreSQL when DATABASE_URL is set, else on
 // PGlite), reported as a ratio.
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import type { DatabaseConfig } from "@/lib/database/config";
 import { migrate } from "@/lib/database/migrate";
@@ -18,6 +20,7 @@ import { RadiusWorkspace } from "@/lib/engine/radius";
 import { summarizeRadius, toRadiusResult } from "@/lib/engine/radius-result";
 import { buildRotationPlan } from "@/lib/engine/rotation";
 
+const RESULTS = path.join(path.dirname(new URL(import.meta.url).pathname), "results.json");
 const SIZES: Record<string, number> = { "1k": 1_000, "10k": 10_000, "100k": 100_000 };
 
 function option(args: string[], name: string, fallback: string): string {
@@ -281,6 +284,7 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
       answerMs.push(performance.now() - t0);
       sampleRss();
     }
+    const peakBeforeFullJson = peakRss;
     const fullMs: number[] = [];
     for (const s of sources.slice(0, size === "100k" ? 3 : 10)) {
       const t0 = performance.now();
@@ -321,7 +325,7 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
       sampleRss();
     }
     clearInterval(sampler);
-    console.log(`peak RSS: ${round(peakRss / 1024 / 1024, 0)} MB`);
+    console.log(`peak RSS: ${round(peakRss / 1024 / 1024, 0)} MB (${round(peakBeforeFullJson / 1024 / 1024, 0)} MB before building the full JSON answers)`);
     return {
       identities: n,
       nodes: graph.nodeCount,
@@ -336,6 +340,7 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
       cte: { samples: cteMs.length, medianMs: round(cteMedian), engineMedianMs: round(percentile(engineMs, 50)), speedup: round(ratio, 1), reachedMedian: percentile(cteReached, 50) },
       fixes,
       peakRssMb: round(peakRss / 1024 / 1024, 0),
+      peakRssBeforeFullJsonMb: round(peakBeforeFullJson / 1024 / 1024, 0),
       loadAverage: os.loadavg().map((value) => round(value, 1)),
     };
   } finally {
@@ -348,7 +353,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const samples = Number(option(args, "samples", "200"));
   const cteSamples = Number(option(args, "cte-samples", "10"));
   const fixesSizes = new Set(option(args, "fixes", "1k,10k").split(","));
-  const results: Record<string, unknown> = {};
+  // sizes not measured in this run keep their previous figures
+  const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, "utf8")).radius ?? {}) : {};
+  const results: Record<string, unknown> = Object.fromEntries(Object.entries(previous).filter(([key]) => key in SIZES));
   for (const size of sizes) {
     const n = SIZES[size];
     if (!n) throw new Error(`unknown size ${size}: use ${Object.keys(SIZES).join(", ")}`);

@@ -27,7 +27,9 @@ for (const file of files) {
   const started = Date.now();
   const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as BenchModule;
   const figures = await mod.run(process.argv.slice(2));
-  results[name] = { ...figures, measuredAt: new Date().toISOString(), node: process.version, seconds: (Date.now() - started) / 1000 };
-  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  // re-read before writing: another bench run may have written its section meanwhile
+  const latest: Record<string, unknown> = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : results;
+  latest[name] = { ...figures, measuredAt: new Date().toISOString(), node: process.version, seconds: (Date.now() - started) / 1000 };
+  writeFileSync(resultsFile, `${JSON.stringify(latest, null, 2)}\n`);
 }
 console.log(`\nresults written to ${path.relative(process.cwd(), resultsFile)}`);

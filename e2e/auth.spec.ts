@@ -22,6 +22,7 @@ test.describe("signed out", () => {
   test.use(anonymous);
 
   test("every page sends an anonymous visitor to sign-in, remembering where they were going", async ({ page }) => {
+    test.setTimeout(300_000);
     const paths = pagePaths().filter((p) => p !== "/sign-in" && p !== "/setup");
     expect(paths.length).toBeGreaterThan(3);
     for (const target of paths) {
@@ -39,6 +40,8 @@ test.describe("signed out", () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Wrong email or password.")).toBeVisible();
 
+    // The email survives the failed attempt; only the password is typed again.
+    await expect(page.getByLabel("Email")).toHaveValue(ADMIN);
     await page.getByLabel("Password").fill(process.env.E2E_ADMIN_PASSWORD!);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/audit$/);

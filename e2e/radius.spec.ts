@@ -41,11 +41,13 @@ test("open the blast radius of a compromised package, see why a secret is reache
   await expect(page.getByTestId("path-in-words")).toContainText(`exposes ${secretName}`);
   await page.screenshot({ path: "test-results/screenshots/radius-table-path.png", fullPage: true });
 
-  // a what-if control recomputes the radius and shows before → after
+  // a what-if control recomputes the radius and shows before → after: taking the exposed token
+  // out of the install step's job cuts everything the token unlocks
   const before = await count(page, "total");
-  const whatIf = page.getByTestId("what-if");
-  await whatIf.getByRole("checkbox").first().check();
-  await expect(page).toHaveURL(/whatIf=/);
+  const control = page.getByTestId("what-if").getByRole("group", { name: "Remove a secret from a job" }).getByRole("checkbox").first();
+  await control.click();
+  await expect(page).toHaveURL(/whatIf=remove-secret/);
+  await expect(control).toBeChecked();
   await expect.poll(() => count(page, "total")).toBeLessThan(before);
   await expect(page.getByTestId("radius-card-total")).toContainText(`${before} →`);
   await page.screenshot({ path: "test-results/screenshots/radius-what-if.png", fullPage: true });
@@ -64,7 +66,7 @@ test("open the blast radius of a compromised package, see why a secret is reache
   const permalink = page.url();
   await page.goto(permalink);
   await expect(page.getByTestId("path-explanation").getByRole("heading", { name: secretName })).toBeVisible();
-  await expect(page.getByTestId("what-if").getByRole("checkbox").first()).toBeChecked();
+  await expect(page.getByTestId("what-if").getByRole("group", { name: "Remove a secret from a job" }).getByRole("checkbox").first()).toBeChecked();
   await expect(page.getByTestId("radius-table")).toBeVisible();
 });
 

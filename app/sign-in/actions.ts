@@ -14,12 +14,14 @@ import { ZSignInInput } from "@/lib/schemas/user";
 
 export interface SignInState {
   error: string | null;
+  /** kept so the form (which React resets after an action) does not lose what was typed */
+  email?: string;
 }
 
 /** Password sign-in: lockout first, then better-auth, with every failure in the audit log. */
 export async function signInAction(_state: SignInState, form: FormData): Promise<SignInState> {
   const parsed = ZSignInInput.safeParse({ email: form.get("email"), password: form.get("password"), next: form.get("next") ?? undefined });
-  if (!parsed.success) return { error: parsed.error.issues.map((issue) => issue.message).join("; ") };
+  if (!parsed.success) return { error: parsed.error.issues.map((issue) => issue.message).join("; "), email: String(form.get("email") ?? "") };
   const { email, password, next } = parsed.data;
   const requestHeaders = await headers();
   const meta = requestMeta(requestHeaders);
@@ -28,7 +30,7 @@ export async function signInAction(_state: SignInState, form: FormData): Promise
   const lockout = await getSignInLockout(db, email, meta.ip);
   if (lockout.locked) {
     await recordAuditEvent(db, { kind: "anonymous", name: email, ...meta }, { action: "auth.sign_in_locked", target: email });
-    return { error: `Too many failed sign-ins. Try again in ${Math.ceil(lockout.retryAfterSeconds / 60)} minute(s).` };
+    return { error: `Too many failed sign-ins. Try again in ${Math.ceil(lockout.retryAfterSeconds / 60)} minute(s).`, email };
   }
   try {
     const auth = await getAuth();
@@ -36,7 +38,7 @@ export async function signInAction(_state: SignInState, form: FormData): Promise
   } catch {
     // Same message for an unknown email and a wrong password: no account enumeration.
     await recordAuditEvent(db, { kind: "anonymous", name: email, ...meta }, { action: SIGN_IN_FAILED, target: email, after: { method: "password" } });
-    return { error: "Wrong email or password." };
+    return { error: "Wrong email or password.", email };
   }
   redirect(safeNextPath(next));
 }

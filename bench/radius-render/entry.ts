@@ -7,15 +7,15 @@ import type { TRadiusResult } from "@/lib/schemas/radius";
 
 declare global {
   interface Window {
-    renderRadius(result: TRadiusResult, webgl: boolean): Promise<{ ms: number; pictureMs: number; elements: number; nodes: number; edges: number }>;
+    renderRadius(result: TRadiusResult, webgl: boolean, decorations?: boolean): Promise<{ ms: number; pictureMs: number; elements: number; nodes: number; edges: number }>;
   }
 }
 
 // The canvas component's options for a view of this size (components/graph/graph-canvas.tsx).
-window.renderRadius = (result, webgl) =>
+window.renderRadius = (result, webgl, decorations = true) =>
   new Promise((resolve) => {
     const started = performance.now();
-    const picture = radiusPicture(result);
+    const picture = radiusPicture(result, { decorations });
     const pictureMs = performance.now() - started;
     const container = document.getElementById("cy")!;
     const large = picture.elements.length > 1000;

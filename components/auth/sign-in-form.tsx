@@ -12,7 +12,7 @@ export function SignInForm({ next, ssoName, initialError }: { next: string; ssoN
         <input type="hidden" name="next" value={next} />
         <label>
           Email
-          <input name="email" type="email" autoComplete="username" required />
+          <input name="email" type="email" autoComplete="username" required defaultValue={state.email ?? ""} />
         </label>
         <label>
           Password

@@ -175,7 +175,9 @@ export default function GraphCanvas(props: GraphCanvasProps) {
     const chosen = effectiveLayout(layout, nodeCount);
     container.dataset.layout = layout;
     container.dataset.ready = "false";
-    const run = cy.layout(layoutOptions(chosen.name, nodeCount, rootIds));
+    // a collection, not a selector: numeric ids make invalid CSS id selectors
+    const roots = rootIds.reduce((collection, id) => collection.union(cy.getElementById(id)), cy.collection());
+    const run = cy.layout(layoutOptions(chosen.name, nodeCount, roots));
     run.one("layoutstop", () => {
       // the first frame after the layout is the one the user sees
       cy.one("render", () => {

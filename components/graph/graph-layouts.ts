@@ -1,4 +1,4 @@
-import type { LayoutOptions } from "cytoscape";
+import type { CollectionArgument, LayoutOptions } from "cytoscape";
 
 // Layout choices for Blastmap graphs. Measured here at 1k nodes: breadthfirst ~30 ms, fcose
 // ~4.7 s, dagre ~25 s; so the heavy layouts run only up to a node budget and larger views fall
@@ -40,8 +40,8 @@ export function effectiveLayout(requested: TGraphLayoutName, nodeCount: number):
   };
 }
 
-/** Cytoscape options for a layout; `roots` are element ids to put first (the focus node). */
-export function layoutOptions(name: TGraphLayoutName, nodeCount: number, roots: readonly string[]): LayoutOptions {
+/** Cytoscape options for a layout; `roots` are the nodes to put first (the focus), as a collection. */
+export function layoutOptions(name: TGraphLayoutName, nodeCount: number, roots?: CollectionArgument): LayoutOptions {
   const common = { fit: true, padding: 30, animate: false };
   switch (name) {
     case "fcose":
@@ -55,7 +55,7 @@ export function layoutOptions(name: TGraphLayoutName, nodeCount: number, roots: 
         elk: { algorithm: "layered", "elk.direction": "RIGHT", "elk.layered.spacing.nodeNodeBetweenLayers": 90, "elk.spacing.nodeNode": 30 },
       } as LayoutOptions;
     case "breadthfirst":
-      return { ...common, name: "breadthfirst", directed: true, roots: roots.length ? roots.map((id) => `#${CSS.escape(id)}`).join(",") : undefined, spacingFactor: nodeCount > 1000 ? 0.9 : 1.25, avoidOverlap: nodeCount <= 1000 } as LayoutOptions;
+      return { ...common, name: "breadthfirst", directed: true, roots: roots && roots.length ? roots : undefined, spacingFactor: nodeCount > 1000 ? 0.9 : 1.25, avoidOverlap: nodeCount <= 1000 } as LayoutOptions;
     case "concentric":
       return { ...common, name: "concentric", minNodeSpacing: 12, avoidOverlap: nodeCount <= 1000 } as LayoutOptions;
     case "grid":

@@ -147,7 +147,7 @@ export function graphStylesheet({ webgl, large }: GraphStyleOptions): Stylesheet
       selector: 'node[decoration = "band"]',
       style: { width: "data(width)", height: "data(height)", "background-color": "#1c2531", "background-opacity": 0.6, "text-valign": "top", "text-margin-y": -8, "font-size": 24, "z-compound-depth": "bottom" },
     },
-    { selector: 'node[decoration = "heading"]', style: { width: 1, height: 1, "text-valign": "center", "font-size": 15 } },
+    { selector: 'node[decoration = "heading"]', style: { width: 1, height: 1, "text-valign": "center", "font-size": 15, "text-wrap": "wrap", "text-max-width": "150px" } },
     { selector: "node[decoration].faded", style: { opacity: 1 } },
   ];
 }

@@ -48,8 +48,8 @@ export function ImportPage({ maxFileBytes }: { maxFileBytes: number }) {
             placeholder="acme/web"
           />
         </label>
-        <label>
-          <input type="checkbox" name="dryRun" checked={dryRun} onChange={(event) => setDryRun(event.target.checked)} /> Dry run: check and
+        <label style={{ display: "flex", alignItems: "center", gap: "0.5rem" }}>
+          <input type="checkbox" name="dryRun" style={{ width: "auto" }} checked={dryRun} onChange={(event) => setDryRun(event.target.checked)} /> Dry run: check and
           count, write nothing
         </label>
         <button className="button button-primary" type="submit" disabled={files.length === 0 || importFiles.isPending}>

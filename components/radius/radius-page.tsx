@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { GraphCanvasHandle } from "@/components/graph/graph-canvas-lazy";
 import { nodeElementId } from "@/lib/engine/cytoscape-elements";
@@ -40,15 +40,18 @@ const ADVISORY_PREFIX = "advisory:";
 
 export function RadiusPage({ advisories, canMark, canWhatIf }: { advisories: readonly TAdvisoryChoice[]; canMark: boolean; canWhatIf: boolean }) {
   const searchParams = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const view = useMemo(() => parseRadiusViewState(new URLSearchParams(searchParams.toString())), [searchParams]);
+  // The native history API is synced with useSearchParams by Next.js and, unlike router.push,
+  // does not re-render the server page: a click changes the view without a round trip.
   const update = useCallback(
     (patch: Partial<TRadiusViewState>, history: "push" | "replace" = "replace") => {
       const query = serializeRadiusViewState({ ...view, ...patch }).toString();
-      router[history](query ? `${pathname}?${query}` : pathname, { scroll: false });
+      const url = query ? `${pathname}?${query}` : pathname;
+      if (history === "push") window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
     },
-    [view, router, pathname],
+    [view, pathname],
   );
   const setSource = (source: { refs: string[]; advisory: string | null }, add = false) =>
     update(

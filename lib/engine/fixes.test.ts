@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZFixesResult } from "@/lib/schemas/radius";
-import { rankFixes } from "./fixes";
+import { DEFAULT_FIX_EXPOSURES, enumerateCandidates, fixSources, radiusScore, rankFixes } from "./fixes";
+import { RadiusWorkspace } from "./radius";
+import { applyControls, controlString, emptyOverlay, parseControls } from "./what-if";
 import { tinyGraph } from "./tiny-graph";
 
 // Three packages installed in one release job that holds a token with admin on the production
@@ -61,5 +63,71 @@ describe("fixes", () => {
   it("a graph where nothing critical is reachable has no fixes to offer", () => {
     const graph = tinyGraph(["pkg:npm/x@1.0.0", "context:o/r/ci.yml/j"], [["INSTALLED_IN", "pkg:npm/x@1.0.0", "context:o/r/ci.yml/j"]]);
     expect(rankFixes(graph).fixes).toEqual([]);
+  });
+});
+
+describe("fixes against brute force", () => {
+  // A seeded random organisation small enough to try every control on every source.
+  function randomOrganisation(seed: number) {
+    let state = seed;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(items: T[]) => items[Math.floor(random() * items.length)];
+    const versions = Array.from({ length: 12 }, (_, i) => `pkg:npm/p${i}@1.0.0`);
+    const packages = Array.from({ length: 12 }, (_, i) => `pkg:npm/p${i}`);
+    const contexts = Array.from({ length: 8 }, (_, i) => `context:o/r/ci.yml/j${i}`);
+    const secrets = Array.from({ length: 10 }, (_, i) => `secret:S${i}`);
+    const identities = Array.from({ length: 10 }, (_, i) => `identity:i${i}`);
+    const systems = Array.from({ length: 5 }, (_, i) => `system:s${i}`);
+    const nodes: Parameters<typeof tinyGraph>[0] = [
+      ...versions.map((key) => [key, { hasInstallScript: random() < 0.5 }] as [string, { hasInstallScript: boolean }]),
+      ...packages,
+      ...contexts,
+      ...secrets,
+      ...identities.map((key) => [key, { lifetime: random() < 0.7 ? "longLived" : "shortLived" }] as [string, { lifetime: "longLived" | "shortLived" }]),
+      ...systems.map((key, i) => [key, { criticality: i < 2 ? "critical" : "low", storesSecrets: i === 4 }] as [string, { criticality: "critical" | "low"; storesSecrets: boolean }]),
+      "publisher:npm/pub",
+      ["runner:box", { persistent: true }],
+    ];
+    const edges: Parameters<typeof tinyGraph>[1] = [];
+    versions.forEach((version, i) => {
+      edges.push(["VERSION_OF", version, packages[i]]);
+      edges.push(["INSTALLED_IN", version, pick(contexts)]);
+    });
+    contexts.forEach((context, i) => {
+      edges.push(["EXPOSES", context, pick(secrets), { exposure: random() < 0.5 ? "install" : "job" }]);
+      if (i % 3 === 0) edges.push(["RUNS_ON", context, "runner:box"]);
+    });
+    secrets.forEach((secret, i) => edges.push(["AUTHENTICATES_AS", secret, identities[i]]));
+    identities.forEach((identity) => {
+      edges.push(["CAN_ACCESS", identity, pick(systems), { privilege: random() < 0.5 ? "read" : "admin" }]);
+      if (random() < 0.3) edges.push(["CAN_PUBLISH", identity, pick(packages)]);
+    });
+    edges.push(["STORES", systems[4], pick(secrets)]);
+    edges.push(["MAINTAINS", "publisher:npm/pub", pick(packages)]);
+    const unique = new Map(edges.map((edge) => [`${edge[0]} ${edge[1]} ${edge[2]}`, edge]));
+    return tinyGraph(nodes, [...unique.values()]);
+  }
+
+  it.each([1, 2, 3, 4, 5])("the ranking equals trying every control on every source (seed %i)", (seed) => {
+    const graph = randomOrganisation(seed);
+    const sources = fixSources(graph);
+    const workspace = new RadiusWorkspace(graph);
+    const total = (overlay: ReturnType<typeof emptyOverlay> | null) =>
+      sources.reduce((sum, s) => sum + radiusScore(workspace.walk([s], { exposures: DEFAULT_FIX_EXPOSURES, overlay })), 0);
+    const baseline = total(null);
+    const bruteForce = enumerateCandidates(graph)
+      .candidates.map((candidate) => {
+        const control = controlString(graph, candidate.kind, candidate.a, candidate.b);
+        const parsed = parseControls(graph, [control]);
+        if (!parsed.ok) throw new Error(parsed.errors[0].message);
+        return { control, reduction: baseline - total(applyControls(emptyOverlay(graph), parsed.controls)) };
+      })
+      .filter((fix) => fix.reduction > 0)
+      .sort((a, b) => b.reduction - a.reduction);
+    const ranked = rankFixes(graph, { top: 5 });
+    expect(bruteForce.length).toBeGreaterThan(0);
+    expect(ranked.baseline).toBe(baseline);
+    expect(ranked.fixes.map((fix) => fix.reduction)).toEqual(bruteForce.slice(0, 5).map((fix) => fix.reduction));
+    for (const fix of ranked.fixes) expect(bruteForce.find((b) => b.control === fix.control)?.reduction).toBe(fix.reduction);
   });
 });

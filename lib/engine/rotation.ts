@@ -74,56 +74,89 @@ function unlockTable(graph: EngineGraph): UnlockTable {
   return table;
 }
 
+/** What rotating one secret or identity is about; graph-static, so cached per graph and node. */
+interface RotationFacts {
+  identities: number[];
+  critical: number;
+  high: number;
+  systems: number;
+  packages: number;
+  longLived: boolean;
+  reason: string;
+  owner: string | null;
+  replacement: string | null;
+}
+const factsByGraph = new WeakMap<EngineGraph, (RotationFacts | undefined)[]>();
+
+function rotationFacts(graph: EngineGraph, v: number): RotationFacts {
+  let cache = factsByGraph.get(graph);
+  if (!cache) factsByGraph.set(graph, (cache = new Array(graph.nodeCount)));
+  const cached = cache[v];
+  if (cached) return cached;
+  const table = unlockTable(graph);
+  const isSecret = graph.kind[v] === K.secret;
+  const identities: number[] = isSecret ? [] : [v];
+  if (isSecret) graph.forEachOut(v, "AUTHENTICATES_AS", (_, identity) => identities.push(identity));
+  let critical = 0, high = 0, systems = 0, packages = 0;
+  if (identities.length === 1) {
+    const id = identities[0];
+    critical = table.critical[id];
+    high = table.high[id];
+    systems = table.systems[id];
+    packages = table.packages[id];
+  } else if (identities.length > 1) {
+    // a secret for several identities: count distinct systems and packages
+    const unlocks: Unlocks = { critical: new Set(), high: new Set(), systems: new Set(), packages: new Set() };
+    for (const identity of identities) identityUnlocks(graph, identity, unlocks);
+    critical = unlocks.critical.size;
+    high = unlocks.high.size;
+    systems = unlocks.systems.size;
+    packages = unlocks.packages.size;
+  }
+  const longLived = identities.some((identity) => graph.has(identity, FLAG.longLived));
+  const facts: RotationFacts = {
+    identities,
+    critical,
+    high,
+    systems,
+    packages,
+    longLived,
+    reason: rotationReason(graph, isSecret, identities, { critical, systems, packages }, longLived),
+    owner: identities.map((identity) => graph.owner[identity]).find((o) => o) ?? graph.owner[v] ?? null,
+    replacement: identities.map((identity) => shortLivedReplacement(graph, identity)).find((r) => r) ?? null,
+  };
+  cache[v] = facts;
+  return facts;
+}
+
 export function buildRotationPlan(workspace: RadiusWorkspace): TRotationItem[] {
   const graph = workspace.graph;
-  const table = unlockTable(graph);
-  type Pending = { v: number; identities: number[]; critical: number; high: number; systems: number; packages: number; longLived: boolean };
-  const pending: Pending[] = [];
+  const pending: { v: number; facts: RotationFacts }[] = [];
   for (let i = 0; i < workspace.count; i++) {
     const v = workspace.order[i];
     const kind = graph.kind[v];
-    if (kind !== K.secret && kind !== K.identity) continue;
-    const identities: number[] = kind === K.identity ? [v] : [];
-    if (kind === K.secret) graph.forEachOut(v, "AUTHENTICATES_AS", (_, identity) => identities.push(identity));
-    let critical = 0, high = 0, systems = 0, packages = 0;
-    if (identities.length === 1) {
-      const id = identities[0];
-      critical = table.critical[id];
-      high = table.high[id];
-      systems = table.systems[id];
-      packages = table.packages[id];
-    } else if (identities.length > 1) {
-      // a secret for several identities: count distinct systems and packages
-      const unlocks: Unlocks = { critical: new Set(), high: new Set(), systems: new Set(), packages: new Set() };
-      for (const identity of identities) identityUnlocks(graph, identity, unlocks);
-      ({ size: critical } = unlocks.critical);
-      ({ size: high } = unlocks.high);
-      ({ size: systems } = unlocks.systems);
-      ({ size: packages } = unlocks.packages);
-    }
-    const longLived = identities.some((identity) => graph.has(identity, FLAG.longLived));
-    pending.push({ v, identities, critical, high, systems, packages, longLived });
+    if (kind === K.secret || kind === K.identity) pending.push({ v, facts: rotationFacts(graph, v) });
   }
   pending.sort(
-    (a, b) =>
+    ({ v: av, facts: a }, { v: bv, facts: b }) =>
       b.critical - a.critical ||
       b.packages - a.packages ||
       b.high - a.high ||
       b.systems - a.systems ||
       Number(b.longLived) - Number(a.longLived) ||
-      workspace.hops[a.v] - workspace.hops[b.v] ||
-      (graph.keys[a.v] < graph.keys[b.v] ? -1 : graph.keys[a.v] > graph.keys[b.v] ? 1 : 0),
+      workspace.hops[av] - workspace.hops[bv] ||
+      (graph.keys[av] < graph.keys[bv] ? -1 : graph.keys[av] > graph.keys[bv] ? 1 : 0),
   );
-  return pending.map(({ v, identities, critical, systems, packages, longLived }, index) => ({
+  return pending.map(({ v, facts }, index) => ({
     rank: index + 1,
     id: graph.ids[v],
     key: graph.keys[v],
     kind: graph.kind[v] === K.secret ? "secret" : "identity",
     name: graph.names[v],
-    reason: rotationReason(graph, graph.kind[v] === K.secret, identities, { critical, systems, packages }, longLived),
-    owner: identities.map((identity) => graph.owner[identity]).find((o) => o) ?? graph.owner[v] ?? null,
-    unlocks: { criticalSystems: critical, systems, publishablePackages: packages },
-    shortLivedReplacement: identities.map((identity) => shortLivedReplacement(graph, identity)).find((r) => r) ?? null,
+    reason: facts.reason,
+    owner: facts.owner,
+    unlocks: { criticalSystems: facts.critical, systems: facts.systems, publishablePackages: facts.packages },
+    shortLivedReplacement: facts.replacement,
   }));
 }
 

@@ -42,7 +42,7 @@ describe("radiusPicture", () => {
 
   it("adds a band per generation and a heading per column, which can be left out", () => {
     const decorated = radiusPicture(radius).elements.flatMap((element) => ("decoration" in element.data ? [element.data.label] : []));
-    expect(decorated).toEqual(["Original compromise", "Compromise (1)", "Runs in (1)", "Secrets exposed (1)"]);
+    expect(decorated).toEqual(["Original compromise", "Compromise (1)", "Runs in (1)", "Secrets (1)"]);
     expect(radiusPicture(radius, { decorations: false }).elements.some((element) => "decoration" in element.data)).toBe(false);
   });
 });

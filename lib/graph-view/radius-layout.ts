@@ -15,9 +15,9 @@ export type TRadiusStage = (typeof RADIUS_STAGES)[number];
 export const STAGE_LABELS: Record<TRadiusStage, string> = {
   compromise: "Compromise",
   contexts: "Runs in",
-  secrets: "Secrets exposed",
-  identities: "Identities unlocked",
-  reach: "Systems & packages reached",
+  secrets: "Secrets",
+  identities: "Identities",
+  reach: "Reaches",
 };
 
 export interface TLayoutNode {

@@ -54,4 +54,19 @@ describe.each(testDatabaseKinds())("posture snapshot on %s", (kind) => {
     expect(install?.location).toEqual({ repo: "acme/web", file: ".github/workflows/release.yml", line: 22 });
     expect(report.counts.total).toBe(report.findings.length);
   });
+
+  it("reuses the report until an import changes the graph", async () => {
+    const db = database.current.db;
+    const first = await getFindingsReport(db);
+    expect(await getFindingsReport(db)).toBe(first);
+    await applyGraphDocuments(
+      db,
+      [{ key: "test:orphan", format: "inventory", nodes: [{ kind: "identity", key: "identity:orphan", name: "orphan", attrs: { identityKind: "bot", lifetime: "longLived" } }], edges: [] }],
+      { actor: "test" },
+    );
+    const second = await getFindingsReport(db);
+    expect(second).not.toBe(first);
+    expect(second.graphVersion).toBeGreaterThan(first.graphVersion);
+    expect(second.findings.some((finding) => finding.id === "BM-NHI-005:identity:orphan")).toBe(true);
+  });
 });

@@ -340,31 +340,52 @@ async function replaceOrigins(
   importId: number,
   formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
 ) {
+  // Batched across documents: an import of a thousand repositories is thousands of documents, and
+  // a few queries per document would dominate the whole import.
   const previouslyNodes = new Map<number, TGraphDocument>();
   const previouslyEdges = new Map<number, TGraphDocument>();
-  for (const doc of changed) {
-    const storedDoc = storedByKey.get(doc.key);
-    let documentId: number;
-    if (storedDoc) {
-      documentId = storedDoc.id;
-      for (const row of await tx.nodeOrigin.findMany({ where: { documentId }, select: { nodeId: true } })) previouslyNodes.set(row.nodeId, doc);
-      for (const row of await tx.edgeOrigin.findMany({ where: { documentId }, select: { edgeId: true } })) previouslyEdges.set(row.edgeId, doc);
-      await tx.nodeOrigin.deleteMany({ where: { documentId } });
-      await tx.edgeOrigin.deleteMany({ where: { documentId } });
-      await tx.sourceDocument.update({
-        where: { id: documentId },
-        data: { digest: digests.get(doc.key)!, format: doc.format, lastImportId: importId, importedAt: new Date() },
-      });
-    } else {
-      documentId = (await tx.sourceDocument.create({ data: { key: doc.key, format: doc.format, digest: digests.get(doc.key)!, lastImportId: importId } })).id;
-    }
-    const docNodeIds = [...new Set(doc.nodes.map((fact) => nodeIds.get(fact.key)!))];
-    const docEdgeIds = [
-      ...new Set(doc.edges.map((edge) => edgeIds.get(edgeKey(edge.kind, nodeIds.get(edge.from)!, nodeIds.get(edge.to)!))!)),
-    ];
-    for (const part of chunks(docNodeIds)) await tx.nodeOrigin.createMany({ data: part.map((nodeId) => ({ nodeId, documentId })) });
-    for (const part of chunks(docEdgeIds)) await tx.edgeOrigin.createMany({ data: part.map((edgeId) => ({ edgeId, documentId })) });
+  const documentIds = new Map<string, number>();
+  const storedChanged = changed.filter((doc) => storedByKey.has(doc.key));
+  const docById = new Map<number, TGraphDocument>();
+  for (const doc of storedChanged) {
+    const id = storedByKey.get(doc.key)!.id;
+    docById.set(id, doc);
+    documentIds.set(doc.key, id);
   }
+  for (const part of chunks([...docById.keys()])) {
+    const where = { documentId: { in: part } };
+    for (const row of await tx.nodeOrigin.findMany({ where, select: { nodeId: true, documentId: true } })) previouslyNodes.set(row.nodeId, docById.get(row.documentId)!);
+    for (const row of await tx.edgeOrigin.findMany({ where, select: { edgeId: true, documentId: true } })) previouslyEdges.set(row.edgeId, docById.get(row.documentId)!);
+    await tx.nodeOrigin.deleteMany({ where });
+    await tx.edgeOrigin.deleteMany({ where });
+  }
+  // each re-imported document has its own digest; re-imports usually change few documents
+  for (const doc of storedChanged) {
+    await tx.sourceDocument.update({
+      where: { id: documentIds.get(doc.key)! },
+      data: { digest: digests.get(doc.key)!, format: doc.format, lastImportId: importId, importedAt: new Date() },
+    });
+  }
+  const fresh = changed.filter((doc) => !storedByKey.has(doc.key));
+  for (const part of chunks(fresh)) {
+    await tx.sourceDocument.createMany({
+      data: part.map((doc) => ({ key: doc.key, format: doc.format, digest: digests.get(doc.key)!, lastImportId: importId })),
+    });
+  }
+  for (const part of chunks(fresh.map((doc) => doc.key))) {
+    for (const row of await tx.sourceDocument.findMany({ where: { key: { in: part } }, select: { id: true, key: true } })) documentIds.set(row.key, row.id);
+  }
+
+  const nodeOrigins: { nodeId: number; documentId: number }[] = [];
+  const edgeOrigins: { edgeId: number; documentId: number }[] = [];
+  for (const doc of changed) {
+    const documentId = documentIds.get(doc.key)!;
+    for (const nodeId of new Set(doc.nodes.map((fact) => nodeIds.get(fact.key)!))) nodeOrigins.push({ nodeId, documentId });
+    const docEdgeIds = new Set(doc.edges.map((edge) => edgeIds.get(edgeKey(edge.kind, nodeIds.get(edge.from)!, nodeIds.get(edge.to)!))!));
+    for (const edgeId of docEdgeIds) edgeOrigins.push({ edgeId, documentId });
+  }
+  for (const part of chunks(nodeOrigins)) await tx.nodeOrigin.createMany({ data: part });
+  for (const part of chunks(edgeOrigins)) await tx.edgeOrigin.createMany({ data: part });
 
   // What a re-imported document no longer mentions, and no other document contributes, goes.
   const orphanEdges = await orphans([...previouslyEdges.keys()], (part) =>
