@@ -81,7 +81,15 @@ export async function run(): Promise<Record<string, unknown>> {
         await page.setContent(`<!doctype html><html><body style="margin:0;background:#0f1419"><div id="root"></div></body></html>`);
         await page.addScriptTag({ content: script });
         // the explorer asks for fcose; above its node budget the canvas falls back to breadthfirst
-        const result = await page.evaluate(([data, mode]) => window.renderExplorer(data, { renderer: mode, layout: "fcose" }), [view, renderer] as const);
+        let result;
+        try {
+          result = await page.evaluate(([data, mode]) => window.renderExplorer(data, { renderer: mode, layout: "fcose" }), [view, renderer] as const);
+        } catch (error) {
+          // headless Chromium's software WebGL (SwiftShader) can lose the page; record it, don't hide it
+          figures[`${renderer === "auto" ? "webgl" : "canvas"}Error`] = error instanceof Error ? error.message.split("\n")[0] : String(error);
+          console.log(`${renderer}: run ${i} failed: ${String(figures[`${renderer === "auto" ? "webgl" : "canvas"}Error`])}`);
+          break;
+        }
         if (i === RUNS && process.env.BENCH_SCREENSHOT) await page.screenshot({ path: `test-results/screenshots/bench-explorer-${renderer}.png` });
         await page.close();
         info = result.info;
@@ -90,6 +98,7 @@ export async function run(): Promise<Record<string, unknown>> {
         zoomFrames.push(median(result.zoomFrameMs));
       }
       const name = renderer === "auto" ? "webgl" : "canvas";
+      if (times.length === 0) continue;
       figures[`${name}FirstRenderMsMedian`] = round(median(times));
       figures[`${name}FirstRenderMsRuns`] = times.map(round);
       figures[`${name}ZoomFrameMsMedian`] = round(median(zoomFrames));

@@ -1,19 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 
-// Inventory and entity detail on the demo organisation. Signs in as the demo admin (the server is
-// started with BLASTMAP_DEMO_ADMIN_PASSWORD) unless the run already carries a session.
+// Inventory and entity detail on the demo organisation.
 
-async function signIn(page: Page, next: string) {
-  await page.goto(next);
-  if (!page.url().includes("/sign-in")) return;
-  const password = process.env.BLASTMAP_DEMO_ADMIN_PASSWORD;
-  if (!password) throw new Error("set BLASTMAP_DEMO_ADMIN_PASSWORD so the e2e server's demo admin can sign in");
-  await page.getByLabel("Email").fill("admin@demo.blastmap");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  if (new URL(page.url()).pathname + new URL(page.url()).search !== next) await page.goto(next);
-}
+// Signed in as the demo admin by the setup project (e2e/auth.setup.ts, storageState).
+const signIn = (page: Page, next: string) => page.goto(next);
 
 test("browse, filter, sort and page the systems inventory, with the view in the URL", async ({ page }) => {
   await signIn(page, "/inventory/systems");
@@ -23,12 +13,14 @@ test("browse, filter, sort and page the systems inventory, with the view in the 
   const total = Number((await page.getByTestId("inventory-total").textContent())!.replace(/,/g, ""));
   expect(total).toBeGreaterThan(0);
   await expect(page.getByTestId("inventory-row")).toHaveCount(Math.min(total, 25));
-  await expect(page.getByRole("cell", { name: "npm registry" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "npm-registry" })).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/inventory-systems.png", fullPage: true });
 
   // filter: critical systems only; every row says critical and the URL carries the filter
-  await page.getByRole("checkbox", { name: "critical" }).check();
+  // the box is controlled by the URL, so it is clicked and then read back
+  await page.getByRole("checkbox", { name: "critical" }).click();
   await expect(page).toHaveURL(/criticality=critical/);
+  await expect(page.getByRole("checkbox", { name: "critical" })).toBeChecked();
   await expect(page.getByTestId("inventory-row").first()).toBeVisible();
   const criticalities = await page.getByTestId("inventory-row").locator("td:nth-child(3)").allTextContents();
   expect(criticalities.length).toBeGreaterThan(0);
@@ -40,7 +32,8 @@ test("browse, filter, sort and page the systems inventory, with the view in the 
   await expect(page.getByTestId("inventory-row")).toHaveCount(criticalities.length);
 
   // a filter nothing matches shows the empty state, not an empty table
-  await page.getByRole("checkbox", { name: "critical" }).uncheck();
+  await page.getByRole("checkbox", { name: "critical" }).click();
+  await expect(page).not.toHaveURL(/criticality=/);
   await page.getByLabel("Search").fill("no-such-system-anywhere");
   await expect(page).toHaveURL(/q=no-such-system-anywhere/);
   await expect(page.getByTestId("inventory-empty")).toContainText("No systems match these filters");
@@ -73,7 +66,7 @@ test("browse, filter, sort and page the systems inventory, with the view in the 
 
 test("an invalid filter in the address is explained, and the API answers 400 with the field", async ({ page }) => {
   await signIn(page, "/inventory/identities?sort=criticality");
-  await expect(page.getByRole("alert")).toContainText("sort");
+  await expect(page.getByRole("alert").filter({ hasText: "invalid filters" })).toContainText("sort");
   const response = await page.request.get("/api/inventory/identities?lifetime=forever");
   expect(response.status()).toBe(400);
   expect((await response.json()).errors[0].path).toBe("lifetime");
@@ -106,13 +99,14 @@ test("every inventory kind renders its table or its empty state", async ({ page 
 
 test("open an entity's detail page from the inventory and see attributes, provenance and the way onward", async ({ page }) => {
   await signIn(page, "/inventory/systems");
-  await page.getByRole("link", { name: "npm registry" }).first().click();
+  await page.getByRole("link", { name: "npm-registry" }).first().click();
   await expect(page).toHaveURL(/\/entity\/\d+$/);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("npm registry");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("npm-registry");
   await expect(page.getByTestId("entity-key")).toHaveText("system:npm-registry");
   await expect(page.getByRole("table", { name: "Attributes" })).toContainText("criticality");
-  await expect(page.getByRole("table", { name: "Provenance" })).toContainText("blastmap seed");
-  await expect(page.getByTestId("entity-documents")).toContainText("demo");
+  await expect(page.getByRole("table", { name: "Provenance" })).toContainText("First imported");
+  await expect(page.getByTestId("entity-documents").getByRole("listitem").first()).toBeVisible();
+  await expect(page.getByTestId("neighbour-group").first()).toBeVisible();
   await expect(page.getByRole("link", { name: /Blast radius from here/ })).toHaveAttribute("href", `/radius?ref=${encodeURIComponent("system:npm-registry")}`);
   await expect(page.getByRole("link", { name: "Explore graph" })).toHaveAttribute("href", /\/explore\?focus=\d+/);
   await page.screenshot({ path: "test-results/screenshots/entity-detail.png", fullPage: true });

@@ -1,6 +1,7 @@
 "use client";
 
 import "@/components/graph/graph.css";
+import { MarkCompromisedButton } from "@/components/compromise/mark-compromised-button";
 import "@/components/radius/radius.css";
 import "./explorer.css";
 import Link from "next/link";
@@ -59,7 +60,7 @@ function writeState(state: ExplorerState): string {
   return params.toString();
 }
 
-export function ExplorerPage() {
+export function ExplorerPage({ canMark = false }: { canMark?: boolean }) {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const state = useMemo(() => readState(new URLSearchParams(searchParams.toString())), [searchParams]);
@@ -279,6 +280,7 @@ export function ExplorerPage() {
             onExpand={(id) => void expandNode(id)}
             onFocus={(id) => update({ focus: id })}
             onCenter={(id) => canvas.current?.center(nodeElementId(id))}
+            canMark={canMark}
           />
           <GraphLegend webgl={layoutInfo?.renderer === "webgl"} />
         </aside>
@@ -294,6 +296,7 @@ function SelectedNodePanel({
   onExpand,
   onFocus,
   onCenter,
+  canMark,
 }: {
   nodeId: number | null;
   hidden: number;
@@ -301,6 +304,7 @@ function SelectedNodePanel({
   onExpand: (id: number) => void;
   onFocus: (id: number) => void;
   onCenter: (id: number) => void;
+  canMark: boolean;
 }) {
   const detail = useNodeDetail(nodeId);
   if (nodeId === null) return <p className="muted explorer-panel">Select a node to see its details.</p>;
@@ -331,6 +335,7 @@ function SelectedNodePanel({
         <button type="button" className="button" onClick={() => onFocus(node.id)}>
           Focus here
         </button>
+        {canMark ? <MarkCompromisedButton nodeKey={node.key} nodeName={node.name} compact /> : null}
       </div>
       <p>
         <Link href={`/entity/${node.id}`}>Open details</Link> · <Link href={`/radius?ref=${encodeURIComponent(node.key)}`}>Blast radius from here</Link>

@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
+import { OpenIncidentButton } from "@/components/incidents/open-incident-button";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { GraphCanvasHandle } from "@/components/graph/graph-canvas-lazy";
 import { nodeElementId } from "@/lib/engine/cytoscape-elements";
@@ -38,7 +39,17 @@ export interface TAdvisoryChoice {
 
 const ADVISORY_PREFIX = "advisory:";
 
-export function RadiusPage({ advisories, canMark, canWhatIf }: { advisories: readonly TAdvisoryChoice[]; canMark: boolean; canWhatIf: boolean }) {
+export function RadiusPage({
+  advisories,
+  canMark,
+  canWhatIf,
+  canOpenIncident = false,
+}: {
+  advisories: readonly TAdvisoryChoice[];
+  canMark: boolean;
+  canWhatIf: boolean;
+  canOpenIncident?: boolean;
+}) {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const view = useMemo(() => parseRadiusViewState(new URLSearchParams(searchParams.toString())), [searchParams]);
@@ -250,6 +261,7 @@ export function RadiusPage({ advisories, canMark, canWhatIf }: { advisories: rea
                 <button type="button" className="button" onClick={copyPermalink} data-testid="copy-permalink">
                   Copy permalink
                 </button>
+                {canOpenIncident ? <OpenIncidentButton refs={view.refs} advisories={view.advisory ? [view.advisory] : []} /> : null}
               </div>
             ),
           }}
