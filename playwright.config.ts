@@ -57,7 +57,7 @@ export default defineConfig({
   webServer: {
     command: `node bin/blastmap.mjs start --port ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
