@@ -8,6 +8,7 @@ import { build } from "esbuild";
 import path from "node:path";
 import type { TNodeKind } from "@/lib/schemas/graph-facts";
 import type { TGraphView, TGraphViewEdge, TGraphViewNode } from "@/lib/schemas/graph-view";
+import { median, round } from "./bench-kit";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const RUNS = 5;
@@ -43,12 +44,6 @@ export function syntheticNeighbourhood(targetElements = 5000): TGraphView {
   return { focusId: focus.id, nodes, edges, truncated: true };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const round = (value: number) => Math.round(value * 10) / 10;
 
 export async function run(): Promise<Record<string, unknown>> {
   const bundle = await build({

@@ -6,31 +6,16 @@
 // detection, parsers, advisory linking and the one-transaction apply, in batches of --batch
 // repositories (one import each). Measured on PGlite in memory, and on PostgreSQL too when
 // DATABASE_URL is set. Reports files/s and nodes/s (nodes and edges written per second).
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { migrate } from "@/lib/database/migrate";
 import { openDatabase, type OpenDatabase } from "@/lib/database/open-database";
+import { createThrowawayPostgresDatabase } from "@/lib/database/throwaway-postgres";
 import { importSources } from "@/lib/data/import/import-sources";
 import { parseSources } from "@/lib/ingest/parse-sources";
 import type { SourceFile } from "@/lib/ingest/types";
+import { numberOption, prng, round } from "./bench-kit";
 
-function option(args: string[], name: string, fallback: number): number {
-  const at = args.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(args[at + 1]) : NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ciWorkflow = (install: string) => `name: ci
 on: [push, pull_request]
@@ -100,15 +85,8 @@ async function scratchDatabase(kind: "pglite" | "postgresql"): Promise<{ db: Db;
     const db = createPrismaClient(connection);
     return { db, connection, drop: async () => { await db.$disconnect(); await connection.close(); } };
   }
-  const admin = new URL(process.env.DATABASE_URL!);
-  const name = `blastmap_bench_${randomBytes(4).toString("hex")}`;
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const connection = await openDatabase({ kind: "postgresql", url: url.toString() });
+  const throwaway = await createThrowawayPostgresDatabase(process.env.DATABASE_URL!, "blastmap_bench");
+  const connection = await openDatabase({ kind: "postgresql", url: throwaway.url });
   await migrate(connection);
   const db = createPrismaClient(connection);
   return {
@@ -117,19 +95,15 @@ async function scratchDatabase(kind: "pglite" | "postgresql"): Promise<{ db: Db;
     async drop() {
       await db.$disconnect();
       await connection.close();
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await throwaway.drop();
     },
   };
 }
 
-const round = (value: number) => Math.round(value * 10) / 10;
 
 export async function run(args: string[]): Promise<Record<string, unknown>> {
-  const repos = option(args, "repos", 1000);
-  const batch = option(args, "batch", 100);
+  const repos = numberOption(args, "repos", 1000);
+  const batch = numberOption(args, "batch", 100);
   const checkouts = generateOrganisationFiles(repos);
   const files = checkouts.flat();
   console.log(`organisation: ${repos} repositories, ${files.length} files, ${(files.reduce((s, f) => s + f.content.length, 0) / 1e6).toFixed(1)} MB`);

@@ -9,6 +9,7 @@ import { build } from "esbuild";
 import path from "node:path";
 import type { TNodeKind } from "@/lib/schemas/graph-facts";
 import type { TPathStep, TRadiusResult, TReachedNode } from "@/lib/schemas/radius";
+import { median, round } from "./bench-kit";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const RUNS = 7;
@@ -79,12 +80,6 @@ export function syntheticRadius(targetElements = 2000): TRadiusResult {
   };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const round = (value: number) => Math.round(value * 10) / 10;
 
 export async function run(): Promise<Record<string, unknown>> {
   const bundle = await build({

@@ -5,40 +5,25 @@
 // database, radius median/p95 over random sources, `fixes` time, peak RSS, and the same
 // reachability as a PostgreSQL recursive CTE (on PostgreSQL when DATABASE_URL is set, else on
 // PGlite), reported as a ratio.
-import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { DatabaseConfig } from "@/lib/database/config";
 import { migrate } from "@/lib/database/migrate";
 import { openDatabase, type OpenDatabase } from "@/lib/database/open-database";
+import { createThrowawayPostgresDatabase } from "@/lib/database/throwaway-postgres";
 import { loadGraph } from "@/lib/data/graph/load-graph";
 import { rankFixes } from "@/lib/engine/fixes";
 import { buildEngineGraph, type EngineGraph } from "@/lib/engine/graph";
 import { RadiusWorkspace } from "@/lib/engine/radius";
 import { summarizeRadius, toRadiusResult } from "@/lib/engine/radius-result";
 import { buildRotationPlan } from "@/lib/engine/rotation";
+import { prng, round as roundTo, stringOption } from "./bench-kit";
 
 const RESULTS = path.join(path.dirname(new URL(import.meta.url).pathname), "results.json");
 const SIZES: Record<string, number> = { "1k": 1_000, "10k": 10_000, "100k": 100_000 };
 
-function option(args: string[], name: string, fallback: string): string {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
-}
 
-// mulberry32: small, fast, deterministic
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Generated {
   nodes: { id: number[]; kind: string[]; key: string[]; name: string[] };
@@ -199,24 +184,14 @@ async function scratchDatabase(): Promise<{ db: OpenDatabase; label: string; dro
     const db = await openDatabase(config);
     return { db, label: "PGlite (in memory)", drop: () => db.close() };
   }
-  const admin = new URL(process.env.DATABASE_URL);
-  const name = `blastmap_bench_${randomBytes(4).toString("hex")}`;
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: "postgresql", url: url.toString() });
+  const throwaway = await createThrowawayPostgresDatabase(process.env.DATABASE_URL, "blastmap_bench");
+  const db = await openDatabase({ kind: "postgresql", url: throwaway.url });
   return {
     db,
     label: "PostgreSQL",
     async drop() {
       await db.close();
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await throwaway.drop();
     },
   };
 }
@@ -225,7 +200,7 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value: number, digits = 2) => roundTo(value, digits);
 
 let peakRss = 0;
 const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
@@ -349,10 +324,10 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
 }
 
 export async function run(args: string[]): Promise<Record<string, unknown>> {
-  const sizes = option(args, "sizes", "1k,10k,100k").split(",").map((s) => s.trim());
-  const samples = Number(option(args, "samples", "200"));
-  const cteSamples = Number(option(args, "cte-samples", "10"));
-  const fixesSizes = new Set(option(args, "fixes", "1k,10k").split(","));
+  const sizes = stringOption(args, "sizes", "1k,10k,100k").split(",").map((s) => s.trim());
+  const samples = Number(stringOption(args, "samples", "200"));
+  const cteSamples = Number(stringOption(args, "cte-samples", "10"));
+  const fixesSizes = new Set(stringOption(args, "fixes", "1k,10k").split(","));
   // sizes not measured in this run keep their previous figures
   const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, "utf8")).radius ?? {}) : {};
   const results: Record<string, unknown> = Object.fromEntries(Object.entries(previous).filter(([key]) => key in SIZES));

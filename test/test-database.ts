@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db";
 import type { DatabaseConfig } from "@/lib/database/config";
 import { migrate } from "@/lib/database/migrate";
 import { openDatabase, type OpenDatabase } from "@/lib/database/open-database";
+import { createThrowawayPostgresDatabase } from "@/lib/database/throwaway-postgres";
 
 export type TestDatabaseKind = "pglite" | "postgresql";
 
@@ -27,21 +26,9 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   if (kind === "pglite") {
     config = { kind: "pglite", dataDir: ":memory:" };
   } else {
-    const adminUrl = new URL(process.env.DATABASE_URL!);
-    const name = `blastmap_test_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: adminUrl.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    config = { kind: "postgresql", url: url.toString() };
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: adminUrl.toString() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
+    const throwaway = await createThrowawayPostgresDatabase(process.env.DATABASE_URL!, "blastmap_test");
+    config = { kind: "postgresql", url: throwaway.url };
+    dropDatabase = throwaway.drop;
   }
   const connection = await openDatabase(config);
   await migrate(connection);
