@@ -33,7 +33,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"], ["html", { open: "never", outputFolder: "test-results/e2e-report" }]],
+  reporter: [["list"], ["html", { open: "never", outputFolder: "test-results/e2e-report" }], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     screenshot: "only-on-failure",

@@ -12,6 +12,7 @@ import { median, round } from "./bench-kit";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const RUNS = 5;
+const RENDER_TIMEOUT_MS = 90_000;
 
 /** ~2,000 nodes and ~3,000 edges: a focus job, 40 hubs, leaves of every kind, cross edges. */
 export function syntheticNeighbourhood(targetElements = 5000): TGraphView {
@@ -78,11 +79,16 @@ export async function run(): Promise<Record<string, unknown>> {
         // the explorer asks for fcose; above its node budget the canvas falls back to breadthfirst
         let result;
         try {
-          result = await page.evaluate(([data, mode]) => window.renderExplorer(data, { renderer: mode, layout: "fcose" }), [view, renderer] as const);
+          // SwiftShader's WebGL can also hang rather than crash: a render that never paints is a failure too
+          result = await Promise.race([
+            page.evaluate(([data, mode]) => window.renderExplorer(data, { renderer: mode, layout: "fcose" }), [view, renderer] as const),
+            new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no first render within ${RENDER_TIMEOUT_MS / 1000} s`)), RENDER_TIMEOUT_MS)),
+          ]);
         } catch (error) {
           // headless Chromium's software WebGL (SwiftShader) can lose the page; record it, don't hide it
           figures[`${renderer === "auto" ? "webgl" : "canvas"}Error`] = error instanceof Error ? error.message.split("\n")[0] : String(error);
           console.log(`${renderer}: run ${i} failed: ${String(figures[`${renderer === "auto" ? "webgl" : "canvas"}Error`])}`);
+          await page.close().catch(() => {});
           break;
         }
         if (i === RUNS && process.env.BENCH_SCREENSHOT) await page.screenshot({ path: `test-results/screenshots/bench-explorer-${renderer}.png` });
