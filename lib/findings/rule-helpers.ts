@@ -1,4 +1,5 @@
-import type { TFinding, TFindingEntity, TFindingLocation, TSeverity } from "@/lib/schemas/findings";
+import type { PostureRule } from "./rules/posture-rule";
+import type { TFinding, TFindingEntity, TFindingLocation } from "@/lib/schemas/findings";
 import type { PostureEdge, PostureIndex, PostureNode } from "./posture-snapshot";
 
 // Small graph questions several rules ask. Pure, over a PostureIndex.
@@ -57,27 +58,22 @@ export function isCloudIdentity(index: PostureIndex, identity: PostureNode): boo
 
 export const isLongLived = (identity: PostureNode) => identity.identity?.lifetime === "longLived";
 
-export function makeFinding(input: {
-  ruleId: string;
-  severity: TSeverity;
-  title: string;
-  reason: string;
-  remediation: string;
-  entities: PostureNode[];
-  location?: TFindingLocation | null;
-  worst: PostureNode;
-}): TFinding {
-  const unique = [...new Map(input.entities.map((node) => [node.id, node])).values()];
+/** A finding of `rule`: its id, severity, title and remediation come from the rule itself. */
+export function makeFinding(
+  rule: Pick<PostureRule, "id" | "severity" | "title" | "remediation">,
+  details: { reason: string; entities: PostureNode[]; location?: TFindingLocation | null; worst: PostureNode },
+): TFinding {
+  const unique = [...new Map(details.entities.map((node) => [node.id, node])).values()];
   return {
-    id: `${input.ruleId}:${unique.map((node) => node.key).join("|")}`,
-    ruleId: input.ruleId,
-    severity: input.severity,
-    title: input.title,
-    reason: input.reason,
-    remediation: input.remediation,
+    id: `${rule.id}:${unique.map((node) => node.key).join("|")}`,
+    ruleId: rule.id,
+    severity: rule.severity,
+    title: rule.title,
+    reason: details.reason,
+    remediation: rule.remediation,
     entities: unique.map(entityOf),
-    location: input.location ?? null,
-    worstEntityRef: input.worst.key,
+    location: details.location ?? null,
+    worstEntityRef: details.worst.key,
   };
 }
 

@@ -36,12 +36,8 @@ export const secretInInstallStep: PostureRule = {
         const secret = index.node(edge.toId);
         const step = scriptedSteps[0];
         findings.push(
-          makeFinding({
-            ruleId: this.id,
-            severity: this.severity,
-            title: this.title,
+          makeFinding(this, {
             reason: `${quote(secret)} is in the environment of ${step ? `"${step.command}"` : "a dependency install"} in ${quote(context)}, so every install script of every dependency can read it.`,
-            remediation: this.remediation,
             entities: [secret, context, ...identitiesOf(index, secret)],
             location: contextLocation(context, edgeLine(edge) ?? step?.line ?? null),
             worst: secret,
@@ -87,12 +83,8 @@ export const sharedRunnerWithSensitiveCredentials: PostureRule = {
       if (sensitive.size === 0) continue;
       const names = [...sensitive.values()].map(quote).join(", ");
       findings.push(
-        makeFinding({
-          ruleId: this.id,
-          severity: this.severity,
-          title: this.title,
+        makeFinding(this, {
           reason: `Self-hosted runner ${quote(runner)} persists between jobs and runs ${plural(jobs.length, "job")}${detail.shared ? " (shared)" : ""}; ${plural(holders.size, "job")} there hold publish or cloud credentials (${names}), which code from any other job on the runner can read.`,
-          remediation: this.remediation,
           entities: [runner, ...holders.values(), ...sensitive.values()],
           worst: runner,
         }),
@@ -125,12 +117,8 @@ export const unpinnedThirdPartyAction: PostureRule = {
         const context = index.node(edge.toId);
         const secrets = index.out(context.id, "EXPOSES").length;
         findings.push(
-          makeFinding({
-            ruleId: this.id,
-            severity: this.severity,
-            title: this.title,
+          makeFinding(this, {
             reason: `${quote(context)} runs ${action.action?.slug ?? action.name}@${ref ?? "(unpinned)"}, a movable ${ref && /^v?\d/.test(ref) ? "tag" : "reference"}${secrets ? `, in a job that reads ${plural(secrets, "secret")}` : ""}.`,
-            remediation: this.remediation,
             entities: [action, context],
             location: contextLocation(context, edgeLine(edge)),
             worst: action,

@@ -37,12 +37,8 @@ export const longLivedPublishTokenInCi: PostureRule = {
         for (const { context, edge } of contextsExposing(index, secret)) {
           if (!isCiJob(context)) continue;
           findings.push(
-            makeFinding({
-              ruleId: this.id,
-              severity: this.severity,
-              title: this.title,
+            makeFinding(this, {
               reason: `${quote(identity)} is a long-lived publish token${packages ? ` that can publish ${plural(packages, "package")}` : ""}; its secret ${quote(secret)} is readable in CI job ${quote(context)}, so any code running there can publish until the token is revoked.`,
-              remediation: this.remediation,
               entities: [identity, secret, context],
               location: contextLocation(context, edgeLine(edge)),
               worst: identity,
@@ -70,12 +66,8 @@ export const secretNotRotated: PostureRule = {
       const age = daysBetween(since, now);
       if (age <= STALE_AFTER_DAYS) continue;
       findings.push(
-        makeFinding({
-          ruleId: this.id,
-          severity: this.severity,
-          title: this.title,
+        makeFinding(this, {
           reason: `${quote(secret)} was last ${detail?.lastRotatedAt ? "rotated" : "created"} ${age} days ago (${since.toISOString().slice(0, 10)}), more than ${STALE_AFTER_DAYS} days.`,
-          remediation: this.remediation,
           entities: [secret, ...identitiesOf(index, secret)],
           worst: secret,
         }),
@@ -102,12 +94,8 @@ export const longLivedCloudKeyDespiteOidc: PostureRule = {
         for (const identity of identitiesOf(index, secret)) {
           if (!isLongLived(identity) || !isCloudIdentity(index, identity)) continue;
           findings.push(
-            makeFinding({
-              ruleId: this.id,
-              severity: this.severity,
-              title: this.title,
+            makeFinding(this, {
               reason: `CI job ${quote(context)} can mint OIDC tokens (id-token: write) but reads the long-lived cloud key ${quote(secret)} of ${quote(identity)}.`,
-              remediation: this.remediation,
               entities: [context, secret, identity],
               location: contextLocation(context, edgeLine(edge)),
               worst: identity,
@@ -139,12 +127,8 @@ export const humanTokenUsedByAutomation: PostureRule = {
       );
       for (const { context, edge, secret } of uses) {
         findings.push(
-          makeFinding({
-            ruleId: this.id,
-            severity: this.severity,
-            title: this.title,
+          makeFinding(this, {
             reason: `${quote(identity)} is a personal credential${identity.identity.owner ? ` of ${identity.identity.owner}` : ""}, yet CI job ${quote(context)} reads it through ${quote(secret)}.`,
-            remediation: this.remediation,
             entities: [identity, secret, context],
             location: contextLocation(context, edgeLine(edge)),
             worst: identity,
@@ -155,12 +139,8 @@ export const humanTokenUsedByAutomation: PostureRule = {
         const context = index.node(edge.toId);
         if (!isCiJob(context)) continue;
         findings.push(
-          makeFinding({
-            ruleId: this.id,
-            severity: this.severity,
-            title: this.title,
+          makeFinding(this, {
             reason: `${quote(identity)} is a personal credential, yet automation uses it to start CI job ${quote(context)}.`,
-            remediation: this.remediation,
             entities: [identity, context],
             location: contextLocation(context, null),
             worst: identity,

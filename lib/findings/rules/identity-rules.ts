@@ -37,12 +37,8 @@ export const publisherAccountRisk: PostureRule = {
       if (reasons.length === 0) continue;
       const packages = index.out(publisher.id, "MAINTAINS").map((edge) => index.node(edge.toId));
       findings.push(
-        makeFinding({
-          ruleId: this.id,
-          severity: this.severity,
-          title: this.title,
+        makeFinding(this, {
           reason: `Publisher ${quote(publisher)} ${reasons.join(" and ")}${packages.length ? `; it maintains ${packages.slice(0, 5).map(quote).join(", ")}${packages.length > 5 ? ` and ${packages.length - 5} more` : ""}` : ""}.`,
-          remediation: this.remediation,
           entities: [publisher, ...packages],
           worst: publisher,
         }),
@@ -64,12 +60,8 @@ export const identityWithoutOwner: PostureRule = {
       // GITHUB_TOKEN is minted per job by the platform and dies with it: there is nothing to own.
       .filter((identity) => identity.identity && identity.identity.identityKind !== "githubToken" && !identity.identity.owner?.trim())
       .map((identity) =>
-        makeFinding({
-          ruleId: this.id,
-          severity: this.severity,
-          title: this.title,
+        makeFinding(this, {
           reason: `${quote(identity)} (${identity.identity!.identityKind}) has no recorded owner.`,
-          remediation: this.remediation,
           entities: [identity],
           worst: identity,
         }),
@@ -91,12 +83,8 @@ export const identityUnused: PostureRule = {
       const idle = daysBetween(lastUsedAt, now);
       if (idle <= STALE_AFTER_DAYS) continue;
       findings.push(
-        makeFinding({
-          ruleId: this.id,
-          severity: this.severity,
-          title: this.title,
+        makeFinding(this, {
           reason: `${quote(identity)} was last used ${idle} days ago (${lastUsedAt.toISOString().slice(0, 10)}).`,
-          remediation: this.remediation,
           entities: [identity, ...secretsOf(index, identity)],
           worst: identity,
         }),
@@ -135,12 +123,8 @@ export const overprivilegedIdentity: PostureRule = {
         ...(broadScopes.length ? [`the scopes ${broadScopes.join(", ")}`] : []),
       ].join(" and ");
       findings.push(
-        makeFinding({
-          ruleId: this.id,
-          severity: this.severity,
-          title: this.title,
+        makeFinding(this, {
           reason: `${quote(identity)} holds ${grants}, but it is used only by ${plural(jobs.size, "CI job")} (${[...jobs.values()].slice(0, 3).map(quote).join(", ")}), which need at most write access.`,
-          remediation: this.remediation,
           entities: [identity, ...adminOn, ...jobs.values()],
           worst: identity,
         }),
@@ -161,7 +145,7 @@ export const secretReuse: PostureRule = {
     const findings: TFinding[] = [];
     const seen = new Set<string>();
     const add = (entities: PostureNode[], reason: string, worst: PostureNode) => {
-      const finding = makeFinding({ ruleId: this.id, severity: this.severity, title: this.title, reason, remediation: this.remediation, entities, worst });
+      const finding = makeFinding(this, { reason, entities, worst });
       if (seen.has(finding.id)) return;
       seen.add(finding.id);
       findings.push(finding);
