@@ -3,8 +3,9 @@
 // Synthetic organisations at 1k/10k/100k identities (deterministic, seeded), bulk-loaded with a
 // few multi-row INSERT … SELECT unnest(…) statements, then per size: graph load time from the
 // database, radius median/p95 over random sources, `fixes` time, peak RSS, and the same
-// reachability as a PostgreSQL recursive CTE (on PostgreSQL when DATABASE_URL is set, else on
-// PGlite), reported as a ratio.
+// reachability as a PostgreSQL recursive CTE (lib/data/radius/count-reachable-by-sql.ts: the
+// engine's rules in SQL; on PostgreSQL when DATABASE_URL is set, else on PGlite), reported as a
+// ratio — the run fails if the two ever reach a different number of nodes.
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,10 +14,12 @@ import { migrate } from "@/lib/database/migrate";
 import { openDatabase, type OpenDatabase } from "@/lib/database/open-database";
 import { createThrowawayPostgresDatabase } from "@/lib/database/throwaway-postgres";
 import { loadGraph } from "@/lib/data/graph/load-graph";
+import { countReachableBySql } from "@/lib/data/radius/count-reachable-by-sql";
 import { rankFixes } from "@/lib/engine/fixes";
-import { buildEngineGraph, type EngineGraph } from "@/lib/engine/graph";
+import { buildEngineGraph, type EngineGraph, type GraphRows } from "@/lib/engine/graph";
 import { RadiusWorkspace } from "@/lib/engine/radius";
-import { summarizeRadius, toRadiusResult } from "@/lib/engine/radius-result";
+import { radiusJsonChunks } from "@/lib/engine/radius-json";
+import { summarizeRadius } from "@/lib/engine/radius-result";
 import { buildRotationPlan } from "@/lib/engine/rotation";
 import { prng, round as roundTo, stringOption } from "./bench-kit";
 
@@ -205,35 +208,38 @@ const round = (value: number, digits = 2) => roundTo(value, digits);
 let peakRss = 0;
 const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 
-// Plain reachability over the edges the engine walks forward (no rules): the cheapest honest CTE.
-const CTE = `WITH RECURSIVE reach(id) AS (
-  SELECT $1::int
-  UNION
-  SELECT e."toId" FROM "Edge" e JOIN reach r ON e."fromId" = r.id WHERE e.kind NOT IN ('VERSION_OF', 'DEPENDS_ON', 'AFFECTS')
-) SELECT count(*)::int AS reached FROM reach`;
-
 async function measure(size: string, n: number, samples: number, cteSamples: number, fixesSizes: Set<string>) {
   console.log(`\n## ${size}: ${n} identities`);
   const started = performance.now();
-  const org = generateOrganisation(n);
+  // Generate and store, then keep only what picking sources needs: the peak memory below is the
+  // engine's (load, walks, answers), as in a server process, not the generator's.
   const { db, label, drop } = await scratchDatabase();
   try {
-    await migrate(db);
-    await writeOrganisation(db, org);
-    console.log(`generated and stored ${org.nodes.id.length} nodes, ${org.edges.kind.length} edges in ${round((performance.now() - started) / 1000)}s (${label})`);
+    let sourcePool: number[];
+    {
+      const org = generateOrganisation(n);
+      await migrate(db);
+      await writeOrganisation(db, org);
+      console.log(`generated and stored ${org.nodes.id.length} nodes, ${org.edges.kind.length} edges in ${round((performance.now() - started) / 1000)}s (${label})`);
+      sourcePool = [...org.versionIds, ...org.publisherIds];
+    }
+    global.gc?.();
+    const rssBeforeLoad = process.memoryUsage().rss;
+    peakRss = 0;
     sampleRss();
     const sampler = setInterval(sampleRss, 20);
 
     const loadStarted = performance.now();
-    const rows = await loadGraph(db);
+    let rows: GraphRows | null = await loadGraph(db);
     const queried = performance.now();
     const graph: EngineGraph = buildEngineGraph(rows);
+    rows = null; // a server keeps only the engine graph
     const loadMs = performance.now() - loadStarted;
     sampleRss();
+    const peakAfterLoad = peakRss;
     console.log(`graph load: ${round(loadMs)} ms (queries ${round(queried - loadStarted)} ms, build ${round(performance.now() - queried)} ms)`);
 
     const random = prng(7);
-    const sourcePool = [...org.versionIds, ...org.publisherIds];
     const sources = Array.from({ length: samples }, () => graph.indexOfId(sourcePool[Math.floor(random() * sourcePool.length)])!);
     const workspace = new RadiusWorkspace(graph);
     for (const s of sources.slice(0, 10)) workspace.walk([s]); // warm-up
@@ -260,33 +266,42 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
       sampleRss();
     }
     const peakBeforeFullJson = peakRss;
+    // the full answer as the CLI and the API send it: JSON chunks written out as they are made
     const fullMs: number[] = [];
+    const fullMb: number[] = [];
     for (const s of sources.slice(0, size === "100k" ? 3 : 10)) {
       const t0 = performance.now();
-      const result = toRadiusResult(workspace.walk([s]), { refs: [], nodes: [s], description: "" }, { maxHops: null, exposures: [], whatIf: [] });
-      JSON.stringify(result);
+      let bytes = 0;
+      for (const chunk of radiusJsonChunks(workspace.walk([s]), { refs: [], nodes: [s], description: "" }, { maxHops: null, exposures: [], whatIf: [] })) {
+        bytes += chunk.length;
+        sampleRss();
+      }
       fullMs.push(performance.now() - t0);
-      sampleRss();
+      fullMb.push(bytes / 1e6);
     }
     console.log(
-      `radius walk: median ${round(percentile(walkMs, 50))} ms, p95 ${round(percentile(walkMs, 95))} ms (mean CPU ${round(walkCpuMs)} ms); with summary + rotation plan: median ${round(percentile(answerMs, 50))} ms, p95 ${round(percentile(answerMs, 95))} ms; full JSON with every path (${fullMs.length} sources): median ${round(percentile(fullMs, 50))} ms; nodes reached: median ${percentile(reached, 50)}, max ${Math.max(...reached)}`,
+      `radius walk: median ${round(percentile(walkMs, 50))} ms, p95 ${round(percentile(walkMs, 95))} ms (mean CPU ${round(walkCpuMs)} ms); with summary + rotation plan: median ${round(percentile(answerMs, 50))} ms, p95 ${round(percentile(answerMs, 95))} ms; full JSON with every path (${fullMs.length} sources, median ${round(percentile(fullMb, 50), 0)} MB): median ${round(percentile(fullMs, 50))} ms; nodes reached: median ${percentile(reached, 50)}, max ${Math.max(...reached)}`,
     );
 
     const cteMs: number[] = [];
     const engineMs: number[] = [];
     const cteReached: number[] = [];
+    const disagreements: string[] = [];
     for (const s of sources.slice(0, cteSamples)) {
       const t0 = performance.now();
-      const [row] = await db.query<{ reached: number }>(CTE, [graph.ids[s]]);
+      const sqlReached = await countReachableBySql(db, [graph.ids[s]]);
       cteMs.push(performance.now() - t0);
-      cteReached.push(row.reached);
+      cteReached.push(sqlReached);
       const t1 = performance.now();
       workspace.walk([s]);
       engineMs.push(performance.now() - t1);
+      // the comparison only means something if both computed the same answer
+      if (workspace.count !== sqlReached) disagreements.push(`${graph.keys[s]}: engine ${workspace.count}, CTE ${sqlReached}`);
     }
+    if (disagreements.length) throw new Error(`the recursive CTE and the engine disagree:\n${disagreements.join("\n")}`);
     const cteMedian = percentile(cteMs, 50);
     const ratio = cteMedian / Math.max(percentile(engineMs, 50), 0.001);
-    console.log(`recursive CTE (${label}, ${cteSamples} sources): median ${round(cteMedian)} ms (reached median ${percentile(cteReached, 50)}); engine ${round(percentile(engineMs, 50))} ms; engine is ${round(ratio, 1)}x faster`);
+    console.log(`recursive CTE (${label}, ${cteSamples} sources): median ${round(cteMedian)} ms (reached median ${percentile(cteReached, 50)}); engine ${round(percentile(engineMs, 50))} ms; engine is ${round(ratio, 1)}x faster; both reach the same number of nodes in every sample`);
 
     let fixes: Record<string, unknown> | null = null;
     if (fixesSizes.has(size)) {
@@ -300,7 +315,7 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
       sampleRss();
     }
     clearInterval(sampler);
-    console.log(`peak RSS: ${round(peakRss / 1024 / 1024, 0)} MB (${round(peakBeforeFullJson / 1024 / 1024, 0)} MB before building the full JSON answers)`);
+    console.log(`peak RSS: ${round(peakRss / 1024 / 1024, 0)} MB (${round(rssBeforeLoad / 1024 / 1024, 0)} MB before loading the graph, ${round(peakAfterLoad / 1024 / 1024, 0)} MB peak while loading it, ${round(peakBeforeFullJson / 1024 / 1024, 0)} MB before building the full JSON answers)`);
     return {
       identities: n,
       nodes: graph.nodeCount,
@@ -309,13 +324,15 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
       loadMs: round(loadMs),
       radiusWalkMs: { median: round(percentile(walkMs, 50)), p95: round(percentile(walkMs, 95)), meanCpu: round(walkCpuMs), samples: walkMs.length },
       radiusWithSummaryAndRotationMs: { median: round(percentile(answerMs, 50)), p95: round(percentile(answerMs, 95)), samples: answerMs.length },
-      radiusFullJsonMs: { median: round(percentile(fullMs, 50)), samples: fullMs.length },
+      radiusFullJsonMs: { median: round(percentile(fullMs, 50)), samples: fullMs.length, medianMegabytes: round(percentile(fullMb, 50), 1) },
       reachedNodes: { median: percentile(reached, 50), max: Math.max(...reached) },
       samples,
-      cte: { samples: cteMs.length, medianMs: round(cteMedian), engineMedianMs: round(percentile(engineMs, 50)), speedup: round(ratio, 1), reachedMedian: percentile(cteReached, 50) },
+      cte: { samples: cteMs.length, medianMs: round(cteMedian), engineMedianMs: round(percentile(engineMs, 50)), speedup: round(ratio, 1), reachedMedian: percentile(cteReached, 50), sameReachability: true },
       fixes,
       peakRssMb: round(peakRss / 1024 / 1024, 0),
       peakRssBeforeFullJsonMb: round(peakBeforeFullJson / 1024 / 1024, 0),
+      peakRssDuringLoadMb: round(peakAfterLoad / 1024 / 1024, 0),
+      rssBeforeLoadMb: round(rssBeforeLoad / 1024 / 1024, 0),
       loadAverage: os.loadavg().map((value) => round(value, 1)),
     };
   } finally {

@@ -21,6 +21,14 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Writes JSON text that arrives in chunks, waiting for stdout to drain (a large radius is ~200 MB). */
+export async function writeJsonChunks(chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once("drain", resolve));
+  }
+  process.stdout.write("\n");
+}
+
 /** Plain aligned columns for terminal output. */
 export function formatTable(rows: (string | number)[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => String(row[column] ?? "").length))) ?? [];

@@ -3,7 +3,8 @@ import type { EngineGraph } from "./graph";
 import { rankFixes } from "./fixes";
 import { findPaths, toPathResult } from "./path";
 import { RadiusWorkspace } from "./radius";
-import { summarizeRadius, toRadiusResult } from "./radius-result";
+import { radiusJsonChunks } from "./radius-json";
+import { summarizeRadius, toRadiusResult, type RadiusResultOptions, type RadiusSourceInfo } from "./radius-result";
 import { resolveRef, resolveRefs } from "./resolve-ref";
 import { applyControls, emptyOverlay, parseControls } from "./what-if";
 
@@ -21,14 +22,20 @@ export function workspaceFor(graph: EngineGraph): RadiusWorkspace {
   return workspace;
 }
 
-export function blastRadius(graph: EngineGraph, input: TRadiusInput): EngineAnswer<TRadiusResult> {
+interface WalkedRadius {
+  workspace: RadiusWorkspace;
+  source: RadiusSourceInfo;
+  options: RadiusResultOptions;
+  before: TRadiusResult["summary"] | null;
+}
+
+function walkInput(graph: EngineGraph, input: TRadiusInput, workspace: RadiusWorkspace): EngineAnswer<WalkedRadius> {
   const resolved = resolveRefs(graph, input.refs, input.advisories);
   const controls = parseControls(graph, input.whatIf);
   const errors = [...(resolved.ok ? [] : resolved.errors), ...(controls.ok ? [] : controls.errors)];
   if (!resolved.ok || !controls.ok) return { ok: false, errors };
   const sources = [...new Set(resolved.sources.flatMap((source) => source.sources))];
   const options = { maxHops: input.maxHops, exposures: input.exposures };
-  const workspace = workspaceFor(graph);
   let before = null;
   let overlay = null;
   if (controls.controls.length) {
@@ -36,20 +43,34 @@ export function blastRadius(graph: EngineGraph, input: TRadiusInput): EngineAnsw
     overlay = applyControls(emptyOverlay(graph), controls.controls);
   }
   workspace.walk(sources, { ...options, overlay });
-  const result = toRadiusResult(
-    workspace,
-    {
-      refs: [...input.refs, ...input.advisories.map((id) => (id.startsWith("advisory:") ? id : `advisory:${id}`))],
-      nodes: resolved.sources.flatMap((source) => (source.node === null ? source.sources : [source.node])),
-      description: [
-        ...resolved.sources.map((source) => source.description),
-        ...controls.controls.map((control) => `what-if: ${control.description}`),
-      ].join("; "),
-    },
-    { maxHops: input.maxHops, exposures: input.exposures, whatIf: input.whatIf },
-    before,
-  );
-  return { ok: true, result };
+  const source: RadiusSourceInfo = {
+    refs: [...input.refs, ...input.advisories.map((id) => (id.startsWith("advisory:") ? id : `advisory:${id}`))],
+    nodes: resolved.sources.flatMap((source) => (source.node === null ? source.sources : [source.node])),
+    description: [
+      ...resolved.sources.map((source) => source.description),
+      ...controls.controls.map((control) => `what-if: ${control.description}`),
+    ].join("; "),
+  };
+  return { ok: true, result: { workspace, source, options: { maxHops: input.maxHops, exposures: input.exposures, whatIf: input.whatIf }, before } };
+}
+
+export function blastRadius(graph: EngineGraph, input: TRadiusInput): EngineAnswer<TRadiusResult> {
+  const walked = walkInput(graph, input, workspaceFor(graph));
+  if (!walked.ok) return walked;
+  const { workspace, source, options, before } = walked.result;
+  return { ok: true, result: toRadiusResult(workspace, source, options, before) };
+}
+
+/**
+ * The same answer as blastRadius, as JSON text in chunks (for stdout and HTTP responses, where a
+ * large radius should not be held in memory whole). The walk gets a workspace of its own, so
+ * other requests can walk while the chunks are being sent.
+ */
+export function blastRadiusJson(graph: EngineGraph, input: TRadiusInput, nodesPerChunk?: number): EngineAnswer<Generator<string>> {
+  const walked = walkInput(graph, input, new RadiusWorkspace(graph));
+  if (!walked.ok) return walked;
+  const { workspace, source, options, before } = walked.result;
+  return { ok: true, result: radiusJsonChunks(workspace, source, options, before, nodesPerChunk) };
 }
 
 export function findChains(graph: EngineGraph, input: TPathInput): EngineAnswer<TPathResult> {

@@ -46,11 +46,60 @@ export interface EdgeRow {
   attributes?: Record<string, unknown> | null;
 }
 
-/** The port lib/data satisfies: plain rows, nothing else. */
+/**
+ * Edges as columns (node ids, kind/exposure/privilege codes): a million edges as row objects
+ * cost hundreds of megabytes while loading, so the data layer appends them batch by batch.
+ */
+export class EdgeColumns {
+  count = 0;
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
+  kind = new Uint8Array(1024);
+  exposure = new Uint8Array(1024);
+  privilege = new Uint8Array(1024);
+  /** only for edges that have any */
+  readonly attributes = new Map<number, Record<string, unknown>>();
+
+  static of(rows: readonly EdgeRow[]): EdgeColumns {
+    const columns = new EdgeColumns();
+    columns.append(rows);
+    return columns;
+  }
+
+  append(rows: readonly EdgeRow[]): void {
+    this.reserve(this.count + rows.length);
+    for (const row of rows) {
+      const e = this.count++;
+      this.from[e] = row.from;
+      this.to[e] = row.to;
+      this.kind[e] = EDGE_KIND_CODE[row.kind];
+      this.exposure[e] = row.exposure ? EXPOSURE_RANK[row.exposure] : EXPOSURE_NONE;
+      this.privilege[e] = row.privilege ? PRIVILEGE_RANK[row.privilege] : PRIVILEGE_NONE;
+      if (row.attributes && Object.keys(row.attributes).length > 0) this.attributes.set(e, row.attributes);
+    }
+  }
+
+  private reserve(size: number): void {
+    if (size <= this.from.length) return;
+    const capacity = Math.max(size, this.from.length * 2);
+    const grow = <T extends Int32Array | Uint8Array>(array: T, make: (n: number) => T): T => {
+      const bigger = make(capacity);
+      bigger.set(array);
+      return bigger;
+    };
+    this.from = grow(this.from, (n) => new Int32Array(n));
+    this.to = grow(this.to, (n) => new Int32Array(n));
+    this.kind = grow(this.kind, (n) => new Uint8Array(n));
+    this.exposure = grow(this.exposure, (n) => new Uint8Array(n));
+    this.privilege = grow(this.privilege, (n) => new Uint8Array(n));
+  }
+}
+
+/** The port lib/data satisfies: plain node rows and edge columns, nothing else. */
 export interface GraphRows {
   version: number;
   nodes: NodeRow[];
-  edges: EdgeRow[];
+  edges: EdgeColumns;
 }
 
 export const NODE_KIND_CODE = Object.fromEntries(NODE_KINDS.map((kind, i) => [kind, i])) as Record<TNodeKind, number>;
@@ -155,8 +204,18 @@ export class EngineGraph {
       this.indexByKey.set(row.key, i);
     });
 
-    const edges = rows.edges.filter((edge) => this.indexById.has(edge.from) && this.indexById.has(edge.to));
-    const m = edges.length;
+    // edges whose endpoints are not loaded (none in a consistent read) are left out
+    const columns = rows.edges;
+    const fromIndex = new Int32Array(columns.count);
+    const toIndex = new Int32Array(columns.count);
+    let m = 0;
+    for (let i = 0; i < columns.count; i++) {
+      const from = this.indexById.get(columns.from[i]);
+      const to = this.indexById.get(columns.to[i]);
+      fromIndex[i] = from ?? -1;
+      toIndex[i] = to ?? -1;
+      if (from !== undefined && to !== undefined) m++;
+    }
     this.edgeCount = m;
     this.edgeFrom = new Int32Array(m);
     this.edgeTo = new Int32Array(m);
@@ -165,18 +224,20 @@ export class EngineGraph {
     this.edgePrivilege = new Uint8Array(m);
     this.edgeFlags = new Uint8Array(m);
     this.edgeAttributes = new Map();
-    edges.forEach((edge, e) => {
-      this.edgeFrom[e] = this.indexById.get(edge.from)!;
-      this.edgeTo[e] = this.indexById.get(edge.to)!;
-      this.edgeKind[e] = EDGE_KIND_CODE[edge.kind];
-      this.edgeExposure[e] = edge.exposure ? EXPOSURE_RANK[edge.exposure] : EXPOSURE_NONE;
-      this.edgePrivilege[e] = edge.privilege ? PRIVILEGE_RANK[edge.privilege] : PRIVILEGE_NONE;
-      const attributes = edge.attributes;
-      if (attributes && Object.keys(attributes).length > 0) {
+    for (let i = 0, e = 0; i < columns.count; i++) {
+      if (fromIndex[i] < 0 || toIndex[i] < 0) continue;
+      this.edgeFrom[e] = fromIndex[i];
+      this.edgeTo[e] = toIndex[i];
+      this.edgeKind[e] = columns.kind[i];
+      this.edgeExposure[e] = columns.exposure[i];
+      this.edgePrivilege[e] = columns.privilege[i];
+      const attributes = columns.attributes.get(i);
+      if (attributes) {
         this.edgeAttributes.set(e, attributes);
         if (attributes.ignoreScripts === true) this.edgeFlags[e] |= EDGE_FLAG.ignoreScripts;
       }
-    });
+      e++;
+    }
     [this.outOffsets, this.outEdges] = buildCsr(n, this.edgeFrom);
     [this.inOffsets, this.inEdges] = buildCsr(n, this.edgeTo);
   }

@@ -1,5 +1,5 @@
 import type { TEdgeKind, TNodeKind } from "@/lib/schemas/graph-facts";
-import { buildEngineGraph, type EdgeRow, type EngineGraph, type NodeRow } from "./graph";
+import { buildEngineGraph, EdgeColumns, type EdgeRow, type EngineGraph, type NodeRow } from "./graph";
 
 // Hand-built graphs for the engine's tests: nodes by key (kind from the key's prefix unless
 // given), edges as [kind, from key, to key, extra]. Ids are 1.. in declaration order.
@@ -37,5 +37,5 @@ export function tinyGraph(nodes: NodeSpec[], edges: EdgeSpec[], version = 1): En
     return found;
   };
   const edgeRows: EdgeRow[] = edges.map(([kind, from, to, extra]) => ({ kind, from: id(from), to: id(to), ...extra }));
-  return buildEngineGraph({ version, nodes: rows, edges: edgeRows });
+  return buildEngineGraph({ version, nodes: rows, edges: EdgeColumns.of(edgeRows) });
 }

@@ -1,6 +1,7 @@
 // GET /api/blast-radius — reach of one or more compromised nodes (?ref=…&ref=…&advisory=…&maxHops=…&exposure=…&whatIf=…)
 import { authorizeRequest } from "@/lib/auth/guard";
-import { computeRadius } from "@/lib/data/radius/compute-radius";
+import { computeRadiusJson } from "@/lib/data/radius/compute-radius";
+import { jsonStream } from "@/lib/http/json-stream";
 import { getDatabase } from "@/lib/db";
 import { ZRadiusInput } from "@/lib/schemas/radius";
 
@@ -22,7 +23,7 @@ export async function GET(request: Request) {
     const errors = input.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
     return Response.json({ error: errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors }, { status: 400 });
   }
-  const answer = await computeRadius(await getDatabase(), input.data);
+  const answer = await computeRadiusJson(await getDatabase(), input.data);
   if (!answer.ok) return Response.json({ error: answer.errors.map((e) => e.message).join("; "), errors: answer.errors }, { status: 400 });
-  return Response.json(answer.result);
+  return new Response(jsonStream(answer.result), { headers: { "content-type": "application/json" } });
 }

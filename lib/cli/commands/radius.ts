@@ -1,6 +1,6 @@
-import { computeRadius } from "@/lib/data/radius/compute-radius";
+import { computeRadius, computeRadiusJson } from "@/lib/data/radius/compute-radius";
 import { ZRadiusInput, type TRadiusResult } from "@/lib/schemas/radius";
-import { formatTable, parseCommandArgs, printJson, type Command } from "../command";
+import { formatTable, parseCommandArgs, writeJsonChunks, type Command } from "../command";
 import { withDatabase } from "../with-database";
 import { optionProblemsError, refProblemsError } from "./ref-problems";
 
@@ -32,10 +32,15 @@ export const radiusCommand: Command = {
       whatIf: values["what-if"],
     });
     if (!input.success) throw optionProblemsError(input.error, usage);
+    if (values.json) {
+      const answer = await withDatabase((database) => computeRadiusJson(database, input.data));
+      if (!answer.ok) throw refProblemsError(answer.errors);
+      await writeJsonChunks(answer.result);
+      return 0;
+    }
     const answer = await withDatabase((database) => computeRadius(database, input.data));
     if (!answer.ok) throw refProblemsError(answer.errors);
-    if (values.json) printJson(answer.result);
-    else printRadius(answer.result);
+    printRadius(answer.result);
     return 0;
   },
 };

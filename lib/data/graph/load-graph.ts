@@ -1,5 +1,5 @@
 import type { OpenDatabase } from "@/lib/database/open-database";
-import type { EdgeRow, GraphRows, NodeRow } from "@/lib/engine/graph";
+import { EdgeColumns, type EdgeRow, type GraphRows, type NodeRow } from "@/lib/engine/graph";
 
 // Reads the whole graph in three plain SQL queries (no Prisma models: at a million edges the
 // row objects Prisma builds would cost more than the engine's arrays), selecting only the
@@ -23,10 +23,23 @@ LEFT JOIN "System" s ON s."nodeId" = n.id
 LEFT JOIN "Package" p ON p."nodeId" = n.id
 ORDER BY n.id`;
 
+// Edges come in id order, a batch at a time, straight into the engine's columns: the row objects
+// of one batch are all that is ever held (a million at once would cost several hundred MB).
+const EDGE_BATCH = 50_000;
 const EDGES_SQL = `
-SELECT kind::text AS kind, "fromId" AS "from", "toId" AS "to", exposure::text AS exposure, privilege::text AS privilege,
+SELECT id, kind::text AS kind, "fromId" AS "from", "toId" AS "to", exposure::text AS exposure, privilege::text AS privilege,
        CASE WHEN attributes = '{}'::jsonb THEN NULL ELSE attributes END AS attributes
-FROM "Edge"`;
+FROM "Edge" WHERE id > $1 ORDER BY id LIMIT $2`;
+
+async function loadEdges(connection: OpenDatabase, batchSize: number): Promise<EdgeColumns> {
+  const columns = new EdgeColumns();
+  for (let after = 0; ; ) {
+    const batch = await connection.query<EdgeRow & { id: number }>(EDGES_SQL, [after, batchSize]);
+    columns.append(batch);
+    if (batch.length < batchSize) return columns;
+    after = batch[batch.length - 1].id;
+  }
+}
 
 export async function readGraphVersion(connection: OpenDatabase): Promise<number> {
   const rows = await connection.query<{ version: number }>(`SELECT version FROM "GraphState" WHERE id = 1`);
@@ -34,13 +47,13 @@ export async function readGraphVersion(connection: OpenDatabase): Promise<number
 }
 
 /** The graph as rows for the engine, tagged with the graph version it was read at. */
-export async function loadGraph(connection: OpenDatabase): Promise<GraphRows> {
+export async function loadGraph(connection: OpenDatabase, { edgeBatch = EDGE_BATCH } = {}): Promise<GraphRows> {
   // Read the version before and after: a write in between would mix two versions, so read again.
   for (let attempt = 0; ; attempt++) {
     const version = await readGraphVersion(connection);
     const [nodes, edges, advisories] = await Promise.all([
       connection.query<NodeRow>(NODES_SQL),
-      connection.query<EdgeRow>(EDGES_SQL),
+      loadEdges(connection, edgeBatch),
       connection.query<{ nodeId: number; affected: unknown }>(`SELECT "nodeId", affected FROM "Advisory"`),
     ]);
     if ((await readGraphVersion(connection)) !== version && attempt < 3) continue;
