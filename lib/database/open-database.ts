@@ -109,16 +109,24 @@ function poolConfigFromUrl(value: string) {
   };
 }
 
+// PGlite loads contrib extensions only when the instance is created, so every instance — the
+// database and the schema engine's shadow — is created with the ones the migrations install
+// (pg_trgm: the inventory's substring search uses trigram indexes).
+async function pgliteExtensions() {
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  return { pg_trgm };
+}
+
 async function openPglite(config: Extract<DatabaseConfig, { kind: "pglite" }>): Promise<OpenDatabase> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const description = describeDatabase(config);
   const inMemory = config.dataDir === ":memory:";
   const releaseLock = inMemory ? () => {} : acquireDataDirLock(config.dataDir);
+  const extensions = await pgliteExtensions();
   let client: InstanceType<typeof PGlite>;
   try {
     if (!inMemory) mkdirSync(config.dataDir, { recursive: true });
-    client = inMemory ? new PGlite() : new PGlite(config.dataDir);
+    client = new PGlite({ ...(inMemory ? {} : { dataDir: config.dataDir }), extensions });
     await client.waitReady;
   } catch (error) {
     releaseLock();
@@ -129,7 +137,7 @@ async function openPglite(config: Extract<DatabaseConfig, { kind: "pglite" }>): 
   return {
     config,
     description,
-    adapterFactory: new PrismaPGlite(client),
+    adapterFactory: await pgliteAdapterFactory(client, () => new PGlite({ extensions })),
     async query<Row>(sql: string, params: unknown[] = []) {
       return (await client.query<Row>(sql, params)).rows;
     },
@@ -138,6 +146,43 @@ async function openPglite(config: Extract<DatabaseConfig, { kind: "pglite" }>): 
       releaseLock();
     },
   };
+}
+
+type PGliteClient = import("@electric-sql/pglite").PGlite;
+type PGliteAdapter = Awaited<ReturnType<InstanceType<typeof import("pglite-prisma-adapter").PrismaPGlite>["connect"]>>;
+
+// pglite-prisma-adapter opens its shadow database without extensions (so a migration that creates
+// one fails there) and never closes it; this one opens it like the main database and closes it.
+async function pgliteAdapterFactory(client: PGliteClient, openShadow: () => PGliteClient): Promise<SqlMigrationAwareDriverAdapterFactory> {
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const main = new PrismaPGlite(client);
+  return {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: async () => awaitedScripts(await main.connect()),
+    async connectToShadowDb() {
+      const shadowClient = openShadow();
+      const shadow = awaitedScripts(await new PrismaPGlite(shadowClient).connect());
+      shadow.dispose = async () => {
+        await shadowClient.close().catch(() => {});
+      };
+      return shadow;
+    },
+  };
+}
+
+// The adapter starts a script without awaiting it, so a failing migration statement is an
+// unhandled rejection instead of a failed migration; awaited here, the failure reaches Prisma.
+function awaitedScripts(adapter: PGliteAdapter): PGliteAdapter {
+  const internals = adapter as unknown as { client: PGliteClient; onError(error: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await internals.client.exec(script);
+    } catch (error) {
+      internals.onError(error);
+    }
+  };
+  return adapter;
 }
 
 // PGlite is a single-process database: two processes writing one data directory corrupt it.
