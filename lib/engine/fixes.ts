@@ -143,23 +143,23 @@ export function rankFixes(graph: EngineGraph, options: FixesOptions = {}): TFixe
     for (let i = 0; i < workspace.count; i++) {
       const v = workspace.order[i];
       below[v] = ownScore(workspace, v);
-      if (workspace.hops[v] > maxHop) maxHop = workspace.hops[v];
+      if (workspace.hopsOf(v) > maxHop) maxHop = workspace.hopsOf(v);
     }
     const starts = new Int32Array(maxHop + 2);
-    for (let i = 0; i < workspace.count; i++) starts[workspace.hops[workspace.order[i]] + 1]++;
+    for (let i = 0; i < workspace.count; i++) starts[workspace.hopsOf(workspace.order[i]) + 1]++;
     for (let h = 0; h <= maxHop; h++) starts[h + 1] += starts[h];
     for (let i = 0; i < workspace.count; i++) {
       const v = workspace.order[i];
-      byHops[starts[workspace.hops[v]]++] = v;
+      byHops[starts[workspace.hopsOf(v)]++] = v;
     }
     for (let i = workspace.count - 1; i >= 0; i--) {
       const v = byHops[i];
-      if (workspace.hops[v] > 0) below[workspace.parentNode[v]] += below[v];
+      if (workspace.hopsOf(v) > 0) below[workspace.parentNodeOf(v)] += below[v];
     }
     touched.length = 0;
     for (let i = 0; i < workspace.count; i++) {
       const v = workspace.order[i];
-      const e = workspace.parentEdge[v];
+      const e = workspace.parentEdgeOf(v);
       if (e < 0 || below[v] === 0) continue;
       const c = edgeCandidate[e];
       if (c < 0) continue;

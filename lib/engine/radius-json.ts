@@ -39,7 +39,7 @@ export function* radiusJsonChunks(
   const ownStep = (v: number): string => {
     let text = stepText.get(v);
     if (text === undefined) {
-      const step = stepInto(graph, v, workspace.parentNode[v], workspace.parentEdge[v], workspace.parentStep[v], workspace.stepLevel[v]);
+      const step = stepInto(graph, v, workspace.parentNodeOf(v), workspace.parentEdgeOf(v), workspace.parentStepOf(v), workspace.stepLevelOf(v));
       stepText.set(v, (text = JSON.stringify(step)));
     }
     return text;
@@ -49,7 +49,7 @@ export function* radiusJsonChunks(
   for (let i = 0; i < workspace.count; i++) {
     const v = workspace.order[i];
     chain.length = 0;
-    for (let node = v; workspace.parentNode[node] >= 0; node = workspace.parentNode[node]) chain.push(ownStep(node));
+    for (let node = v; workspace.parentNodeOf(node) >= 0; node = workspace.parentNodeOf(node)) chain.push(ownStep(node));
     chain.reverse();
     const kind = graph.kind[v];
     const fields = {
@@ -57,10 +57,10 @@ export function* radiusJsonChunks(
       key: graph.keys[v],
       kind: graph.kindOf(v),
       name: graph.names[v],
-      hops: workspace.hops[v],
-      generation: workspace.generation[v],
-      exposure: EXPOSURE_BY_RANK[workspace.exposure[v]],
-      ...(kind === K.system ? { privilege: PRIVILEGE_BY_RANK[workspace.privilege[v]], criticality: CRITICALITY_BY_RANK[graph.criticality[v]] } : {}),
+      hops: workspace.hopsOf(v),
+      generation: workspace.generationOf(v),
+      exposure: EXPOSURE_BY_RANK[workspace.exposureOf(v)],
+      ...(kind === K.system ? { privilege: PRIVILEGE_BY_RANK[workspace.privilegeOf(v)], criticality: CRITICALITY_BY_RANK[graph.criticality[v]] } : {}),
     };
     chunk += `${i ? "," : ""}${JSON.stringify(fields).slice(0, -1)},"path":[${chain.join(",")}]}`;
     if ((i + 1) % nodesPerChunk === 0) {
@@ -74,13 +74,13 @@ export function* radiusJsonChunks(
   chunk = "";
   for (let i = 0; i < workspace.count; i++) {
     const v = workspace.order[i];
-    if (workspace.parentNode[v] < 0) continue;
+    if (workspace.parentNodeOf(v) < 0) continue;
     const edge = {
-      kind: STEP_NAMES[workspace.parentStep[v]],
-      from: graph.ids[workspace.parentNode[v]],
+      kind: STEP_NAMES[workspace.parentStepOf(v)],
+      from: graph.ids[workspace.parentNodeOf(v)],
       to: graph.ids[v],
-      exposure: EXPOSURE_BY_RANK[workspace.stepLevel[v]],
-      privilege: PRIVILEGE_BY_RANK[graph.edgePrivilege[workspace.parentEdge[v]]],
+      exposure: EXPOSURE_BY_RANK[workspace.stepLevelOf(v)],
+      privilege: PRIVILEGE_BY_RANK[graph.edgePrivilege[workspace.parentEdgeOf(v)]],
     };
     chunk += `${first ? "" : ","}${JSON.stringify(edge)}`;
     first = false;

@@ -62,10 +62,10 @@ export function explainPath(workspace: RadiusWorkspace, v: number): TPathStep[] 
   const graph = workspace.graph;
   const steps: TPathStep[] = [];
   let node = v;
-  while (workspace.parentNode[node] >= 0) {
-    const parent = workspace.parentNode[node];
-    const step = workspace.parentStep[node];
-    steps.push(stepInto(graph, node, parent, workspace.parentEdge[node], step, workspace.stepLevel[node]));
+  while (workspace.parentNodeOf(node) >= 0) {
+    const parent = workspace.parentNodeOf(node);
+    const step = workspace.parentStepOf(node);
+    steps.push(stepInto(graph, node, parent, workspace.parentEdgeOf(node), step, workspace.stepLevelOf(node)));
     node = parent;
   }
   return steps.reverse();
@@ -101,11 +101,11 @@ export function toRadiusResult(
       key: graph.keys[v],
       kind,
       name: graph.names[v],
-      hops: workspace.hops[v],
-      generation: workspace.generation[v],
-      exposure: EXPOSURE_BY_RANK[workspace.exposure[v]],
+      hops: workspace.hopsOf(v),
+      generation: workspace.generationOf(v),
+      exposure: EXPOSURE_BY_RANK[workspace.exposureOf(v)],
       path,
-      ...(kind === "system" ? { privilege: PRIVILEGE_BY_RANK[workspace.privilege[v]], criticality: CRITICALITY_BY_RANK[graph.criticality[v]] } : {}),
+      ...(kind === "system" ? { privilege: PRIVILEGE_BY_RANK[workspace.privilegeOf(v)], criticality: CRITICALITY_BY_RANK[graph.criticality[v]] } : {}),
     });
     const last = path.at(-1);
     if (last) edges.push({ kind: last.kind, from: last.from, to: last.to, exposure: last.exposure ?? null, privilege: last.privilege ?? null });

@@ -144,7 +144,7 @@ export function buildRotationPlan(workspace: RadiusWorkspace): TRotationItem[] {
       b.high - a.high ||
       b.systems - a.systems ||
       Number(b.longLived) - Number(a.longLived) ||
-      workspace.hops[av] - workspace.hops[bv] ||
+      workspace.hopsOf(av) - workspace.hopsOf(bv) ||
       (graph.keys[av] < graph.keys[bv] ? -1 : graph.keys[av] > graph.keys[bv] ? 1 : 0),
   );
   return pending.map(({ v, facts }, index) => ({

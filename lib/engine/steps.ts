@@ -46,21 +46,21 @@ export const STEP_CONDITION = {
 } as const;
 
 /**
- * The steps out of every node: steps of node u are indices offsets[u] .. offsets[u+1]. `gate` is
- * a second edge the step also depends on (the VERSION_OF edge of a republication), else -1.
- * A package's steps are its republications, taken only when the package is a stolen publish
- * right rather than the compromise itself.
+ * The steps out of every node, packed STEP_STRIDE integers per step (target, edge, gate edge,
+ * meta = code | level << 8 | privilege << 16 | condition << 24): steps of node u are the
+ * indices offsets[u] .. offsets[u+1]. The gate is a second edge the step also depends on (the
+ * VERSION_OF edge of a republication), else -1. A package's steps are its republications, taken
+ * only when the package is a stolen publish right rather than the compromise itself.
  */
 export interface StepTable {
   offsets: Int32Array;
-  to: Int32Array;
-  edge: Int32Array;
-  gate: Int32Array;
-  code: Uint8Array;
-  level: Uint8Array;
-  privilege: Uint8Array;
-  condition: Uint8Array;
+  steps: Int32Array;
 }
+export const STEP_STRIDE = 4;
+export const STEP_TO = 0;
+export const STEP_EDGE = 1;
+export const STEP_GATE = 2;
+export const STEP_META = 3;
 
 export type EmitStep = (to: number, edge: number, step: number, exposure: number, privilege: number) => void;
 type AddStep = (to: number, edge: number, code: number, level: number, privilege: number, condition: number, gate?: number) => void;
@@ -155,30 +155,17 @@ function compileSteps(graph: EngineGraph): StepTable {
     rulesFor(graph, u, () => count++);
     offsets[u + 1] = offsets[u] + count;
   }
-  const m = offsets[n];
-  const table: StepTable = {
-    offsets,
-    to: new Int32Array(m),
-    edge: new Int32Array(m),
-    gate: new Int32Array(m),
-    code: new Uint8Array(m),
-    level: new Uint8Array(m),
-    privilege: new Uint8Array(m),
-    condition: new Uint8Array(m),
-  };
+  const steps = new Int32Array(offsets[n] * STEP_STRIDE);
   let i = 0;
   const add: AddStep = (to, edge, code, level, privilege, condition, gate = -1) => {
-    table.to[i] = to;
-    table.edge[i] = edge;
-    table.gate[i] = gate;
-    table.code[i] = code;
-    table.level[i] = level;
-    table.privilege[i] = privilege;
-    table.condition[i] = condition;
-    i++;
+    steps[i + STEP_TO] = to;
+    steps[i + STEP_EDGE] = edge;
+    steps[i + STEP_GATE] = gate;
+    steps[i + STEP_META] = code | (level << 8) | (privilege << 16) | (condition << 24);
+    i += STEP_STRIDE;
   };
   for (let u = 0; u < n; u++) rulesFor(graph, u, add);
-  return table;
+  return { offsets, steps };
 }
 
 const tables = new WeakMap<EngineGraph, StepTable>();
@@ -197,16 +184,17 @@ export function stepTable(graph: EngineGraph): StepTable {
  */
 export function forEachStep(graph: EngineGraph, u: number, privilege: number, worm: boolean, overlay: Overlay | null, emit: EmitStep): void {
   if (graph.kind[u] === K.package && !worm) return;
-  const table = stepTable(graph);
+  const { offsets, steps } = stepTable(graph);
   const disabled = overlay?.disabledEdges ?? null;
-  for (let i = table.offsets[u]; i < table.offsets[u + 1]; i++) {
-    const e = table.edge[i];
-    const gate = table.gate[i];
+  for (let i = offsets[u] * STEP_STRIDE; i < offsets[u + 1] * STEP_STRIDE; i += STEP_STRIDE) {
+    const e = steps[i + STEP_EDGE];
+    const gate = steps[i + STEP_GATE];
     if (disabled !== null && (disabled[e] === 1 || (gate >= 0 && disabled[gate] === 1))) continue;
-    const condition = table.condition[i];
+    const meta = steps[i + STEP_META];
+    const condition = meta >>> 24;
     if ((condition & NEEDS_WRITE) !== 0 && privilege < WRITE) continue;
-    const to = table.to[i];
-    const level = (condition & INSTALL_SCRIPTS) !== 0 && overlay !== null && overlay.ignoresScripts[to] === 1 ? RUNTIME : table.level[i];
-    emit(to, e, table.code[i], level, table.privilege[i]);
+    const to = steps[i + STEP_TO];
+    const level = (condition & INSTALL_SCRIPTS) !== 0 && overlay !== null && overlay.ignoresScripts[to] === 1 ? RUNTIME : (meta >> 8) & 0xff;
+    emit(to, e, meta & 0xff, level, (meta >> 16) & 0xff);
   }
 }
