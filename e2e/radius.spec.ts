@@ -1,11 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { deriveWhatIfCandidates } from "../lib/graph-view/what-if-candidates";
+import { elementsWithClass, firstClickableNode, nodePoint } from "./graph-canvas";
+import { expectPng } from "./png";
 
 // The incident commander's journey on the demo organisation: open the blast radius of a
 // compromised package, read why a secret is reached, try a control, export, share the view.
 // The demo contains a compromised package version with an install script, installed in CI jobs
 // that expose an npm token; these are the refs this spec relies on.
 const COMPROMISED = { key: "pkg:npm/chalk@5.6.1", search: "chalk@5.6.1" };
+
+/** The "Show N more" button under the paged list whose count line has this test id. */
+const showMoreButton = (page: Page, countId: string) =>
+  page.locator(".show-more-rows").filter({ has: page.getByTestId(countId) }).getByRole("button", { name: /^Show \d+ more$/ });
 
 const count = async (page: Page, card: string) => Number((await page.getByTestId(`radius-count-${card}`).textContent())?.replace(/,/g, ""));
 
@@ -126,4 +133,146 @@ test("an unknown ref says so and offers the closest matches", async ({ page }) =
   await expect(suggestion).toBeVisible();
   await suggestion.click();
   await expect(page.getByTestId("radius-source")).toBeVisible();
+});
+
+test("right-click “Path from here” and “Path to here” on two nodes finds the chains and highlights them on the picture", async ({ page }) => {
+  const radius = await (await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(COMPROMISED.key)}`)).json();
+  const source: { id: number; key: string } = radius.source.nodes[0];
+  const secrets: { id: number; key: string; name: string }[] = radius.nodes.filter((node: { kind: string }) => node.kind === "secret");
+  await openCompromisedRadius(page);
+  const canvas = page.getByTestId("graph-canvas");
+  expect(await elementsWithClass(canvas, "highlighted")).toEqual([]);
+
+  const from = await nodePoint(canvas, String(source.id));
+  await page.mouse.click(from.x, from.y, { button: "right" });
+  await page.getByRole("menu", { name: "Node actions" }).getByRole("menuitem", { name: "Path from here" }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${encodeURIComponent(source.key).replace(/[.]/g, "\\.")}`));
+
+  const target = await firstClickableNode(canvas, secrets.map((secret) => String(secret.id)));
+  const secret = secrets.find((candidate) => String(candidate.id) === target.id)!;
+  await page.mouse.click(target.x, target.y, { button: "right" });
+  await page.getByRole("menu", { name: "Node actions" }).getByRole("menuitem", { name: "Path to here" }).click();
+  await expect(page.getByRole("menu", { name: "Node actions" })).toHaveCount(0);
+  await expect(page.getByTestId("pathfinder")).toContainText(secret.key);
+  await expect(page.getByTestId("path-chains").getByRole("listitem").first()).toContainText(`exposes ${secret.name}`);
+
+  // what is bright on the picture is exactly the chains the path API returns; the rest is faded
+  const path = await (await page.request.get(`/api/path?from=${encodeURIComponent(source.key)}&to=${encodeURIComponent(secret.key)}&k=3`)).json();
+  const onChains = new Set<string>();
+  for (const chain of path.chains as { steps: { kind: string; from: number; to: number }[] }[]) {
+    for (const step of chain.steps) onChains.add(String(step.from)).add(String(step.to)).add(`${step.from}-${step.kind}-${step.to}`);
+  }
+  await expect.poll(() => elementsWithClass(canvas, "highlighted")).toContain(String(secret.id));
+  const highlighted = await elementsWithClass(canvas, "highlighted");
+  expect(highlighted).toContain(String(source.id));
+  expect(highlighted.filter((id) => !onChains.has(id))).toEqual([]);
+  expect((await elementsWithClass(canvas, "faded")).length).toBeGreaterThan(0);
+  await page.screenshot({ path: "test-results/screenshots/radius-path-highlighted.png", fullPage: true });
+});
+
+test("PNG export downloads a PNG image of the picture", async ({ page }) => {
+  await openCompromisedRadius(page);
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("group", { name: "Export" }).getByRole("button", { name: "PNG" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^blast-radius-.*\.png$/);
+  expectPng(await readFile((await download.path())!));
+});
+
+test("a long rotation plan shows its most urgent rows first and more on request, from the keyboard", async ({ page }) => {
+  const radius = await (await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(COMPROMISED.key)}`)).json();
+  const plan: { name: string; rank: number }[] = radius.rotationPlan;
+  const pageSize = 50;
+  // the demo's compromised package unlocks more than one page of things to rotate
+  expect(plan.length).toBeGreaterThan(pageSize);
+  await openCompromisedRadius(page);
+  const table = page.getByTestId("rotation-plan");
+  const rows = table.locator("tbody tr");
+  await expect(rows).toHaveCount(pageSize);
+  await expect(rows.last().getByRole("cell").first()).toHaveText(String(plan[pageSize - 1].rank));
+  await expect(page.getByTestId("rotation-plan-count")).toHaveText(`Showing the first ${pageSize} of ${plan.length}, most urgent first.`);
+
+  const more = showMoreButton(page, "rotation-plan-count");
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(Math.min(plan.length, 2 * pageSize));
+  // the keyboard carries on at the first new row
+  await expect(rows.nth(pageSize).getByRole("button", { name: plan[pageSize].name, exact: true })).toBeFocused();
+  if (plan.length <= 2 * pageSize) {
+    await expect(page.getByTestId("rotation-plan-count")).toHaveText(`All ${plan.length} shown.`);
+    await expect(more).toHaveCount(0);
+  }
+});
+
+test("the table view of a big radius draws the nearest nodes first, more on request from the keyboard, and restarts on a new sort", async ({ page }) => {
+  const radius = await (await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(COMPROMISED.key)}`)).json();
+  const hops: number[] = radius.nodes.map((node: { hops: number }) => node.hops);
+  const pageSize = 50;
+  // the demo's compromised package reaches more than two pages of nodes
+  expect(hops.length).toBeGreaterThan(2 * pageSize);
+  await openCompromisedRadius(page);
+  await page.getByTestId("show-table").click();
+  const table = page.getByTestId("radius-table");
+  const rows = table.locator("tbody tr");
+  const countLine = page.getByTestId("radius-table-count");
+  const hopsColumn = async () => (await rows.locator("td:nth-child(3)").allTextContents()).map(Number);
+  await expect(rows).toHaveCount(pageSize);
+  await expect(countLine).toHaveText(`Showing the first ${pageSize} of ${hops.length}, nearest first.`);
+  await expect(table).toHaveAccessibleDescription(`Showing the first ${pageSize} of ${hops.length}, nearest first.`);
+  expect(await hopsColumn()).toEqual([...hops].sort((a, b) => a - b).slice(0, pageSize));
+
+  const more = showMoreButton(page, "radius-table-count");
+  await expect(more).toHaveText(`Show ${pageSize} more`);
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(2 * pageSize);
+  await expect(countLine).toHaveText(`Showing the first ${2 * pageSize} of ${hops.length}, nearest first.`);
+  // the keyboard carries on at the first new row, and choosing it shows how it is reached
+  const firstNew = rows.nth(pageSize).getByRole("button").first();
+  await expect(firstNew).toBeFocused();
+  const name = (await firstNew.textContent())!.trim();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("path-explanation").getByRole("heading", { name })).toBeVisible();
+  await expect(rows.nth(pageSize)).toHaveAttribute("aria-selected", "true");
+
+  await more.click();
+  await expect(rows).toHaveCount(hops.length);
+  await expect(countLine).toHaveText(`All ${hops.length} shown.`);
+  await expect(more).toHaveCount(0);
+  await page.screenshot({ path: "test-results/screenshots/radius-table-paged.png", fullPage: true });
+
+  // another order starts again from its top
+  await table.getByRole("columnheader", { name: /^Hops/ }).getByRole("button").click();
+  await expect(rows).toHaveCount(pageSize);
+  await expect(countLine).toHaveText(`Showing the first ${pageSize} of ${hops.length}, farthest first.`);
+  expect(await hopsColumn()).toEqual([...hops].sort((a, b) => b - a).slice(0, pageSize));
+});
+
+test("a long list of what-if controls shows a few, more on request, and stays open while one of them is toggled", async ({ page }) => {
+  const radius = await (await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(COMPROMISED.key)}`)).json();
+  const removals = deriveWhatIfCandidates(radius).filter((candidate) => candidate.group === "remove-secret");
+  const first = 6;
+  // the demo's compromised package runs in jobs exposing more secrets than fit the panel
+  expect(removals.length).toBeGreaterThan(first);
+  await openCompromisedRadius(page);
+  const group = page.getByTestId("what-if").getByRole("group", { name: "Remove a secret from a job" });
+  const options = group.getByRole("checkbox");
+  const countLine = page.getByTestId("what-if-remove-secret-count");
+  await expect(options).toHaveCount(first);
+  await expect(countLine).toHaveText(`Showing the first ${first} of ${removals.length}.`);
+
+  const more = group.getByRole("button", { name: /^Show \d+ more$/ });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  const shown = Math.min(removals.length, first + 50);
+  await expect(options).toHaveCount(shown);
+  const seventh = group.getByRole("checkbox", { name: removals[first].label, exact: true });
+  await expect(seventh).toBeFocused();
+
+  // toggling a control recomputes the radius; the list the reader opened stays open
+  await page.keyboard.press("Space");
+  await expect(page).toHaveURL(/whatIf=remove-secret/);
+  await expect(page.getByTestId("radius-source").locator("..")).not.toContainText("recomputing");
+  await expect(seventh).toBeChecked();
+  await expect(options).toHaveCount(shown);
 });

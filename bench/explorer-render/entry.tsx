@@ -13,13 +13,37 @@ export interface RenderResult {
   info: LayoutDoneInfo;
   elements: number;
   zoomFrameMs: number[];
+  /** the graph's drawing area: a bench that draws into a 0-pixel box measures nothing */
+  drawn: { width: number; height: number };
 }
 
 declare global {
   interface Window {
-    renderExplorer(view: TGraphView, options: { renderer: "auto" | "canvas"; layout: TGraphLayoutName }): Promise<RenderResult>;
+    renderExplorer(view: TGraphView, options: { renderer: "auto" | "canvas" | "webgl"; layout: TGraphLayoutName }): Promise<RenderResult>;
+    /** starts recording animation-frame timestamps (the gesture the bench plays with the mouse) */
+    startFrameLog(): void;
+    /** stops recording; the intervals between frames in ms */
+    stopFrameLog(): number[];
   }
 }
+
+// A frame that takes long to draw delays the next animation frame, so the intervals between
+// frames during a real wheel-zoom or drag-pan are what the user sees as smooth or not.
+let frameLog: number[] | null = null;
+const logFrame = (time: number) => {
+  if (!frameLog) return;
+  frameLog.push(time);
+  requestAnimationFrame(logFrame);
+};
+window.startFrameLog = () => {
+  frameLog = [];
+  requestAnimationFrame(logFrame);
+};
+window.stopFrameLog = () => {
+  const times = frameLog ?? [];
+  frameLog = null;
+  return times.slice(1).map((time, i) => time - times[i]);
+};
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
@@ -43,7 +67,8 @@ window.renderExplorer = (view, options) =>
         await nextFrame();
         zoomFrameMs.push(performance.now() - stepStarted);
       }
-      resolve({ ms, info, elements: elements.length, zoomFrameMs });
+      const box = container.querySelector<HTMLElement>("[data-testid=graph-canvas]");
+      resolve({ ms, info, elements: elements.length, zoomFrameMs, drawn: { width: box?.clientWidth ?? 0, height: box?.clientHeight ?? 0 } });
     };
     createRoot(container).render(
       <div style={{ width: 1100, height: 700 }}>

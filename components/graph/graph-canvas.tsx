@@ -15,7 +15,8 @@
 //   rootIds         element ids placed first by breadthfirst and drawn larger (class "focus")
 //   selectedId      the selected node (controlled); null clears the selection
 //   highlightedIds  element ids on a path: drawn bright, everything else faded; empty = no highlight
-//   renderer        "auto" (WebGL above WEBGL_ELEMENT_THRESHOLD elements), "canvas" or "webgl"
+//   renderer        "auto" (WebGL above WEBGL_ELEMENT_THRESHOLD elements on a hardware GPU, else
+//                   canvas), "canvas" or "webgl" (forced)
 //   onSelect(id)    a node was tapped (null: background tapped)
 //   onExpand(id)    a node was double-clicked (the caller fetches and merges its neighbours)
 //   onContext(id, position)  right-click on a node, position in page pixels (for a context menu)
@@ -81,6 +82,33 @@ function registerExtensions() {
 
 const ZOOM_STEP = 1.25;
 
+// Software GL (SwiftShader, llvmpipe: a VM or remote desktop without a GPU) draws WebGL on the CPU
+// at ~1 frame per second for 5,000 elements, where the canvas renderer with its viewport texture
+// keeps 60 (bench explorer-render); WebGL is worth it only on a real GPU.
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render driver/i;
+
+let hardwareWebgl: boolean | null = null;
+/** Whether the browser has WebGL 2 on a hardware GPU (what Cytoscape's WebGL renderer needs to pay off). */
+export function hardwareWebgl2(): boolean {
+  if (hardwareWebgl === null) {
+    try {
+      const gl = document.createElement("canvas").getContext("webgl2");
+      const info = gl?.getExtension("WEBGL_debug_renderer_info");
+      const rendererName = gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : "";
+      hardwareWebgl = gl !== null && !SOFTWARE_GL.test(rendererName);
+      gl?.getExtension("WEBGL_lose_context")?.loseContext();
+    } catch {
+      hardwareWebgl = false;
+    }
+  }
+  return hardwareWebgl;
+}
+
+function afterFirstFrame(cy: Core, webgl: boolean, done: () => void): void {
+  if (webgl) requestAnimationFrame(() => requestAnimationFrame(() => done()));
+  else cy.one("render", () => done());
+}
+
 export default function GraphCanvas(props: GraphCanvasProps) {
   const { elements, layout, rootIds = [], selectedId = null, highlightedIds = [], renderer = "auto", handleRef, className, label = "Graph" } = props;
   const containerRef = useRef<HTMLDivElement>(null);
@@ -88,7 +116,9 @@ export default function GraphCanvas(props: GraphCanvasProps) {
   const callbacks = useRef(props);
   callbacks.current = props;
 
-  const webgl = renderer === "webgl" || (renderer === "auto" && elements.length > WEBGL_ELEMENT_THRESHOLD);
+  // Cytoscape's WebGL renderer needs WebGL 2 (without it, it fails outright) and a real GPU (on
+  // software GL it is far slower than the canvas renderer); "auto" asks for it only then.
+  const webgl = renderer === "webgl" || (renderer === "auto" && elements.length > WEBGL_ELEMENT_THRESHOLD && hardwareWebgl2());
   const large = elements.length > LARGE_ELEMENT_THRESHOLD;
 
   // One Cytoscape instance per renderer mode: WebGL cannot be switched on a live instance.
@@ -179,8 +209,10 @@ export default function GraphCanvas(props: GraphCanvasProps) {
     const roots = rootIds.reduce((collection, id) => collection.union(cy.getElementById(id)), cy.collection());
     const run = cy.layout(layoutOptions(chosen.name, nodeCount, roots));
     run.one("layoutstop", () => {
-      // the first frame after the layout is the one the user sees
-      cy.one("render", () => {
+      // the first frame after the layout is the one the user sees. The canvas renderer announces
+      // it with a "render" event; the WebGL renderer emits none, but draws on the next animation
+      // frame, so the frame after that has been painted.
+      afterFirstFrame(cy, webgl, () => {
         container.dataset.ready = "true";
         callbacks.current.onLayoutDone?.({
           requested: layout,

@@ -3,17 +3,21 @@
 import { useMemo, useState } from "react";
 import { KIND_VISUALS } from "@/components/graph/graph-style";
 import type { TReachedNode } from "@/lib/schemas/radius";
+import { ShowMoreRows } from "./show-more-rows";
+import { usePagedRows } from "./use-paged-rows";
 
-// The picture's accessible alternative: every reached node as a sortable table. Selecting a row
-// selects the node, exactly as clicking it in the picture does, and its path is shown in words.
+// The picture's accessible alternative: every reached node as a sortable table, drawn a page at a
+// time in the chosen order. Selecting a row selects the node, exactly as clicking it in the picture
+// does, and its path is shown in words.
 
 type TSortKey = "name" | "kind" | "hops" | "generation" | "exposure";
-const COLUMNS: { key: TSortKey; label: string }[] = [
-  { key: "name", label: "Name" },
-  { key: "kind", label: "Kind" },
-  { key: "hops", label: "Hops" },
-  { key: "generation", label: "Generation" },
-  { key: "exposure", label: "Exposure" },
+/** `order` is read out under the table: which rows come first, ascending then descending. */
+const COLUMNS: { key: TSortKey; label: string; order: [string, string] }[] = [
+  { key: "name", label: "Name", order: ["by name, A to Z", "by name, Z to A"] },
+  { key: "kind", label: "Kind", order: ["by kind, A to Z", "by kind, Z to A"] },
+  { key: "hops", label: "Hops", order: ["nearest first", "farthest first"] },
+  { key: "generation", label: "Generation", order: ["earliest worm generation first", "latest worm generation first"] },
+  { key: "exposure", label: "Exposure", order: ["by exposure, install first", "by exposure, runtime first"] },
 ];
 const EXPOSURE_ORDER = ["install", "job", "runner", "runtime"];
 
@@ -34,44 +38,50 @@ export function RadiusTable({ nodes, selectedKey, onSelect }: { nodes: readonly 
     };
     return [...nodes].sort((a, b) => (sort.descending ? -1 : 1) * compare(a, b) || a.hops - b.hops || a.name.localeCompare(b.name, "en"));
   }, [nodes, sort]);
+  // Paging follows the sort: another order (or another radius) starts again from its top.
+  const page = usePagedRows(sorted);
+  const order = COLUMNS.find((column) => column.key === sort.key)!.order[sort.descending ? 1 : 0];
 
   return (
-    <div className="radius-table-wrap">
-      <table className="table radius-table" aria-label="Reached nodes" data-testid="radius-table">
-        <caption className="muted">
-          {nodes.length.toLocaleString("en")} nodes. Sort with the column buttons; choose a node to see how it is reached.
-        </caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : "none"}>
-                <button type="button" className="link-button" onClick={() => setSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })}>
-                  {column.label}
-                  {sort.key === column.key ? (sort.descending ? " ▼" : " ▲") : ""}
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((node) => (
-            <tr key={node.id} aria-selected={node.key === selectedKey} className={node.key === selectedKey ? "selected" : undefined}>
-              <td>
-                <button type="button" className="link-button" onClick={() => onSelect(node.key)} aria-label={`${node.name}: show how it is reached`}>
-                  {node.name}
-                </button>
-                <div className="muted">
-                  <code>{node.key}</code>
-                </div>
-              </td>
-              <td>{KIND_VISUALS[node.kind].label}</td>
-              <td>{node.hops}</td>
-              <td>{node.generation}</td>
-              <td>{node.exposure ?? <span className="muted">—</span>}</td>
+    <>
+      <div className="radius-table-wrap">
+        <table className="table radius-table" aria-label="Reached nodes" aria-describedby={page.paged ? "radius-table-count" : undefined} data-testid="radius-table">
+          <caption className="muted">
+            {nodes.length.toLocaleString("en")} nodes. Sort with the column buttons; choose a node to see how it is reached.
+          </caption>
+          <thead>
+            <tr>
+              {COLUMNS.map((column) => (
+                <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : "none"}>
+                  <button type="button" className="link-button" onClick={() => setSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })}>
+                    {column.label}
+                    {sort.key === column.key ? (sort.descending ? " ▼" : " ▲") : ""}
+                  </button>
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody ref={page.containerRef}>
+            {page.visible.map((node) => (
+              <tr key={node.id} aria-selected={node.key === selectedKey} className={node.key === selectedKey ? "selected" : undefined}>
+                <td>
+                  <button type="button" className="link-button" onClick={() => onSelect(node.key)} aria-label={`${node.name}: show how it is reached`}>
+                    {node.name}
+                  </button>
+                  <div className="muted">
+                    <code>{node.key}</code>
+                  </div>
+                </td>
+                <td>{KIND_VISUALS[node.kind].label}</td>
+                <td>{node.hops}</td>
+                <td>{node.generation}</td>
+                <td>{node.exposure ?? <span className="muted">—</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ShowMoreRows page={page} onShowMore={page.showMore} id="radius-table-count" order={order} />
+    </>
   );
 }

@@ -1,0 +1,79 @@
+import { expect, type Locator } from "@playwright/test";
+
+// Where the Cytoscape canvas drew things, so a spec can click a node with the real mouse. The
+// canvas is pixels, not DOM, so positions come from the Cytoscape instance: Cytoscape registers
+// it on its container (`_cyreg.cy`, the hook its own jQuery integration uses), which saves the
+// app a test-only global. Only reads happen through it; every click is a real mouse event.
+
+interface CyNode {
+  id(): string;
+  empty(): boolean;
+  renderedPosition(): { x: number; y: number };
+  renderedBoundingBox(): { x1: number; y1: number; x2: number; y2: number };
+  hasClass(name: string): boolean;
+}
+interface CyLike {
+  getElementById(id: string): CyNode;
+  nodes(): { toArray(): CyNode[] };
+  elements(): { toArray(): CyNode[] };
+}
+type Container = HTMLElement & { _cyreg?: { cy?: CyLike } };
+
+/**
+ * The viewport point at the centre of a drawn node, checked to be clickable there: inside the
+ * canvas and the window, and not under another node (a click would select that one instead).
+ */
+export async function nodePoint(canvas: Locator, elementId: string): Promise<{ x: number; y: number }> {
+  await expect(canvas).toHaveAttribute("data-ready", "true");
+  await canvas.scrollIntoViewIfNeeded();
+  const point = await canvas.evaluate((element, id) => {
+    const cy = (element as Container)._cyreg?.cy;
+    if (!cy) return { error: "no Cytoscape instance on the canvas" };
+    const node = cy.getElementById(id);
+    if (node.empty()) return { error: `node ${id} is not drawn` };
+    const { x, y } = node.renderedPosition();
+    const rect = element.getBoundingClientRect();
+    const inside = x > 5 && y > 5 && x < rect.width - 5 && y < rect.height - 5 && rect.top + y < window.innerHeight && rect.left + x < window.innerWidth;
+    if (!inside) return { error: `node ${id} is drawn outside the visible canvas` };
+    // bands are the picture's background; any other node covering the point would take the click
+    const covering = cy
+      .nodes()
+      .toArray()
+      .filter((other) => other.id() !== id && !other.id().startsWith("band:"))
+      .find((other) => {
+        const box = other.renderedBoundingBox();
+        return x >= box.x1 && x <= box.x2 && y >= box.y1 && y <= box.y2;
+      });
+    if (covering) return { error: `node ${id} is under node ${covering.id()}` };
+    return { x: rect.left + x, y: rect.top + y };
+  }, elementId);
+  if ("error" in point) throw new Error(point.error);
+  return point;
+}
+
+/** Of the given node ids, the first that can be clicked (see nodePoint). */
+export async function firstClickableNode(canvas: Locator, elementIds: readonly string[]): Promise<{ id: string; x: number; y: number }> {
+  const reasons: string[] = [];
+  for (const id of elementIds) {
+    try {
+      return { id, ...(await nodePoint(canvas, id)) };
+    } catch (error) {
+      reasons.push((error as Error).message);
+    }
+  }
+  throw new Error(`no clickable node: ${reasons.join("; ")}`);
+}
+
+/** Ids of the drawn elements carrying a style class (e.g. "highlighted" on a path), sorted. */
+export async function elementsWithClass(canvas: Locator, className: string): Promise<string[]> {
+  return canvas.evaluate((element, name) => {
+    const cy = (element as Container)._cyreg?.cy;
+    if (!cy) throw new Error("no Cytoscape instance on the canvas");
+    return cy
+      .elements()
+      .toArray()
+      .filter((item) => item.hasClass(name))
+      .map((item) => item.id())
+      .sort();
+  }, className);
+}
