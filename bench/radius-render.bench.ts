@@ -2,8 +2,8 @@
 // Chromium: build the elements and the layered preset layout (lib/graph-view), hand them to
 // Cytoscape with the app's stylesheet and options, and stop the clock at the first painted frame
 // after the layout. Fresh page per run; median of several runs. The canvas renderer only: the app
-// switches to WebGL above 2,000 elements, and headless Chromium's SwiftShader WebGL crashes the
-// browser on this machine (measured 2026-11-23), so a WebGL figure here would not be honest.
+// uses WebGL only above 2,000 elements and only on a hardware GPU, which this machine lacks (on
+// SwiftShader's software GL, WebGL is far slower: see bench explorer-render).
 import { chromium } from "@playwright/test";
 import { build } from "esbuild";
 import path from "node:path";
