@@ -12,6 +12,7 @@ import { setChecklistItem } from "@/lib/data/incidents/set-checklist-item";
 import { updateIncidentStatus } from "@/lib/data/incidents/update-incident-status";
 import { getDatabase, getDb } from "@/lib/db";
 import { ZIncidentStatus, ZMarkRotationInput, ZOpenIncidentInput } from "@/lib/schemas/incident";
+import { ZRecordId } from "@/lib/schemas/record-id";
 
 export interface IncidentFormState {
   errors: string[];
@@ -39,9 +40,9 @@ export async function openIncidentAction(_state: IncidentFormState, form: FormDa
 }
 
 const incidentIdOf = (form: FormData) => {
-  const id = Number(form.get("incidentId"));
-  if (!Number.isInteger(id) || id <= 0) throw new Error("incidentId must be a positive whole number");
-  return id;
+  const id = ZRecordId.safeParse(form.get("incidentId"));
+  if (!id.success) throw new Error(`incidentId ${id.error.issues[0].message}`);
+  return id.data;
 };
 
 export async function markRotationAction(_state: IncidentFormState, form: FormData): Promise<IncidentFormState> {

@@ -1,4 +1,5 @@
 import type { TAuditEvent } from "@/lib/schemas/audit";
+import { ErrorMessage } from "@/components/layout/error-message";
 
 const summary = (value: unknown) => (value == null ? "" : JSON.stringify(value));
 
@@ -35,11 +36,7 @@ export function AuditPage({ events, filters, error }: { events: TAuditEvent[]; f
           Export JSON
         </a>
       </form>
-      {error ? (
-        <p className="error-box" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
       {events.length === 0 ? (
         <div className="empty-state">
           <h2>No matching events</h2>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { createFirstAdminAction, type SetupState } from "@/app/setup/actions";
+import { ErrorMessage } from "@/components/layout/error-message";
 
 export function SetupForm() {
   const [state, action, pending] = useActionState<SetupState, FormData>(createFirstAdminAction, { error: null });
@@ -26,11 +27,7 @@ export function SetupForm() {
           Repeat the password
           <input name="confirm" type="password" autoComplete="new-password" minLength={12} required />
         </label>
-        {state.error ? (
-          <p className="error-box" role="alert">
-            {state.error}
-          </p>
-        ) : null}
+        <ErrorMessage message={state.error} />
         <button className="button button-primary" type="submit" disabled={pending}>
           Create administrator
         </button>

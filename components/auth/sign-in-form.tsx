@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { signInAction, signInWithOidcAction, type SignInState } from "@/app/sign-in/actions";
+import { ErrorMessage } from "@/components/layout/error-message";
 
 export function SignInForm({ next, ssoName, initialError }: { next: string; ssoName: string | null; initialError: string | null }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { error: initialError });
@@ -18,11 +19,7 @@ export function SignInForm({ next, ssoName, initialError }: { next: string; ssoN
           Password
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        {state.error ? (
-          <p className="error-box" role="alert">
-            {state.error}
-          </p>
-        ) : null}
+        <ErrorMessage message={state.error} />
         <button className="button button-primary" type="submit" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
         </button>

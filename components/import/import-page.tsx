@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useImportFiles } from "@/lib/queries/use-import-files";
 import { ImportSummary } from "./import-summary";
+import { ErrorMessage } from "@/components/layout/error-message";
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
@@ -56,11 +57,7 @@ export function ImportPage({ maxFileBytes }: { maxFileBytes: number }) {
           {importFiles.isPending ? "Importing…" : `Import ${files.length === 1 ? "1 file" : `${files.length} files`}`}
         </button>
       </form>
-      {importFiles.error ? (
-        <p className="error-box" role="alert">
-          {importFiles.error.message}
-        </p>
-      ) : null}
+      <ErrorMessage message={importFiles.error?.message} />
       {importFiles.data ? <ImportSummary result={importFiles.data} /> : null}
     </section>
   );

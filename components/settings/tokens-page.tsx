@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { createApiTokenAction, revokeApiTokenAction, type TokenFormState } from "@/app/settings/tokens/actions";
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS } from "@/lib/auth/api-token";
 import type { TApiTokenSummary } from "@/lib/schemas/api-token";
+import { ErrorMessage } from "@/components/layout/error-message";
 
 const day = (value: Date | null) => (value ? value.toISOString().slice(0, 16).replace("T", " ") : "never");
 
@@ -38,11 +39,7 @@ export function TokensPage({ tokens }: { tokens: TApiTokenSummary[] }) {
           Create token
         </button>
       </form>
-      {state.error ? (
-        <p className="error-box" role="alert">
-          {state.error}
-        </p>
-      ) : null}
+      <ErrorMessage message={state.error} />
       {state.created ? (
         <div className="card" role="status">
           <p>

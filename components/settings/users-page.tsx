@@ -10,6 +10,7 @@ import {
 } from "@/app/settings/users/actions";
 import { ROLES } from "@/lib/auth/permissions";
 import type { TUserSummary } from "@/lib/schemas/user";
+import { ErrorMessage } from "@/components/layout/error-message";
 
 const ROLE_HELP: Record<(typeof ROLES)[number], string> = {
   admin: "users, tokens, settings, deletions",
@@ -69,11 +70,7 @@ export function UsersPage({ users, currentUserId }: { users: TUserSummary[]; cur
           Add user
         </button>
       </form>
-      {state.error ? (
-        <p className="error-box" role="alert">
-          {state.error}
-        </p>
-      ) : null}
+      <ErrorMessage message={state.error} />
       {state.created ? (
         <div className="card" role="status">
           <p>Created {state.created.email}.</p>
@@ -114,11 +111,7 @@ function UserRow({ user, isSelf }: { user: TUserSummary; isSelf: boolean }) {
             Save
           </button>
         </form>
-        {error ? (
-          <p className="error-box" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorMessage message={error} />
       </td>
       <td>{user.createdAt.toISOString().slice(0, 10)}</td>
       <td>

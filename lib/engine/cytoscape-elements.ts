@@ -35,20 +35,21 @@ export type TGraphElement =
 export const nodeElementId = (nodeId: number): string => String(nodeId);
 export const edgeElementId = (edge: Pick<TGraphViewEdge, "kind" | "from" | "to">): string => `${edge.from}-${edge.kind}-${edge.to}`;
 
-export function toNodeElement(node: TGraphViewNode): TGraphElement {
+export function toNodeData(node: TGraphViewNode): TNodeElementData {
   return {
-    group: "nodes",
-    data: {
-      id: nodeElementId(node.id),
-      kind: node.kind,
-      key: node.key,
-      label: node.name,
-      compromised: node.compromised,
-      assumedCompromised: node.assumedCompromised,
-      criticality: node.criticality ?? null,
-      hiddenNeighbours: node.hiddenNeighbours,
-    },
+    id: nodeElementId(node.id),
+    kind: node.kind,
+    key: node.key,
+    label: node.name,
+    compromised: node.compromised,
+    assumedCompromised: node.assumedCompromised,
+    criticality: node.criticality ?? null,
+    hiddenNeighbours: node.hiddenNeighbours,
   };
+}
+
+export function toNodeElement(node: TGraphViewNode): TGraphElement {
+  return { group: "nodes", data: toNodeData(node) };
 }
 
 export function toEdgeElement(edge: TGraphViewEdge): TGraphElement {

@@ -271,8 +271,3 @@ export class RadiusWorkspace {
     if (requeue) this.queue[this.tail++] = v;
   }
 }
-
-/** One walk with a fresh workspace; for repeated walks keep a RadiusWorkspace. */
-export function walkRadius(graph: EngineGraph, sources: readonly number[], options: WalkOptions = {}): RadiusWorkspace {
-  return new RadiusWorkspace(graph).walk(sources, options);
-}

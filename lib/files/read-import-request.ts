@@ -1,7 +1,7 @@
 import { importLimits, formatBytes } from "@/lib/ingest/limits";
 import { expandZip } from "@/lib/ingest/source/expand-zip";
 import type { IngestError, SourceFile } from "@/lib/ingest/types";
-import { ZImportJsonRequest, type TImportResult } from "@/lib/schemas/import";
+import { refusedImport, ZImportJsonRequest, type TImportResult } from "@/lib/schemas/import";
 
 // The body of POST /api/import, read with a hard cap on its size (the stream is cut off, not
 // buffered first), as multipart (files, .zip archives, `repo`, `dryRun`) or as JSON.
@@ -13,20 +13,7 @@ export type ImportRequest =
 const REPO = /^[\w.-]+\/[\w.-]+$/;
 
 export function requestRefusal(message: string, file = "request"): TImportResult {
-  return {
-    ok: false,
-    dryRun: false,
-    unchanged: true,
-    importId: null,
-    graphVersion: null,
-    files: 0,
-    documents: 0,
-    unchangedDocuments: 0,
-    byFormat: {},
-    errors: [{ file, message }],
-    warnings: [],
-    message: "refused: 1 error; nothing was written",
-  };
+  return refusedImport([{ file, message }]);
 }
 
 async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {

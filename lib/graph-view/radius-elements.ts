@@ -1,4 +1,4 @@
-import { edgeElementId, nodeElementId, type TEdgeElementData, type TNodeElementData } from "@/lib/engine/cytoscape-elements";
+import { edgeElementId, nodeElementId, toNodeData, type TEdgeElementData, type TNodeElementData } from "@/lib/engine/cytoscape-elements";
 import type { TPathStep, TRadiusResult } from "@/lib/schemas/radius";
 import { layoutRadius, type TRadiusLayout } from "./radius-layout";
 
@@ -61,20 +61,8 @@ export function radiusPicture(
     }
   }
   for (const node of drawn) {
-    elements.push({
-      group: "nodes",
-      data: {
-        id: nodeElementId(node.id),
-        kind: node.kind,
-        key: node.key,
-        label: node.name,
-        compromised: sourceIds.has(node.id),
-        assumedCompromised: assumed.has(node.key),
-        criticality: node.criticality ?? null,
-        hiddenNeighbours: 0,
-      },
-      position: layout.positions.get(node.id)!,
-    });
+    const data = toNodeData({ ...node, compromised: sourceIds.has(node.id), assumedCompromised: assumed.has(node.key), criticality: node.criticality ?? null, hiddenNeighbours: 0 });
+    elements.push({ group: "nodes", data, position: layout.positions.get(node.id)! });
   }
   // Every explanation path must be drawable, so path steps are drawn even if `edges` omits them.
   const edges = new Map<string, TEdgeElementData>();

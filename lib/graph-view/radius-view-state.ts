@@ -56,12 +56,7 @@ export function parseRadiusViewState(params: URLSearchParams): TRadiusViewState 
 
 /** The query string of a view, with defaults left out so permalinks stay short. */
 export function serializeRadiusViewState(state: TRadiusViewState): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const ref of state.refs) params.append("ref", ref);
-  if (state.advisory) params.set("advisory", state.advisory);
-  if (state.maxHops !== null) params.set("maxHops", String(state.maxHops));
-  if (state.exposures.length > 0) params.set("exposure", state.exposures.join(","));
-  for (const control of state.whatIf) params.append("whatIf", control);
+  const params = radiusApiParams(state);
   if (state.selected) params.set("node", state.selected);
   if (state.pathFrom) params.set("from", state.pathFrom);
   if (state.pathTo) params.set("to", state.pathTo);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZRecordId } from "./record-id";
 import { EXPOSURES, NODE_KINDS, ZCriticality, ZEdgeKind, ZExposure, ZNodeKind, ZPrivilege } from "./graph-facts";
 
 // A drawable piece of the graph: what GET /api/graph/neighbourhood returns and what the explorer
@@ -53,7 +54,7 @@ export const ZCsvOf = <const T extends readonly [string, ...string[]]>(values: T
 
 /** GET /api/graph/neighbourhood query. */
 export const ZNeighbourhoodQuery = z.object({
-  focus: z.coerce.number().int().positive(),
+  focus: ZRecordId,
   depth: z.coerce.number().int().min(1).max(3).default(1),
   kinds: ZCsvOf(NODE_KINDS),
   exposure: ZCsvOf(EXPOSURES),

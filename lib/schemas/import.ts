@@ -33,6 +33,27 @@ export const ZImportResult = z.object({
 });
 export type TImportResult = z.infer<typeof ZImportResult>;
 
+/** The answer to an import refused before anything was written (a bad request or bad files). */
+export function refusedImport(
+  errors: TImportIssue[],
+  { files = 0, byFormat = {}, warnings = [] }: Partial<Pick<TImportResult, "files" | "byFormat" | "warnings">> = {},
+): TImportResult {
+  return {
+    ok: false,
+    dryRun: false,
+    unchanged: true,
+    importId: null,
+    graphVersion: null,
+    files,
+    documents: 0,
+    unchangedDocuments: 0,
+    byFormat,
+    errors,
+    warnings,
+    message: `refused: ${errors.length} ${errors.length === 1 ? "error" : "errors"}; nothing was written`,
+  };
+}
+
 /** POST /api/import with a JSON body. */
 export const ZImportJsonRequest = z.object({
   repo: z.string().trim().min(1).max(200).optional(),

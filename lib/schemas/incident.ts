@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZRecordId } from "./record-id";
 import { ZCriticality, ZNodeKind } from "./graph-facts";
 import { ZRadiusResult, ZRadiusSummary } from "./radius";
 
@@ -99,7 +100,7 @@ export const ZRadiusDiff = z.object({
 export type TRadiusDiff = z.infer<typeof ZRadiusDiff>;
 
 export const ZMarkRotationInput = z.object({
-  incidentId: z.coerce.number().int().positive(),
+  incidentId: ZRecordId,
   nodeKey: z.string().trim().min(1).max(1000),
   action: ZRotationAction,
   note: z.string().trim().max(1000).optional().transform((note) => note || null),

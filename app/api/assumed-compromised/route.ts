@@ -1,5 +1,6 @@
 // GET/POST/DELETE /api/assumed-compromised — the shared "assumed compromised" set (list, mark, unmark)
 import { authorizeRequest } from "@/lib/auth/guard";
+import { invalidInput } from "@/lib/http/invalid-input";
 import { listAssumedCompromised } from "@/lib/data/compromise/list-assumed-compromised";
 import { markAssumedCompromised } from "@/lib/data/compromise/mark-assumed-compromised";
 import { unmarkAssumedCompromised } from "@/lib/data/compromise/unmark-assumed-compromised";
@@ -9,8 +10,7 @@ import type { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
-const invalid = (error: z.ZodError) =>
-  Response.json({ error: "invalid request", errors: error.issues.map((issue) => ({ path: issue.path.join(".") || "body", message: issue.message })) }, { status: 400 });
+const invalid = (error: z.ZodError) => invalidInput(error.issues, "body");
 
 export async function GET(request: Request) {
   const actor = await authorizeRequest(request, "graph:read");

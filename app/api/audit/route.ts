@@ -1,5 +1,6 @@
 // GET /api/audit — the audit log, filtered, as JSON (default) or CSV (?format=csv) for export
 import { authorizeRequest } from "@/lib/auth/guard";
+import { invalidInput } from "@/lib/http/invalid-input";
 import { formatAuditCsv, formatAuditJson } from "@/lib/data/audit/format-audit-export";
 import { listAuditEvents } from "@/lib/data/audit/list-audit-events";
 import { getDb } from "@/lib/db";
@@ -15,7 +16,7 @@ export async function GET(request: Request) {
   const format = ZAuditExportFormat.safeParse(params.format ?? "json");
   if (!query.success || !format.success) {
     const issues = [...(query.error?.issues ?? []), ...(format.error?.issues.map((issue) => ({ ...issue, path: ["format"] })) ?? [])];
-    return Response.json({ errors: issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) }, { status: 400 });
+    return invalidInput(issues);
   }
   const events = await listAuditEvents(await getDb(), query.data);
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");

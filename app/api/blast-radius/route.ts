@@ -1,5 +1,6 @@
 // GET /api/blast-radius — reach of one or more compromised nodes (?ref=…&ref=…&advisory=…&maxHops=…&exposure=…&whatIf=…)
 import { authorizeRequest } from "@/lib/auth/guard";
+import { invalidInput } from "@/lib/http/invalid-input";
 import { computeRadiusJson } from "@/lib/data/radius/compute-radius";
 import { jsonStream } from "@/lib/http/json-stream";
 import { getDatabase } from "@/lib/db";
@@ -19,10 +20,7 @@ export async function GET(request: Request) {
     exposures: params.getAll("exposure"),
     whatIf,
   });
-  if (!input.success) {
-    const errors = input.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-    return Response.json({ error: errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors }, { status: 400 });
-  }
+  if (!input.success) return invalidInput(input.error.issues);
   const answer = await computeRadiusJson(await getDatabase(), input.data);
   if (!answer.ok) return Response.json({ error: answer.errors.map((e) => e.message).join("; "), errors: answer.errors }, { status: 400 });
   return new Response(jsonStream(answer.result), { headers: { "content-type": "application/json" } });

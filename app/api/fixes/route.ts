@@ -1,5 +1,6 @@
 // GET /api/fixes — the single changes that shrink the blast radius most over every source (?top=10&exposure=…)
 import { authorizeRequest } from "@/lib/auth/guard";
+import { invalidInput } from "@/lib/http/invalid-input";
 import { computeFixes } from "@/lib/data/radius/compute-fixes";
 import { getDatabase } from "@/lib/db";
 import { ZFixesInput } from "@/lib/schemas/radius";
@@ -11,9 +12,6 @@ export async function GET(request: Request) {
   if (actor instanceof Response) return actor;
   const params = new URL(request.url).searchParams;
   const input = ZFixesInput.safeParse({ top: params.get("top") || undefined, exposures: params.getAll("exposure") });
-  if (!input.success) {
-    const errors = input.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-    return Response.json({ error: errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors }, { status: 400 });
-  }
+  if (!input.success) return invalidInput(input.error.issues);
   return Response.json(await computeFixes(await getDatabase(), input.data));
 }

@@ -5,14 +5,16 @@ import { actorAllows, requirePagePermission } from "@/lib/auth/guard";
 import { computeIncidentRadii } from "@/lib/data/incidents/compute-incident-radii";
 import { getIncident } from "@/lib/data/incidents/get-incident";
 import { getDatabase } from "@/lib/db";
+import { ZRecordId } from "@/lib/schemas/record-id";
 
 export const metadata: Metadata = { title: "Incident" };
 export const dynamic = "force-dynamic";
 
 export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("incident:read");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const parsed = ZRecordId.safeParse((await params).id);
+  if (!parsed.success) notFound();
+  const id = parsed.data;
   const database = await getDatabase();
   const incident = await getIncident(database.prisma, id);
   if (!incident) notFound();

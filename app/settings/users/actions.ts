@@ -48,23 +48,20 @@ export interface UserRowState {
 
 export async function changeUserRoleAction(_state: UserRowState, form: FormData): Promise<UserRowState> {
   const actor = await requireActionPermission("users:manage");
-  try {
-    await updateUserRole(await getDb(), String(form.get("userId")), ZRole.parse(form.get("role")), actor);
-  } catch (error) {
-    const message = messageOf(error);
-    if (message) return { error: message };
-    throw error;
-  }
-  revalidatePath("/settings/users");
-  return { error: null };
+  return changeUsers(async () => updateUserRole(await getDb(), String(form.get("userId")), ZRole.parse(form.get("role")), actor));
 }
 
 export async function deleteUserAction(_state: UserRowState, form: FormData): Promise<UserRowState> {
   const actor = await requireActionPermission("users:manage");
   const userId = String(form.get("userId"));
   if (userId === actor.id) return { error: "You cannot delete your own account." };
+  return changeUsers(async () => deleteUser(await getDb(), userId, actor));
+}
+
+/** Runs a change to the user list; a refusal the user can act on comes back as the row's error. */
+async function changeUsers(change: () => Promise<unknown>): Promise<UserRowState> {
   try {
-    await deleteUser(await getDb(), userId, actor);
+    await change();
   } catch (error) {
     const message = messageOf(error);
     if (message) return { error: message };

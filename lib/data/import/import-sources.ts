@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db";
 import { parseSources, type ParseSourcesOptions, type ParsedSources } from "@/lib/ingest/parse-sources";
 import type { IngestError, SourceFile } from "@/lib/ingest/types";
 import { ZGraphDocument, type TApplySummary, type TFormatSummary, type TGraphDocument } from "@/lib/schemas/graph-facts";
-import type { TImportIssue, TImportResult } from "@/lib/schemas/import";
+import { refusedImport, type TImportIssue, type TImportResult } from "@/lib/schemas/import";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
 import { applyInTransaction, GraphApplyError } from "./apply-graph-documents";
 import { checkReferences } from "./check-references";
@@ -101,20 +101,7 @@ function byFormat(parsed: ParsedSources, applied: TApplySummary["byFormat"]): Re
 }
 
 function refused(files: SourceFile[], parsed: ParsedSources, errors: IngestError[]): TImportResult {
-  return {
-    ok: false,
-    dryRun: false,
-    unchanged: true,
-    importId: null,
-    graphVersion: null,
-    files: files.length,
-    documents: 0,
-    unchangedDocuments: 0,
-    byFormat: byFormat(parsed, {}),
-    errors: errors.map(issue),
-    warnings: parsed.warnings.map(issue),
-    message: `refused: ${errors.length} ${errors.length === 1 ? "error" : "errors"}; nothing was written`,
-  };
+  return refusedImport(errors.map(issue), { files: files.length, byFormat: byFormat(parsed, {}), warnings: parsed.warnings.map(issue) });
 }
 
 function succeeded(

@@ -3,14 +3,17 @@ import { authorizeRequest } from "@/lib/auth/guard";
 import { computeIncidentRadii } from "@/lib/data/incidents/compute-incident-radii";
 import { getIncident } from "@/lib/data/incidents/get-incident";
 import { getDatabase } from "@/lib/db";
+import { invalidInput } from "@/lib/http/invalid-input";
+import { ZRecordId } from "@/lib/schemas/record-id";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await authorizeRequest(request, "incident:read");
   if (actor instanceof Response) return actor;
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) return Response.json({ errors: [{ path: "id", message: "must be a positive whole number" }] }, { status: 400 });
+  const parsed = ZRecordId.safeParse((await params).id);
+  if (!parsed.success) return invalidInput(parsed.error.issues, "id");
+  const id = parsed.data;
   const database = await getDatabase();
   const incident = await getIncident(database.prisma, id);
   if (!incident) return Response.json({ error: `incident ${id} does not exist` }, { status: 404 });
