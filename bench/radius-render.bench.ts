@@ -31,6 +31,7 @@ export function syntheticRadius(targetElements = 2000): TRadiusResult {
       generation,
       exposure: parent ? exposure ?? parent.exposure : null,
       path: parent && step ? [...parent.path, step] : [],
+      timing: "now",
     };
     nodes.push(node);
     if (step) edges.push({ kind: step.kind, from: step.from, to: step.to, exposure });
@@ -64,7 +65,7 @@ export function syntheticRadius(targetElements = 2000): TRadiusResult {
   const counts = Object.fromEntries(["publisher", "package", "packageVersion", "identity", "secret", "context", "runner", "system", "action", "advisory"].map((kind) => [kind, nodes.filter((node) => node.kind === kind).length]));
   return {
     source: { refs: [source.key], nodes: [{ id: source.id, key: source.key, kind: source.kind, name: source.name }], description: source.name },
-    options: { maxHops: null, exposures: [], whatIf: [] },
+    options: { maxHops: null, exposures: [], whatIf: [], timings: [] },
     graphVersion: 1,
     summary: {
       countsByKind: counts as TRadiusResult["summary"]["countsByKind"],
@@ -73,10 +74,13 @@ export function syntheticRadius(targetElements = 2000): TRadiusResult {
       longLivedIdentities: [],
       maxGeneration: Math.max(...nodes.map((node) => node.generation)),
       total: nodes.length,
+      now: nodes.length,
+      nowCredentials: nodes.filter((node) => node.kind === "secret" || node.kind === "identity").length,
     },
     nodes,
     edges,
     rotationPlan: [],
+    pinnedNotReached: [],
   };
 }
 

@@ -272,7 +272,7 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
     for (const s of sources.slice(0, size === "100k" ? 3 : 10)) {
       const t0 = performance.now();
       let bytes = 0;
-      for (const chunk of radiusJsonChunks(workspace.walk([s]), { refs: [], nodes: [s], description: "" }, { maxHops: null, exposures: [], whatIf: [] })) {
+      for (const chunk of radiusJsonChunks(workspace.walk([s]), { refs: [], nodes: [s], description: "" }, { maxHops: null, exposures: [], whatIf: [], timings: [] })) {
         bytes += chunk.length;
         sampleRss();
       }

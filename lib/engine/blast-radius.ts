@@ -35,7 +35,15 @@ function walkInput(graph: EngineGraph, input: TRadiusInput, workspace: RadiusWor
   const errors = [...(resolved.ok ? [] : resolved.errors), ...(controls.ok ? [] : controls.errors)];
   if (!resolved.ok || !controls.ok) return { ok: false, errors };
   const sources = [...new Set(resolved.sources.flatMap((source) => source.sources))];
-  const options = { maxHops: input.maxHops, exposures: input.exposures };
+  const pins = resolved.sources.flatMap((source) => source.pins ?? []);
+  let allowedPins: Uint8Array | null = null;
+  if (pins.length) {
+    allowedPins = new Uint8Array(graph.edgeCount);
+    for (const e of pins) allowedPins[e] = 1;
+  }
+  const timings = input.timings ?? [];
+  const nextResolve = timings.length === 0 || timings.includes("next-resolve");
+  const options = { maxHops: input.maxHops, exposures: input.exposures, allowedPins, nextResolve };
   let before = null;
   let overlay = null;
   if (controls.controls.length) {
@@ -51,7 +59,7 @@ function walkInput(graph: EngineGraph, input: TRadiusInput, workspace: RadiusWor
       ...controls.controls.map((control) => `what-if: ${control.description}`),
     ].join("; "),
   };
-  return { ok: true, result: { workspace, source, options: { maxHops: input.maxHops, exposures: input.exposures, whatIf: input.whatIf }, before } };
+  return { ok: true, result: { workspace, source, options: { maxHops: input.maxHops, exposures: input.exposures, whatIf: input.whatIf, timings }, before } };
 }
 
 export function blastRadius(graph: EngineGraph, input: TRadiusInput): EngineAnswer<TRadiusResult> {

@@ -113,7 +113,7 @@ describe("fixes against brute force", () => {
     const sources = fixSources(graph);
     const workspace = new RadiusWorkspace(graph);
     const total = (overlay: ReturnType<typeof emptyOverlay> | null) =>
-      sources.reduce((sum, s) => sum + radiusScore(workspace.walk([s], { exposures: DEFAULT_FIX_EXPOSURES, overlay })), 0);
+      sources.reduce((sum, s) => sum + radiusScore(workspace.walk([s], { exposures: DEFAULT_FIX_EXPOSURES, overlay, nextResolve: false })), 0);
     const baseline = total(null);
     const bruteForce = enumerateCandidates(graph)
       .candidates.map((candidate) => {

@@ -1,6 +1,6 @@
 import type { TExposure } from "@/lib/schemas/graph-facts";
 import type { TFixesResult } from "@/lib/schemas/radius";
-import { CRITICALITY_RANK, EDGE_KIND_CODE, FLAG, NODE_KIND_CODE, type EngineGraph } from "./graph";
+import { CRITICALITY_RANK, EDGE_FLAG, EDGE_KIND_CODE, FLAG, NODE_KIND_CODE, type EngineGraph } from "./graph";
 import { RadiusWorkspace } from "./radius";
 import type { Overlay } from "./steps";
 import { controlString, emptyOverlay, type ControlKind } from "./what-if";
@@ -41,7 +41,7 @@ export function fixSources(graph: EngineGraph): number[] {
   const sources: number[] = [];
   for (let v = 0; v < graph.nodeCount; v++) {
     const kind = graph.kind[v];
-    if (kind === K.publisher) sources.push(v);
+    if (kind === K.publisher || kind === K.action) sources.push(v);
     else if (kind === K.packageVersion) {
       let installed = false;
       graph.forEachOut(v, "INSTALLED_IN", () => (installed = true));
@@ -69,6 +69,10 @@ export function enumerateCandidates(graph: EngineGraph): { candidates: Candidate
       graph.forEachOut(v, "RUNS_ON", (e, runner) => graph.has(runner, FLAG.persistentRunner) && runners.push(e));
       if (runners.length) add({ kind: "off-runner", a: v, b: -1, edges: runners, ignoreScripts: -1 });
       graph.forEachOut(v, "EXPOSES", (e, secret) => add({ kind: "remove-secret", a: v, b: secret, edges: [e], ignoreScripts: -1 }));
+      // a use by a moved tag or branch: pinning it to a commit SHA cuts it
+      graph.forEachIn(v, "USED_IN", (e, action) => {
+        if ((graph.edgeFlags[e] & EDGE_FLAG.pinned) === 0) add({ kind: "pin-action", a: v, b: action, edges: [e], ignoreScripts: -1 });
+      });
     } else if (kind === K.identity && graph.has(v, FLAG.longLived)) {
       const secrets: number[] = [];
       graph.forEachIn(v, "AUTHENTICATES_AS", (e) => secrets.push(e));
@@ -133,7 +137,7 @@ export function rankFixes(graph: EngineGraph, options: FixesOptions = {}): TFixe
   const touched: number[] = [];
   const pending = new Float64Array(candidates.length);
   for (let s = 0; s < S; s++) {
-    workspace.walk([sources[s]], { exposures });
+    workspace.walk([sources[s]], { exposures, nextResolve: false });
     score[s] = radiusScore(workspace);
     baseline += score[s];
     if (score[s] === 0) continue; // nothing to reduce
@@ -202,7 +206,7 @@ export function rankFixes(graph: EngineGraph, options: FixesOptions = {}): TFixe
         const s = w * 32 + bit;
         // reach with the control is a subset of reach without it: once the walk has found as
         // much score as before, nothing is lost and it can stop
-        workspace.walk([sources[s]], { exposures, overlay, stopAtScore: score[s] });
+        workspace.walk([sources[s]], { exposures, overlay, stopAtScore: score[s], nextResolve: false });
         const lost = workspace.stoppedEarly ? 0 : score[s] - radiusScore(workspace);
         if (lost > 0) {
           reduction += lost;
@@ -262,5 +266,7 @@ function describe(graph: EngineGraph, candidate: Candidate): string {
       return `replace ${a}'s stored secrets with a short-lived identity (OIDC)`;
     case "drop-publish":
       return `remove ${a}'s right to publish ${b}`;
+    case "pin-action":
+      return `pin ${b} to a full commit SHA in ${a}`;
   }
 }

@@ -34,6 +34,14 @@ export interface NodeRow {
   trustedPublishing?: boolean | null;
   /** advisories: the OSV `affected` array */
   affected?: unknown;
+  contextKind?: "workstation" | "ciJob" | null;
+  /** identities: granted scopes and the provider that issued them (replacement advice reads them) */
+  scopes?: string[] | null;
+  provider?: string | null;
+  /** secrets: npm-token, github-pat, aws-access-key, github-token, … */
+  secretType?: string | null;
+  /** source-control systems: default workflow-token permissions by "*" or "owner/repo" */
+  defaultTokenPermissions?: Record<string, string> | null;
 }
 
 export interface EdgeRow {
@@ -127,10 +135,25 @@ export const FLAG = {
   storesSecrets: 32,
   compromised: 64,
   trustedPublishing: 128,
+  workstation: 256,
 } as const;
 
 /** Edge flags precomputed from attributes, so the walk never parses JSON. */
-export const EDGE_FLAG = { ignoreScripts: 1 } as const;
+export const EDGE_FLAG = {
+  ignoreScripts: 1,
+  /** USED_IN: every use of the action in that job is pinned to a full commit SHA */
+  pinned: 2,
+  /** INSTALLED_IN: resolved afresh at every run (npx, dlx, no lockfile), not from a lockfile */
+  fresh: 4,
+  /** INSTALLED_IN: the package's own code runs in that step (npx, dlx), install script or not */
+  runs: 8,
+  /** the edge rests on an assumption (a workflow token assumed write: no permissions block, default unknown) */
+  assumed: 16,
+  /** INSTALLED_IN: the declared range or spec is one exact version, so no other version is admitted */
+  exactPin: 32,
+  /** TRIGGERS derived from an assumed-write token whose stated default is read: not a step */
+  readOnlyDefault: 64,
+} as const;
 
 export class EngineGraph {
   readonly version: number;
@@ -140,12 +163,16 @@ export class EngineGraph {
   readonly keys: string[];
   readonly names: string[];
   readonly kind: Uint8Array;
-  readonly flags: Uint8Array;
+  readonly flags: Uint16Array;
   readonly criticality: Uint8Array;
   readonly owner: (string | null)[];
   readonly repo: (string | null)[];
   readonly identityKind: (string | null)[];
   readonly affected: Map<number, unknown>;
+  /** identities' scopes and provider; systems' default token permissions (sparse) */
+  readonly scopes: Map<number, string[]>;
+  readonly provider: Map<number, string>;
+  readonly secretType: Map<number, string>;
 
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
@@ -172,12 +199,15 @@ export class EngineGraph {
     this.keys = new Array<string>(n);
     this.names = new Array<string>(n);
     this.kind = new Uint8Array(n);
-    this.flags = new Uint8Array(n);
+    this.flags = new Uint16Array(n);
     this.criticality = new Uint8Array(n);
     this.owner = new Array<string | null>(n).fill(null);
     this.repo = new Array<string | null>(n).fill(null);
     this.identityKind = new Array<string | null>(n).fill(null);
     this.affected = new Map();
+    this.scopes = new Map();
+    this.provider = new Map();
+    this.secretType = new Map();
     this.indexById = new Map();
     this.indexByKey = new Map();
     rows.nodes.forEach((row, i) => {
@@ -194,12 +224,16 @@ export class EngineGraph {
       if (row.storesSecrets) flags |= FLAG.storesSecrets;
       if (row.compromised) flags |= FLAG.compromised;
       if (row.trustedPublishing) flags |= FLAG.trustedPublishing;
+      if (row.contextKind === "workstation") flags |= FLAG.workstation;
       this.flags[i] = flags;
       this.criticality[i] = row.criticality ? CRITICALITY_RANK[row.criticality] : CRITICALITY_NONE;
       if (row.owner) this.owner[i] = row.owner;
       if (row.repo) this.repo[i] = row.repo;
       if (row.identityKind) this.identityKind[i] = row.identityKind;
       if (row.affected !== undefined && row.affected !== null) this.affected.set(i, row.affected);
+      if (row.scopes?.length) this.scopes.set(i, row.scopes);
+      if (row.provider) this.provider.set(i, row.provider);
+      if (row.secretType) this.secretType.set(i, row.secretType);
       this.indexById.set(row.id, i);
       this.indexByKey.set(row.key, i);
     });
@@ -234,10 +268,11 @@ export class EngineGraph {
       const attributes = columns.attributes.get(i);
       if (attributes) {
         this.edgeAttributes.set(e, attributes);
-        if (attributes.ignoreScripts === true) this.edgeFlags[e] |= EDGE_FLAG.ignoreScripts;
+        this.edgeFlags[e] = edgeFlagsOf(attributes);
       }
       e++;
     }
+    resolveTokenDefaults(this, rows.nodes);
     [this.outOffsets, this.outEdges] = buildCsr(n, this.edgeFrom);
     [this.inOffsets, this.inEdges] = buildCsr(n, this.edgeTo);
   }
@@ -293,6 +328,67 @@ export class EngineGraph {
 
   describe(v: number): { id: number; key: string; kind: TNodeKind; name: string } {
     return { id: this.ids[v], key: this.keys[v], kind: this.kindOf(v), name: this.names[v] };
+  }
+}
+
+const EXACT_VERSION = /^=?v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+
+/** An npm range or spec that admits exactly one version ("1.2.3", "=1.2.3"): a republished version never matches it. */
+export function isExactSpec(spec: unknown): boolean {
+  return typeof spec === "string" && EXACT_VERSION.test(spec.trim());
+}
+
+function edgeFlagsOf(attributes: Record<string, unknown>): number {
+  let flags = 0;
+  if (attributes.ignoreScripts === true) flags |= EDGE_FLAG.ignoreScripts;
+  if (attributes.pinned === true) flags |= EDGE_FLAG.pinned;
+  if (attributes.resolve === "fresh") flags |= EDGE_FLAG.fresh;
+  if (attributes.runs === true) flags |= EDGE_FLAG.runs;
+  if (attributes.assumed === true) flags |= EDGE_FLAG.assumed;
+  if (isExactSpec(attributes.range) || isExactSpec(attributes.spec)) flags |= EDGE_FLAG.exactPin;
+  return flags;
+}
+
+/** owner/repo of a workflow-token identity (identity:github-token:<owner>/<repo>/<file>/<job>). */
+export function tokenRepository(identityKey: string): string | null {
+  const match = /^identity:github-token:([^/]+\/[^/]+)\//.exec(identityKey);
+  return match ? match[1] : null;
+}
+
+/**
+ * A workflow without a `permissions:` block gets the repository's default token, which a workflow
+ * file does not show: the parser assumes write (a blast radius must not miss a write token) and
+ * marks the edge. Where the inventory states the default for the organisation or repository, the
+ * assumption is replaced by the fact: read drops the write-only steps, write keeps them unassumed.
+ */
+function resolveTokenDefaults(graph: EngineGraph, nodes: readonly NodeRow[]): void {
+  const defaults = new Map<number, Record<string, string>>();
+  nodes.forEach((row, i) => {
+    if (row.defaultTokenPermissions && typeof row.defaultTokenPermissions === "object") defaults.set(i, row.defaultTokenPermissions);
+  });
+  if (defaults.size === 0) return;
+  const byOwner = new Map<string, Record<string, string>>();
+  for (const [system, table] of defaults) {
+    const owner = /^system:github:([^/]+)$/.exec(graph.keys[system])?.[1];
+    if (owner) byOwner.set(owner.toLowerCase(), table);
+  }
+  const CAN_ACCESS = EDGE_KIND_CODE.CAN_ACCESS;
+  const TRIGGERS = EDGE_KIND_CODE.TRIGGERS;
+  for (let e = 0; e < graph.edgeCount; e++) {
+    if ((graph.edgeFlags[e] & EDGE_FLAG.assumed) === 0) continue;
+    const kind = graph.edgeKind[e];
+    if (kind !== CAN_ACCESS && kind !== TRIGGERS) continue;
+    const attributes = graph.attributesOf(e) ?? {};
+    const repo = typeof attributes.repo === "string" ? attributes.repo : tokenRepository(graph.keys[graph.edgeFrom[e]]);
+    if (!repo) continue;
+    const table = byOwner.get(repo.split("/")[0].toLowerCase());
+    const stated = table?.[repo] ?? table?.[repo.toLowerCase()] ?? table?.["*"];
+    if (stated !== "read" && stated !== "write") continue;
+    graph.edgeFlags[e] &= ~EDGE_FLAG.assumed;
+    if (stated === "read") {
+      if (kind === CAN_ACCESS) graph.edgePrivilege[e] = PRIVILEGE_RANK.read;
+      else graph.edgeFlags[e] |= EDGE_FLAG.readOnlyDefault;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { EXPOSURE_BY_RANK, PRIVILEGE_BY_RANK, CRITICALITY_BY_RANK, NODE_KIND_CODE } from "./graph";
 import type { RadiusWorkspace } from "./radius";
-import { stepInto, summarizeRadius, type RadiusResultOptions, type RadiusSourceInfo } from "./radius-result";
+import { pinnedNotReached, stepInto, summarizeRadius, timingOf, type RadiusResultOptions, type RadiusSourceInfo } from "./radius-result";
 import { buildRotationPlan } from "./rotation";
 import { STEP_NAMES } from "./steps";
 import type { TRadiusResult } from "@/lib/schemas/radius";
@@ -31,6 +31,7 @@ export function* radiusJsonChunks(
     options,
     graphVersion: graph.version,
     summary: summarizeRadius(workspace),
+    pinnedNotReached: pinnedNotReached(workspace),
   };
   yield `${JSON.stringify(head).slice(0, -1)},"nodes":[`;
 
@@ -60,6 +61,8 @@ export function* radiusJsonChunks(
       hops: workspace.hopsOf(v),
       generation: workspace.generationOf(v),
       exposure: EXPOSURE_BY_RANK[workspace.exposureOf(v)],
+      timing: timingOf(workspace, v),
+      ...(workspace.isAssumed(v) ? { assumed: true } : {}),
       ...(kind === K.system ? { privilege: PRIVILEGE_BY_RANK[workspace.privilegeOf(v)], criticality: CRITICALITY_BY_RANK[graph.criticality[v]] } : {}),
     };
     chunk += `${i ? "," : ""}${JSON.stringify(fields).slice(0, -1)},"path":[${chain.join(",")}]}`;

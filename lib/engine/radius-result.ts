@@ -1,6 +1,6 @@
 import { CRITICALITIES, NODE_KINDS, type TCriticality, type TExposure, type TNodeKind } from "@/lib/schemas/graph-facts";
-import type { TPathStep, TRadiusResult, TReachedNode } from "@/lib/schemas/radius";
-import { CRITICALITY_BY_RANK, EXPOSURE_BY_RANK, FLAG, NODE_KIND_CODE, PRIVILEGE_BY_RANK, type EngineGraph } from "./graph";
+import type { TPathStep, TRadiusResult, TReachedNode, TTiming } from "@/lib/schemas/radius";
+import { CRITICALITY_BY_RANK, EDGE_FLAG, EXPOSURE_BY_RANK, FLAG, NODE_KIND_CODE, PRIVILEGE_BY_RANK, type EngineGraph } from "./graph";
 import type { RadiusWorkspace } from "./radius";
 import { buildRotationPlan } from "./rotation";
 import { STEP, STEP_NAMES } from "./steps";
@@ -16,11 +16,17 @@ export function summarizeRadius(workspace: RadiusWorkspace): TSummary {
   const countsByKind = Object.fromEntries(NODE_KINDS.map((kind) => [kind, 0])) as Record<TNodeKind, number>;
   const systemsByCriticality = Object.fromEntries(CRITICALITIES.map((c) => [c, 0])) as Record<TCriticality, number>;
   const republishablePackages: TSummary["republishablePackages"] = [];
+  let now = 0;
+  let nowCredentials = 0;
   const longLivedIdentities: TSummary["longLivedIdentities"] = [];
   for (let i = 0; i < workspace.count; i++) {
     const v = workspace.order[i];
     const kind = graph.kind[v];
     countsByKind[NODE_KINDS[kind]]++;
+    if (!workspace.isNextResolve(v)) {
+      now++;
+      if (kind === K.secret || kind === K.identity) nowCredentials++;
+    }
     if (kind === K.system) {
       const criticality = CRITICALITY_BY_RANK[graph.criticality[v]];
       if (criticality) systemsByCriticality[criticality]++;
@@ -37,16 +43,48 @@ export function summarizeRadius(workspace: RadiusWorkspace): TSummary {
     longLivedIdentities,
     maxGeneration: workspace.maxGeneration,
     total: workspace.count,
+    now,
+    nowCredentials,
   };
 }
+
+/**
+ * Uses of a reached action pinned to a commit SHA that no source named bad: the tag moved, the
+ * pinned commit did not, so these jobs are listed as "pinned, not reached".
+ */
+export function pinnedNotReached(workspace: RadiusWorkspace): TRadiusResult["pinnedNotReached"] {
+  const graph = workspace.graph;
+  const allowed = workspace.allowedPinsOf();
+  const list: TRadiusResult["pinnedNotReached"] = [];
+  for (let i = 0; i < workspace.count; i++) {
+    const action = workspace.order[i];
+    if (graph.kind[action] !== K.action) continue;
+    graph.forEachOut(action, "USED_IN", (e, context) => {
+      if ((graph.edgeFlags[e] & EDGE_FLAG.pinned) === 0 || (allowed !== null && allowed[e] === 1)) return;
+      if (workspace.reached(context)) return;
+      const attributes = graph.attributesOf(e) ?? {};
+      list.push({
+        action: graph.keys[action],
+        context: graph.keys[context],
+        ref: typeof attributes.ref === "string" ? attributes.ref : null,
+        line: typeof attributes.line === "number" ? attributes.line : null,
+      });
+    });
+  }
+  return list;
+}
+
+export const timingOf = (workspace: RadiusWorkspace, v: number) => (workspace.isNextResolve(v) ? "next-resolve" : "now");
 
 /** The step that reached v (v must be reached and not a source). */
 export function stepInto(graph: EngineGraph, v: number, from: number, edge: number, step: number, level: number): TPathStep {
   const attributes: Record<string, unknown> = { ...(graph.attributesOf(edge) ?? {}) };
-  if (step === STEP.INSTALLED_IN || step === STEP.WORM_REPUBLISH) {
+  if (step === STEP.INSTALLED_IN || step === STEP.WORM_REPUBLISH || step === STEP.RANGE_ADMITS || step === STEP.FRESH_RESOLVE || step === STEP.ADVISORY_RANGE) {
     attributes.phase = EXPOSURE_BY_RANK[level] === "install" ? "install" : "runtime";
   }
-  if (step === STEP.WORM_REPUBLISH) attributes.installedVersion = graph.keys[graph.edgeFrom[edge]];
+  if (step === STEP.WORM_REPUBLISH || step === STEP.RANGE_ADMITS || step === STEP.ADVISORY_RANGE) {
+    attributes.installedVersion = graph.keys[graph.edgeFrom[edge]];
+  }
   return {
     kind: STEP_NAMES[step],
     from: graph.ids[from],
@@ -81,6 +119,7 @@ export interface RadiusResultOptions {
   maxHops: number | null;
   exposures: TExposure[];
   whatIf: string[];
+  timings: TTiming[];
 }
 
 export function toRadiusResult(
@@ -105,6 +144,8 @@ export function toRadiusResult(
       generation: workspace.generationOf(v),
       exposure: EXPOSURE_BY_RANK[workspace.exposureOf(v)],
       path,
+      timing: timingOf(workspace, v),
+      ...(workspace.isAssumed(v) ? { assumed: true } : {}),
       ...(kind === "system" ? { privilege: PRIVILEGE_BY_RANK[workspace.privilegeOf(v)], criticality: CRITICALITY_BY_RANK[graph.criticality[v]] } : {}),
     });
     const last = path.at(-1);
@@ -118,6 +159,7 @@ export function toRadiusResult(
     nodes,
     edges,
     rotationPlan: buildRotationPlan(workspace),
+    pinnedNotReached: pinnedNotReached(workspace),
     before,
   };
 }

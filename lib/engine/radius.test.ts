@@ -296,9 +296,20 @@ describe("blast radius: the worm fixpoint", () => {
     expect(reached(result, "context:org/a/ci.yml/build")).toMatchObject({ generation: 0 });
     expect(result.summary.maxGeneration).toBe(2);
     expect(result.summary.republishablePackages.map((p) => p.key).sort()).toEqual(["pkg:npm/b", "pkg:npm/c"]);
-    // the token comes first: same unlocks as the identity it authenticates as, one hop closer
-    expect(result.rotationPlan.slice(0, 2).map((item) => item.key)).toEqual(["secret:org/a:NPM_TOKEN", "identity:maintainer-a"]);
-    expect(result.rotationPlan[0]).toMatchObject({ unlocks: { publishablePackages: 1 }, shortLivedReplacement: "trusted publishing (OIDC) from the release workflow" });
+    // a lockfile that does not pin the republished version gets it on its next resolve only
+    expect(reached(result, "context:org/b/ci.yml/build")).toMatchObject({ timing: "next-resolve" });
+    expect(reached(result, "context:org/a/ci.yml/build")).toMatchObject({ timing: "now" });
+    // one row per credential: the token and the identity it authenticates as are one thing to rotate
+    expect(result.rotationPlan[0]).toMatchObject({
+      key: "secret:org/a:NPM_TOKEN",
+      timing: "now",
+      action: "rotate",
+      identities: [expect.objectContaining({ key: "identity:maintainer-a" })],
+      unlocks: { publishablePackages: 1 },
+    });
+    expect(result.rotationPlan[0].shortLivedReplacement).toMatch(/trusted publishing/);
+    expect(result.rotationPlan.map((item) => item.key)).not.toContain("identity:maintainer-a");
+    expect(result.rotationPlan[1]).toMatchObject({ key: "secret:org/b:NPM_TOKEN", timing: "next-resolve" });
   });
 
   it("a compromised publisher account republishes what it maintains (generation 1 reaches the installs)", () => {

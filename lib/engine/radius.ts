@@ -18,6 +18,10 @@ export interface WalkOptions {
    * reached: `fixes` re-walks a source only to learn whether a control lowers its score.
    */
   stopAtScore?: number | null;
+  /** false: only what the attacker has now (no next-resolve steps); default true */
+  nextResolve?: boolean;
+  /** per edge, 1 = a use pinned to a commit SHA that is named bad (taken despite the pin) */
+  allowedPins?: Uint8Array | null;
 }
 
 const K = NODE_KIND_CODE;
@@ -26,7 +30,19 @@ const ADMIN = PRIVILEGE_RANK.admin;
 const ALL_EXPOSURES = 0b11111;
 const HIGH = CRITICALITY_RANK.high;
 const RUNTIME = EXPOSURE_RANK.runtime;
-const { needsWrite: NEEDS_WRITE, installScripts: INSTALL_SCRIPTS } = STEP_CONDITION;
+const {
+  needsWrite: NEEDS_WRITE,
+  installScripts: INSTALL_SCRIPTS,
+  nextResolve: NEXT_RESOLVE,
+  pinned: PINNED,
+  wormOnly: WORM_ONLY,
+  sourceOnly: SOURCE_ONLY,
+  newFoothold: NEW_FOOTHOLD,
+  assumed: ASSUMED,
+} = STEP_CONDITION;
+
+/** Node flags of a walk (state slot FLAGS). */
+export const REACH_FLAG = { nextResolve: 1, assumed: 2 } as const;
 
 export function exposureMask(exposures: readonly TExposure[] | null | undefined): number {
   if (!exposures || exposures.length === 0) return ALL_EXPOSURES;
@@ -45,6 +61,7 @@ const GENERATION = 3;
 const PARENT_NODE = 4;
 const PARENT_EDGE = 5;
 const PACKED = 6; // exposure | privilege << 8 | parent step << 16 | step level << 24
+const FLAGS = 7; // REACH_FLAG bits
 
 /** Buffers for one walk at a time over one graph; the result of a walk is valid until the next. */
 export class RadiusWorkspace {
@@ -111,22 +128,42 @@ export class RadiusWorkspace {
   stepLevelOf(v: number): number {
     return (this.state[v * STRIDE + PACKED] >> 24) & 0xff;
   }
+  /** reached only on the next resolve (a range admits a version the lockfile does not pin) */
+  isNextResolve(v: number): boolean {
+    return (this.state[v * STRIDE + FLAGS] & REACH_FLAG.nextResolve) !== 0;
+  }
+  /** the path rests on an assumption (a workflow token assumed write) */
+  isAssumed(v: number): boolean {
+    return (this.state[v * STRIDE + FLAGS] & REACH_FLAG.assumed) !== 0;
+  }
+  /** the pinned-use steps allowed in the last walk (null: none) */
+  allowedPinsOf(): Uint8Array | null {
+    return this.allowedPins;
+  }
 
-  /** Runs the walk; read the answer through order[0..count) and the accessors above. */
+  /**
+   * Runs the walk; read the answer through order[0..count) and the accessors above. First
+   * everything the attacker has now, generation by generation to the worm's fixpoint; then, from
+   * the next-resolve steps met on the way, what they gain on the next resolve (so a node reachable
+   * both ways is always "now").
+   */
   walk(sources: readonly number[], options: WalkOptions = {}): this {
     const graph = this.graph;
     this.maxHops = options.maxHops ?? Number.MAX_SAFE_INTEGER;
     this.mask = exposureMask(options.exposures);
     this.overlay = options.overlay ?? null;
+    this.allowedPins = options.allowedPins ?? null;
     this.stopAtScore = options.stopAtScore ?? Number.MAX_SAFE_INTEGER;
     const stamp = ++this.stamp;
-    const { state, order, queue } = this;
+    const { state, order } = this;
     this.count = 0;
     this.maxGeneration = 0;
     this.score = 0;
     this.stoppedEarly = false;
+    this.phaseNext = false;
+    this.deferredCount = 0;
 
-    let seeds: number[] = [];
+    const seeds: number[] = [];
     for (const s of sources) {
       const b = s * STRIDE;
       if (state[b + SEEN] === stamp) continue;
@@ -137,13 +174,36 @@ export class RadiusWorkspace {
       state[b + PARENT_NODE] = -1;
       state[b + PARENT_EDGE] = -1;
       state[b + PACKED] = (graph.kind[s] === K.system ? ADMIN : 0) << 8;
+      state[b + FLAGS] = 0;
       order[this.count++] = s;
       seeds.push(s);
     }
+    this.runGenerations(seeds, 0);
 
-    let gen = 0;
+    if (options.nextResolve !== false && this.deferredCount > 0 && !this.stoppedEarly) {
+      this.phaseNext = true;
+      const roundStart = this.count;
+      const deferred = this.deferred;
+      for (let d = 0; d < this.deferredCount * 3; d += 3) this.takeStep(deferred[d], deferred[d + 1], deferred[d + 2]);
+      const next: number[] = [];
+      for (let i = roundStart; i < this.count; i++) next.push(order[i]);
+      next.sort((a, b) => state[a * STRIDE + HOPS] - state[b * STRIDE + HOPS]);
+      this.tail = 0;
+      this.runGenerations(next, roundStart);
+    }
+    return this;
+  }
+
+  /**
+   * Breadth-first from the seeds (hop-sorted) through the queue, then the worm: every package that
+   * became publishable in this round is republished, and what that reaches seeds the next round.
+   */
+  private runGenerations(firstSeeds: number[], firstRoundStart: number): void {
+    const { graph, state, order, queue } = this;
+    const stamp = this.stamp;
+    let seeds = firstSeeds;
+    let roundStart = firstRoundStart;
     for (;;) {
-      const generationStart = gen === 0 ? 0 : this.count - seeds.length;
       let head = 0;
       let seedAt = 0;
       this.tail = 0;
@@ -153,29 +213,28 @@ export class RadiusWorkspace {
         if (seedAt < seeds.length && (head === this.tail || state[seeds[seedAt] * STRIDE + HOPS] <= state[queue[head] * STRIDE + HOPS])) u = seeds[seedAt++];
         else if (head < this.tail) u = queue[head++];
         else break;
-        // Packages are expanded between generations, not inside one.
-        if (graph.kind[u] !== K.package) this.expand(u, gen);
+        // Packages reached are republished between generations; a package that is itself the
+        // source reaches its fresh resolvers at once.
+        if (graph.kind[u] !== K.package) this.expand(u, state[u * STRIDE + GENERATION], false);
+        else if (state[u * STRIDE + SOURCE] === stamp) this.expand(u, 0, false);
       }
-      if (this.stoppedEarly) break;
+      if (this.stoppedEarly) return;
 
-      // Worm fixpoint: every package newly publishable in this generation is republished and
-      // reaches, one generation later, the contexts that install it.
       const next: number[] = [];
-      const generationEnd = this.count;
-      for (let i = generationStart; i < generationEnd && !this.stoppedEarly; i++) {
+      const roundEnd = this.count;
+      for (let i = roundStart; i < roundEnd && !this.stoppedEarly; i++) {
         const pkg = order[i];
         if (graph.kind[pkg] !== K.package || state[pkg * STRIDE + SOURCE] === stamp) continue;
         const before = this.count;
-        this.expand(pkg, gen + 1);
+        this.expand(pkg, state[pkg * STRIDE + GENERATION] + 1, true);
         for (let j = before; j < this.count; j++) next.push(order[j]);
       }
-      if (this.stoppedEarly || next.length === 0) break;
-      gen += 1;
-      this.maxGeneration = gen;
+      if (this.stoppedEarly || next.length === 0) return;
+      for (const v of next) if (state[v * STRIDE + GENERATION] > this.maxGeneration) this.maxGeneration = state[v * STRIDE + GENERATION];
       next.sort((a, b) => state[a * STRIDE + HOPS] - state[b * STRIDE + HOPS]);
       seeds = next;
+      roundStart = roundEnd;
     }
-    return this;
   }
 
   // Per-walk settings read by expand (fields rather than a closure: the walk's inner loop stays
@@ -185,9 +244,42 @@ export class RadiusWorkspace {
   private overlay: Overlay | null = null;
   private stopAtScore = 0;
   private tail = 0;
+  private allowedPins: Uint8Array | null = null;
+  /** true while walking what next-resolve steps give */
+  private phaseNext = false;
+  /** next-resolve steps met while walking what is reached now: (node, step index, generation) */
+  private deferred = new Int32Array(3 * 64);
+  private deferredCount = 0;
+
+  private defer(u: number, stepIndex: number, gen: number): void {
+    if ((this.deferredCount + 1) * 3 > this.deferred.length) {
+      const bigger = new Int32Array(this.deferred.length * 2);
+      bigger.set(this.deferred);
+      this.deferred = bigger;
+    }
+    const at = this.deferredCount++ * 3;
+    this.deferred[at] = u;
+    this.deferred[at + 1] = stepIndex;
+    this.deferred[at + 2] = gen;
+  }
+
+  /** Takes one deferred next-resolve step (its target joins the walk unless already reached). */
+  private takeStep(u: number, stepIndex: number, gen: number): void {
+    // it passed the worm/source check when it was deferred
+    this.worm = true;
+    this.expandRange(u, gen, stepIndex, stepIndex + STEP_STRIDE);
+  }
 
   /** Takes every step out of u; nodes it reaches (or reaches better) join generation gen. */
-  private expand(u: number, gen: number): void {
+  private expand(u: number, gen: number, worm: boolean): void {
+    const offsets = this.table.offsets;
+    this.worm = worm;
+    this.expandRange(u, gen, offsets[u] * STEP_STRIDE, offsets[u + 1] * STEP_STRIDE);
+  }
+
+  private worm = false;
+
+  private expandRange(u: number, gen: number, start: number, end: number): void {
     const { graph, state, order, queue } = this;
     const ub = u * STRIDE;
     const h = state[ub + HOPS] + 1;
@@ -199,9 +291,11 @@ export class RadiusWorkspace {
     const ignores = this.overlay?.ignoresScripts ?? null;
     const fromExposure = state[ub + PACKED] & 0xff;
     const fromPrivilege = (state[ub + PACKED] >> 8) & 0xff;
+    const phaseNext = this.phaseNext;
+    const fromFlags = state[ub + FLAGS] | (phaseNext ? REACH_FLAG.nextResolve : 0);
+    const skip = this.worm ? SOURCE_ONLY : WORM_ONLY;
     const scoring = this.stopAtScore !== Number.MAX_SAFE_INTEGER;
-    const offsets = this.table.offsets;
-    for (let i = offsets[u] * STEP_STRIDE, end = offsets[u + 1] * STEP_STRIDE; i < end; i += STEP_STRIDE) {
+    for (let i = start; i < end; i += STEP_STRIDE) {
       const v = steps[i + STEP_TO];
       const e = steps[i + STEP_EDGE];
       if (disabled !== null && (disabled[e] === 1 || (steps[i + STEP_GATE] >= 0 && disabled[steps[i + STEP_GATE]] === 1))) continue;
@@ -210,11 +304,22 @@ export class RadiusWorkspace {
       let level = (meta >> 8) & 0xff;
       const priv = (meta >> 16) & 0xff;
       const condition = meta >>> 24;
+      let reachedExposure = level > fromExposure ? level : fromExposure;
+      let flags = fromFlags;
       if (condition !== 0) {
+        if ((condition & skip) !== 0) continue;
         if ((condition & NEEDS_WRITE) !== 0 && fromPrivilege < WRITE) continue;
+        if ((condition & PINNED) !== 0 && (this.allowedPins === null || this.allowedPins[e] !== 1)) continue;
+        if ((condition & NEXT_RESOLVE) !== 0 && !phaseNext) {
+          if (state[v * STRIDE + SEEN] !== stamp) this.defer(u, i, gen);
+          continue;
+        }
         if ((condition & INSTALL_SCRIPTS) !== 0 && ignores !== null && ignores[v] === 1) level = RUNTIME;
+        // the attacker's own republished version is a new foothold: its exposure starts over
+        reachedExposure = (condition & NEW_FOOTHOLD) !== 0 ? level : level > fromExposure ? level : fromExposure;
+        if ((condition & NEXT_RESOLVE) !== 0) flags |= REACH_FLAG.nextResolve;
+        if ((condition & ASSUMED) !== 0) flags |= REACH_FLAG.assumed;
       }
-      const reachedExposure = level > fromExposure ? level : fromExposure;
       if (((1 << reachedExposure) & mask) === 0) continue;
       const vb = v * STRIDE;
       if (state[vb + SEEN] !== stamp) {
@@ -224,6 +329,7 @@ export class RadiusWorkspace {
         state[vb + PARENT_NODE] = u;
         state[vb + PARENT_EDGE] = e;
         state[vb + PACKED] = reachedExposure | (priv << 8) | (code << 16) | (level << 24);
+        state[vb + FLAGS] = flags;
         order[this.count++] = v;
         queue[this.tail++] = v;
         if (scoring) {
@@ -237,6 +343,8 @@ export class RadiusWorkspace {
         }
         continue;
       }
+      // what is reached now is never re-explained by a next-resolve path
+      if (phaseNext && (state[vb + FLAGS] & REACH_FLAG.nextResolve) === 0) continue;
       const held = (state[vb + PACKED] >> 8) & 0xff;
       if (state[vb + SOURCE] === stamp) {
         if (priv > held) state[vb + PACKED] = (state[vb + PACKED] & ~0xff00) | (priv << 8);
@@ -248,22 +356,23 @@ export class RadiusWorkspace {
         state[vb + PACKED] = (state[vb + PACKED] & ~0xff00) | (priv << 8);
         if (held < WRITE && priv >= WRITE) {
           state[vb + GENERATION] = gen;
-          this.reparent(v, u, e, code, level, h, reachedExposure, true);
+          this.reparent(v, u, e, code, level, h, reachedExposure, flags, true);
         }
       } else if (state[vb + GENERATION] === gen && h < state[vb + HOPS]) {
         // Within one generation a seed can be reached sooner than it was seeded: take the shorter
         // path and queue it again (the later second expansion finds nothing new).
-        this.reparent(v, u, e, code, level, h, reachedExposure, true);
+        this.reparent(v, u, e, code, level, h, reachedExposure, flags, true);
       } else if (state[vb + HOPS] === h && state[vb + GENERATION] === gen && reachedExposure < (state[vb + PACKED] & 0xff)) {
         // Same hop count and generation, stronger exposure: prefer it (v is not expanded yet).
-        this.reparent(v, u, e, code, level, h, reachedExposure, false);
+        this.reparent(v, u, e, code, level, h, reachedExposure, flags, false);
       }
     }
   }
 
   /** Points v at a better parent (its privilege stays as held). */
-  private reparent(v: number, u: number, e: number, step: number, level: number, h: number, reachedExposure: number, requeue: boolean): void {
+  private reparent(v: number, u: number, e: number, step: number, level: number, h: number, reachedExposure: number, flags: number, requeue: boolean): void {
     const vb = v * STRIDE;
+    this.state[vb + FLAGS] = flags;
     this.state[vb + HOPS] = h;
     this.state[vb + PARENT_NODE] = u;
     this.state[vb + PARENT_EDGE] = e;

@@ -13,6 +13,8 @@ export interface ResolvedSource {
   /** the nodes the walk starts from */
   sources: number[];
   description: string;
+  /** USED_IN edges pinned to a commit SHA this source names bad: the walk takes them despite the pin */
+  pins?: number[];
 }
 
 export interface RefError {
@@ -51,6 +53,8 @@ export function resolveRef(graph: EngineGraph, rawRef: string): ResolvedSource |
 
   if (ref.startsWith("pr:")) return resolvePullRequest(graph, ref);
 
+  if (ref.startsWith("action:") && ref.includes("@")) return resolvePinnedAction(graph, ref);
+
   let key = ref;
   if (ref.startsWith("pkg:")) {
     const parsed = parsePackageRef(ref);
@@ -85,9 +89,69 @@ function expandSource(graph: EngineGraph, ref: string, v: number): ResolvedSourc
   }
   if (kind === K.advisory) {
     const versions = advisoryVersions(graph, v);
-    return { ref, node: v, sources: [v, ...versions], description: `${graph.keys[v]} (${versions.length} affected version(s) in the graph)` };
+    const { actions, pins } = advisoryActions(graph, v);
+    const actionText = actions.length ? `, ${actions.length} action(s), ${pins.length} use(s) pinned to a bad commit` : "";
+    return {
+      ref,
+      node: v,
+      sources: [v, ...versions, ...actions],
+      pins,
+      description: `${graph.keys[v]} (${versions.length} affected version(s) in the graph${actionText})`,
+    };
   }
   return { ref, node: v, sources: [v], description: graph.keys[v] };
+}
+
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+
+/** USED_IN edges of an action whose uses name one of the refs (a pinned SHA, or the ref as written). */
+function usesPinnedTo(graph: EngineGraph, action: number, refs: Set<string>): number[] {
+  const edges: number[] = [];
+  graph.forEachOut(action, "USED_IN", (e) => {
+    const attributes = graph.attributesOf(e) ?? {};
+    const named = [attributes.ref, ...(Array.isArray(attributes.shas) ? attributes.shas : []), ...(Array.isArray(attributes.refs) ? attributes.refs : [])];
+    if (named.some((value) => typeof value === "string" && refs.has(value.toLowerCase()))) edges.push(e);
+  });
+  return edges;
+}
+
+/**
+ * `action:owner/repo@<sha>`: the action is compromised, and so is that commit — uses pinned to it
+ * are reached too (a tag can be moved onto an imposter commit; a pin cannot, unless it names it).
+ */
+function resolvePinnedAction(graph: EngineGraph, ref: string): ResolvedSource | RefError {
+  const at = ref.lastIndexOf("@");
+  const key = ref.slice(0, at);
+  const pinned = ref.slice(at + 1).trim();
+  if (!pinned) return { ref, reason: "invalid", message: `${ref}: expected action:<owner>/<repo>@<commit sha or ref>`, candidates: [] };
+  const v = graph.indexOfKey(key);
+  if (v === undefined || graph.kind[v] !== K.action) return unknown(graph, ref, key);
+  const pins = usesPinnedTo(graph, v, new Set([pinned.toLowerCase()]));
+  const what = FULL_SHA.test(pinned) ? "commit" : "ref";
+  return { ref, node: v, sources: [v], pins, description: `${key} with ${what} ${pinned} named bad (${pins.length} use(s) pinned to it)` };
+}
+
+/** The actions an OSV advisory for the GitHub Actions ecosystem names, and the uses pinned to a commit it lists. */
+function advisoryActions(graph: EngineGraph, advisory: number): { actions: number[]; pins: number[] } {
+  const affected = graph.affected.get(advisory);
+  const actions: number[] = [];
+  const pins: number[] = [];
+  if (!Array.isArray(affected)) return { actions, pins };
+  for (const entry of affected as OsvAffected[]) {
+    if (entry?.package?.ecosystem?.toLowerCase() !== "github actions" || !entry.package.name) continue;
+    const action = graph.indexOfKey(`action:${entry.package.name.split("/").slice(0, 2).join("/")}`);
+    if (action === undefined) continue;
+    actions.push(action);
+    const commits = new Set<string>();
+    for (const version of entry.versions ?? []) if (FULL_SHA.test(version)) commits.add(version.toLowerCase());
+    for (const range of entry.ranges ?? []) {
+      for (const event of range.events ?? []) {
+        for (const value of [event.introduced, event.last_affected]) if (value && FULL_SHA.test(value)) commits.add(value.toLowerCase());
+      }
+    }
+    if (commits.size) pins.push(...usesPinnedTo(graph, action, commits));
+  }
+  return { actions, pins };
 }
 
 function resolvePullRequest(graph: EngineGraph, ref: string): ResolvedSource | RefError {
@@ -119,8 +183,8 @@ export function advisoryVersions(graph: EngineGraph, advisory: number): number[]
   for (const entry of affected as OsvAffected[]) {
     const ecosystem = entry?.package?.ecosystem?.toLowerCase();
     const name = entry?.package?.name;
-    if (!ecosystem || !name) continue;
-    const pkg = graph.indexOfKey(packageKey(ecosystem === "pypi" ? "pypi" : ecosystem, name));
+    if (!ecosystem || !name || !/^[a-z0-9.+-]+$/.test(ecosystem)) continue;
+    const pkg = graph.indexOfKey(packageKey(ecosystem, name));
     if (pkg === undefined) continue;
     const explicit = new Set(entry.versions ?? []);
     const ranges = (entry.ranges ?? []).filter((range) => range.type === "SEMVER");

@@ -1,10 +1,14 @@
 import type { TRotationItem } from "@/lib/schemas/radius";
-import { CRITICALITY_RANK, FLAG, NODE_KIND_CODE, type EngineGraph } from "./graph";
+import { CRITICALITY_RANK, EXPOSURE_BY_RANK, EXPOSURE_RANK, FLAG, NODE_KIND_CODE, PRIVILEGE_BY_RANK, PRIVILEGE_RANK, type EngineGraph } from "./graph";
 import type { RadiusWorkspace } from "./radius";
 
-// What to rotate first: every reached secret and identity, ordered by what holding it directly
-// unlocks — critical systems, then publish rights, then other systems — because those are what
-// an attacker uses next (the 2025 npm worm went straight for publish tokens).
+// What to rotate first, in the order an incident commander works: one row per credential (a
+// secret and the identity it authenticates as are one thing to revoke), what the attacker has
+// now before what a next resolve would give, automated install-time reach before runtime-only
+// reach, then what holding it unlocks — publish rights first, because they spread the worm (the
+// 2025 npm worm went straight for publish tokens), then critical systems and privilege — and
+// long-lived before short-lived. Ephemeral job tokens (GITHUB_TOKEN, OIDC) expired when their job
+// ended: they go last, to review what they did during the window, never to rotate.
 
 const K = NODE_KIND_CODE;
 
@@ -13,184 +17,225 @@ interface Unlocks {
   high: Set<number>;
   systems: Set<number>;
   packages: Set<number>;
+  privilege: number;
 }
 
-/** Systems an identity can access and packages it can publish, directly or as a registry account. */
-function identityUnlocks(graph: EngineGraph, identity: number, into: Unlocks): void {
-  const addPackagesOf = (holder: number) => {
-    graph.forEachOut(holder, "CAN_PUBLISH", (_, pkg) => into.packages.add(pkg));
-    graph.forEachOut(holder, "MAINTAINS", (_, pkg) => into.packages.add(pkg));
+const emptyUnlocks = (): Unlocks => ({ critical: new Set(), high: new Set(), systems: new Set(), packages: new Set(), privilege: 0 });
+
+/** Systems a holder can access and packages it can publish, directly or as a registry account. */
+function addUnlocks(graph: EngineGraph, holder: number, into: Unlocks): void {
+  const addPackagesOf = (v: number) => {
+    graph.forEachOut(v, "CAN_PUBLISH", (_, pkg) => graph.kind[pkg] === K.package && into.packages.add(pkg));
+    graph.forEachOut(v, "MAINTAINS", (_, pkg) => into.packages.add(pkg));
   };
-  graph.forEachOut(identity, "CAN_ACCESS", (_, system) => {
+  graph.forEachOut(holder, "CAN_ACCESS", (e, system) => {
     into.systems.add(system);
     if (graph.criticality[system] === CRITICALITY_RANK.critical) into.critical.add(system);
     if (graph.criticality[system] === CRITICALITY_RANK.high) into.high.add(system);
+    const privilege = graph.edgePrivilege[e] || PRIVILEGE_RANK.read;
+    if (privilege > into.privilege) into.privilege = privilege;
   });
-  addPackagesOf(identity);
-  graph.forEachOut(identity, "ACTS_AS", (_, publisher) => addPackagesOf(publisher));
+  addPackagesOf(holder);
+  graph.forEachOut(holder, "ACTS_AS", (_, publisher) => addPackagesOf(publisher));
 }
 
-// Short-lived replacements by identity kind (OIDC trusted publishing, workload identity federation …).
-const REPLACEMENT: Record<string, string> = {
-  registryPublishToken: "trusted publishing (OIDC) from the release workflow",
-  ciServiceAccount: "OIDC federation from the CI job (no stored key)",
-  cloudRole: "workload identity federation (OIDC) instead of access keys",
-  apiKey: "a short-lived token issued per job by the provider, if it offers one",
-  githubToken: "a GitHub App installation token (expires in 1 hour)",
-  deployKey: "a GitHub App installation token scoped to the repository",
-  signingKey: "keyless signing with Sigstore (OIDC)",
-  bot: "a GitHub App installation token",
-};
+const EPHEMERAL_KINDS = new Set(["githubToken", "workloadIdentity"]);
 
-export function shortLivedReplacement(graph: EngineGraph, identity: number): string | null {
-  if (!graph.has(identity, FLAG.longLived)) return null;
-  return REPLACEMENT[graph.identityKind[identity] ?? ""] ?? null;
+/** A token minted per job that expired with it: GITHUB_TOKEN, or an OIDC/workload identity token. */
+function isEphemeral(graph: EngineGraph, identities: number[], secrets: number[]): boolean {
+  if (identities.length === 0) return secrets.length > 0 && secrets.every((s) => graph.secretType.get(s) === "github-token");
+  return identities.every((i) => EPHEMERAL_KINDS.has(graph.identityKind[i] ?? "") && !graph.has(i, FLAG.longLived));
 }
 
-/** Per identity, what it directly unlocks; graph-static, so computed once per cached graph. */
-interface UnlockTable {
-  critical: Int32Array;
-  high: Int32Array;
-  systems: Int32Array;
-  packages: Int32Array;
-}
-const unlockTables = new WeakMap<EngineGraph, UnlockTable>();
+const READ_ONLY_SCOPE = /^(read|read[-_:]?only|packages?:read|pull)$/i;
+const CLOUD_PROVIDERS = /^(aws|amazon|gcp|google|azure|microsoft|cloudflare|digitalocean|oci|oracle)/i;
 
-function unlockTable(graph: EngineGraph): UnlockTable {
-  let table = unlockTables.get(graph);
-  if (table) return table;
-  const n = graph.nodeCount;
-  table = { critical: new Int32Array(n), high: new Int32Array(n), systems: new Int32Array(n), packages: new Int32Array(n) };
-  for (let v = 0; v < n; v++) {
-    if (graph.kind[v] !== K.identity) continue;
-    const unlocks: Unlocks = { critical: new Set(), high: new Set(), systems: new Set(), packages: new Set() };
-    identityUnlocks(graph, v, unlocks);
-    table.critical[v] = unlocks.critical.size;
-    table.high[v] = unlocks.high.size;
-    table.systems[v] = unlocks.systems.size;
-    table.packages[v] = unlocks.packages.size;
+/**
+ * What to replace a long-lived credential with, from what it is (its kind, provider, scopes and
+ * the secret's type), not from its kind alone.
+ */
+export function replacementFor(graph: EngineGraph, identities: number[], secrets: number[]): string | null {
+  const kinds = new Set(identities.map((i) => graph.identityKind[i] ?? ""));
+  const providers = [...identities.map((i) => graph.provider.get(i) ?? ""), ...secrets.map((s) => graph.secretType.get(s) ?? "")].join(" ").toLowerCase();
+  const scopes = identities.flatMap((i) => graph.scopes.get(i) ?? []);
+  const types = new Set(secrets.map((s) => graph.secretType.get(s) ?? ""));
+  const longLived = identities.length === 0 || identities.some((i) => graph.has(i, FLAG.longLived));
+  if (!longLived) return null;
+  const npm = kinds.has("registryPublishToken") || /npm/.test(providers) || types.has("npm-token");
+  if (npm) {
+    const readOnly = scopes.length > 0 && scopes.every((scope) => READ_ONLY_SCOPE.test(scope));
+    return readOnly
+      ? "a granular read-only registry token scoped to the packages it installs, with an expiry"
+      : "npm trusted publishing (OIDC) from the release workflow, with provenance; no stored publish token";
   }
-  unlockTables.set(graph, table);
-  return table;
+  if (kinds.has("signingKey")) return "keyless signing with Sigstore (OIDC identity per build)";
+  if (kinds.has("cloudRole") || CLOUD_PROVIDERS.test(providers) || [...types].some((t) => /^(aws|gcp|azure)/.test(t))) {
+    return "OIDC federation from the CI job to the cloud role (no stored access key)";
+  }
+  if (kinds.has("deployKey")) return "a GitHub App installation token scoped to the repository (or a read-only deploy key)";
+  if (kinds.has("githubApp")) return "a new private key for the app, with its permissions and repositories narrowed";
+  if (/github/.test(providers) || types.has("github-pat") || kinds.has("githubToken")) {
+    return "a fine-grained personal access token limited to the repositories it needs, or a GitHub App installation token (expires in 1 hour)";
+  }
+  if (kinds.has("ciServiceAccount")) return "OIDC federation from the CI job (no stored key)";
+  if (kinds.has("apiKey") || kinds.has("bot")) return "a short-lived token issued per job by the provider, if it offers one; else a scoped key with an expiry";
+  return null;
 }
 
-/** What rotating one secret or identity is about; graph-static, so cached per graph and node. */
-interface RotationFacts {
+interface Row {
+  secrets: number[];
   identities: number[];
-  critical: number;
-  high: number;
-  systems: number;
-  packages: number;
-  longLived: boolean;
-  reason: string;
-  owner: string | null;
-  replacement: string | null;
 }
-const factsByGraph = new WeakMap<EngineGraph, (RotationFacts | undefined)[]>();
 
-function rotationFacts(graph: EngineGraph, v: number): RotationFacts {
-  let cache = factsByGraph.get(graph);
-  if (!cache) factsByGraph.set(graph, (cache = new Array(graph.nodeCount)));
-  const cached = cache[v];
-  if (cached) return cached;
-  const table = unlockTable(graph);
-  const isSecret = graph.kind[v] === K.secret;
-  const identities: number[] = isSecret ? [] : [v];
-  if (isSecret) graph.forEachOut(v, "AUTHENTICATES_AS", (_, identity) => identities.push(identity));
-  let critical = 0, high = 0, systems = 0, packages = 0;
-  if (identities.length === 1) {
-    const id = identities[0];
-    critical = table.critical[id];
-    high = table.high[id];
-    systems = table.systems[id];
-    packages = table.packages[id];
-  } else if (identities.length > 1) {
-    // a secret for several identities: count distinct systems and packages
-    const unlocks: Unlocks = { critical: new Set(), high: new Set(), systems: new Set(), packages: new Set() };
-    for (const identity of identities) identityUnlocks(graph, identity, unlocks);
-    critical = unlocks.critical.size;
-    high = unlocks.high.size;
-    systems = unlocks.systems.size;
-    packages = unlocks.packages.size;
-  }
-  const longLived = identities.some((identity) => graph.has(identity, FLAG.longLived));
-  const facts: RotationFacts = {
-    identities,
-    critical,
-    high,
-    systems,
-    packages,
-    longLived,
-    reason: rotationReason(graph, isSecret, identities, { critical, systems, packages }, longLived),
-    owner: identities.map((identity) => graph.owner[identity]).find((o) => o) ?? graph.owner[v] ?? null,
-    replacement: identities.map((identity) => shortLivedReplacement(graph, identity)).find((r) => r) ?? null,
+/** Secrets and identities reached in the walk, merged along AUTHENTICATES_AS into one row per credential. */
+function credentialRows(workspace: RadiusWorkspace): Row[] {
+  const graph = workspace.graph;
+  const parent = new Map<number, number>();
+  const find = (v: number): number => {
+    let root = v;
+    while (parent.get(root)! !== root) root = parent.get(root)!;
+    for (let x = v; x !== root; ) {
+      const next = parent.get(x)!;
+      parent.set(x, root);
+      x = next;
+    }
+    return root;
   };
-  cache[v] = facts;
-  return facts;
+  const members: number[] = [];
+  for (let i = 0; i < workspace.count; i++) {
+    const v = workspace.order[i];
+    const kind = graph.kind[v];
+    if (kind === K.identity || kind === K.secret) {
+      parent.set(v, v);
+      members.push(v);
+    }
+  }
+  for (const v of members) {
+    if (graph.kind[v] !== K.secret) continue;
+    graph.forEachOut(v, "AUTHENTICATES_AS", (_, identity) => {
+      if (parent.has(identity)) parent.set(find(identity), find(v));
+    });
+  }
+  const rows = new Map<number, Row>();
+  for (const v of members) {
+    const root = find(v);
+    let row = rows.get(root);
+    if (!row) rows.set(root, (row = { secrets: [], identities: [] }));
+    (graph.kind[v] === K.secret ? row.secrets : row.identities).push(v);
+  }
+  return [...rows.values()];
+}
+
+interface Ranked {
+  row: Row;
+  primary: number;
+  now: boolean;
+  exposure: number;
+  unlocks: Unlocks;
+  lifetime: "longLived" | "shortLived" | "unknown";
+  ephemeral: boolean;
+  hops: number;
 }
 
 export function buildRotationPlan(workspace: RadiusWorkspace): TRotationItem[] {
   const graph = workspace.graph;
-  const pending: { v: number; facts: RotationFacts }[] = [];
-  for (let i = 0; i < workspace.count; i++) {
-    const v = workspace.order[i];
-    const kind = graph.kind[v];
-    if (kind === K.secret || kind === K.identity) pending.push({ v, facts: rotationFacts(graph, v) });
-  }
-  pending.sort(
-    ({ v: av, facts: a }, { v: bv, facts: b }) =>
-      b.critical - a.critical ||
-      b.packages - a.packages ||
-      b.high - a.high ||
-      b.systems - a.systems ||
-      Number(b.longLived) - Number(a.longLived) ||
-      workspace.hopsOf(av) - workspace.hopsOf(bv) ||
-      (graph.keys[av] < graph.keys[bv] ? -1 : graph.keys[av] > graph.keys[bv] ? 1 : 0),
+  const ranked: Ranked[] = credentialRows(workspace).map((row) => {
+    const members = [...row.secrets, ...row.identities];
+    const byNearness = (a: number, b: number) => workspace.hopsOf(a) - workspace.hopsOf(b) || (graph.keys[a] < graph.keys[b] ? -1 : 1);
+    row.secrets.sort(byNearness);
+    row.identities.sort(byNearness);
+    const unlocks = emptyUnlocks();
+    for (const v of members) addUnlocks(graph, v, unlocks);
+    // strongest exposure over the row (rank 1 = install); 0 only when every member is a source
+    let exposure = 0;
+    for (const v of members) {
+      const rank = workspace.exposureOf(v);
+      if (rank > 0 && (exposure === 0 || rank < exposure)) exposure = rank;
+    }
+    const lifetime = row.identities.some((i) => graph.has(i, FLAG.longLived))
+      ? "longLived"
+      : row.identities.length > 0
+        ? "shortLived"
+        : "unknown";
+    return {
+      row,
+      primary: row.secrets[0] ?? row.identities[0],
+      now: members.some((v) => !workspace.isNextResolve(v)),
+      exposure,
+      unlocks,
+      lifetime,
+      ephemeral: isEphemeral(graph, row.identities, row.secrets),
+      hops: Math.min(...members.map((v) => workspace.hopsOf(v))),
+    };
+  });
+  const runtimeOnly = (r: Ranked) => r.exposure === EXPOSURE_RANK.runtime;
+  // a stored secret with no identity recorded is treated as long-lived until shown otherwise
+  const lifetimeRank = (r: Ranked) => (r.lifetime === "shortLived" ? 1 : 0);
+  ranked.sort(
+    (a, b) =>
+      Number(a.ephemeral) - Number(b.ephemeral) ||
+      Number(b.now) - Number(a.now) ||
+      Number(runtimeOnly(a)) - Number(runtimeOnly(b)) ||
+      b.unlocks.packages.size - a.unlocks.packages.size ||
+      b.unlocks.critical.size - a.unlocks.critical.size ||
+      b.unlocks.privilege - a.unlocks.privilege ||
+      b.unlocks.high.size - a.unlocks.high.size ||
+      b.unlocks.systems.size - a.unlocks.systems.size ||
+      lifetimeRank(a) - lifetimeRank(b) ||
+      a.hops - b.hops ||
+      (graph.keys[a.primary] < graph.keys[b.primary] ? -1 : 1),
   );
-  return pending.map(({ v, facts }, index) => ({
-    rank: index + 1,
-    id: graph.ids[v],
-    key: graph.keys[v],
-    kind: graph.kind[v] === K.secret ? "secret" : "identity",
-    name: graph.names[v],
-    reason: facts.reason,
-    owner: facts.owner,
-    unlocks: { criticalSystems: facts.critical, systems: facts.systems, publishablePackages: facts.packages },
-    shortLivedReplacement: facts.replacement,
-  }));
+  return ranked.map((r, index) => {
+    const { row, primary, unlocks } = r;
+    const ref = (v: number) => ({ id: graph.ids[v], key: graph.keys[v], name: graph.names[v] });
+    return {
+      rank: index + 1,
+      id: graph.ids[primary],
+      key: graph.keys[primary],
+      kind: graph.kind[primary] === K.secret ? "secret" : "identity",
+      name: graph.names[primary],
+      secrets: row.secrets.map(ref),
+      identities: row.identities.map((v) => ({ ...ref(v), identityKind: graph.identityKind[v] })),
+      action: r.ephemeral ? "review" : "rotate",
+      timing: r.now ? "now" : "next-resolve",
+      exposure: EXPOSURE_BY_RANK[r.exposure],
+      lifetime: r.lifetime,
+      reason: rotationReason(graph, r),
+      owner: [...row.identities, ...row.secrets].map((v) => graph.owner[v]).find((o) => o) ?? null,
+      unlocks: {
+        criticalSystems: unlocks.critical.size,
+        systems: unlocks.systems.size,
+        publishablePackages: unlocks.packages.size,
+        highestPrivilege: PRIVILEGE_BY_RANK[unlocks.privilege],
+      },
+      shortLivedReplacement: r.ephemeral ? null : replacementFor(graph, row.identities, row.secrets),
+    };
+  });
 }
 
-function rotationReason(
-  graph: EngineGraph,
-  isSecret: boolean,
-  identities: number[],
-  counts: { critical: number; systems: number; packages: number },
-  longLived: boolean,
-): string {
+function rotationReason(graph: EngineGraph, r: Ranked): string {
+  const { row, unlocks } = r;
   const parts: string[] = [];
-  if (isSecret) {
-    parts.push(identities.length ? `authenticates as ${identities.map((i) => graph.keys[i]).join(", ")}` : "no identity recorded for it");
-  }
-  if (counts.critical) parts.push(`reaches ${counts.critical} critical system(s) (${firstNames(graph, identities, "CAN_ACCESS", (v) => graph.criticality[v] === CRITICALITY_RANK.critical)})`);
-  if (counts.packages) parts.push(`can publish ${counts.packages} package(s) (${firstNames(graph, identities, "CAN_PUBLISH", () => true)})`);
-  const others = counts.systems - counts.critical;
-  if (others > 0) parts.push(`reaches ${others} other system(s)`);
-  if (!counts.systems && !counts.packages && identities.length) parts.push("no system access or publish right recorded");
-  if (longLived) parts.push("long-lived");
+  if (r.ephemeral) parts.push("expired at job end — review what it did during the window (the run's logs, the audit log of what it could reach)");
+  if (!r.now) parts.push("only on the next resolve (a range admits the bad version; the lockfile pins a clean one)");
+  if (r.exposure === EXPOSURE_RANK.runtime) parts.push("reached only where the package is imported at runtime");
+  if (row.secrets.length && row.identities.length) parts.push(`authenticates as ${row.identities.map((i) => graph.keys[i]).join(", ")}`);
+  else if (row.secrets.length && !row.identities.length) parts.push("no identity recorded for it");
+  if (unlocks.packages.size) parts.push(`can publish ${unlocks.packages.size} package(s) (${firstKeys(graph, unlocks.packages)})`);
+  if (unlocks.critical.size) parts.push(`reaches ${unlocks.critical.size} critical system(s) (${firstKeys(graph, unlocks.critical)})`);
+  const others = unlocks.systems.size - unlocks.critical.size;
+  if (others > 0) parts.push(`reaches ${others} other system(s)${unlocks.privilege ? `, up to ${PRIVILEGE_BY_RANK[unlocks.privilege]}` : ""}`);
+  if (!unlocks.systems.size && !unlocks.packages.size && row.identities.length) parts.push("no system access or publish right recorded");
+  if (r.lifetime === "longLived") parts.push("long-lived");
   return parts.join("; ");
 }
 
-// Up to three names for the reason line (publish rights through a registry account included).
-function firstNames(graph: EngineGraph, identities: number[], kind: "CAN_ACCESS" | "CAN_PUBLISH", keep: (v: number) => boolean): string {
-  const names = new Set<string>();
-  const collect = (holder: number) => {
-    graph.forEachOut(holder, kind, (_, to) => keep(to) && names.add(graph.keys[to]));
-    if (kind === "CAN_PUBLISH") graph.forEachOut(holder, "MAINTAINS", (_, to) => names.add(graph.keys[to]));
-  };
-  for (const identity of identities) {
-    collect(identity);
-    if (kind === "CAN_PUBLISH") graph.forEachOut(identity, "ACTS_AS", (_, publisher) => collect(publisher));
-  }
-  const list = [...names];
-  return list.slice(0, 3).join(", ") + (list.length > 3 ? ", …" : "");
+function firstKeys(graph: EngineGraph, nodes: Set<number>): string {
+  const keys = [...nodes].map((v) => graph.keys[v]).sort();
+  return keys.slice(0, 3).join(", ") + (keys.length > 3 ? ", …" : "");
+}
+
+/** Kept for callers that ask about one identity (the entity page): its long-lived replacement. */
+export function shortLivedReplacement(graph: EngineGraph, identity: number): string | null {
+  return replacementFor(graph, [identity], []);
 }

@@ -10,8 +10,9 @@ import type { Overlay } from "./steps";
 //   off-runner:<context>                  the job moves to an ephemeral runner
 //   remove-secret:<context>=<secret>      the job no longer gets the secret
 //   drop-publish:<identity|publisher>=<package>   the publish right is removed
+//   pin-action:<context>=<action>         the job pins the action to a full commit SHA (a moved tag no longer reaches it)
 
-export const CONTROL_KINDS = ["ignore-scripts", "short-lived", "off-runner", "remove-secret", "drop-publish"] as const;
+export const CONTROL_KINDS = ["ignore-scripts", "short-lived", "off-runner", "remove-secret", "drop-publish", "pin-action"] as const;
 export type ControlKind = (typeof CONTROL_KINDS)[number];
 
 export interface ParsedControl {
@@ -59,7 +60,7 @@ function parseControl(graph: EngineGraph, control: string): ParsedControl | RefE
     return { ref: control, reason: "invalid", message: `unknown what-if control "${control}": expected ${CONTROL_KINDS.map((k) => `${k}:…`).join(", ")}`, candidates: [] };
   }
   const argument = control.slice(colon + 1);
-  const pair = kind === "remove-secret" || kind === "drop-publish";
+  const pair = kind === "remove-secret" || kind === "drop-publish" || kind === "pin-action";
   const [first, second] = pair ? splitPair(argument) : [argument, ""];
   if (pair && !second) return { ref: control, reason: "invalid", message: `${control}: expected ${kind}:<ref>=<ref>`, candidates: [] };
   const a = node(graph, first);
@@ -91,6 +92,14 @@ function parseControl(graph: EngineGraph, control: string): ParsedControl | RefE
       graph.forEachOut(a, "MAINTAINS", (e, to) => to === b && edges.push(e));
       if (!edges.length) return { ref: control, reason: "invalid", message: `${control}: ${graph.keys[a]} cannot publish ${graph.keys[b]}`, candidates: [] };
       return { control, kind, description: `${graph.keys[a]} can no longer publish ${graph.keys[b]}`, edges, ignoreScripts: [] };
+    case "pin-action":
+      if (graph.kind[a] !== K.context) return wrongKind(first, "an execution context");
+      if (graph.kind[b] !== K.action) return wrongKind(second, "an action");
+      // A pin to a known-good commit is reached only when that commit is named bad, which no
+      // what-if does: the use is cut, as a moved tag no longer reaches it.
+      graph.forEachOut(b, "USED_IN", (e, to) => to === a && edges.push(e));
+      if (!edges.length) return { ref: control, reason: "invalid", message: `${control}: ${graph.keys[a]} does not use ${graph.keys[b]}`, candidates: [] };
+      return { control, kind, description: `${graph.keys[a]} pins ${graph.keys[b]} to a full commit SHA`, edges, ignoreScripts: [] };
   }
 }
 

@@ -37,7 +37,7 @@ export function radiusPicture(
   const drawn = [...result.nodes];
   const present = new Set(drawn.map((node) => node.id));
   for (const source of result.source.nodes) {
-    if (!present.has(source.id)) drawn.push({ ...source, hops: 0, generation: 0, exposure: null, path: [] });
+    if (!present.has(source.id)) drawn.push({ ...source, hops: 0, generation: 0, exposure: null, path: [], timing: "now" });
   }
   const layout = layoutRadius(drawn, { sourceIds });
 

@@ -45,7 +45,7 @@ export function residualRadius(graph: EngineGraph, input: ResidualInput, exclude
         nodes: resolved.sources.flatMap((source) => (source.node === null ? source.sources : [source.node])),
         description: `${resolved.sources.map((source) => source.description).join("; ")}; excluding ${masked.length} rotated or revoked node(s)`,
       },
-      { maxHops: input.maxHops, exposures: input.exposures, whatIf: [] },
+      { maxHops: input.maxHops, exposures: input.exposures, whatIf: [], timings: [] },
     ),
   };
 }

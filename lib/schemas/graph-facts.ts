@@ -127,6 +127,49 @@ export const ZSecretAttrs = z.object({
   createdAt: ZDate.nullable().optional(),
   lastRotatedAt: ZDate.nullable().optional(),
 });
+/**
+ * A dependency install in a job. `installs` says what it fetches: the lockfile of its directory
+ * (`npm ci`, `pnpm install`, `yarn install`), or a fresh resolve of exactly the named packages
+ * (`npx pkg@1.2.3`, `npm i -g pkg`, `pnpm dlx`, `yarn dlx`) and nothing else.
+ */
+export const ZInstallStep = z.object({
+  line: z.number().int().nullable(),
+  command: z.string(),
+  manager: z.enum(["npm", "yarn", "pnpm", "bun", "npx"]),
+  ignoreScripts: z.boolean(),
+  /** absent on data stored before the distinction: read as "lockfile" */
+  installs: z.enum(["lockfile", "fresh"]).optional(),
+  /** working directory relative to the repository root, "" for the root */
+  directory: z.string().optional(),
+  /** fresh resolves: each package and the spec asked for ("latest" when none is written) */
+  packages: z.array(z.object({ name: z.string(), spec: z.string() })).optional(),
+  /** the step's name, id or `uses`, as findings quote it */
+  step: z.string().nullable().optional(),
+  /** secrets in this step's environment (workflow, job and step env, `with:`) */
+  secrets: z.array(z.string()).optional(),
+});
+export type TInstallStep = z.infer<typeof ZInstallStep>;
+
+/**
+ * A publish in a job: evidence that the credentials in its environment can publish the packages of
+ * its directory (or every public workspace package when it publishes recursively).
+ */
+export const ZPublishStep = z.object({
+  line: z.number().int().nullable(),
+  /** the command or action as written */
+  command: z.string(),
+  tool: z.enum(["npm", "pnpm", "yarn", "changesets", "lerna", "semantic-release", "other"]),
+  directory: z.string(),
+  /** publishes every workspace package (`-r`, `--workspaces`, changesets, lerna) */
+  recursive: z.boolean(),
+  /** secrets handed to the publish as NODE_AUTH_TOKEN, NPM_TOKEN or an .npmrc `_authToken` */
+  secrets: z.array(z.string()),
+  provenance: z.boolean(),
+  /** the job can mint an OIDC token (`id-token: write`): npm trusted publishing needs no secret */
+  trustedPublishing: z.boolean(),
+});
+export type TPublishStep = z.infer<typeof ZPublishStep>;
+
 export const ZContextAttrs = z.object({
   contextKind: ZContextKind,
   repo: z.string().nullable().optional(),
@@ -138,16 +181,15 @@ export const ZContextAttrs = z.object({
   tokenPermissions: z.record(z.string(), z.string()).nullable().optional(),
   canMintOidc: z.boolean().optional(),
   ignoresScripts: z.boolean().optional(),
-  installSteps: z
-    .array(
-      z.object({
-        line: z.number().int().nullable(),
-        command: z.string(),
-        manager: z.enum(["npm", "yarn", "pnpm", "bun", "npx"]),
-        ignoreScripts: z.boolean(),
-      }),
-    )
-    .optional(),
+  installSteps: z.array(ZInstallStep).optional(),
+  /** `npm publish` and its kin in this job (docs/MODEL.md, publish rights from workflows) */
+  publishSteps: z.array(ZPublishStep).optional(),
+  /** images the job's code runs in: `container:` and `docker://` steps */
+  containerImages: z.array(z.string()).optional(),
+  /** `on.workflow_run.workflows`: the workflow names whose completion starts this job */
+  workflowRuns: z.array(z.string()).optional(),
+  /** reusable workflows this job calls (`uses:` at job level, as written) */
+  calls: z.array(z.string()).optional(),
   untrustedCode: z.boolean().optional(),
   environment: z.string().nullable().optional(),
   /** `runs-on` labels (resolved from the matrix where possible; unresolvable expressions verbatim) */
@@ -168,6 +210,11 @@ export const ZSystemAttrs = z.object({
   criticality: ZCriticality,
   owner: z.string().nullable().optional(),
   storesSecrets: z.boolean().optional(),
+  /**
+   * Source control only: the default GITHUB_TOKEN permissions of workflows without a
+   * `permissions:` block, "*" for the organisation and "owner/repo" for a repository.
+   */
+  defaultTokenPermissions: z.record(z.string(), z.enum(["read", "write"])).optional(),
 });
 export const ZActionAttrs = z.object({
   slug: z.string().min(1),

@@ -15,6 +15,15 @@ export const ZPathStep = z.object({
 });
 export type TPathStep = z.infer<typeof ZPathStep>;
 
+/**
+ * When the attacker has a node: "now" (the compromised artifact is installed, or the credential is
+ * held), or only "next-resolve" (a range admits a malicious or republished version, but the
+ * lockfile pins a clean one; the next `npm install`/`update`/Renovate bump picks it up).
+ */
+export const TIMINGS = ["now", "next-resolve"] as const;
+export const ZTiming = z.enum(TIMINGS);
+export type TTiming = z.infer<typeof ZTiming>;
+
 export const ZReachedNode = z.object({
   id: z.number().int(),
   key: z.string(),
@@ -27,6 +36,9 @@ export const ZReachedNode = z.object({
   exposure: ZExposure.nullable(),
   /** the shortest chain of edges from a source to this node */
   path: z.array(ZPathStep),
+  timing: ZTiming,
+  /** the path rests on an assumption (e.g. a workflow token assumed write: no `permissions:` block, default unknown) */
+  assumed: z.boolean().optional(),
   /** for systems: the highest privilege reached; for identities: long-lived or not, etc. */
   privilege: ZPrivilege.nullable().optional(),
   criticality: ZCriticality.nullable().optional(),
@@ -41,18 +53,34 @@ export const ZRadiusEdge = z.object({
   privilege: ZPrivilege.nullable().optional(),
 });
 
+/**
+ * One credential to act on: a secret merged with the identity it authenticates as (or an identity
+ * reached without a stored secret). "rotate" for anything that outlives the job; "review" for
+ * ephemeral job tokens (GITHUB_TOKEN, OIDC), which expired when the job ended.
+ */
 export const ZRotationItem = z.object({
   rank: z.number().int(),
+  /** the secret when there is one, else the identity */
   id: z.number().int(),
   key: z.string(),
   kind: z.enum(["secret", "identity"]),
   name: z.string(),
+  /** every secret and identity this row stands for (the row's own key included) */
+  secrets: z.array(z.object({ id: z.number().int(), key: z.string(), name: z.string() })).default([]),
+  identities: z.array(z.object({ id: z.number().int(), key: z.string(), name: z.string(), identityKind: z.string().nullable() })).default([]),
+  action: z.enum(["rotate", "review"]).default("rotate"),
+  timing: ZTiming.default("now"),
+  /** the strongest exposure over the row's nodes; null for a source */
+  exposure: ZExposure.nullable().default(null),
+  lifetime: z.enum(["longLived", "shortLived", "unknown"]).default("unknown"),
   reason: z.string(),
   owner: z.string().nullable(),
   unlocks: z.object({
     criticalSystems: z.number().int(),
     systems: z.number().int(),
     publishablePackages: z.number().int(),
+    /** highest privilege over the systems it unlocks */
+    highestPrivilege: ZPrivilege.nullable().default(null),
   }),
   shortLivedReplacement: z.string().nullable(),
 });
@@ -65,6 +93,10 @@ export const ZRadiusSummary = z.object({
   longLivedIdentities: z.array(z.object({ id: z.number().int(), key: z.string(), name: z.string() })),
   maxGeneration: z.number().int(),
   total: z.number().int(),
+  /** reached nodes whose timing is "now" (total - now are reached only on the next resolve) */
+  now: z.number().int().default(0),
+  /** secrets and identities reached now */
+  nowCredentials: z.number().int().default(0),
 });
 
 export const ZRadiusSource = z.object({
@@ -79,12 +111,17 @@ export const ZRadiusResult = z.object({
     maxHops: z.number().int().nullable(),
     exposures: z.array(ZExposure),
     whatIf: z.array(z.string()),
+    timings: z.array(ZTiming).default([]),
   }),
   graphVersion: z.number().int(),
   summary: ZRadiusSummary,
   nodes: z.array(ZReachedNode),
   edges: z.array(ZRadiusEdge),
   rotationPlan: z.array(ZRotationItem),
+  /** uses of a compromised action pinned to a full commit SHA that is not named bad: not reached */
+  pinnedNotReached: z
+    .array(z.object({ action: z.string(), context: z.string(), ref: z.string().nullable(), line: z.number().int().nullable() }))
+    .default([]),
   /** with --what-if: the same summary before the controls were applied */
   before: ZRadiusSummary.nullable().optional(),
 });
@@ -103,6 +140,13 @@ const ZExposureList = z.preprocess(
       : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean),
   z.array(ZExposure),
 );
+const ZTimingList = z.preprocess(
+  (value) =>
+    value === undefined
+      ? []
+      : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean),
+  z.array(ZTiming),
+);
 const ZHops = z.coerce.number().int("max hops must be a whole number").min(1, "max hops must be at least 1").max(1000);
 
 export const ZRadiusInput = z.object({
@@ -111,6 +155,8 @@ export const ZRadiusInput = z.object({
   maxHops: ZHops.nullable().default(null),
   exposures: ZExposureList,
   whatIf: ZRefList,
+  /** ["now"] keeps only what the attacker has now; empty = both timings */
+  timings: ZTimingList,
 });
 export type TRadiusInput = z.infer<typeof ZRadiusInput>;
 
@@ -145,7 +191,7 @@ export const ZFix = z.object({
   rank: z.number().int(),
   /** in the syntax `--what-if` accepts */
   control: z.string(),
-  kind: z.enum(["ignore-scripts", "short-lived", "off-runner", "remove-secret", "drop-publish"]),
+  kind: z.enum(["ignore-scripts", "short-lived", "off-runner", "remove-secret", "drop-publish", "pin-action"]),
   description: z.string(),
   reduction: z.number(),
   reductionPercent: z.number(),

@@ -8,12 +8,13 @@ import { EdgeColumns, type EdgeRow, type GraphRows, type NodeRow } from "@/lib/e
 const NODES_SQL = `
 SELECT n.id, n.kind::text AS kind, n.key, n.name,
        pv."hasInstallScript", pv.compromised,
-       c."ignoresScripts", c."untrustedCode", c.repo,
+       c."ignoresScripts", c."untrustedCode", c.repo, c."contextKind"::text AS "contextKind",
        r.persistent,
        i.lifetime::text AS lifetime, i."identityKind"::text AS "identityKind",
+       CASE WHEN cardinality(i.scopes) > 0 THEN i.scopes END AS scopes, i.provider,
        COALESCE(i.owner, s.owner, c.owner) AS owner,
-       s.criticality::text AS criticality, s."storesSecrets",
-       p."trustedPublishing"
+       s.criticality::text AS criticality, s."storesSecrets", s."defaultTokenPermissions",
+       p."trustedPublishing", sec."secretType"
 FROM "Node" n
 LEFT JOIN "PackageVersion" pv ON pv."nodeId" = n.id
 LEFT JOIN "ExecutionContext" c ON c."nodeId" = n.id
@@ -21,6 +22,7 @@ LEFT JOIN "Runner" r ON r."nodeId" = n.id
 LEFT JOIN "Identity" i ON i."nodeId" = n.id
 LEFT JOIN "System" s ON s."nodeId" = n.id
 LEFT JOIN "Package" p ON p."nodeId" = n.id
+LEFT JOIN "Secret" sec ON sec."nodeId" = n.id
 ORDER BY n.id`;
 
 // Edges come in id order, a batch at a time, straight into the engine's columns: the row objects

@@ -25,7 +25,7 @@ export async function computeIncidentRadii(database: Pick<Database, "connection"
   const problems = residual.ok ? [] : residual.errors.map((error) => error.message);
   let recomputed: TRadiusDiff | null = null;
   if (recompute) {
-    const today = blastRadius(graph, { ...input, whatIf: [] });
+    const today = blastRadius(graph, { ...input, whatIf: [], timings: [] });
     if (today.ok) recomputed = diffRadius(incident.snapshot, today.result);
     else problems.push(...today.errors.map((error) => error.message));
   }

@@ -13,7 +13,7 @@ export type OpenIncidentResult = { ok: true; id: number } | { ok: false; errors:
 /** Computes the radius of the sources, snapshots it with a generated checklist, and records who opened it. */
 export async function openIncident(database: Database, actor: AuditActor, input: TOpenIncidentInput): Promise<OpenIncidentResult> {
   const graph = await getEngineGraph(database);
-  const answer = blastRadius(graph, { refs: input.refs, advisories: input.advisories, maxHops: null, exposures: [], whatIf: [] });
+  const answer = blastRadius(graph, { refs: input.refs, advisories: input.advisories, maxHops: null, exposures: [], whatIf: [], timings: [] });
   if (!answer.ok) return { ok: false, errors: answer.errors };
   const radius = answer.result;
   const db = database.prisma;
