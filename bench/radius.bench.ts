@@ -15,6 +15,7 @@ import { openDatabase, type OpenDatabase } from "@/lib/database/open-database";
 import { createThrowawayPostgresDatabase } from "@/lib/database/throwaway-postgres";
 import { loadGraph } from "@/lib/data/graph/load-graph";
 import { countReachableBySql } from "@/lib/data/radius/count-reachable-by-sql";
+import { semverStepPairs } from "@/lib/engine/steps";
 import { rankFixes } from "@/lib/engine/fixes";
 import { buildEngineGraph, type EngineGraph, type GraphRows } from "@/lib/engine/graph";
 import { RadiusWorkspace } from "@/lib/engine/radius";
@@ -287,9 +288,10 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
     const engineMs: number[] = [];
     const cteReached: number[] = [];
     const disagreements: string[] = [];
+    const pairs = semverStepPairs(graph);
     for (const s of sources.slice(0, cteSamples)) {
       const t0 = performance.now();
-      const sqlReached = await countReachableBySql(db, [graph.ids[s]]);
+      const sqlReached = await countReachableBySql(db, [graph.ids[s]], pairs);
       cteMs.push(performance.now() - t0);
       cteReached.push(sqlReached);
       const t1 = performance.now();

@@ -83,7 +83,7 @@ test("CSV export neutralises formulas and has one row per reached node", async (
   await page.getByTestId("export-csv").click();
   const csv = await readFile((await (await downloadPromise).path())!, "utf8");
   const lines = csv.trimEnd().split("\r\n");
-  expect(lines[0]).toBe("kind,key,name,hops,generation,exposure,path");
+  expect(lines[0]).toBe("kind,key,name,hops,generation,exposure,timing,assumed,path");
   const api = await (await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(COMPROMISED.key)}`)).json();
   expect(lines.length - 1).toBe(api.nodes.length);
   expect(lines.slice(1).every((line) => !/^[=+\-@]/.test(line))).toBe(true);
@@ -182,8 +182,9 @@ test("PNG export downloads a PNG image of the picture", async ({ page }) => {
 test("a long rotation plan shows its most urgent rows first and more on request, from the keyboard", async ({ page }) => {
   const radius = await (await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(COMPROMISED.key)}`)).json();
   const plan: { name: string; rank: number }[] = radius.rotationPlan;
-  const pageSize = 50;
-  // the demo's compromised package unlocks more than one page of things to rotate
+  // ROTATION_PAGE_SIZE in components/radius/rotation-plan-table.tsx: one row per credential
+  const pageSize = 20;
+  // the demo's compromised package unlocks more than one page of credentials to rotate
   expect(plan.length).toBeGreaterThan(pageSize);
   await openCompromisedRadius(page);
   const table = page.getByTestId("rotation-plan");
@@ -275,4 +276,61 @@ test("a long list of what-if controls shows a few, more on request, and stays op
   await expect(page.getByTestId("radius-source").locator("..")).not.toContainText("recomputing");
   await expect(seventh).toBeChecked();
   await expect(options).toHaveCount(shown);
+});
+
+test("the demo advisory's radius says what is reached now and what only on the next resolve, and ends the rotation plan with job tokens to review", async ({ page }) => {
+  const advisory = "ACME-2026-0001";
+  const api = await (await page.request.get(`/api/blast-radius?advisory=${advisory}`)).json();
+  // the demo's advisory reaches some nodes now and more only when a range next resolves
+  expect(api.summary.now).toBeGreaterThan(0);
+  expect(api.summary.total).toBeGreaterThan(api.summary.now);
+  const nowOnly = await (await page.request.get(`/api/blast-radius?advisory=${advisory}&timing=now`)).json();
+  expect(nowOnly.options.timings).toEqual(["now"]);
+  expect(nowOnly.nodes.every((node: { timing: string }) => node.timing === "now")).toBe(true);
+
+  await page.goto(`/radius?advisory=${advisory}`);
+  await expect(page.getByTestId("radius-source")).toContainText(advisory);
+  // the summary counts "now" apart from "next resolve only"
+  await expect(page.getByTestId("radius-count-now")).toHaveText(api.summary.now.toLocaleString("en"));
+  await expect(page.getByTestId("radius-card-now")).toContainText(`${(api.summary.total - api.summary.now).toLocaleString("en")} more on the next resolve`);
+  // the picture's legend says what a hollow node means
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-ready", "true");
+  await page.locator(".radius-legend summary").click();
+  await expect(page.getByTestId("legend-next-resolve")).toContainText("reached only on the next resolve");
+
+  // the table has a timing column with both timings; a next-resolve node explains itself
+  await page.getByTestId("show-table").click();
+  const table = page.getByTestId("radius-table");
+  const whenHeader = table.getByRole("columnheader", { name: /^When/ }).getByRole("button");
+  await whenHeader.click();
+  await expect(table.locator("tbody tr").first().locator('[data-timing="now"]')).toHaveText("now");
+  await whenHeader.click();
+  const firstNextResolve = table.locator("tbody tr").first();
+  await expect(firstNextResolve.locator('[data-timing="next-resolve"]')).toHaveText("next resolve");
+  await firstNextResolve.getByRole("button").first().click();
+  await expect(page.getByTestId("path-timing")).toContainText("next resolve");
+  await expect(page.getByTestId("path-timing")).toContainText("Reached only when the next npm install");
+  await page.screenshot({ path: "test-results/screenshots/radius-timing-table.png", fullPage: true });
+
+  // the rotation plan: one row per credential with its action; job tokens to review come last
+  const plan = page.getByTestId("rotation-plan");
+  const rows = plan.locator("tbody tr");
+  const more = showMoreButton(page, "rotation-plan-count");
+  while (await more.count()) await more.click();
+  await expect(rows).toHaveCount(api.rotationPlan.length);
+  await expect(rows.first().getByTestId("rotation-action")).toHaveText("rotate");
+  await expect(rows.last()).toHaveAttribute("data-action", "review");
+  await expect(rows.last().getByTestId("rotation-action")).toHaveText("review: expired at job end");
+
+  // "now only" round-trips through the URL and the API, and leaves out the next-resolve nodes
+  const nowOnlyRadio = page.getByTestId("timing-filter").getByLabel("now only");
+  await nowOnlyRadio.click();
+  await expect(page).toHaveURL(/timing=now/);
+  await expect(nowOnlyRadio).toBeChecked();
+  await expect.poll(() => count(page, "total")).toBe(nowOnly.summary.total);
+  await expect(table.locator('[data-timing="next-resolve"]')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("timing-filter").getByLabel("now only")).toBeChecked();
+  await expect(page.getByTestId("radius-count-total")).toHaveText(nowOnly.summary.total.toLocaleString("en"));
+  await page.screenshot({ path: "test-results/screenshots/radius-timing-now-only.png", fullPage: true });
 });

@@ -1,10 +1,11 @@
 import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
 import "./graph.css";
-import { COMPROMISED_COLOUR, EXPOSURE_VISUALS, GLYPH_COMPROMISED, KIND_VISUALS } from "./graph-style";
+import { COMPROMISED_COLOUR, EXPOSURE_VISUALS, GLYPH_COMPROMISED, KIND_VISUALS, NEXT_RESOLVE_FILL_OPACITY } from "./graph-style";
 
 // The legend for graph-style.ts: node kinds (shape, colour, glyph), exposure levels (colour,
 // width, dash — noting that the WebGL renderer draws every line solid) and the compromised mark.
-// Props: `kinds` limits the node kinds listed (default all); `webgl` says dashes are not drawn.
+// Props: `kinds` limits the node kinds listed (default all); `webgl` says dashes are not drawn;
+// `timing` adds the hollow "reached on the next resolve" mark (the blast-radius picture).
 
 const SHAPE_CLIP: Partial<Record<string, string>> = {
   diamond: "polygon(50% 0, 100% 50%, 50% 100%, 0 50%)",
@@ -15,7 +16,7 @@ const SHAPE_CLIP: Partial<Record<string, string>> = {
   tag: "polygon(0 0, 75% 0, 100% 50%, 75% 100%, 0 100%)",
 };
 
-export function GraphLegend({ kinds, webgl = false }: { kinds?: readonly TNodeKind[]; webgl?: boolean }) {
+export function GraphLegend({ kinds, webgl = false, timing = false }: { kinds?: readonly TNodeKind[]; webgl?: boolean; timing?: boolean }) {
   const shown = kinds ?? (Object.keys(KIND_VISUALS) as TNodeKind[]);
   return (
     <section className="graph-legend" aria-label="Legend">
@@ -46,6 +47,23 @@ export function GraphLegend({ kinds, webgl = false }: { kinds?: readonly TNodeKi
           <span className="legend-swatch" aria-hidden="true" style={{ background: "#555", borderRadius: "50%", border: "2px dashed #93a1b3" }} />
           +N: neighbours not drawn yet (double-click to expand)
         </li>
+        {timing ? (
+          <li data-testid="legend-next-resolve">
+            <span
+              className="legend-swatch"
+              aria-hidden="true"
+              style={{
+                background: `color-mix(in srgb, #7cc4ff ${Math.round(NEXT_RESOLVE_FILL_OPACITY * 100)}%, transparent)`,
+                border: `3px ${webgl ? "solid" : "dashed"} #7cc4ff`,
+                boxSizing: "border-box",
+              }}
+            />
+            <span>
+              Hollow, <em>italic</em>: reached only on the next resolve — a range admits the bad version but the lockfile pins a clean one, so the next npm install, update or
+              Renovate bump picks it up
+            </span>
+          </li>
+        ) : null}
       </ul>
       <h3>Exposure (edges)</h3>
       <ul>

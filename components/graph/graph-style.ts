@@ -7,8 +7,13 @@ import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
 // canvas renderer, because the WebGL renderer draws every edge solid. Compromised nodes get a
 // thick red border plus a red halo (underlay) and a ☣ prefix, so they read even in grayscale.
 //
+// Nodes the attacker reaches only on the next resolve (a range admits the bad version, the lockfile
+// pins a clean one) are drawn hollow: a faint fill inside a thick ring of their kind's colour, with
+// an italic label. The ring is solid on the WebGL renderer (no dashes there either), so the
+// hollowness alone carries the meaning.
+//
 // Element data expected (see lib/engine/cytoscape-elements.ts):
-//   nodes: { id, kind, label, compromised, assumedCompromised, hiddenNeighbours }
+//   nodes: { id, kind, label, compromised, assumedCompromised, hiddenNeighbours, nextResolve? }
 //   edges: { id, source, target, kind, exposure: TExposure | "none" }
 // Classes the canvas toggles: "highlighted" (on a path), "faded" (not on it), "focus" (root).
 
@@ -50,6 +55,8 @@ export const EXPOSURE_VISUALS: Record<TExposure | "none", ExposureVisual> = {
 };
 
 export const COMPROMISED_COLOUR = "#ff1f4b";
+/** the fill left inside a next-resolve node's ring */
+export const NEXT_RESOLVE_FILL_OPACITY = 0.18;
 export const HIGHLIGHT_COLOUR = "#ffffff";
 export const GLYPH_COMPROMISED = "☣";
 
@@ -73,6 +80,10 @@ export function graphStylesheet({ webgl, large }: GraphStyleOptions): Stylesheet
   const kindRules = (Object.keys(KIND_VISUALS) as TNodeKind[]).map((kind) => ({
     selector: `node[kind = "${kind}"]`,
     style: { shape: KIND_VISUALS[kind].shape, "background-color": KIND_VISUALS[kind].colour },
+  }));
+  const nextResolveRules = (Object.keys(KIND_VISUALS) as TNodeKind[]).map((kind) => ({
+    selector: `node[kind = "${kind}"][?nextResolve]`,
+    style: { "border-color": KIND_VISUALS[kind].colour },
   }));
   const exposureRules = (Object.keys(EXPOSURE_VISUALS) as (TExposure | "none")[]).map((exposure) => {
     const visual = EXPOSURE_VISUALS[exposure];
@@ -108,6 +119,11 @@ export function graphStylesheet({ webgl, large }: GraphStyleOptions): Stylesheet
     },
     ...kindRules,
     { selector: "node[hiddenNeighbours > 0]", style: { "border-width": 2, "border-color": "#93a1b3", "border-style": webgl ? "solid" : "dashed" } },
+    {
+      selector: "node[?nextResolve]",
+      style: { "background-opacity": NEXT_RESOLVE_FILL_OPACITY, "border-width": 3, "border-style": webgl ? "solid" : "dashed", "font-style": "italic", color: "#b7c3d1" },
+    },
+    ...nextResolveRules,
     {
       selector: "node[?compromised], node[?assumedCompromised]",
       style: {

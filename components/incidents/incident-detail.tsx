@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { recomputeIncidentAction, setChecklistItemAction, updateIncidentStatusAction } from "@/app/incidents/actions";
 import type { IncidentRadii } from "@/lib/data/incidents/compute-incident-radii";
-import { rotationStatus } from "@/lib/incidents/rotation-status";
+import { reviewStatus, rotationStatus } from "@/lib/incidents/rotation-status";
 import { INCIDENT_STATUSES, type TIncident } from "@/lib/schemas/incident";
 import styles from "./incidents.module.css";
 import { RadiusFigures } from "./radius-figures";
@@ -12,6 +12,8 @@ const when = (iso: string | null) => (iso ? `${iso.replace("T", " ").slice(0, 16
 export function IncidentDetail({ incident, radii, canWrite }: { incident: TIncident; radii: IncidentRadii; canWrite: boolean }) {
   const rows = rotationStatus(incident);
   const done = rows.filter((row) => row.rotation).length;
+  const reviews = rows.filter((row) => row.action === "review");
+  const reviewed = reviews.filter((row) => reviewStatus(incident, row)?.done).length;
   const sources = [...incident.sourceRefs, ...incident.advisoryIds.map((id) => `advisory:${id}`)];
   return (
     <article aria-labelledby="incident-title">
@@ -125,45 +127,87 @@ export function IncidentDetail({ incident, radii, canWrite }: { incident: TIncid
       <h2>Rotation</h2>
       <p data-testid="rotation-progress">
         {done} of {rows.length} rotated or revoked, in the rotation plan&apos;s order.
+        {reviews.length ? (
+          <>
+            {" "}
+            {reviews.length} of them are ephemeral job tokens that expired at job end: review what they did during the window ({reviewed} reviewed — tick their checklist
+            items).
+          </>
+        ) : null}
       </p>
       <table className="table" aria-label="Rotation plan">
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">Secret or identity</th>
+            <th scope="col">Credential</th>
+            <th scope="col">Action</th>
+            <th scope="col">Timing</th>
             <th scope="col">Why</th>
             <th scope="col">Status</th>
             {canWrite ? <th scope="col">Mark</th> : null}
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} data-key={row.key}>
-              <td>{row.rank ?? "—"}</td>
-              <td>
-                <strong>{row.name}</strong> <span className="muted">{row.kind}</span>
-                <br />
-                <code>{row.key}</code>
-                {row.owner ? <div className="muted">owner {row.owner}</div> : null}
-              </td>
-              <td>{row.reason ?? "marked outside the plan"}</td>
-              <td data-testid="rotation-status">
-                {row.rotation ? (
-                  <>
-                    <strong>{row.rotation.action}</strong> by {row.rotation.by}, {when(row.rotation.at)}
-                    {row.rotation.note ? <div className="muted">{row.rotation.note}</div> : null}
-                  </>
-                ) : (
-                  <span className="muted">pending</span>
-                )}
-              </td>
-              {canWrite ? (
+          {rows.map((row) => {
+            const review = reviewStatus(incident, row);
+            return (
+              <tr key={row.key} data-key={row.key} data-action={row.action ?? undefined} className={row.action === "review" ? styles.reviewRow : undefined}>
+                <td>{row.rank ?? "—"}</td>
                 <td>
-                  <RotationRowForm incidentId={incident.id} nodeKey={row.key} name={row.name} />
+                  <strong>{row.name}</strong> <span className="muted">{row.kind}</span>
+                  <br />
+                  <code>{row.key}</code>
+                  {row.members.length > 1 ? (
+                    <div className="muted">
+                      with{" "}
+                      {row.members
+                        .filter((member) => member.key !== row.key)
+                        .map((member) => (
+                          <code key={member.key}>{member.key} </code>
+                        ))}
+                    </div>
+                  ) : null}
+                  {row.owner ? <div className="muted">owner {row.owner}</div> : null}
                 </td>
-              ) : null}
-            </tr>
-          ))}
+                <td data-testid="rotation-action">
+                  {row.action === "review" ? (
+                    <span className="badge" title="an ephemeral job token: nothing to rotate, review what it did during the window">
+                      review: expired at job end
+                    </span>
+                  ) : row.action ? (
+                    <span className="badge badge-danger">rotate</span>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td>{row.timing === "next-resolve" ? "next resolve" : row.timing ?? "—"}</td>
+                <td>{row.reason ?? "marked outside the plan"}</td>
+                <td data-testid="rotation-status">
+                  {row.rotation ? (
+                    <>
+                      <strong>{row.rotation.action}</strong> by {row.rotation.by}, {when(row.rotation.at)}
+                      {row.rotation.note ? <div className="muted">{row.rotation.note}</div> : null}
+                    </>
+                  ) : review?.done ? (
+                    <>
+                      <strong>reviewed</strong> by {review.doneBy}, {when(review.doneAt)}
+                    </>
+                  ) : (
+                    <span className="muted">{row.action === "review" ? "to review" : "pending"}</span>
+                  )}
+                </td>
+                {canWrite ? (
+                  <td>
+                    {row.action === "review" && !row.rotation ? (
+                      <span className="muted">nothing to rotate: tick its checklist item when reviewed</span>
+                    ) : (
+                      <RotationRowForm incidentId={incident.id} nodeKey={row.key} name={row.name} />
+                    )}
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
 

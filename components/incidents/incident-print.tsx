@@ -1,5 +1,5 @@
 import type { IncidentRadii } from "@/lib/data/incidents/compute-incident-radii";
-import { rotationStatus } from "@/lib/incidents/rotation-status";
+import { reviewStatus, rotationStatus } from "@/lib/incidents/rotation-status";
 import type { TIncident } from "@/lib/schemas/incident";
 import styles from "./incident-print.module.css";
 import { RadiusFigures } from "./radius-figures";
@@ -30,22 +30,38 @@ export function IncidentPrint({ incident, radii, generatedAt }: { incident: TInc
         <thead>
           <tr>
             <th>#</th>
-            <th>Secret or identity</th>
+            <th>Credential</th>
+            <th>Action</th>
+            <th>Timing</th>
             <th>Status</th>
             <th>Note</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <td>{row.rank ?? "—"}</td>
-              <td>
-                {row.name} <code>{row.key}</code>
-              </td>
-              <td>{row.rotation ? `${row.rotation.action} by ${row.rotation.by}, ${when(row.rotation.at)}` : "pending"}</td>
-              <td>{row.rotation?.note ?? ""}</td>
-            </tr>
-          ))}
+          {rows.map((row) => {
+            const review = reviewStatus(incident, row);
+            return (
+              <tr key={row.key}>
+                <td>{row.rank ?? "—"}</td>
+                <td>
+                  {row.name} <code>{row.key}</code>
+                  {row.members.length > 1 ? ` (with ${row.members.filter((member) => member.key !== row.key).map((member) => member.key).join(", ")})` : ""}
+                </td>
+                <td>{row.action === "review" ? "review: expired at job end" : row.action ?? "—"}</td>
+                <td>{row.timing === "next-resolve" ? "next resolve" : row.timing ?? "—"}</td>
+                <td>
+                  {row.rotation
+                    ? `${row.rotation.action} by ${row.rotation.by}, ${when(row.rotation.at)}`
+                    : review?.done
+                      ? `reviewed by ${review.doneBy ?? "?"}, ${when(review.doneAt)}`
+                      : row.action === "review"
+                        ? "to review"
+                        : "pending"}
+                </td>
+                <td>{row.rotation?.note ?? ""}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <h2>Response checklist</h2>

@@ -5,6 +5,7 @@ import { MarkCompromisedButton } from "@/components/compromise/mark-compromised-
 import { KIND_VISUALS } from "@/components/graph/graph-style";
 import { describePath, type TPathNodeInfo } from "@/lib/graph-view/describe-path";
 import type { TReachedNode } from "@/lib/schemas/radius";
+import { AssumedBadge, TimingBadge } from "./timing-badge";
 
 /** The selected node and how the attacker gets there, in words. */
 export function PathExplanation({
@@ -40,6 +41,15 @@ export function PathExplanation({
         {node.exposure ? ` · exposure ${node.exposure}` : ""}
         {node.privilege ? ` · ${node.privilege} privilege` : ""}
         {node.criticality ? ` · ${node.criticality}` : ""}
+      </p>
+      <p data-testid="path-timing">
+        <TimingBadge timing={node.timing} />
+        {node.assumed ? <AssumedBadge /> : null}{" "}
+        <span className="muted">
+          {node.timing === "now"
+            ? "The attacker has this now."
+            : "Reached only when the next npm install, update or Renovate bump resolves a range to the bad version; the lockfile pins a clean one today."}
+        </span>
       </p>
       <h3>How it is reached</h3>
       <p data-testid="path-in-words">{described.text}</p>

@@ -20,6 +20,7 @@ import { downloadBlob, fileSlug } from "./download";
 import { NodeSearchBox } from "./node-search-box";
 import { PathExplanation } from "./path-explanation";
 import { PathfinderPanel } from "./pathfinder-panel";
+import { PinnedNotReached } from "./pinned-not-reached";
 import { RadiusPicture } from "./radius-picture";
 import { RadiusSummaryCards } from "./radius-summary-cards";
 import { RadiusTable } from "./radius-table";
@@ -334,7 +335,7 @@ function RadiusView({
           <h2>Nothing reachable from {result.source.description}</h2>
           <p>
             No context installs it, or every path is cut by the current filters{result.options.whatIf.length ? " and what-if controls" : ""}.
-            {view.maxHops !== null || view.exposures.length > 0 ? " Try widening the max-hops or exposure filter." : ""}
+            {view.maxHops !== null || view.exposures.length > 0 || view.timings.length > 0 ? " Try widening the max-hops, exposure or timing filter." : ""}
           </p>
         </div>
       ) : null}
@@ -344,6 +345,7 @@ function RadiusView({
           {children.side}
         </aside>
       </div>
+      <PinnedNotReached pins={result.pinnedNotReached} />
       <h2>Rotation plan</h2>
       <RotationPlanTable plan={result.rotationPlan} onSelect={(key) => update({ selected: key })} />
     </>
@@ -377,6 +379,15 @@ function RadiusFilters({ view, update }: { view: TRadiusViewState; update: (patc
             <input type="checkbox" checked={view.exposures.length === 0 || view.exposures.includes(exposure)} onChange={(event) => toggleExposure(exposure, event.target.checked)} /> {exposure}
           </label>
         ))}
+      </fieldset>
+      <fieldset className="radius-timing-filter" data-testid="timing-filter">
+        <legend>When</legend>
+        <label title="what the attacker has now and what the next resolve of a range would give">
+          <input type="radio" name="radius-timing" checked={view.timings.length === 0} onChange={() => update({ timings: [] })} /> all
+        </label>
+        <label title="leave out what is reached only when the next npm install, update or Renovate bump resolves">
+          <input type="radio" name="radius-timing" checked={view.timings.length === 1 && view.timings[0] === "now"} onChange={() => update({ timings: ["now"] })} /> now only
+        </label>
       </fieldset>
     </div>
   );

@@ -98,7 +98,7 @@ export function RadiusPicture({
       </div>
       <details className="radius-legend">
         <summary>Legend</summary>
-        <GraphLegend webgl={layoutInfo?.renderer === "webgl"} />
+        <GraphLegend webgl={layoutInfo?.renderer === "webgl"} timing />
       </details>
     </div>
   );

@@ -9,7 +9,11 @@ const CARDS: { id: string; label: string; count: (summary: TSummary) => number }
   { id: "republishable", label: "Republishable packages", count: (summary) => summary.republishablePackages.length },
 ];
 
-/** The four numbers an incident commander reports first; with a what-if, before → after. */
+/**
+ * The numbers an incident commander reports first; with a what-if, before → after. "Reached now"
+ * is what the attacker has today; the rest arrives only when a next `npm install`/update/Renovate
+ * bump resolves a range to the bad version, so it is counted apart.
+ */
 export function RadiusSummaryCards({ summary, before }: { summary: TSummary; before: TSummary | null | undefined }) {
   return (
     <ul className="card-grid radius-cards" aria-label="Blast radius summary">
@@ -37,6 +41,18 @@ export function RadiusSummaryCards({ summary, before }: { summary: TSummary; bef
           </li>
         );
       })}
+      <li className="card" data-testid="radius-card-now">
+        <span className="card-value">
+          {before && before.now !== summary.now ? <span className="radius-before">{before.now} → </span> : null}
+          <span data-testid="radius-count-now">{summary.now.toLocaleString("en")}</span>
+        </span>
+        <span className="card-label">
+          Reached now
+          {summary.nowCredentials > 0 ? ` (${summary.nowCredentials.toLocaleString("en")} credential${summary.nowCredentials === 1 ? "" : "s"})` : ""}
+          {" · "}
+          <span data-testid="radius-count-next-resolve">{(summary.total - summary.now).toLocaleString("en")}</span> more on the next resolve
+        </span>
+      </li>
       <li className="card" data-testid="radius-card-total">
         <span className="card-value">
           {before && before.total !== summary.total ? <span className="radius-before">{before.total} → </span> : null}

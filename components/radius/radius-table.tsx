@@ -4,13 +4,14 @@ import { useMemo, useState } from "react";
 import { KIND_VISUALS } from "@/components/graph/graph-style";
 import type { TReachedNode } from "@/lib/schemas/radius";
 import { ShowMoreRows } from "./show-more-rows";
+import { AssumedBadge, TimingBadge } from "./timing-badge";
 import { usePagedRows } from "./use-paged-rows";
 
 // The picture's accessible alternative: every reached node as a sortable table, drawn a page at a
 // time in the chosen order. Selecting a row selects the node, exactly as clicking it in the picture
 // does, and its path is shown in words.
 
-type TSortKey = "name" | "kind" | "hops" | "generation" | "exposure";
+type TSortKey = "name" | "kind" | "hops" | "generation" | "exposure" | "timing";
 /** `order` is read out under the table: which rows come first, ascending then descending. */
 const COLUMNS: { key: TSortKey; label: string; order: [string, string] }[] = [
   { key: "name", label: "Name", order: ["by name, A to Z", "by name, Z to A"] },
@@ -18,7 +19,9 @@ const COLUMNS: { key: TSortKey; label: string; order: [string, string] }[] = [
   { key: "hops", label: "Hops", order: ["nearest first", "farthest first"] },
   { key: "generation", label: "Generation", order: ["earliest worm generation first", "latest worm generation first"] },
   { key: "exposure", label: "Exposure", order: ["by exposure, install first", "by exposure, runtime first"] },
+  { key: "timing", label: "When", order: ["reached now first", "reached on the next resolve first"] },
 ];
+const TIMING_ORDER = ["now", "next-resolve"];
 const EXPOSURE_ORDER = ["install", "job", "runner", "runtime"];
 
 export function RadiusTable({ nodes, selectedKey, onSelect }: { nodes: readonly TReachedNode[]; selectedKey: string | null; onSelect: (key: string) => void }) {
@@ -32,6 +35,8 @@ export function RadiusTable({ nodes, selectedKey, onSelect }: { nodes: readonly 
           return a.kind.localeCompare(b.kind, "en");
         case "exposure":
           return EXPOSURE_ORDER.indexOf(a.exposure ?? "") - EXPOSURE_ORDER.indexOf(b.exposure ?? "");
+        case "timing":
+          return TIMING_ORDER.indexOf(a.timing) - TIMING_ORDER.indexOf(b.timing) || Number(a.assumed ?? false) - Number(b.assumed ?? false);
         default:
           return a[sort.key] - b[sort.key];
       }
@@ -76,6 +81,10 @@ export function RadiusTable({ nodes, selectedKey, onSelect }: { nodes: readonly 
                 <td>{node.hops}</td>
                 <td>{node.generation}</td>
                 <td>{node.exposure ?? <span className="muted">—</span>}</td>
+                <td data-testid="radius-table-timing">
+                  <TimingBadge timing={node.timing} />
+                  {node.assumed ? <AssumedBadge /> : null}
+                </td>
               </tr>
             ))}
           </tbody>

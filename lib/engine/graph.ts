@@ -153,6 +153,8 @@ export const EDGE_FLAG = {
   exactPin: 32,
   /** TRIGGERS derived from an assumed-write token whose stated default is read: not a step */
   readOnlyDefault: 64,
+  /** INSTALLED_IN of a package by `npx <bin>`: npx runs the project's own copy when its lockfile installs one */
+  mayResolveLocally: 128,
 } as const;
 
 export class EngineGraph {
@@ -345,6 +347,7 @@ function edgeFlagsOf(attributes: Record<string, unknown>): number {
   if (attributes.resolve === "fresh") flags |= EDGE_FLAG.fresh;
   if (attributes.runs === true) flags |= EDGE_FLAG.runs;
   if (attributes.assumed === true) flags |= EDGE_FLAG.assumed;
+  if (attributes.mayResolveLocally === true) flags |= EDGE_FLAG.mayResolveLocally;
   if (isExactSpec(attributes.range) || isExactSpec(attributes.spec)) flags |= EDGE_FLAG.exactPin;
   return flags;
 }

@@ -16,6 +16,7 @@ function radius(
     maxHops: options.maxHops ?? null,
     exposures: options.exposures ?? [],
     whatIf: options.whatIf ?? [],
+    timings: [],
   };
   const answer = blastRadius(graph, input);
   if (!answer.ok) throw new Error(answer.errors.map((e) => e.message).join("\n"));
@@ -369,7 +370,7 @@ describe("blast radius: advisories and several sources", () => {
   });
 
   it("unknown refs are reported with the closest keys, not walked", () => {
-    const answer = blastRadius(graph(), { refs: ["pkg:npm/debugg@4.4.1"], advisories: [], maxHops: null, exposures: [], whatIf: [] });
+    const answer = blastRadius(graph(), { refs: ["pkg:npm/debugg@4.4.1"], advisories: [], maxHops: null, exposures: [], whatIf: [], timings: [] });
     expect(answer.ok).toBe(false);
     if (!answer.ok) expect(answer.errors[0]).toMatchObject({ reason: "unknown", candidates: expect.arrayContaining(["pkg:npm/debug@4.4.1"]) });
   });
@@ -394,6 +395,7 @@ describe("what-if controls", () => {
       maxHops: null,
       exposures: [],
       whatIf: ["remove-secret:context:acme/web/ci.yml/build=secret:acme/web:NOPE", "drop-publish:identity:deployer=pkg:npm/evil", "rotate:identity:deployer"],
+      timings: [],
     });
     expect(answer.ok).toBe(false);
     if (!answer.ok) {

@@ -149,11 +149,27 @@ function packageOf(graph: EngineGraph, version: number): [number, number] {
   return [-1, -1];
 }
 
+/**
+ * `npx <bin>` runs the project's own copy when the job's lockfile installs the package, fetching
+ * nothing; only where no version of it is installed in that job is it a fresh resolve.
+ */
+function resolvedLocally(graph: EngineGraph, pkg: number, e: number): boolean {
+  if (!has(graph, e, EDGE_FLAG.mayResolveLocally)) return false;
+  const context = graph.edgeTo[e];
+  for (let i = graph.inOffsets[context]; i < graph.inOffsets[context + 1]; i++) {
+    const install = graph.inEdges[i];
+    if (graph.edgeKind[install] !== E.INSTALLED_IN) continue;
+    const version = graph.edgeFrom[install];
+    if (graph.kind[version] === K.packageVersion && packageOf(graph, version)[0] === pkg) return true;
+  }
+  return false;
+}
+
 /** Calls visit(edge, installedVersion or -1 for a package-level fresh resolve) for every install of a package. */
 function forEachInstallOf(graph: EngineGraph, pkg: number, visit: (edge: number, version: number) => void): void {
   for (let i = graph.outOffsets[pkg]; i < graph.outOffsets[pkg + 1]; i++) {
     const e = graph.outEdges[i];
-    if (graph.edgeKind[e] === E.INSTALLED_IN) visit(e, -1);
+    if (graph.edgeKind[e] === E.INSTALLED_IN && !resolvedLocally(graph, pkg, e)) visit(e, -1);
   }
   for (let i = graph.inOffsets[pkg]; i < graph.inOffsets[pkg + 1]; i++) {
     const versionEdge = graph.inEdges[i];
@@ -272,7 +288,7 @@ function rulesFor(graph: EngineGraph, u: number, add: AddStep): void {
     // Every version compromised (the package is the source) reaches its fresh resolvers now.
     for (let i = outOffsets[u]; i < outOffsets[u + 1]; i++) {
       const e = outEdges[i];
-      if (edgeKind[e] === E.INSTALLED_IN) addInstall(graph, add, edgeTo[e], e, STEP.FRESH_RESOLVE, true, C.sourceOnly);
+      if (edgeKind[e] === E.INSTALLED_IN && !resolvedLocally(graph, u, e)) addInstall(graph, add, edgeTo[e], e, STEP.FRESH_RESOLVE, true, C.sourceOnly);
     }
     republicationSteps(graph, u, add);
     return;
@@ -322,7 +338,8 @@ function rulesFor(graph: EngineGraph, u: number, add: AddStep): void {
         if (edge === E.STORES) add(to, e, E.STORES, EXPOSURE_NONE, 0, C.needsWrite);
         break;
       case K.action:
-        if (edge === E.USED_IN) add(to, e, E.USED_IN, EXPOSURE_NONE, 0, has(graph, e, EDGE_FLAG.pinned) ? C.pinned : 0);
+        // the action runs as a step of the job, not as an install script: what it reads is job-level
+        if (edge === E.USED_IN) add(to, e, E.USED_IN, JOB, 0, has(graph, e, EDGE_FLAG.pinned) ? C.pinned : 0);
         break;
       case K.advisory:
         if (edge === E.AFFECTS) add(to, e, E.AFFECTS, EXPOSURE_NONE, 0, 0);
@@ -397,4 +414,26 @@ export function forEachStep(
     const level = (condition & C.installScripts) !== 0 && overlay !== null && overlay.ignoresScripts[to] === 1 ? RUNTIME : (meta >> 8) & 0xff;
     emit(to, e, meta & 0xff, level, (meta >> 16) & 0xff, condition);
   }
+}
+
+/**
+ * The steps whose existence the semver rules decide (RANGE_ADMITS, a version's FRESH_RESOLVE,
+ * ADVISORY_RANGE), as pairs of node ids: the recursive-CTE yardstick takes them as input, since
+ * SQL has no npm semver; everything else it derives from the stored edges itself.
+ */
+export function semverStepPairs(graph: EngineGraph): { from: number[]; to: number[] } {
+  const { offsets, steps } = stepTable(graph);
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let u = 0; u < graph.nodeCount; u++) {
+    if (graph.kind[u] !== K.packageVersion && graph.kind[u] !== K.advisory) continue;
+    for (let i = offsets[u] * STEP_STRIDE; i < offsets[u + 1] * STEP_STRIDE; i += STEP_STRIDE) {
+      const code = steps[i + STEP_META] & 0xff;
+      if (code === STEP.RANGE_ADMITS || code === STEP.FRESH_RESOLVE || code === STEP.ADVISORY_RANGE) {
+        from.push(graph.ids[u]);
+        to.push(graph.ids[steps[i + STEP_TO]]);
+      }
+    }
+  }
+  return { from, to };
 }

@@ -4,6 +4,7 @@ import { lstat, open, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { expandZip } from "@/lib/ingest/source/expand-zip";
 import { formatFromPath, looksLikeImportableJson } from "@/lib/ingest/source/detect-format";
+import { isWorkflow } from "@/lib/ingest/workflow/parse-workflow";
 import { repositoryNameFromRemote } from "@/lib/ingest/source/repository-name-from-remote";
 import { formatBytes, importLimits, type ImportLimits } from "@/lib/ingest/limits";
 import type { IngestError, SourceFile } from "@/lib/ingest/types";
@@ -11,22 +12,33 @@ import type { IngestError, SourceFile } from "@/lib/ingest/types";
 // The CLI's (and the demo builder's) way in: files and directories on disk → SourceFiles with the
 // paths a user recognises, plus each repository's name from its git remote. A directory is walked
 // for the files Blastmap reads (workflows, lockfiles, package.json, .npmrc, importable JSON) and
-// everything else in a checkout is skipped; a file named explicitly is always read, so a file of
-// an unknown format gets an error instead of being ignored.
+// everything else in a checkout is skipped — and listed with the reason, so an import that finds
+// nothing can say why. A workflow is recognised by its content (`on:` + `jobs:`) wherever it lies;
+// composite actions (action.yml) are passed on for their own parser. A file named explicitly is
+// always read, so a file of an unknown format gets an error instead of being ignored.
 
 export interface ReadSources {
   files: SourceFile[];
   /** repository names by root ("" or "dir/"), from `git remote get-url origin` or the directory name */
   repoNames: Record<string, string>;
   errors: IngestError[];
+  /** files and folders a directory walk left out, and why */
+  skipped: SkippedSource[];
 }
 
+export interface SkippedSource {
+  path: string;
+  reason: string;
+}
+
+// composite actions: read by their own parser, never dropped here
+const ACTION_FILE = /^action\.ya?ml$/i;
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", ".next", "dist", "build", "coverage", ".turbo", ".cache"]);
 
 export async function readSourcesFromPaths(paths: string[], options: { limits?: ImportLimits; cwd?: string } = {}): Promise<ReadSources> {
   const limits = options.limits ?? importLimits();
   const cwd = options.cwd ?? process.cwd();
-  const result: ReadSources = { files: [], repoNames: {}, errors: [] };
+  const result: ReadSources = { files: [], repoNames: {}, errors: [], skipped: [] };
 
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
@@ -59,21 +71,42 @@ async function walk(directory: string, prefix: string, result: ReadSources, limi
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const absolute = path.join(directory, entry.name);
     const display = `${prefix}${entry.name}`;
-    if (entry.isSymbolicLink()) continue;
+    if (entry.isSymbolicLink()) {
+      result.skipped.push({ path: display, reason: "a symbolic link is not followed" });
+      continue;
+    }
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(absolute, `${display}/`, result, limits);
+      if (SKIPPED_DIRECTORIES.has(entry.name)) result.skipped.push({ path: `${display}/`, reason: `ignored folder (${entry.name})` });
+      else await walk(absolute, `${display}/`, result, limits);
       continue;
     }
     if (!entry.isFile()) continue;
     const byName = formatFromPath(display);
-    if (byName === null && !/\.json$/i.test(entry.name)) continue;
-    const { size } = await lstat(absolute);
-    if (byName === null && !looksLikeImportableJson(await readHead(absolute))) continue;
-    if (size > limits.maxFileBytes) {
-      result.errors.push({ file: display, message: `the file is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)` });
+    const yaml = /\.ya?ml$/i.test(entry.name);
+    if (byName === null && !yaml && !/\.json$/i.test(entry.name)) {
+      result.skipped.push({ path: display, reason: "unknown format" });
       continue;
     }
-    result.files.push({ path: display, content: await readFile(absolute, "utf8") });
+    const { size } = await lstat(absolute);
+    if (byName === null && !yaml && !looksLikeImportableJson(await readHead(absolute))) {
+      result.skipped.push({ path: display, reason: "unknown format: JSON that is not a lockfile, package.json, OSV advisory, CycloneDX SBOM or inventory" });
+      continue;
+    }
+    if (size > limits.maxFileBytes) {
+      if (byName === null && yaml && !ACTION_FILE.test(entry.name)) {
+        // content decides whether loose YAML is ours, and this one is too large to look at
+        result.skipped.push({ path: display, reason: `too large to check for a workflow (${formatBytes(size)}, over ${formatBytes(limits.maxFileBytes)})` });
+      } else {
+        result.errors.push({ file: display, message: `the file is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)` });
+      }
+      continue;
+    }
+    const content = await readFile(absolute, "utf8");
+    if (byName === null && yaml && !ACTION_FILE.test(entry.name) && !isWorkflow(content)) {
+      result.skipped.push({ path: display, reason: "not a workflow: no top-level `on` and `jobs`" });
+      continue;
+    }
+    result.files.push({ path: display, content });
   }
 }
 

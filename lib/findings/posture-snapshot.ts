@@ -41,6 +41,17 @@ export interface SecretDetail {
   createdAt: Date | null;
   lastRotatedAt: Date | null;
 }
+/** One install step of a job (ZInstallStep); the optional fields are absent on data stored before them. */
+export interface InstallStepDetail {
+  line: number | null;
+  command: string;
+  ignoreScripts: boolean;
+  /** the step's name, id, `uses` or #n */
+  step?: string | null;
+  /** secrets in the step's environment */
+  secrets?: string[];
+  installs?: "lockfile" | "fresh";
+}
 export interface ContextDetail {
   contextKind: "workstation" | "ciJob";
   repo: string | null;
@@ -50,7 +61,7 @@ export interface ContextDetail {
   line: number | null;
   canMintOidc: boolean;
   ignoresScripts: boolean;
-  installSteps: { line: number | null; command: string; ignoreScripts: boolean }[];
+  installSteps: InstallStepDetail[];
   owner: string | null;
 }
 export interface RunnerDetail {

@@ -5,7 +5,7 @@ import { describePath, type TPathNodeInfo } from "./describe-path";
 // come from imported files an attacker may have written (a package name, a job id), so every
 // cell a spreadsheet would read as a formula is neutralised (OWASP "CSV injection").
 
-export const RADIUS_CSV_COLUMNS = ["kind", "key", "name", "hops", "generation", "exposure", "path"] as const;
+export const RADIUS_CSV_COLUMNS = ["kind", "key", "name", "hops", "generation", "exposure", "timing", "assumed", "path"] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -20,7 +20,7 @@ export function csvCell(value: string | number | null | undefined): string {
 export function radiusNodeIndex(result: Pick<TRadiusResult, "nodes" | "source">): Map<number, TPathNodeInfo> {
   const index = new Map<number, TPathNodeInfo>();
   for (const source of result.source.nodes) index.set(source.id, { name: source.name, key: source.key, kind: source.kind, generation: 0 });
-  for (const node of result.nodes) index.set(node.id, { name: node.name, key: node.key, kind: node.kind, generation: node.generation });
+  for (const node of result.nodes) index.set(node.id, { name: node.name, key: node.key, kind: node.kind, generation: node.generation, timing: node.timing });
   return index;
 }
 
@@ -29,7 +29,7 @@ export function radiusToCsv(result: Pick<TRadiusResult, "nodes" | "source">): st
   const lines = [RADIUS_CSV_COLUMNS.join(",")];
   for (const node of result.nodes) {
     const path = describePath(node.path, index, node.id).text;
-    lines.push([node.kind, node.key, node.name, node.hops, node.generation, node.exposure ?? "", path].map(csvCell).join(","));
+    lines.push([node.kind, node.key, node.name, node.hops, node.generation, node.exposure ?? "", node.timing, node.assumed ? "yes" : "", path].map(csvCell).join(","));
   }
   // CRLF: RFC 4180, and what spreadsheet programs expect.
   return `${lines.join("\r\n")}\r\n`;

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { TRadiusResult } from "@/lib/schemas/radius";
+import { graphStylesheet } from "@/components/graph/graph-style";
 import { pathElementIds, radiusPicture } from "./radius-elements";
 
 const radius: Pick<TRadiusResult, "nodes" | "edges" | "source"> = {
   source: { refs: ["pkg:npm/chalk@5.6.1"], description: "", nodes: [{ id: 1, key: "pkg:npm/chalk@5.6.1", kind: "packageVersion", name: "chalk@5.6.1" }] },
   nodes: [
-    { id: 1, key: "pkg:npm/chalk@5.6.1", kind: "packageVersion", name: "chalk@5.6.1", hops: 0, generation: 0, exposure: null, path: [] },
-    { id: 2, key: "context:acme/web/ci.yml/build", kind: "context", name: "build", hops: 1, generation: 0, exposure: "install", path: [{ kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" }] },
+    { id: 1, key: "pkg:npm/chalk@5.6.1", kind: "packageVersion", name: "chalk@5.6.1", hops: 0, timing: "now", generation: 0, exposure: null, path: [] },
+    { id: 2, key: "context:acme/web/ci.yml/build", kind: "context", name: "build", hops: 1, timing: "now", generation: 0, exposure: "install", path: [{ kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" }] },
     {
       id: 3,
       key: "secret:acme/web:NPM_TOKEN",
@@ -14,6 +15,7 @@ const radius: Pick<TRadiusResult, "nodes" | "edges" | "source"> = {
       name: "NPM_TOKEN",
       hops: 2,
       generation: 0,
+      timing: "now",
       exposure: "install",
       path: [
         { kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" },
@@ -44,6 +46,60 @@ describe("radiusPicture", () => {
     const decorated = radiusPicture(radius).elements.flatMap((element) => ("decoration" in element.data ? [element.data.label] : []));
     expect(decorated).toEqual(["Original compromise", "Compromise (1)", "Runs in (1)", "Secrets (1)"]);
     expect(radiusPicture(radius, { decorations: false }).elements.some((element) => "decoration" in element.data)).toBe(false);
+  });
+});
+
+describe("radiusPicture timing", () => {
+  const withNextResolve: Pick<TRadiusResult, "nodes" | "edges" | "source"> = {
+    ...radius,
+    nodes: [
+      ...radius.nodes,
+      {
+        id: 4,
+        key: "context:acme/docs/ci.yml/build",
+        kind: "context",
+        name: "docs build",
+        hops: 1,
+        generation: 0,
+        timing: "next-resolve",
+        exposure: "runtime",
+        path: [{ kind: "RANGE_ADMITS", from: 1, to: 4, exposure: "runtime", attributes: { range: "^5.0.0" } }],
+      },
+      {
+        id: 5,
+        key: "identity:github-token:acme/web/ci.yml/build",
+        kind: "identity",
+        name: "GITHUB_TOKEN",
+        hops: 2,
+        generation: 0,
+        timing: "now",
+        assumed: true,
+        exposure: "install",
+        path: [{ kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" }, { kind: "TRIGGERS", from: 2, to: 5, attributes: { assumed: true } }],
+      },
+    ],
+  };
+  const nodeData = (id: string) =>
+    radiusPicture(withNextResolve).elements.find((element) => element.group === "nodes" && element.data.id === id)!.data as { nextResolve: boolean; restsOnAssumption: boolean };
+
+  it("marks a node reached only on the next resolve, and only that one, so the style draws it hollow", () => {
+    expect(nodeData("4")).toMatchObject({ nextResolve: true, restsOnAssumption: false });
+    expect(nodeData("2")).toMatchObject({ nextResolve: false });
+    expect(nodeData("1")).toMatchObject({ nextResolve: false });
+  });
+
+  it("draws next-resolve nodes hollow on both renderers, not by a dash the WebGL renderer would drop", () => {
+    for (const webgl of [false, true]) {
+      const rule = graphStylesheet({ webgl, large: false }).find((style) => style.selector === "node[?nextResolve]")!;
+      const style = rule.style as Record<string, unknown>;
+      expect(style["background-opacity"]).toBeLessThan(0.5);
+      expect(style["border-width"]).toBeGreaterThanOrEqual(3);
+      if (webgl) expect(style["border-style"]).toBe("solid");
+    }
+  });
+
+  it("marks a node whose path rests on an assumed write token", () => {
+    expect(nodeData("5")).toMatchObject({ nextResolve: false, restsOnAssumption: true });
   });
 });
 

@@ -14,8 +14,17 @@ export interface TDecorationData {
   height?: number;
 }
 
+/**
+ * A reached node's element data: `nextResolve` when the attacker has it only on the next resolve
+ * (drawn hollow, graph-style.ts), `restsOnAssumption` when its path assumes a write token.
+ */
+export interface TRadiusNodeData extends TNodeElementData {
+  nextResolve: boolean;
+  restsOnAssumption: boolean;
+}
+
 export type TRadiusElement =
-  | { group: "nodes"; data: TNodeElementData; position: { x: number; y: number } }
+  | { group: "nodes"; data: TRadiusNodeData; position: { x: number; y: number } }
   | { group: "nodes"; data: TDecorationData; position: { x: number; y: number } }
   | { group: "edges"; data: TEdgeElementData };
 
@@ -62,7 +71,11 @@ export function radiusPicture(
   }
   for (const node of drawn) {
     const data = toNodeData({ ...node, compromised: sourceIds.has(node.id), assumedCompromised: assumed.has(node.key), criticality: node.criticality ?? null, hiddenNeighbours: 0 });
-    elements.push({ group: "nodes", data, position: layout.positions.get(node.id)! });
+    elements.push({
+      group: "nodes",
+      data: { ...data, nextResolve: node.timing === "next-resolve", restsOnAssumption: node.assumed === true },
+      position: layout.positions.get(node.id)!,
+    });
   }
   // Every explanation path must be drawable, so path steps are drawn even if `edges` omits them.
   const edges = new Map<string, TEdgeElementData>();

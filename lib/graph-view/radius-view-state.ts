@@ -1,8 +1,9 @@
 import { EXPOSURES, type TExposure } from "@/lib/schemas/graph-facts";
+import type { TTiming } from "@/lib/schemas/radius";
 
 // Everything the blast-radius page shows is decided by its URL, so the permalink is the URL and
 // the back button undoes a click. Parameter names match GET /api/blast-radius where they overlap
-// (ref, advisory, maxHops, exposure, whatIf) so a view's URL and its API request read alike.
+// (ref, advisory, maxHops, exposure, timing, whatIf) so a view's URL and its API request read alike.
 
 export type TRadiusDisplay = "picture" | "table";
 
@@ -12,6 +13,8 @@ export interface TRadiusViewState {
   maxHops: number | null;
   /** empty = every exposure level */
   exposures: TExposure[];
+  /** empty = both timings; ["now"] = leave out what only the next resolve gives the attacker */
+  timings: TTiming[];
   whatIf: string[];
   /** key of the node whose explanation path is shown */
   selected: string | null;
@@ -25,6 +28,7 @@ export const EMPTY_RADIUS_VIEW: TRadiusViewState = {
   advisory: null,
   maxHops: null,
   exposures: [],
+  timings: [],
   whatIf: [],
   selected: null,
   pathFrom: null,
@@ -46,6 +50,8 @@ export function parseRadiusViewState(params: URLSearchParams): TRadiusViewState 
     advisory: nonEmpty(params.get("advisory")),
     maxHops: params.has("maxHops") && Number.isInteger(hops) && hops >= 1 && hops <= 50 ? hops : null,
     exposures: [...new Set(exposures)],
+    // "now" is the only narrowing the page offers; both timings is no filter at all
+    timings: params.get("timing") === "now" ? ["now"] : [],
     whatIf: unique(params.getAll("whatIf")),
     selected: nonEmpty(params.get("node")),
     pathFrom: nonEmpty(params.get("from")),
@@ -65,12 +71,15 @@ export function serializeRadiusViewState(state: TRadiusViewState): URLSearchPara
 }
 
 /** The GET /api/blast-radius query for a view: only what changes the computed radius. */
-export function radiusApiParams(state: Pick<TRadiusViewState, "refs" | "advisory" | "maxHops" | "exposures" | "whatIf">): URLSearchParams {
+export function radiusApiParams(
+  state: Pick<TRadiusViewState, "refs" | "advisory" | "maxHops" | "exposures" | "whatIf"> & Partial<Pick<TRadiusViewState, "timings">>,
+): URLSearchParams {
   const params = new URLSearchParams();
   for (const ref of state.refs) params.append("ref", ref);
   if (state.advisory) params.set("advisory", state.advisory);
   if (state.maxHops !== null) params.set("maxHops", String(state.maxHops));
   if (state.exposures.length > 0) params.set("exposure", state.exposures.join(","));
+  if (state.timings?.length === 1) params.set("timing", state.timings[0]);
   for (const control of state.whatIf) params.append("whatIf", control);
   return params;
 }

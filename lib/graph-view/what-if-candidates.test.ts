@@ -9,8 +9,10 @@ const summary: TRadiusResult["summary"] = {
   longLivedIdentities: [{ id: 4, key: "identity:npm-publish", name: "npm-publish" }],
   maxGeneration: 0,
   total: 5,
+  now: 5,
+  nowCredentials: 3,
 };
-const reached = (id: number, kind: TRadiusResult["nodes"][number]["kind"], key: string, name: string) => ({ id, kind, key, name, hops: 1, generation: 0, exposure: null, path: [] });
+const reached = (id: number, kind: TRadiusResult["nodes"][number]["kind"], key: string, name: string) => ({ id, kind, key, name, hops: 1, generation: 0, exposure: null, path: [], timing: "now" as const });
 
 const radius: Pick<TRadiusResult, "nodes" | "edges" | "source" | "summary"> = {
   source: { refs: ["pkg:npm/chalk@5.6.1"], description: "", nodes: [{ id: 1, key: "pkg:npm/chalk@5.6.1", kind: "packageVersion", name: "chalk@5.6.1" }] },
@@ -56,6 +58,40 @@ describe("deriveWhatIfCandidates", () => {
 
   it("proposes nothing for an empty radius", () => {
     expect(deriveWhatIfCandidates({ ...radius, nodes: [], edges: [], summary: { ...summary, longLivedIdentities: [] } })).toEqual([]);
+  });
+});
+
+describe("deriveWhatIfCandidates: pinning actions", () => {
+  const action = (tagged: boolean) => ({
+    ...radius,
+    nodes: [
+      reached(8, "action", "action:tj-actions/changed-files", "tj-actions/changed-files"),
+      {
+        ...reached(9, "context", "context:acme/web/ci.yml/changes", "acme/web ci.yml/changes"),
+        path: [{ kind: "USED_IN", from: 8, to: 9, exposure: "job" as const, attributes: { ref: tagged ? "v45" : "0e58ed8671d6b60d0890c21b07f8835ace038e67", pinned: !tagged } }],
+      },
+    ],
+    edges: [{ kind: "USED_IN", from: 8, to: 9, exposure: "job" as const }],
+    summary: { ...summary, longLivedIdentities: [] },
+  });
+
+  it("offers to pin an action a reached job uses by a tag, in the engine's pin-action syntax", () => {
+    expect(deriveWhatIfCandidates(action(true))).toEqual([
+      {
+        control: "pin-action:context:acme/web/ci.yml/changes=action:tj-actions/changed-files",
+        group: "pin-action",
+        label: "Pin tj-actions/changed-files to a commit SHA in acme/web ci.yml/changes (uses v45)",
+      },
+    ]);
+    expect(parseWhatIfControl("pin-action:context:acme/web/ci.yml/changes=action:tj-actions/changed-files")).toEqual({
+      group: "pin-action",
+      ref: "context:acme/web/ci.yml/changes",
+      target: "action:tj-actions/changed-files",
+    });
+  });
+
+  it("does not offer to pin a use that is already pinned to a commit", () => {
+    expect(deriveWhatIfCandidates(action(false))).toEqual([]);
   });
 });
 

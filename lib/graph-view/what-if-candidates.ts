@@ -11,6 +11,7 @@ export const WHAT_IF_GROUPS = {
   "off-runner": "Move a job off a persistent runner",
   "short-lived": "Replace with a short-lived credential",
   "drop-publish": "Drop a publish right",
+  "pin-action": "Pin an action to a commit SHA",
 } as const;
 export type TWhatIfGroup = keyof typeof WHAT_IF_GROUPS;
 
@@ -31,7 +32,7 @@ export function parseWhatIfControl(control: string): { group: TWhatIfGroup; ref:
   const rest = control.slice(colon + 1);
   // Refs contain ':' (secret:acme/web:NPM_TOKEN) but never '=', so the last '=' splits the pair.
   const eq = rest.lastIndexOf("=");
-  const needsTarget = group === "remove-secret" || group === "drop-publish";
+  const needsTarget = group === "remove-secret" || group === "drop-publish" || group === "pin-action";
   if (needsTarget && eq <= 0) return null;
   return { group: group as TWhatIfGroup, ref: needsTarget ? rest.slice(0, eq) : rest, target: needsTarget ? rest.slice(eq + 1) : null };
 }
@@ -60,6 +61,28 @@ export function deriveWhatIfCandidates(result: Pick<TRadiusResult, "nodes" | "ed
     if ((edge.kind === "RUNNER_PERSISTENCE" || edge.kind === "RUNS_ON") && from.kind === "context" && to.kind === "runner") add("off-runner", `Move ${from.name} off ${to.name}`, from.key);
     if (edge.kind === "CAN_PUBLISH" && (from.kind === "identity" || from.kind === "publisher") && to.kind === "package")
       add("drop-publish", `Drop ${from.name}'s right to publish ${to.name}`, from.key, to.key);
+  }
+  // A job using a reached action by a tag (or a branch) is reached when the tag moves; pinning the
+  // use to a full commit SHA cuts it (tj-actions/changed-files, March 2025). The edge list has no
+  // attributes, so the uses are read from the explanation paths, which carry the ref.
+  const uses = new Map<string, { action: number; context: number; ref: string | null }>();
+  const pinned = new Set<string>();
+  const addUse = (step: { kind: string; from: number; to: number; attributes?: Record<string, unknown> }) => {
+    if (step.kind !== "USED_IN") return;
+    const id = `${step.from}-${step.to}`;
+    // reached although pinned: the pinned commit itself is named bad, and no pin would help
+    if (step.attributes?.pinned === true) return void pinned.add(id);
+    const ref = typeof step.attributes?.ref === "string" ? step.attributes.ref : null;
+    if (!uses.has(id) || (ref && !uses.get(id)!.ref)) uses.set(id, { action: step.from, context: step.to, ref });
+  };
+  for (const node of result.nodes) for (const step of node.path) addUse(step);
+  for (const edge of result.edges) addUse(edge);
+  for (const id of pinned) uses.delete(id);
+  for (const use of uses.values()) {
+    const action = byId.get(use.action);
+    const context = byId.get(use.context);
+    if (action?.kind !== "action" || context?.kind !== "context") continue;
+    add("pin-action", `Pin ${action.name} to a commit SHA in ${context.name}${use.ref ? ` (uses ${use.ref})` : ""}`, context.key, action.key);
   }
   for (const identity of result.summary.longLivedIdentities) add("short-lived", `Replace ${identity.name} with a short-lived credential`, identity.key);
 

@@ -1,5 +1,5 @@
 import type { TChecklistItem } from "@/lib/schemas/incident";
-import type { TRadiusResult, TReachedNode } from "@/lib/schemas/radius";
+import type { TRadiusResult, TReachedNode, TRotationItem } from "@/lib/schemas/radius";
 
 // The response checklist an incident starts with, generated from its blast radius. The steps are
 // the ones the 2025 npm compromises (chalk/debug, Nx, Shai-Hulud) taught: confirm how the publisher
@@ -59,16 +59,7 @@ export function generateChecklist(radius: TRadiusResult, context: ChecklistConte
       versions.map((node) => node.key),
     ),
   );
-  for (const rotation of radius.rotationPlan) {
-    items.push(
-      item(
-        `rotate:${rotation.key}`,
-        "rotation",
-        `${rotation.rank}. ${rotation.kind === "identity" ? "Revoke" : "Revoke and rotate"} ${rotation.name} (${rotation.key}) — ${rotation.reason}${rotation.owner ? `; owner ${rotation.owner}` : ""}.`,
-        [rotation.key],
-      ),
-    );
-  }
+  for (const rotation of radius.rotationPlan) items.push(rotationItem(rotation));
   if (radius.rotationPlan.length === 0) {
     items.push(item("rotate:none", "rotation", "Confirm that no secret is reachable from the install or build environment (the rotation plan is empty).", []));
   }
@@ -94,6 +85,37 @@ export function generateChecklist(radius: TRadiusResult, context: ChecklistConte
     ),
   );
   return items;
+}
+
+/** The checklist id of a rotation-plan row: `rotate:<key>` (ticked by marking it rotated), `review:<key>` for a job token. */
+export const rotationItemId = (row: Pick<TRotationItem, "key" | "action">): string => `${row.action === "review" ? "review" : "rotate"}:${row.key}`;
+
+/**
+ * One item per rotation-plan row. A long-lived credential is revoked and rotated, every copy of
+ * it at once; an ephemeral job token (GITHUB_TOKEN, an OIDC token) expired when its job ended,
+ * so there is nothing to rotate: what it did during the window is what needs reading.
+ */
+function rotationItem(row: TRotationItem): TChecklistItem {
+  const others = [...row.secrets, ...row.identities].filter((member) => member.key !== row.key);
+  const refs = [row.key, ...others.map((member) => member.key)];
+  const owner = row.owner ? `; owner ${row.owner}` : "";
+  const nextResolve = row.timing === "next-resolve";
+  if (row.action === "review") {
+    return item(
+      rotationItemId(row),
+      "rotation",
+      `${row.rank}. Review what ${row.name} (${row.key}) did during the window — it expired at job end, so there is nothing to rotate: read the run's logs and the audit log of what it could reach${owner}.${nextResolve ? " It is reached only on the next resolve: there is something to review only if a run resolved the bad version during the window." : ""}`,
+      refs,
+    );
+  }
+  const copies = others.length ? `, with ${names(others)},` : "";
+  const replacement = row.shortLivedReplacement ? ` Replace it with ${row.shortLivedReplacement}.` : "";
+  return item(
+    rotationItemId(row),
+    "rotation",
+    `${row.rank}. ${row.kind === "identity" && row.secrets.length === 0 ? "Revoke" : "Revoke and rotate"} ${row.name} (${row.key})${copies} — ${row.reason}${owner}.${replacement}${nextResolve ? " Rotate it before the next install resolves the bad version." : ""}`,
+    refs,
+  );
 }
 
 /** Contexts that installed the compromised code directly (first step INSTALLED_IN), and identities reached from them. */

@@ -30,7 +30,7 @@ export function incidentGraph() {
 }
 
 export function radiusOf(graph = incidentGraph()): TRadiusResult {
-  const answer = blastRadius(graph, { refs: ["pkg:npm/evil@1.0.0"], advisories: [], maxHops: null, exposures: [], whatIf: [] });
+  const answer = blastRadius(graph, { refs: ["pkg:npm/evil@1.0.0"], advisories: [], maxHops: null, exposures: [], whatIf: [], timings: [] });
   if (!answer.ok) throw new Error(answer.errors.map((error) => error.message).join("; "));
   return answer.result;
 }

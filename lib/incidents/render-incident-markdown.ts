@@ -1,12 +1,14 @@
 import type { TIncident } from "@/lib/schemas/incident";
 import type { TRadiusResult } from "@/lib/schemas/radius";
-import { rotationStatus } from "./rotation-status";
+import { reviewStatus, rotationStatus } from "./rotation-status";
 
 // The incident report as Markdown: what a commander attaches to a ticket or a post-mortem.
 
 type Summary = TRadiusResult["summary"];
 const FIGURES: [string, (summary: Summary) => number][] = [
   ["Nodes reached", (s) => s.total],
+  ["Reached now", (s) => s.now],
+  ["Reached only on the next resolve", (s) => s.total - s.now],
   ["Secrets", (s) => s.countsByKind.secret ?? 0],
   ["Identities", (s) => s.countsByKind.identity ?? 0],
   ["Long-lived identities", (s) => s.longLivedIdentities.length],
@@ -43,17 +45,25 @@ export function renderIncidentMarkdown(incident: TIncident, residual: TRadiusRes
   }
   push("");
   const status = rotationStatus(incident);
+  const reviews = status.filter((row) => row.action === "review");
+  const reviewed = reviews.filter((row) => reviewStatus(incident, row)?.done).length;
   push(
     "## Rotation status",
     "",
-    `${status.filter((row) => row.rotation).length} of ${status.length} secrets and identities in the rotation plan rotated or revoked.`,
+    `${status.filter((row) => row.rotation).length} of ${status.length} secrets and identities in the rotation plan rotated or revoked.` +
+      (reviews.length ? ` ${reviews.length} of them are ephemeral job tokens that expired at job end — to review, not rotate (${reviewed} reviewed).` : ""),
     "",
-    "| # | Secret or identity | Reason | Status | By | When | Note |",
-    "|---:|---|---|---|---|---|---|",
+    "| # | Credential | Action | Timing | Reason | Status | By | When | Note |",
+    "|---:|---|---|---|---|---|---|---|---|",
   );
   for (const row of status) {
+    const review = row.action === "review" ? reviewStatus(incident, row) : null;
+    const state = row.rotation ? row.rotation.action : review?.done ? "reviewed" : row.action === "review" ? "to review" : "pending";
+    const by = row.rotation?.by ?? review?.doneBy ?? "";
+    const at = row.rotation ? day(row.rotation.at) : review?.done ? day(review.doneAt) : "";
+    const members = row.members.filter((member) => member.key !== row.key).map((member) => member.key);
     push(
-      `| ${row.rank ?? "—"} | ${cell(`${row.name} (${row.key})`)} | ${cell(row.reason ?? "")} | ${row.rotation ? row.rotation.action : "pending"} | ${cell(row.rotation?.by ?? "")} | ${row.rotation ? day(row.rotation.at) : ""} | ${cell(row.rotation?.note ?? "")} |`,
+      `| ${row.rank ?? "—"} | ${cell(`${row.name} (${row.key})${members.length ? `, with ${members.join(", ")}` : ""}`)} | ${row.action === "review" ? "review: expired at job end" : row.action ?? "—"} | ${row.timing === "next-resolve" ? "next resolve" : row.timing ?? "—"} | ${cell(row.reason ?? "")} | ${state} | ${cell(by)} | ${at} | ${cell(row.rotation?.note ?? "")} |`,
     );
   }
   push("", "## Response checklist", "");

@@ -4,8 +4,9 @@ import { parseCycloneDx } from "./cyclonedx/parse-cyclonedx";
 import { parseInventory, type ReferenceUse } from "./inventory/parse-inventory";
 import { formatBytes, importLimits, type ImportLimits } from "./limits";
 import { installContextsOf } from "./npm-lockfile/install-contexts";
-import { lockfileDocument } from "./npm-lockfile/lockfile-document";
-import { parseNpmLockfile, type LockfileInstall } from "./npm-lockfile/parse-npm-lockfile";
+import { onlyBuiltDependenciesOf, parseLockfile } from "./lockfile/parse-lockfile";
+import { lockfileDocument, type LockfileFormat } from "./npm-lockfile/lockfile-document";
+import type { LockfileInstall } from "./npm-lockfile/parse-npm-lockfile";
 import { parseOsv } from "./osv/parse-osv";
 import { parsePackageJson, type DeclaredDependency } from "./package-json/parse-package-json";
 import { packageJsonDocument } from "./package-json/package-json-document";
@@ -14,7 +15,10 @@ import { formatFromJson, formatFromPath, type SourceFormat } from "./source/dete
 import { parseJsonSource } from "./source/parse-json-source";
 import { findRepositoryRoots, repositoryOf, type RepositoryRoot } from "./source/repository-roots";
 import type { IngestError, RepositoryContext, SourceFile } from "./types";
+import { normaliseDirectory } from "./workflow/directories";
+import { isLocalActionFile } from "./workflow/local-actions";
 import { parseWorkflow } from "./workflow/parse-workflow";
+import { deriveWorkflowEvidence, type PackageManifest } from "./derive/workflow-evidence";
 
 // Every input file in, graph documents or precise errors out — the pure half of an import.
 // All-or-nothing starts here: the caller applies nothing when `errors` is not empty. Files are
@@ -68,6 +72,9 @@ interface ClassifiedFile {
 
 const directoryOf = (path: string) => path.slice(0, path.lastIndexOf("/") + 1);
 const NPMRC_IGNORE_SCRIPTS = /^\s*ignore-scripts\s*=\s*true\s*$/m;
+/** formats read as text by their own parser (not JSON) */
+const TEXT_FORMATS = new Set<SourceFormat>(["workflow", "npmrc", "pnpm-lockfile", "yarn-lockfile", "pnpm-workspace"]);
+const LOCKFILE_FORMATS = new Set<SourceFormat>(["npm-lockfile", "pnpm-lockfile", "yarn-lockfile"]);
 
 export function parseSources(files: SourceFile[], options: ParseSourcesOptions = {}): ParsedSources {
   const limits = options.limits ?? importLimits();
@@ -121,9 +128,9 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
     // YAML is read only as a workflow; outside .github/workflows/ the workflow parser decides.
     let format = formatFromPath(file.path) ?? (/\.ya?ml$/i.test(file.path) ? "workflow" : null);
     let json: unknown = undefined;
-    if (format !== "workflow" && format !== "npmrc") {
+    if (format === null || !TEXT_FORMATS.has(format)) {
       if (!/\.json$/i.test(file.path) && format === null) {
-        errors.push({ file: file.path, message: "unknown format: expected a GitHub Actions workflow, package-lock.json, package.json, an OSV advisory, a CycloneDX SBOM or a Blastmap inventory (JSON)" });
+        errors.push({ file: file.path, message: "unknown format: expected a GitHub Actions workflow, package-lock.json, pnpm-lock.yaml, yarn.lock, package.json, an OSV advisory, a CycloneDX SBOM or a Blastmap inventory (JSON)" });
         continue;
       }
       const parsed = parseJsonSource(file.path, file.content, limits.maxJsonDepth);
@@ -143,13 +150,33 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
     classified.push({ file, format, json, repository, relativePath });
   }
 
+  // Local actions (action.yml/action.yaml with `runs:`) are read by the workflows that use them,
+  // keyed by their directory inside their repository, and are not parsed as workflows themselves.
+  const localActions = new Map<string, Map<string, SourceFile>>();
+  const actionFiles = new Set<ClassifiedFile>();
+  for (const item of classified) {
+    const file = { path: item.relativePath, content: item.file.content };
+    if ((item.format as string) !== "action" && !(item.format === "workflow" && isLocalActionFile(file))) continue;
+    actionFiles.add(item);
+    const root = item.repository?.root ?? "";
+    const actions = localActions.get(root) ?? new Map<string, SourceFile>();
+    const directory = normaliseDirectory(item.relativePath.slice(0, Math.max(0, item.relativePath.lastIndexOf("/"))));
+    if (!actions.has(directory)) actions.set(directory, file);
+    localActions.set(root, actions);
+    // counted as what it is: a composite action read by its workflows, not a workflow
+    if (item.format === "workflow") {
+      if (--result.filesByFormat.workflow === 0) delete result.filesByFormat.workflow;
+      result.filesByFormat.action = (result.filesByFormat.action ?? 0) + 1;
+    }
+  }
   const context = (repository: RepositoryRoot | null): RepositoryContext => ({
     repo: repository?.name ?? null,
     npmrcIgnoresScripts: repository ? npmrcIgnores.has(repository.name) : false,
+    localActions: localActions.get(repository?.root ?? "") ?? new Map(),
   });
   const fileErrors = (file: SourceFile, list: IngestError[]) => list.map((error) => ({ ...error, file: file.path }));
 
-  for (const item of classified.filter((c) => c.format === "workflow")) {
+  for (const item of classified.filter((c) => c.format === "workflow" && !actionFiles.has(c))) {
     try {
       const parsed = parseWorkflow({ path: item.relativePath, content: item.file.content }, context(item.repository));
       if (parsed.ok) result.documents.push(...parsed.documents);
@@ -161,28 +188,56 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
   }
 
   const packageJsons = new Map<string, { item: ClassifiedFile; declared: DeclaredDependency[] }>();
+  const manifests: PackageManifest[] = [];
   for (const item of classified.filter((c) => c.format === "package-json")) {
     const parsed = parsePackageJson(item.file.path, item.json);
-    if (parsed.ok) packageJsons.set(directoryOf(item.file.path), { item, declared: parsed.packageJson.dependencies });
-    else errors.push(...parsed.errors);
+    if (parsed.ok) {
+      packageJsons.set(directoryOf(item.file.path), { item, declared: parsed.packageJson.dependencies });
+      manifests.push({ repo: item.repository?.name ?? null, directory: directoryOf(item.relativePath).replace(/\/$/, ""), ...parsed.packageJson });
+    } else errors.push(...parsed.errors);
   }
 
   const lockfileDirectories = new Set<string>();
-  for (const item of classified.filter((c) => c.format === "npm-lockfile")) {
-    const parsed = parseNpmLockfile(item.file.path, item.json);
+  const lockfileItems = classified.filter((c) => LOCKFILE_FORMATS.has(c.format));
+  // Each package.json belongs to the nearest lockfile at or above it (a pnpm/yarn workspace root).
+  const nearestLockfileDirectory = (directory: string) =>
+    lockfileItems
+      .map((c) => directoryOf(c.file.path))
+      .filter((lockfileDirectory) => directory.startsWith(lockfileDirectory))
+      .sort((a, b) => b.length - a.length)[0];
+  for (const item of lockfileItems) {
+    const directory = directoryOf(item.file.path);
+    const lockfileManifests = [...packageJsons]
+      .filter(([manifestDirectory]) => manifestDirectory.startsWith(directory) && nearestLockfileDirectory(manifestDirectory) === directory)
+      .map(([manifestDirectory, { declared }]) => ({ directory: manifestDirectory.slice(directory.length).replace(/\/$/, ""), dependencies: declared }));
+    const workspaceFile = classified.find((c) => c.format === "pnpm-workspace" && directoryOf(c.file.path) === directory)?.file ?? null;
+    const allowList = item.format === "pnpm-lockfile" ? onlyBuiltDependenciesOf(packageJsons.get(directory)?.item.json, workspaceFile) : { ok: true as const, onlyBuiltDependencies: null };
+    if (!allowList.ok) {
+      errors.push(...allowList.errors);
+      continue;
+    }
+    const parsed = parseLockfile({
+      format: item.format as LockfileFormat,
+      file: item.file.path,
+      content: item.file.content,
+      json: item.json,
+      manifests: lockfileManifests,
+      onlyBuiltDependencies: allowList.onlyBuiltDependencies,
+    });
     if (!parsed.ok) {
       errors.push(...parsed.errors);
       continue;
     }
-    const directory = directoryOf(item.file.path);
-    lockfileDirectories.add(directory);
+    // npm reads the package.json beside it; a pnpm/yarn workspace root covers its workspaces' too.
+    const covered = new Set((parsed.lockfile.workspaces ?? [""]).map((workspace) => (workspace === "" ? directory : `${directory}${workspace}/`)));
+    for (const manifestDirectory of covered) lockfileDirectories.add(manifestDirectory);
     const declaredList = packageJsons.get(directory)?.declared ?? [];
     const declared = new Map(declaredList.map((dependency) => [dependency.name, dependency]));
     const repo = item.repository?.name ?? null;
     const repoContext = context(item.repository);
     const hasWorkflows = classified.some((c) => c.format === "workflow" && c.repository === item.repository);
-    const contexts = repo && hasWorkflows ? installContextsOf(result.documents, repo, repoContext.npmrcIgnoresScripts) : [];
-    const document = lockfileDocument({ repo, path: item.relativePath, lockfile: parsed.lockfile, contexts, declared });
+    const contexts = repo && hasWorkflows ? installContextsOf(result.documents, repo, repoContext.npmrcIgnoresScripts, item.relativePath) : [];
+    const document = lockfileDocument({ repo, path: item.relativePath, lockfile: parsed.lockfile, contexts, declared, format: item.format as LockfileFormat });
     result.documents.push(document);
     if (repo && !hasWorkflows) {
       result.pendingLockfiles.push({
@@ -201,14 +256,25 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
           : "this lockfile is not inside a repository (no .github/workflows/ beside it, no --repo), so its package versions are not linked to any CI job",
       });
     }
-    const pinned = new Map(parsed.lockfile.installs.map((install) => [install.name, install.version]));
-    for (const dependency of declaredList) result.declaredRanges.push({ file: item.file.path, dependency, pinned: pinned.get(dependency.name) ?? null });
+    const pinnedVersion = (dependency: DeclaredDependency) => {
+      const candidates = parsed.lockfile.installs.filter((install) => install.name === dependency.name);
+      return (candidates.find((install) => install.directRange === dependency.range) ?? candidates[0])?.version ?? null;
+    };
+    for (const manifestDirectory of covered) {
+      const manifest = packageJsons.get(manifestDirectory);
+      if (!manifest) continue;
+      const file = manifestDirectory === directory ? item.file.path : manifest.item.file.path;
+      for (const dependency of manifest.declared) result.declaredRanges.push({ file, dependency, pinned: pinnedVersion(dependency) });
+    }
   }
 
   // A package.json without a lockfile beside it: its ranges are all Blastmap knows.
   for (const [directory, { item, declared }] of packageJsons) {
     if (lockfileDirectories.has(directory)) continue;
-    result.documents.push(packageJsonDocument(item.repository?.name ?? null, item.relativePath, declared));
+    // with no lockfile, `npm install` there resolves every declared range afresh at each run
+    const repo = item.repository?.name ?? null;
+    const freshInstalls = repo ? installContextsOf(result.documents, repo, context(item.repository).npmrcIgnoresScripts, item.relativePath) : [];
+    result.documents.push(packageJsonDocument(repo, item.relativePath, declared, freshInstalls));
     for (const dependency of declared) result.declaredRanges.push({ file: item.file.path, dependency, pinned: null });
   }
 
@@ -231,6 +297,8 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
     result.documents.push(parsed.document);
     result.references.push(...parsed.references);
   }
+
+  deriveWorkflowEvidence(result.documents, manifests);
 
   const byKey = new Map<string, number>();
   result.documents.forEach((document, index) => {

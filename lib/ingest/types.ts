@@ -25,4 +25,9 @@ export interface RepositoryContext {
   repo: string | null;
   /** a checked-in .npmrc sets ignore-scripts=true */
   npmrcIgnoresScripts: boolean;
+  /**
+   * The repository's own actions (`uses: ./.github/actions/x`): each action.yml/action.yaml by its
+   * directory relative to the repository root, without `./` ("" for an action at the root).
+   */
+  localActions?: Map<string, SourceFile>;
 }

@@ -10,7 +10,7 @@ import { radiusKeys } from "./keys";
  * The blast radius for a view's source and filters. While a what-if or filter change recomputes,
  * the previous radius stays on screen (placeholderData) so the picture does not blank out.
  */
-export function useBlastRadius(state: Pick<TRadiusViewState, "refs" | "advisory" | "maxHops" | "exposures" | "whatIf">) {
+export function useBlastRadius(state: Pick<TRadiusViewState, "refs" | "advisory" | "maxHops" | "exposures" | "whatIf" | "timings">) {
   const query = radiusApiParams(state).toString();
   return useQuery({
     queryKey: radiusKeys.radius(query),

@@ -147,6 +147,8 @@ export const ZInstallStep = z.object({
   step: z.string().nullable().optional(),
   /** secrets in this step's environment (workflow, job and step env, `with:`) */
   secrets: z.array(z.string()).optional(),
+  /** the file the step is written in when not the workflow itself (a local composite action) */
+  file: z.string().nullable().optional(),
 });
 export type TInstallStep = z.infer<typeof ZInstallStep>;
 
@@ -167,6 +169,8 @@ export const ZPublishStep = z.object({
   provenance: z.boolean(),
   /** the job can mint an OIDC token (`id-token: write`): npm trusted publishing needs no secret */
   trustedPublishing: z.boolean(),
+  /** the file the step is written in when not the workflow itself (a local composite action) */
+  file: z.string().nullable().optional(),
 });
 export type TPublishStep = z.infer<typeof ZPublishStep>;
 

@@ -94,6 +94,12 @@ export const ZInventorySystem = z.strictObject({
   criticality: ZCriticality,
   owner: z.string().optional(),
   storesSecrets: z.boolean().optional().describe("a vault or CI settings store: write/admin access yields its secrets"),
+  defaultTokenPermissions: z
+    .record(z.string().regex(/^(\*|[^/\s]+\/[^/\s]+)$/, 'a key is "*" (the organisation) or "owner/repo"'), z.enum(["read", "write"]))
+    .optional()
+    .describe(
+      'source control (system github:<org>): the default GITHUB_TOKEN permissions of workflows without a permissions block, by "*" (organisation) and "owner/repo"; without it write is assumed and marked so',
+    ),
 });
 
 export const ZInventoryRunner = z.strictObject({
@@ -105,12 +111,25 @@ export const ZInventoryRunner = z.strictObject({
   group: z.string().optional(),
 });
 
+export const ZInventoryFreshResolve = z.strictObject({
+  package: ZPurl.describe("the package, without a version (pkg:npm/vercel)"),
+  spec: z.string().trim().min(1).max(200).default("latest").describe('the version or range asked for, "latest" when none'),
+  runs: z.boolean().default(false).describe("the package's own code runs in that step (npx, dlx), install script or not"),
+});
+
+export const ZInventoryCiInstall = z.strictObject({
+  context: ZRef.describe("context:<owner>/<repo>/<workflow file>/<job id> (a job from an imported workflow)"),
+  installs: z.array(ZPurl).default([]).describe("package versions installed there from a lockfile or image (purl with version)"),
+  resolves: z.array(ZInventoryFreshResolve).default([]).describe("packages fetched afresh at every run"),
+});
+
 export const ZInventoryContext = z.strictObject({
   name: ZName.describe("a workstation name; CI jobs come from workflow files"),
   kind: ZContextKind.default("workstation"),
   owner: z.string().optional(),
   ignoresScripts: z.boolean().optional(),
   installs: z.array(ZPurl).default([]).describe("package versions installed there (purl with version)"),
+  resolves: z.array(ZInventoryFreshResolve).default([]).describe("packages fetched afresh (npx, global installs) whenever used"),
   exposes: z
     .array(z.strictObject({ secret: ZRef, exposure: ZExposure }))
     .default([])
@@ -129,6 +148,7 @@ export const ZInventory = z.strictObject({
   systems: z.array(ZInventorySystem).default([]),
   runners: z.array(ZInventoryRunner).default([]),
   contexts: z.array(ZInventoryContext).default([]),
+  ciInstalls: z.array(ZInventoryCiInstall).default([]).describe("what CI jobs install beyond what their workflow files show"),
 });
 export type TInventory = z.infer<typeof ZInventory>;
 export type TInventoryInput = z.input<typeof ZInventory>;

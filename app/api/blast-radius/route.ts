@@ -1,4 +1,4 @@
-// GET /api/blast-radius — reach of one or more compromised nodes (?ref=…&ref=…&advisory=…&maxHops=…&exposure=…&whatIf=…)
+// GET /api/blast-radius — reach of one or more compromised nodes (?ref=…&ref=…&advisory=…&maxHops=…&exposure=…&timing=now&whatIf=…)
 import { authorizeRequest } from "@/lib/auth/guard";
 import { invalidInput } from "@/lib/http/invalid-input";
 import { computeRadiusJson } from "@/lib/data/radius/compute-radius";
@@ -18,6 +18,7 @@ export async function GET(request: Request) {
     advisories: params.getAll("advisory"),
     maxHops: params.get("maxHops") || undefined,
     exposures: params.getAll("exposure"),
+    timings: params.getAll("timing"),
     whatIf,
   });
   if (!input.success) return invalidInput(input.error.issues);

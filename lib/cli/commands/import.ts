@@ -1,6 +1,6 @@
 import { importSources } from "@/lib/data/import/import-sources";
-import { readSourcesFromPaths } from "@/lib/files/read-sources-from-paths";
-import type { TImportResult } from "@/lib/schemas/import";
+import { readSourcesFromPaths, type SkippedSource } from "@/lib/files/read-sources-from-paths";
+import { refusedImport, type TImportResult } from "@/lib/schemas/import";
 import { CliError } from "../cli-error";
 import { cliActor } from "../cli-actor";
 import { formatTable, parseCommandArgs, printJson, type Command } from "../command";
@@ -9,7 +9,8 @@ import { withDatabase } from "../with-database";
 const usage = "blastmap import <path>... [--repo owner/name] [--dry-run] [--json]";
 
 export const importCommand: Command = {
-  summary: "import workflows, lockfiles, package.json, OSV advisories, CycloneDX SBOMs and inventory files (files, directories or .zip)",
+  summary:
+    "import workflows, lockfiles (package-lock.json, pnpm-lock.yaml, yarn.lock), package.json, OSV advisories, CycloneDX SBOMs and inventory files (files, directories or .zip)",
   usage,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(
@@ -22,6 +23,16 @@ export const importCommand: Command = {
     if (values.repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.repo)) throw new CliError(`--repo must be owner/name, got "${values.repo}"`, 2);
 
     const read = await readSourcesFromPaths(positionals);
+    if (read.files.length === 0 && read.errors.length === 0) {
+      // Nothing to import is a failure to say so, not "nothing changed".
+      const result = refusedImport([{ file: positionals.join(", "), message: "no importable file: nothing here is a workflow, lockfile, package.json, OSV advisory, CycloneDX SBOM or inventory" }]);
+      if (values.json) printJson({ ...result, skipped: read.skipped });
+      else {
+        printSkipped(read.skipped, Infinity);
+        console.error(`blastmap: ${result.errors[0].message}`);
+      }
+      return 1;
+    }
     const result = await withDatabase(({ prisma }) =>
       importSources(prisma, read.files, {
         actor: "cli",
@@ -32,13 +43,25 @@ export const importCommand: Command = {
         readErrors: read.errors,
       }),
     );
-    if (values.json) printJson(result);
-    else printSummary(result);
+    // `skipped` rides beside the shared import result: only a directory walk on disk has it.
+    if (values.json) printJson({ ...result, skipped: read.skipped });
+    else {
+      printSkipped(read.skipped, MAX_SKIPPED_SHOWN);
+      printSummary(result);
+    }
     return result.ok ? 0 : 1;
   },
 };
 
 const location = (issue: TImportResult["errors"][number]) => `${issue.file}${issue.line ? `:${issue.line}` : ""}${issue.path ? ` ${issue.path}` : ""}`;
+
+const MAX_SKIPPED_SHOWN = 30;
+
+/** "skipped: path — reason" on stderr, the first `limit` of them. */
+function printSkipped(skipped: SkippedSource[], limit: number): void {
+  for (const entry of skipped.slice(0, limit)) console.error(`skipped: ${entry.path} — ${entry.reason}`);
+  if (skipped.length > limit) console.error(`skipped: … and ${skipped.length - limit} more (--json lists every one)`);
+}
 
 function printSummary(result: TImportResult): void {
   // One line per error on stderr, so scripts can count and grep them.

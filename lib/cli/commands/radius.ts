@@ -5,7 +5,7 @@ import { withDatabase } from "../with-database";
 import { optionProblemsError, refProblemsError } from "./ref-problems";
 
 const usage =
-  "blastmap radius <ref> [<ref> …] [--advisory <id>]… [--json] [--max-hops N] [--exposure install,job,runner,runtime] [--what-if <control>]…";
+  "blastmap radius <ref> [<ref> …] [--advisory <id>]… [--json] [--max-hops N] [--exposure install,job,runner,runtime] [--timing now] [--what-if <control>]…";
 const TABLE_ROWS = 200;
 
 export const radiusCommand: Command = {
@@ -18,6 +18,7 @@ export const radiusCommand: Command = {
         json: { type: "boolean" },
         "max-hops": { type: "string" },
         exposure: { type: "string", multiple: true },
+        timing: { type: "string", multiple: true },
         "what-if": { type: "string", multiple: true },
         advisory: { type: "string", multiple: true },
       },
@@ -30,6 +31,7 @@ export const radiusCommand: Command = {
       maxHops: values["max-hops"],
       exposures: values.exposure,
       whatIf: values["what-if"],
+      timings: values.timing,
     });
     if (!input.success) throw optionProblemsError(input.error, usage);
     if (values.json) {
@@ -55,6 +57,7 @@ export function printRadius(result: TRadiusResult): void {
       .map(([kind, count]) => `${kind} ${count}`)
       .join(", ") || "none";
   console.log(`reached:      ${summary.total} node(s), worm generations up to ${summary.maxGeneration}`);
+  console.log(`timing:       ${summary.now} now (${summary.nowCredentials} secret(s) or identit(ies)); ${summary.total - summary.now} only on the next resolve`);
   console.log(`by kind:      ${counts(summary.countsByKind)}`);
   console.log(`systems:      ${counts(summary.systemsByCriticality)}`);
   console.log(`republishable packages: ${summary.republishablePackages.map((p) => p.key).join(", ") || "none"}`);
@@ -68,15 +71,23 @@ export function printRadius(result: TRadiusResult): void {
     node.key,
     node.hops,
     node.generation,
+    node.timing === "now" ? "now" : "next resolve",
     node.exposure ?? "-",
+    node.assumed ? "yes" : "",
     node.path.length ? node.path.map((step) => step.kind).join(" > ") : "(source)",
   ]);
-  console.log(formatTable([["kind", "node", "hops", "gen", "exposure", "chain"], ...rows]));
+  console.log(formatTable([["kind", "node", "hops", "gen", "timing", "exposure", "assumed", "chain"], ...rows]));
   if (result.nodes.length > TABLE_ROWS) console.log(`… ${result.nodes.length - TABLE_ROWS} more (use --json for all, with full paths)`);
-  console.log("\nRotation plan (rotate in this order):");
+  if (result.pinnedNotReached.length) {
+    console.log("\nPinned, not reached (uses pinned to a commit no source names bad):");
+    for (const use of result.pinnedNotReached) console.log(`  ${use.context} uses ${use.action}@${use.ref ?? "?"}${use.line ? ` (line ${use.line})` : ""}`);
+  }
+  console.log("\nRotation plan (work in this order):");
   if (!result.rotationPlan.length) console.log("  nothing to rotate: no secret or identity is reached");
   for (const item of result.rotationPlan) {
-    console.log(`${String(item.rank).padStart(3)}. ${item.key}  (owner: ${item.owner ?? "unknown"})`);
+    const also = [...item.secrets, ...item.identities].map((member) => member.key).filter((key) => key !== item.key);
+    const when = item.timing === "now" ? "now" : "next resolve";
+    console.log(`${String(item.rank).padStart(3)}. ${item.action.toUpperCase()} ${item.key}${also.length ? ` + ${also.join(", ")}` : ""}  [${when}, ${item.exposure ?? "source"}, ${item.lifetime}] (owner: ${item.owner ?? "unknown"})`);
     console.log(`     ${item.reason}`);
     if (item.shortLivedReplacement) console.log(`     replace with: ${item.shortLivedReplacement}`);
   }
@@ -86,6 +97,7 @@ function describeOptions(result: TRadiusResult): string {
   const parts = [
     result.options.maxHops ? `max ${result.options.maxHops} hops` : "no hop limit",
     result.options.exposures.length ? `exposure ${result.options.exposures.join(",")}` : "every exposure level",
+    result.options.timings.length ? `timing ${result.options.timings.join(",")}` : "now and next resolve",
   ];
   if (result.options.whatIf.length) parts.push(`what-if ${result.options.whatIf.join(" ")}`);
   return parts.join("; ");

@@ -94,7 +94,16 @@ function parseInstallSteps(value: unknown): ContextDetail["installSteps"] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((step) => {
     if (!step || typeof step !== "object") return [];
-    const { line, command, ignoreScripts } = step as Record<string, unknown>;
-    return [{ line: typeof line === "number" ? line : null, command: typeof command === "string" ? command : "", ignoreScripts: ignoreScripts === true }];
+    const { line, command, ignoreScripts, step: label, secrets, installs } = step as Record<string, unknown>;
+    return [
+      {
+        line: typeof line === "number" ? line : null,
+        command: typeof command === "string" ? command : "",
+        ignoreScripts: ignoreScripts === true,
+        step: typeof label === "string" ? label : null,
+        secrets: Array.isArray(secrets) ? secrets.filter((name): name is string => typeof name === "string") : [],
+        ...(installs === "lockfile" || installs === "fresh" ? { installs } : {}),
+      },
+    ];
   });
 }

@@ -86,7 +86,7 @@ describe.each(testDatabaseKinds())("importing the real fixtures (%s)", (kind) =>
       expect((await edgeAttributes(db, "INSTALLED_IN", version, job))?.attributes).toMatchObject({ phase: "install" });
     }
     const typescript = await edgeAttributes(db, "INSTALLED_IN", "pkg:npm/typescript@5.8.3", job);
-    expect(typescript?.attributes).toEqual({ phase: "runtime", dev: true, lockfile: "package-lock.json", direct: true, range: "5.8.3" });
+    expect(typescript?.attributes).toEqual({ phase: "runtime", resolve: "lockfile", dev: true, lockfile: "package-lock.json", direct: true, range: "5.8.3" });
     const installed = await db.edge.count({ where: { kind: "INSTALLED_IN", to: { key: job } } });
     expect(installed).toBe(new Set(Object.entries(JSON.parse(readFileSync(path.join(REAL_FIXTURES, "lockfiles/openai__openai-node/package-lock.json"), "utf8")).packages as Record<string, { version?: string; name?: string }>).filter(([p]) => p.startsWith("node_modules/")).map(([p, e]) => `${e.name ?? p.slice(p.lastIndexOf("node_modules/") + 13)}@${e.version}`)).size);
   });

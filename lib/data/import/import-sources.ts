@@ -9,6 +9,7 @@ import { checkReferences } from "./check-references";
 import { findFreshResolveRisks } from "./find-fresh-resolve-risks";
 import { linkAdvisories } from "./link-advisories";
 import { linkStoredInstallContexts } from "./link-stored-install-contexts";
+import { linkStoredWorkflows } from "./link-stored-workflows";
 
 // One import = parse every file, then link, check and apply in ONE transaction: either all of it
 // is written or none of it. The CLI, the API route, the Import page and the demo organisation all
@@ -66,6 +67,7 @@ export async function importSources(db: Db, files: SourceFile[], options: Import
     await db.$transaction(
       async (tx) => {
         warnings.push(...(await linkStoredInstallContexts(tx, documents, parsed.pendingLockfiles)).map(issue));
+        await linkStoredWorkflows(tx, documents);
         await linkAdvisories(tx, documents);
         const unknown = await checkReferences(tx, documents, parsed.references);
         if (unknown.length > 0) throw new ImportRefused(unknown);

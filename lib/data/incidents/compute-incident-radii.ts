@@ -4,6 +4,7 @@ import { getEngineGraph } from "@/lib/data/graph/get-engine-graph";
 import { blastRadius } from "@/lib/engine/blast-radius";
 import { diffRadius } from "@/lib/incidents/diff-radius";
 import { residualRadius } from "@/lib/incidents/residual-radius";
+import { rotatedNodeKeys } from "@/lib/incidents/rotation-status";
 import type { TIncident, TRadiusDiff } from "@/lib/schemas/incident";
 import type { TRadiusResult } from "@/lib/schemas/radius";
 
@@ -21,7 +22,7 @@ export async function computeIncidentRadii(database: Pick<Database, "connection"
   const { maxHops, exposures } = incident.snapshot.options;
   const advisories = incident.advisoryIds;
   const input = { refs: incident.sourceRefs, advisories, maxHops, exposures };
-  const residual = residualRadius(graph, input, incident.rotations.map((rotation) => rotation.nodeKey));
+  const residual = residualRadius(graph, input, rotatedNodeKeys(incident));
   const problems = residual.ok ? [] : residual.errors.map((error) => error.message);
   let recomputed: TRadiusDiff | null = null;
   if (recompute) {

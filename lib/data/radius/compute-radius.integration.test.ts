@@ -62,7 +62,14 @@ describe.each(testDatabaseKinds())("blast radius on %s", (kind) => {
     expect(db.path.map((step) => step.kind)).toEqual([
       "INSTALLED_IN", "EXPOSES", "AUTHENTICATES_AS", "CAN_PUBLISH", "WORM_REPUBLISH", "EXPOSES", "AUTHENTICATES_AS", "CAN_ACCESS",
     ]);
-    expect(result.rotationPlan[0]).toMatchObject({ key: "secret:acme/api:AWS_KEY", owner: "platform", unlocks: { criticalSystems: 1 } });
+    // acme/api's lockfile pins @acme/ui@2.0.0: the attacker's republished version reaches it on its next resolve
+    expect(db.timing).toBe("next-resolve");
+    // the publish token held now comes first; the cloud key reached only on the next resolve after it
+    expect(result.rotationPlan.map((row) => [row.key, row.timing])).toEqual([
+      ["secret:acme/web:NPM_TOKEN", "now"],
+      ["secret:acme/api:AWS_KEY", "next-resolve"],
+    ]);
+    expect(result.rotationPlan[1]).toMatchObject({ owner: "platform", unlocks: { criticalSystems: 1 } });
     expect(result.summary.republishablePackages.map((p) => p.key)).toEqual(["pkg:npm/%40acme/ui"]);
 
     const chains = await computePath(database.current, { from: "pkg:npm/evil@1.0.0", to: "system:prod-db", k: 3 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { getEngineGraph } from "@/lib/data/graph/get-engine-graph";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo-organisation";
 import { RadiusWorkspace } from "@/lib/engine/radius";
+import { semverStepPairs } from "@/lib/engine/steps";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { countReachableBySql } from "./count-reachable-by-sql";
 
@@ -15,11 +16,12 @@ describe.each(testDatabaseKinds())("reachability by recursive CTE (%s)", (kind) 
     await seedDemoOrganisation(database.current.db);
     const graph = await getEngineGraph(database.current);
     const workspace = new RadiusWorkspace(graph);
+    const pairs = semverStepPairs(graph);
     const disagreements: string[] = [];
     let largest = 0;
     for (let v = 0; v < graph.nodeCount; v++) {
       const engine = workspace.walk([v]).count;
-      const sql = await countReachableBySql(database.current.connection, [graph.ids[v]]);
+      const sql = await countReachableBySql(database.current.connection, [graph.ids[v]], pairs);
       if (sql !== engine) disagreements.push(`${graph.keys[v]}: engine ${engine}, SQL ${sql}`);
       largest = Math.max(largest, engine);
     }
@@ -29,6 +31,6 @@ describe.each(testDatabaseKinds())("reachability by recursive CTE (%s)", (kind) 
 
     const wave = ["pkg:npm/chalk@5.6.1", "pkg:npm/debug@4.4.2", "runner:acme-shared-runner"].map((key) => graph.indexOfKey(key)).filter((v) => v !== undefined);
     expect(wave.length).toBeGreaterThan(1);
-    expect(await countReachableBySql(database.current.connection, wave.map((v) => graph.ids[v]))).toBe(workspace.walk(wave).count);
+    expect(await countReachableBySql(database.current.connection, wave.map((v) => graph.ids[v]), pairs)).toBe(workspace.walk(wave).count);
   });
 });

@@ -17,6 +17,34 @@ describe("BM-NHI-002 secret in scope of an install step", () => {
     expect(finding.reason).toContain('"npm install"');
   });
 
+  it("quotes the install step whose environment holds the secret, not the job's first install", () => {
+    const g = snapshotBuilder();
+    const job = g.job("build", {
+      installSteps: [
+        { line: 12, command: "npm ci", ignoreScripts: false, step: "deps", secrets: [] },
+        { line: 30, command: "npx vercel@latest deploy", ignoreScripts: false, step: "Deploy", secrets: ["VERCEL_TOKEN"] },
+      ],
+    });
+    g.edge("EXPOSES", job, g.secret("VERCEL_TOKEN"), { exposure: "install", attributes: { line: 32 } });
+    const [finding] = secretInInstallStep.evaluate(indexPosture(g.build()), NOW);
+    expect(finding.reason).toContain('"npx vercel@latest deploy" (step "Deploy", line 30)');
+    expect(finding.reason).not.toContain("npm ci");
+    expect(finding.location).toMatchObject({ line: 32 });
+  });
+
+  it("a secret every install step holds (job env) quotes the first install with scripts on", () => {
+    const g = snapshotBuilder();
+    const job = g.job("build", {
+      installSteps: [
+        { line: 12, command: "npm ci --ignore-scripts", ignoreScripts: true, step: "a", secrets: ["NPM_TOKEN"] },
+        { line: 14, command: "npm rebuild && npm install", ignoreScripts: false, step: "b", secrets: ["NPM_TOKEN"] },
+      ],
+    });
+    g.edge("EXPOSES", job, g.secret("NPM_TOKEN"), { exposure: "install" });
+    const [finding] = secretInInstallStep.evaluate(indexPosture(g.build()), NOW);
+    expect(finding.reason).toContain('(step "b", line 14)');
+  });
+
   it("does not flag install steps run with --ignore-scripts, nor secrets only used by later steps", () => {
     const g = snapshotBuilder();
     const safe = g.job("safe", { installSteps: [{ ...npmInstall, command: "npm ci --ignore-scripts", ignoreScripts: true }] });

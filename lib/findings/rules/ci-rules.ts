@@ -34,10 +34,14 @@ export const secretInInstallStep: PostureRule = {
         if (edge.exposure !== "install") continue;
         if (detail.installSteps.length > 0 && scriptedSteps.length === 0) continue;
         const secret = index.node(edge.toId);
-        const step = scriptedSteps[0];
+        // the install whose step holds the secret; a job-wide secret (or data stored before steps
+        // listed their secrets) falls back to the job's first install with scripts on
+        const name = secret.secret?.secretName ?? secret.name;
+        const step = scriptedSteps.find((candidate) => candidate.secrets?.includes(name)) ?? scriptedSteps[0];
+        const where = step ? `"${step.command}"${step.step ? ` (step "${step.step}"${step.line !== null ? `, line ${step.line}` : ""})` : ""}` : "a dependency install";
         findings.push(
           makeFinding(this, {
-            reason: `${quote(secret)} is in the environment of ${step ? `"${step.command}"` : "a dependency install"} in ${quote(context)}, so every install script of every dependency can read it.`,
+            reason: `${quote(secret)} is in the environment of ${where} in ${quote(context)}, so every install script of every dependency can read it.`,
             entities: [secret, context, ...identitiesOf(index, secret)],
             location: contextLocation(context, edgeLine(edge) ?? step?.line ?? null),
             worst: secret,

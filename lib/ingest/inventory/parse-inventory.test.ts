@@ -52,3 +52,45 @@ describe("parseInventory", () => {
     expect(!parsed.ok && parsed.errors[0].path).toBe("$.systems[0].criticality");
   });
 });
+
+describe("parseInventory: what workflow files do not show", () => {
+  it("states the organisation's and a repository's default workflow-token permissions on the source-control system", () => {
+    const parsed = parseInventory("inventory.json", {
+      blastmapInventory: 1,
+      systems: [{ name: "github:acme", kind: "sourceControl", criticality: "high", defaultTokenPermissions: { "*": "read", "acme/legacy": "write" } }],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.document.nodes[0].attrs).toMatchObject({ defaultTokenPermissions: { "*": "read", "acme/legacy": "write" } });
+  });
+
+  it("refuses a default keyed by anything but * or owner/repo", () => {
+    const parsed = parseInventory("inventory.json", {
+      blastmapInventory: 1,
+      systems: [{ name: "github:acme", kind: "sourceControl", criticality: "high", defaultTokenPermissions: { acme: "read" } }],
+    });
+    expect(parsed.ok).toBe(false);
+  });
+
+  it("describes CI installs and fresh resolves: an exact spec installs that version, a range resolves the package afresh", () => {
+    const parsed = parseInventory("inventory.json", {
+      blastmapInventory: 1,
+      contexts: [{ name: "dana-laptop", resolves: [{ package: "pkg:npm/%40nx/cli", spec: "latest", runs: true }] }],
+      ciInstalls: [
+        {
+          context: "context:acme/web/deploy.yml/deploy",
+          installs: ["pkg:npm/typescript@5.8.3"],
+          resolves: [{ package: "pkg:npm/vercel", spec: "33.1.0" }],
+        },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const installs = parsed.document.edges.filter((edge) => edge.kind === "INSTALLED_IN").map((edge) => [edge.from, edge.to, edge.attributes?.resolve, edge.attributes?.spec]);
+    expect(installs).toEqual([
+      ["pkg:npm/%40nx/cli", "context:workstation/dana-laptop", "fresh", "latest"],
+      ["pkg:npm/typescript@5.8.3", "context:acme/web/deploy.yml/deploy", "lockfile", undefined],
+      ["pkg:npm/vercel@33.1.0", "context:acme/web/deploy.yml/deploy", "fresh", "33.1.0"],
+    ]);
+    // the job comes from a workflow file: the database check resolves the reference
+    expect(parsed.references.map((use) => use.key)).toContain("context:acme/web/deploy.yml/deploy");
+  });
+});

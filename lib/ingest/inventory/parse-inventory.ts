@@ -1,3 +1,4 @@
+import { valid as semverValid } from "semver";
 import { ZInventory, type TInventory } from "@/lib/schemas/inventory";
 import type { TEdgeFact, TGraphDocument, TNodeFact } from "@/lib/schemas/graph-facts";
 import {
@@ -69,6 +70,20 @@ function inventoryDocument(file: string, inventory: TInventory): InventoryParse 
     }
     return version;
   };
+  // A fresh resolve names a package and a spec: an exact version installs that version, anything
+  // else is the package resolved afresh at every run.
+  function freshResolves(resolves: { package: string; spec: string; runs: boolean }[], context: string, path: PropertyKey[], ignoresScripts: boolean): void {
+    resolves.forEach((resolve, j) => {
+      const pkg = packageRef(resolve.package, [...path, j, "package"], false);
+      if (pkg === null) return;
+      const spec = resolve.spec.trim();
+      const exact = semverValid(spec);
+      const from = exact ? packageRef(`${pkg}@${exact}`, [...path, j, "spec"], true) : pkg;
+      edge("INSTALLED_IN", from, context, {
+        attributes: { resolve: "fresh", spec, runs: resolve.runs, source: "inventory", ...(ignoresScripts && !resolve.runs ? { ignoreScripts: true } : {}) },
+      });
+    });
+  }
   // Other references name a node by its key; its prefix says which kind it must be.
   const nodeRef = (ref: string, prefixes: string[], path: PropertyKey[]): string | null => {
     if (!prefixes.some((prefix) => ref.startsWith(prefix))) {
@@ -87,7 +102,13 @@ function inventoryDocument(file: string, inventory: TInventory): InventoryParse 
       kind: "system",
       key: systemKey(system.name),
       name: system.name,
-      attrs: { systemKind: system.kind, criticality: system.criticality, owner: system.owner ?? null, storesSecrets: system.storesSecrets },
+      attrs: {
+        systemKind: system.kind,
+        criticality: system.criticality,
+        owner: system.owner ?? null,
+        storesSecrets: system.storesSecrets,
+        ...(system.defaultTokenPermissions ? { defaultTokenPermissions: system.defaultTokenPermissions } : {}),
+      },
     }),
   );
   inventory.runners.forEach((runner) =>
@@ -199,10 +220,20 @@ function inventoryDocument(file: string, inventory: TInventory): InventoryParse 
     context.installs.forEach((purl, j) =>
       edge("INSTALLED_IN", packageRef(purl, ["contexts", i, "installs", j], true), key, { attributes: { phase: context.ignoresScripts ? "runtime" : "install", source: "inventory" } }),
     );
+    freshResolves(context.resolves, key, ["contexts", i, "resolves"], context.ignoresScripts ?? false);
     context.exposes.forEach((exposure, j) =>
       edge("EXPOSES", key, nodeRef(exposure.secret, ["secret:"], ["contexts", i, "exposes", j, "secret"]), { exposure: exposure.exposure }),
     );
     if (context.runsOn) edge("RUNS_ON", key, nodeRef(context.runsOn, ["runner:"], ["contexts", i, "runsOn"]));
+  });
+
+  inventory.ciInstalls.forEach((install, i) => {
+    const key = nodeRef(install.context, ["context:"], ["ciInstalls", i, "context"]);
+    if (key === null) return;
+    install.installs.forEach((purl, j) =>
+      edge("INSTALLED_IN", packageRef(purl, ["ciInstalls", i, "installs", j], true), key, { attributes: { resolve: "lockfile", source: "inventory" } }),
+    );
+    freshResolves(install.resolves, key, ["ciInstalls", i, "resolves"], false);
   });
 
   if (errors.length > 0) return { ok: false, errors };

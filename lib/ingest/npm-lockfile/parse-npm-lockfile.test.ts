@@ -74,7 +74,7 @@ describe("lockfileDocument", () => {
       ["pkg:npm/chalk@5.3.0", "context:a/b/ci.yml/build", "runtime"],
       ["pkg:npm/chalk@5.3.0", "context:a/b/ci.yml/safe", "runtime"],
     ]);
-    expect(edges[2].attributes).toEqual({ phase: "runtime", dev: true, lockfile: "package-lock.json", direct: true, range: "^5.0.0" });
+    expect(edges[2].attributes).toEqual({ phase: "runtime", dev: true, resolve: "lockfile", lockfile: "package-lock.json", direct: true, range: "^5.0.0" });
   });
 
   it("keys the document by repository and path and declares each package once", () => {

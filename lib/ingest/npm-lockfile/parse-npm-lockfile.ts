@@ -17,6 +17,24 @@ export interface LockfileInstall {
   dev: boolean;
   /** only an optional dependency (npm may skip it) */
   optional: boolean;
+  /**
+   * pnpm/yarn: false when the lockfile does not record install scripts (pnpm v9, yarn), so
+   * hasInstallScript false means "not known" and must not overwrite what another lockfile knows.
+   * Absent: recorded (npm).
+   */
+  installScriptKnown?: boolean;
+  /**
+   * pnpm/yarn: the project's build allow-list lets this version's install scripts run (true) or
+   * blocks them (false: pnpm `onlyBuiltDependencies` without it, yarn `dependenciesMeta.built:
+   * false`). Absent: no allow-list applies.
+   */
+  scriptsMayRun?: boolean;
+  /**
+   * pnpm/yarn: the range a workspace's package.json declares for this exact version when it is a
+   * direct dependency, null when it is only transitive. Absent (npm): looked up by name in the
+   * package.json beside the lockfile.
+   */
+  directRange?: string | null;
 }
 
 export interface ParsedLockfile {
@@ -25,6 +43,8 @@ export interface ParsedLockfile {
   installs: LockfileInstall[];
   /** workspace, linked and out-of-tree packages: the repository's own code, not registry packages */
   localPackages: string[];
+  /** pnpm/yarn: workspace directories the lockfile covers, relative to the lockfile's ("" = its own) */
+  workspaces?: string[];
 }
 
 export type LockfileParse = { ok: true; lockfile: ParsedLockfile } | { ok: false; errors: IngestError[] };

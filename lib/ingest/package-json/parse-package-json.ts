@@ -19,6 +19,10 @@ export interface DeclaredDependency {
 export interface ParsedPackageJson {
   name: string | null;
   dependencies: DeclaredDependency[];
+  /** `"private": true`: npm refuses to publish it */
+  private: boolean;
+  /** `workspaces` globs (the array form or `{ packages: [...] }`) */
+  workspaces: string[];
 }
 
 export type PackageJsonParse = { ok: true; packageJson: ParsedPackageJson } | { ok: false; errors: IngestError[] };
@@ -51,5 +55,18 @@ export function parsePackageJson(file: string, value: unknown): PackageJsonParse
     }
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, packageJson: { name: typeof value.name === "string" ? value.name : null, dependencies: [...byName.values()] } };
+  const workspaces = Array.isArray(value.workspaces)
+    ? value.workspaces
+    : isRecord(value.workspaces) && Array.isArray(value.workspaces.packages)
+      ? value.workspaces.packages
+      : [];
+  return {
+    ok: true,
+    packageJson: {
+      name: typeof value.name === "string" ? value.name : null,
+      dependencies: [...byName.values()],
+      private: value.private === true,
+      workspaces: workspaces.filter((glob): glob is string => typeof glob === "string"),
+    },
+  };
 }

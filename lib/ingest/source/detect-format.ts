@@ -1,9 +1,9 @@
 import { isRecord } from "./parse-json-source";
 
 // Which parser reads a file: decided by its name where the name is conventional (workflows,
-// package-lock.json, package.json, .npmrc), otherwise by sniffing the JSON's top-level shape.
+// package-lock.json, pnpm-lock.yaml, yarn.lock, package.json, .npmrc), otherwise by sniffing the JSON's top-level shape.
 
-export const SOURCE_FORMATS = ["workflow", "npm-lockfile", "package-json", "osv", "cyclonedx", "inventory", "npmrc"] as const;
+export const SOURCE_FORMATS = ["workflow", "npm-lockfile", "pnpm-lockfile", "yarn-lockfile", "pnpm-workspace", "package-json", "osv", "cyclonedx", "inventory", "npmrc"] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
@@ -15,6 +15,10 @@ export function formatFromPath(path: string): SourceFormat | null {
   const name = baseName(path);
   if (isWorkflowPath(path)) return "workflow";
   if (name === "package-lock.json" || name === "npm-shrinkwrap.json") return "npm-lockfile";
+  if (name === "pnpm-lock.yaml") return "pnpm-lockfile";
+  if (name === "yarn.lock") return "yarn-lockfile";
+  // read as data (the build allow-list), never as a workflow
+  if (name === "pnpm-workspace.yaml") return "pnpm-workspace";
   if (name === "package.json") return "package-json";
   if (name === ".npmrc") return "npmrc";
   return null;

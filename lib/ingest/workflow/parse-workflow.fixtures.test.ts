@@ -49,7 +49,10 @@ describe("real workflows", () => {
     const publish = parsed.context("publishRelease");
     expect(publish.attrs.tokenPermissions).toMatchObject({ contents: "write", "id-token": "write", packages: "none" });
     expect(publish.attrs.canMintOidc).toBe(true);
-    expect(publish.attrs.installSteps).toEqual([{ line: 560, command: "npm i -g npm@10.4.0", manager: "npm", ignoreScripts: false }]);
+    // a global install resolves npm@10.4.0 fresh from the registry; it reads no lockfile
+    expect(publish.attrs.installSteps).toEqual([
+      { line: 560, command: "npm i -g npm@10.4.0", manager: "npm", ignoreScripts: false, installs: "fresh", directory: "", packages: [{ name: "npm", spec: "10.4.0" }], step: "#7", secrets: ["NPM_TOKEN_ELEVATED"] },
+    ]);
     const npmToken = parsed.exposure("publishRelease", "NPM_TOKEN_ELEVATED");
     expect(npmToken?.exposure).toBe("install");
     expect(npmToken?.attributes).toMatchObject({ via: ["job-env"], line: 523 });
@@ -84,7 +87,8 @@ describe("real workflows", () => {
     const parsed = parseFixture("nrwl__nx/publish.yml", "nrwl/nx");
     expect(parsed.context("publish").attrs.triggers).toEqual(["schedule", "workflow_dispatch", "release"]);
     expect(parsed.exposure("publish", "NPM_TOKEN")).toMatchObject({ exposure: "install", attributes: { via: ["job-env"], line: 385 } });
-    expect(parsed.context("publish").attrs.installSteps?.[0]).toEqual({ line: 406, command: "pnpm install --frozen-lockfile", manager: "pnpm", ignoreScripts: false });
+    expect(parsed.context("publish").attrs.installSteps?.[0]).toMatchObject({ line: 406, command: "pnpm install --frozen-lockfile", manager: "pnpm", ignoreScripts: false, installs: "lockfile", directory: "" });
+    expect(parsed.context("publish").attrs.installSteps?.[0].secrets).toContain("NPM_TOKEN");
     expect(parsed.context("publish").attrs.canMintOidc).toBe(true);
     // the first job holds the same token but installs nothing
     expect(parsed.exposure("resolve-required-data", "NPM_TOKEN")?.exposure).toBe("job");
@@ -234,7 +238,9 @@ describe("real workflows", () => {
     const publish = parsed.context("publish");
     expect(publish.attrs.tokenPermissions).toBeNull();
     expect(publish.attrs.environment).toBe("publish");
-    expect(publish.attrs.installSteps).toEqual([{ line: 23, command: "yarn install", manager: "yarn", ignoreScripts: false }]);
+    expect(publish.attrs.installSteps).toEqual([
+      { line: 23, command: "yarn install", manager: "yarn", ignoreScripts: false, installs: "lockfile", directory: "", step: "Install dependencies", secrets: [] },
+    ]);
     const canAccess = parsed.edges("CAN_ACCESS").find((edge) => edge.from === "identity:github-token:openai/openai-node/publish-npm.yml/publish");
     expect(canAccess).toMatchObject({ privilege: "write", attributes: { assumed: true } });
   });
@@ -254,5 +260,42 @@ describe("real workflows", () => {
     expect(changed.attrs.untrustedCode).toBe(false);
     expect(parsed.context("test").attrs.runnerLabels?.sort()).toEqual(["macos-latest", "ubuntu-latest", "windows-latest"]);
     expect(parsed.secretNames()).toEqual([]);
+  });
+
+  it("next.js: `npm i -g npm@10.4.0` installs that exact version in publishRelease; `npx @datadog/datadog-ci@2.23.1` runs it", () => {
+    const parsed = parseFixture("vercel__next.js/build_and_deploy.yml", "vercel/next.js");
+    const installed = (from: string, job: string) => parsed.edges("INSTALLED_IN").find((edge) => edge.from === from && edge.to === parsed.contextKeyOf(job));
+    expect(installed("pkg:npm/npm@10.4.0", "publishRelease")?.attributes).toMatchObject({ resolve: "fresh", spec: "10.4.0", runs: false, line: 560 });
+    expect(installed("pkg:npm/%40datadog/datadog-ci@2.23.1", "upload_turbopack_bytesize")?.attributes).toMatchObject({ runs: true });
+    // `vercel@latest` is whatever the registry serves: the package, not a version
+    expect(installed("pkg:npm/vercel", "deployExamples")?.attributes).toMatchObject({ spec: "latest", runs: false });
+    // an expression in the spec stays one word
+    expect(installed("pkg:npm/turbo", "build-wasm")?.attributes).toMatchObject({ spec: "${{ env.TURBO_VERSION }}" });
+  });
+
+  it("react: the second install runs in scripts/release (its working-directory)", () => {
+    const parsed = parseFixture("facebook__react/runtime_prereleases.yml", "facebook/react");
+    expect(parsed.context("publish_prerelease").attrs.installSteps?.map((step) => step.directory)).toEqual(["", "scripts/release"]);
+  });
+
+  it("TypeScript: `npm publish --tag next` is a publish with the NPM_TOKEN of its step", () => {
+    const parsed = parseFixture("microsoft__TypeScript/nightly.yaml", "microsoft/TypeScript");
+    expect(parsed.context("publish").attrs.publishSteps).toEqual([
+      { line: 63, command: "npm publish --tag next", tool: "npm", directory: "", recursive: false, secrets: ["NPM_TOKEN"], provenance: false, trustedPublishing: false },
+    ]);
+    expect(parsed.context("test").attrs.publishSteps).toEqual([]);
+  });
+
+  it("changesets: changesets/action publishes recursively with NPM_TOKEN; the publish sub-action uses trusted publishing and no secret", () => {
+    const version = parseFixture("changesets__changesets/changeset-version.yml", "changesets/changesets");
+    expect(version.context("release").attrs.publishSteps).toMatchObject([{ tool: "changesets", recursive: true, command: "yarn release", secrets: ["NPM_TOKEN"], trustedPublishing: true }]);
+    const publish = parseFixture("changesets__changesets/publish.yml", "changesets/changesets");
+    expect(publish.context("publish").attrs.publishSteps).toMatchObject([{ tool: "changesets", recursive: true, secrets: [], trustedPublishing: true, line: 121 }]);
+  });
+
+  it("prisma: a container job's image and a reusable workflow call are recorded on the job", () => {
+    const parsed = parseFixture("prisma__prisma/pr-code-security.yml", "prisma/prisma");
+    expect(parsed.context("code-scanning").attrs.containerImages).toEqual(["semgrep/semgrep:1.147.0"]);
+    expect(parsed.context("secret-detection").attrs.calls).toEqual(["prisma/.github/.github/workflows/secret_detection.yml@main"]);
   });
 });

@@ -33,7 +33,9 @@ jobs:
       - run: yarn
 `);
     expect(parsed.exposure("build", "NPM_TOKEN")).toMatchObject({ exposure: "install", attributes: { via: ["job-env"], line: 7 } });
-    expect(parsed.context("build").attrs.installSteps).toEqual([{ line: 9, command: "yarn", manager: "yarn", ignoreScripts: false }]);
+    expect(parsed.context("build").attrs.installSteps).toEqual([
+      { line: 9, command: "yarn", manager: "yarn", ignoreScripts: false, installs: "lockfile", directory: "", step: "#1", secrets: ["NPM_TOKEN"] },
+    ]);
   });
 
   it("a secret in the env of the install step itself is exposed to its install scripts", () => {

@@ -1,11 +1,12 @@
-import { actionKey, contextKey, identityKey, runnerKey, secretKey, systemKey } from "@/lib/ingest/refs";
+import semver from "semver";
+import { actionKey, contextKey, identityKey, packageKey, packageVersionKey, runnerKey, secretKey, systemKey } from "@/lib/ingest/refs";
 import type { IngestError, ParseResult, RepositoryContext, SourceFile } from "@/lib/ingest/types";
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
 import { addEdge, addExposure, addNode, createFactSet, edgesFrom, type ExposureReference, type FactSet } from "./fact-set";
 import { keyLine, loadYaml, nodeAt, type LoadedYaml } from "./load-yaml";
 import { isRecord } from "./matrix";
 import { canMintOidc, githubTokenPrivilege, permissionScopes } from "./permissions";
-import { readJob, referencesUnder, type ActionUse, type JobModel, type WorkflowScope } from "./read-job";
+import { readJob, referencesUnder, type ActionUse, type InstallStep, type JobModel, type WorkflowScope } from "./read-job";
 import { runnerName } from "./runners";
 import { BUILTIN_TOKEN, secretTypeOf } from "./secret-references";
 import { onValueOf, workflowTriggers } from "./triggers";
@@ -62,6 +63,7 @@ function readWorkflow(file: SourceFile, repository: RepositoryContext): ParseRes
     triggers: workflowTriggers(on),
     env: isRecord(root.env) ? root.env : {},
     permissions: { present: "permissions" in root, value: root.permissions },
+    workingDirectory: isRecord(root.defaults) && isRecord(root.defaults.run) && typeof root.defaults.run["working-directory"] === "string" ? root.defaults.run["working-directory"] : null,
   };
   const jobs: JobModel[] = [];
   const errors: IngestError[] = [];
@@ -80,6 +82,7 @@ function readWorkflow(file: SourceFile, repository: RepositoryContext): ParseRes
     fileName: file.path.split(/[\\/]/).pop() || file.path,
     name: typeof root.name === "string" ? root.name : null,
     triggers: scope.triggers,
+    workflowRuns: workflowRunNames(on),
     callerSecrets: callerSecretNames(yaml),
   };
   const facts = createFactSet();
@@ -117,6 +120,8 @@ interface WorkflowFacts {
   fileName: string;
   name: string | null;
   triggers: string[];
+  /** `on.workflow_run.workflows`: the workflows whose completion starts this one */
+  workflowRuns: string[];
   /** secrets the workflow names anywhere: what `secrets: inherit` hands a reusable workflow, at least */
   callerSecrets: string[];
 }
@@ -138,7 +143,23 @@ function emitJob(facts: FactSet, workflow: WorkflowFacts, job: JobModel): { key:
       tokenPermissions: job.permissions,
       canMintOidc: canMintOidc(job.permissions),
       ignoresScripts: job.installSteps.length > 0 && job.installSteps.every((step) => step.ignoreScripts),
-      installSteps: job.installSteps.map(({ line, command, manager, ignoreScripts }) => ({ line, command, manager, ignoreScripts })),
+      installSteps: job.installSteps.map(({ line, command, manager, ignoreScripts, installs, directory, packages, step, secrets, file }) => ({
+        line,
+        command,
+        manager,
+        ignoreScripts,
+        installs,
+        directory,
+        ...(installs === "fresh" ? { packages } : {}),
+        step,
+        secrets,
+        // lines of steps spliced in from a local composite action point into the action file
+        ...(file ? { file } : {}),
+      })),
+      publishSteps: job.publishSteps.map(({ file, ...publish }) => ({ ...publish, ...(file ? { file } : {}) })),
+      containerImages: job.containerImages,
+      workflowRuns: workflow.workflowRuns,
+      calls: job.reusable ? [job.reusable.uses] : [],
       untrustedCode: job.untrusted !== null,
       environment: job.environment,
       runnerLabels,
@@ -160,6 +181,7 @@ function emitJob(facts: FactSet, workflow: WorkflowFacts, job: JobModel): { key:
     }
   }
   emitActions(facts, workflow, job, key);
+  emitFreshResolves(facts, job, key);
 
   const runners: string[] = [];
   for (const placement of job.placements) {
@@ -174,7 +196,9 @@ function emitJob(facts: FactSet, workflow: WorkflowFacts, job: JobModel): { key:
       attrs: { hosting: "selfHosted", persistent: true, shared: true, labels: placement.labels, group: placement.group },
       reference: true,
     });
-    addEdge(facts, { kind: "RUNS_ON", from: key, to: runner, attributes: { labels: placement.labels, line: job.line } });
+    // a label GitHub does not host may be a self-hosted runner or an organisation's larger runner
+    const unknown = placement.labelUnknown ? { labelUnknown: true, labelUnknownReason: placement.labelUnknown } : {};
+    addEdge(facts, { kind: "RUNS_ON", from: key, to: runner, attributes: { labels: placement.labels, line: job.line, ...unknown } });
     runners.push(runner);
   }
   return { key, runners };
@@ -239,9 +263,11 @@ function emitActions(facts: FactSet, workflow: WorkflowFacts, job: JobModel, con
     const key = actionKey(slug);
     const { owner, repo } = uses[0].target;
     addNode(facts, { kind: "action", key, name: truncate(slug), attrs: { slug, owner, repo } });
-    // The least safely pinned use speaks for the edge: one tag-pinned use is enough to be hijacked.
+    // The least safely pinned use speaks for the edge: one tag-pinned use is enough to be hijacked,
+    // so the edge is pinned only when every use (composite actions' included) is a full SHA.
     const weakest = uses.find((use) => !use.target.pinned) ?? uses[0];
     const reusable = job.reusable && weakest.target.reusableWorkflow ? { reusableWorkflow: true, inheritsAllSecrets: job.reusable.inheritsAllSecrets } : {};
+    const distinct = (values: (string | null)[]) => [...new Set(values.filter((value): value is string => value !== null))];
     addEdge(facts, {
       kind: "USED_IN",
       from: key,
@@ -249,14 +275,74 @@ function emitActions(facts: FactSet, workflow: WorkflowFacts, job: JobModel, con
       attributes: {
         uses: weakest.uses,
         ref: weakest.target.ref,
-        pinned: weakest.target.pinned,
+        pinned: uses.every((use) => use.target.pinned),
+        shas: distinct(uses.map((use) => (use.target.pinned ? use.target.ref : null))),
+        refs: distinct(uses.map((use) => use.target.ref)),
         firstParty: weakest.target.firstParty,
         line: weakest.line,
+        ...(weakest.via ? { via: weakest.via, file: weakest.file } : {}),
         ...reusable,
-        ...(uses.length > 1 ? { occurrences: uses.map((use) => ({ uses: use.uses, ref: use.target.ref, pinned: use.target.pinned, line: use.line })) } : {}),
+        ...(uses.length > 1 ? { occurrences: uses.map(occurrence) } : {}),
       },
     });
   }
+}
+
+const occurrence = (use: ActionUse) => ({
+  uses: use.uses,
+  ref: use.target.ref,
+  pinned: use.target.pinned,
+  line: use.line,
+  ...(use.via ? { via: use.via, file: use.file } : {}),
+});
+
+/**
+ * A fresh resolve (`npx vercel@latest`, `npm i -g pnpm@8.15.7`) installs that package in the job
+ * whatever any lockfile says. An exact version links that version; a range or `latest` links the
+ * package, since whatever version the registry serves that day is what runs. `runs` says the
+ * package's own code runs in the step with its environment (npx, dlx): its install scripts do not
+ * matter then.
+ */
+function emitFreshResolves(facts: FactSet, job: JobModel, context: string): void {
+  // npx resolves a bare name to the project's own bin when an earlier install put it there
+  const lockfileDirectories = new Set<string>();
+  for (const install of job.installSteps) {
+    if (install.installs === "lockfile") lockfileDirectories.add(install.directory);
+    if (install.installs !== "fresh") continue;
+    for (const requested of install.packages) {
+      const pkg = packageKey("npm", requested.name);
+      addNode(facts, { kind: "package", key: pkg, name: truncate(requested.name), attrs: { ecosystem: "npm", name: requested.name, purl: pkg }, reference: true });
+      const version = semver.valid(requested.spec);
+      let from = pkg;
+      if (version) {
+        from = packageVersionKey("npm", requested.name, version);
+        addNode(facts, { kind: "packageVersion", key: from, name: truncate(`${requested.name}@${version}`), attrs: { packageKey: pkg, version, purl: from }, reference: true });
+        addEdge(facts, { kind: "VERSION_OF", from, to: pkg });
+      }
+      mergeInstalledIn(facts, from, context, install, requested.spec, install.runs && !install.command.includes(`${requested.name}@`) && lockfileDirectories.has(install.directory));
+    }
+  }
+}
+
+function mergeInstalledIn(facts: FactSet, from: string, context: string, install: InstallStep, spec: string, mayResolveLocally: boolean): void {
+  const attributes: Record<string, unknown> = {
+    resolve: "fresh",
+    spec,
+    command: install.command,
+    line: install.line,
+    runs: install.runs,
+    step: install.step,
+    ...(install.file ? { file: install.file } : {}),
+    ...(install.ignoreScripts && !install.runs ? { ignoreScripts: true } : {}),
+    ...(mayResolveLocally ? { mayResolveLocally: true } : {}),
+  };
+  const edge = addEdge(facts, { kind: "INSTALLED_IN", from, to: context, attributes });
+  if (edge.attributes === attributes) return;
+  // the same package resolved by several steps: the most dangerous use speaks for the edge
+  const existing = edge.attributes ?? (edge.attributes = {});
+  if (install.runs && existing.runs !== true) Object.assign(existing, attributes);
+  else if (!attributes.ignoreScripts) delete existing.ignoreScripts;
+  if (!mayResolveLocally) delete existing.mayResolveLocally;
 }
 
 /**
@@ -302,6 +388,12 @@ function markUntrusted(facts: FactSet, workflow: WorkflowFacts, jobs: JobModel[]
       });
     }
   }
+}
+
+function workflowRunNames(on: unknown): string[] {
+  if (!isRecord(on) || !isRecord(on.workflow_run)) return [];
+  const names = on.workflow_run.workflows;
+  return (Array.isArray(names) ? names : [names]).filter((name): name is string => typeof name === "string");
 }
 
 function callerSecretNames(yaml: LoadedYaml): string[] {

@@ -1,25 +1,31 @@
 import { isMap, isPair, isScalar } from "yaml";
-import type { TExposure } from "@/lib/schemas/graph-facts";
+import type { TExposure, TPublishStep } from "@/lib/schemas/graph-facts";
 import type { IngestError, RepositoryContext } from "@/lib/ingest/types";
 import { parseUses, type UsesTarget } from "./actions";
-import { findInstallCommands, type PackageManager } from "./install-steps";
+import { joinDirectory } from "./directories";
+import { findInstallCommands, type PackageManager, type RequestedPackage } from "./install-steps";
+import { jobSteps, stepLabel, type JobStep } from "./job-steps";
 import { keyLine, lineAt, lineAtOffset, lineOfNode, nodeAt, rawScalar, scalarsUnder, type LoadedYaml } from "./load-yaml";
 import { isRecord, matrixExpansions } from "./matrix";
-import { tokenPermissionsInForce, type PermissionsBlock, type TokenPermissions } from "./permissions";
+import { canMintOidc, tokenPermissionsInForce, type PermissionsBlock, type TokenPermissions } from "./permissions";
+import { findPublishCommands, npmrcTokenSecrets, provenanceByEnv, publishByAction, registryTokenSecrets, secretNamesIn } from "./publish-steps";
 import { resolveRunsOn, type RunnerPlacement } from "./runners";
 import { findSecretReferences } from "./secret-references";
 import { stepWith, untrustedCodeIn, type StepView, type UntrustedCode } from "./untrusted-triggers";
 
-// Reads one job into the facts the parser emits: where it runs, its token, its installs, and every
-// secret it can see with the exposure level (the Exposure enum in prisma/schema.prisma):
-//  - install: in the environment of a step that installs dependencies with lifecycle scripts on
-//    (workflow env, job env, or that step's own env) — install scripts read it directly;
+// Reads one job into the facts the parser emits: where it runs, its token, its installs and
+// publishes, and every secret it can see with the exposure level (the Exposure enum in
+// prisma/schema.prisma):
+//  - install: in the environment of a step that runs package code while it installs — a lockfile
+//    or global install with lifecycle scripts on, or `npx`/`dlx`, which runs the fetched package
+//    itself (workflow env, job env, or that step's own env) — that code reads it directly;
 //  - job: anywhere else in the job — code planted at install time, or a compromised action, can
 //    still reach it before the job ends (the runner worker holds every secret of the job in memory,
 //    which is how the tj-actions/changed-files payload dumped them).
 // An install with lifecycle scripts ignored (`--ignore-scripts`, npm_config_ignore_scripts, a
 // checked-in .npmrc) does not make its environment "install": no package code runs during that
 // step. The packages' own code still runs later (build, test), so the secrets stay "job".
+// Steps of local composite actions count as steps of the job that calls them (job-steps.ts).
 
 export type Via = "workflow-env" | "job-env" | "step-env" | "with" | "run" | "reusable-workflow" | "container";
 
@@ -36,13 +42,31 @@ export interface InstallStep {
   command: string;
   manager: PackageManager;
   ignoreScripts: boolean;
+  /** the lockfile of `directory`, or exactly `packages` resolved from the registry */
+  installs: "lockfile" | "fresh";
+  directory: string;
+  packages: RequestedPackage[];
+  /** the fetched package's own code runs in the step (npx, dlx, exec, bunx) */
+  runs: boolean;
+  step: string;
+  /** secrets in the step's environment, sorted */
+  secrets: string[];
+  /** the local action file the command is written in; null for the workflow */
+  file: string | null;
   stepIndex: number;
+}
+
+export interface PublishStep extends TPublishStep {
+  file: string | null;
 }
 
 export interface ActionUse {
   target: Extract<UsesTarget, { kind: "remote" }>;
   uses: string;
   line: number | null;
+  /** the local composite action it is used through, as `./<directory>` */
+  via: string | null;
+  file: string | null;
 }
 
 export interface ReusableCall {
@@ -60,8 +84,10 @@ export interface JobModel {
   permissions: TokenPermissions | null;
   placements: RunnerPlacement[];
   installSteps: InstallStep[];
-  /** an install step that runs lifecycle scripts */
+  /** a step runs package code while it installs (lifecycle scripts on, or npx/dlx) */
   runsInstallScripts: boolean;
+  publishSteps: PublishStep[];
+  containerImages: string[];
   secretUses: SecretUse[];
   actions: ActionUse[];
   reusable: ReusableCall | null;
@@ -74,9 +100,12 @@ export interface WorkflowScope {
   triggers: string[];
   env: Record<string, unknown>;
   permissions: PermissionsBlock;
+  /** `defaults.run.working-directory` of the workflow */
+  workingDirectory: string | null;
 }
 
 const MAX_INSTALL_STEPS = 200;
+const MAX_PUBLISH_STEPS = 100;
 
 type JobResult = { ok: true; job: JobModel } | { ok: false; errors: IngestError[] };
 
@@ -90,51 +119,25 @@ export function readJob(scope: WorkflowScope, id: string, raw: unknown): JobResu
   });
   if (!isRecord(raw)) return fail(`job "${id}" must be a mapping`);
   if (raw.steps !== undefined && !Array.isArray(raw.steps)) return fail(`jobs.${id}.steps must be a list`, lineAt(yaml, [...path, "steps"]) ?? line);
-  const steps = (raw.steps ?? []) as unknown[];
-  const badStep = steps.findIndex((step) => !isRecord(step));
+  const stepRecords = (raw.steps ?? []) as unknown[];
+  const badStep = stepRecords.findIndex((step) => !isRecord(step));
   if (badStep >= 0) return fail(`jobs.${id}.steps[${badStep}] must be a mapping`, lineAt(yaml, [...path, "steps", badStep]) ?? line);
-  const stepRecords = steps as Record<string, unknown>[];
 
   const jobEnv = isRecord(raw.env) ? raw.env : {};
   const matrix = isRecord(raw.strategy) ? raw.strategy.matrix : undefined;
-  const stepLine = (index: number) => lineAt(yaml, [...path, "steps", index]);
-  const stepLabel = (step: Record<string, unknown>, index: number) =>
-    typeof step.name === "string" ? step.name : typeof step.id === "string" ? step.id : typeof step.uses === "string" ? step.uses : `#${index + 1}`;
-
-  // Installs, in step order.
-  const installSteps: InstallStep[] = [];
-  const knownInstalls = new Set<string>();
-  stepRecords.forEach((step, index) => {
-    const env = { ...scope.env, ...jobEnv, ...(isRecord(step.env) ? step.env : {}) };
-    const envIgnores = ignoresScriptsByEnv(env) || scope.repository.npmrcIgnoresScripts;
-    const add = (command: string, manager: PackageManager, ignoreScripts: boolean, at: number | null) => {
-      const install = { line: at, command, manager, ignoreScripts: ignoreScripts || envIgnores, stepIndex: index };
-      // matrix expansions repeat the same command once per matrix entry; a real job has a handful
-      // of installs, so a hostile file cannot grow the context past MAX_INSTALL_STEPS
-      const id = JSON.stringify(install);
-      if (knownInstalls.has(id) || installSteps.length >= MAX_INSTALL_STEPS) return;
-      knownInstalls.add(id);
-      installSteps.push(install);
-    };
-    // `run:`, and the `run:` input of actions that run a script in a VM or container
-    // (cross-platform-actions/action, addnab/docker-run-action).
-    const scripts: [unknown, (string | number)[]][] = [
-      [step.run, [...path, "steps", index, "run"]],
-      [stepWith(step).run, [...path, "steps", index, "with", "run"]],
-    ];
-    for (const [script, scriptPath] of scripts) {
-      if (typeof script !== "string") continue;
-      const node = nodeAt(yaml, scriptPath);
-      for (const found of findInstallCommands(script)) add(found.command, found.manager, found.ignoreScripts, lineInScript(yaml, node, found));
-      for (const expansion of matrixExpansions(script, matrix)) {
-        for (const found of findInstallCommands(expansion)) add(found.command, found.manager, found.ignoreScripts, lineOfNode(yaml, node));
-      }
-    }
-    if (typeof step.uses === "string" && /^bahmutov\/npm-install@/i.test(step.uses.trim())) {
-      add(step.uses.trim(), "npm", false, stepLine(index));
-    }
+  const permissions = tokenPermissionsInForce(scope.permissions, { present: "permissions" in raw, value: raw.permissions });
+  const steps = jobSteps({
+    yaml,
+    repository: scope.repository,
+    jobPath: path,
+    steps: stepRecords as Record<string, unknown>[],
+    env: { ...scope.env, ...jobEnv },
+    defaultDirectory: joinDirectory("", workingDirectoryOf(raw.defaults) ?? scope.workingDirectory ?? ""),
   });
-  const scriptInstallSteps = new Set(installSteps.filter((step) => !step.ignoreScripts).map((step) => step.stepIndex));
+  const stepSecrets = secretsByStep(scope, path, stepRecords.length, typeof raw.uses === "string");
+
+  const installSteps = readInstalls(scope, steps, stepSecrets, matrix);
+  const scriptInstallSteps = new Set(installSteps.filter((step) => !step.ignoreScripts || step.runs).map((step) => step.stepIndex));
   const runsInstallScripts = scriptInstallSteps.size > 0;
 
   // Secrets in scope, with how far install-time code reaches them.
@@ -149,7 +152,7 @@ export function readJob(scope: WorkflowScope, id: string, raw: unknown): JobResu
   collect([...path, "env"], "job-env", null, wideExposure);
   collect([...path, "container"], "container", null, wideExposure);
   collect([...path, "services"], "container", null, "job");
-  stepRecords.forEach((step, index) => {
+  (stepRecords as Record<string, unknown>[]).forEach((step, index) => {
     const label = stepLabel(step, index);
     const exposure: TExposure = scriptInstallSteps.has(index) ? "install" : "job";
     collect([...path, "steps", index, "env"], "step-env", label, exposure);
@@ -165,23 +168,24 @@ export function readJob(scope: WorkflowScope, id: string, raw: unknown): JobResu
     collect([...path, "with"], "with", null, "job");
   }
 
-  // Local actions (`./…`, `$/…`) are the repository's own code and `docker://` images have no
-  // action node to hang on; only actions from other repositories become nodes.
+  // Local actions (`./…`, `$/…`) are the repository's own code (their composite steps are spliced
+  // in) and `docker://` images have no action node to hang on; only actions from other
+  // repositories become nodes.
   const actions: ActionUse[] = [];
-  const noteUses = (uses: string, at: number | null) => {
-    const target = parseUses(uses);
-    if (target.kind === "remote") actions.push({ target, uses: uses.trim(), line: at });
-  };
-  stepRecords.forEach((step, index) => {
-    if (typeof step.uses === "string") noteUses(step.uses, lineAt(yaml, [...path, "steps", index, "uses"]) ?? stepLine(index));
-  });
-  if (reusable?.target.kind === "remote") noteUses(reusable.uses, reusable.line);
+  const containerImages = jobContainerImages(raw);
+  for (const step of steps) {
+    if (typeof step.step.uses !== "string") continue;
+    const target = parseUses(step.step.uses);
+    if (target.kind === "remote") actions.push({ target, uses: step.step.uses.trim(), line: stepUsesLine(step), via: step.via, file: step.file });
+    if (target.kind === "docker" && !containerImages.includes(target.image)) containerImages.push(target.image);
+  }
+  if (reusable?.target.kind === "remote") actions.push({ target: reusable.target, uses: reusable.uses, line: reusable.line, via: null, file: null });
 
-  const stepViews: StepView[] = stepRecords.map((step, index) => ({
+  const stepViews: StepView[] = (stepRecords as Record<string, unknown>[]).map((step, index) => ({
     uses: typeof step.uses === "string" ? step.uses.trim() : null,
     run: typeof step.run === "string" ? step.run : null,
     with: stepWith(step),
-    line: stepLine(index),
+    line: lineAt(yaml, [...path, "steps", index]),
   }));
 
   return {
@@ -191,16 +195,151 @@ export function readJob(scope: WorkflowScope, id: string, raw: unknown): JobResu
       line,
       name: typeof raw.name === "string" ? raw.name : null,
       environment: environmentName(raw.environment),
-      permissions: tokenPermissionsInForce(scope.permissions, { present: "permissions" in raw, value: raw.permissions }),
+      permissions,
       placements: resolveRunsOn(raw["runs-on"], matrix),
       installSteps,
       runsInstallScripts,
+      publishSteps: readPublishes(steps, canMintOidc(permissions)),
+      containerImages,
       secretUses,
       actions,
       reusable,
       untrusted: untrustedCodeIn(scope.triggers, stepViews),
     },
   };
+}
+
+/** Installs, in step order, each with the secrets of its step's environment. */
+function readInstalls(scope: WorkflowScope, steps: JobStep[], stepSecrets: string[][], matrix: unknown): InstallStep[] {
+  const installSteps: InstallStep[] = [];
+  const known = new Set<string>();
+  for (const step of steps) {
+    const envIgnores = ignoresScriptsByEnv(step.env) || scope.repository.npmrcIgnoresScripts;
+    const common = { step: step.label, secrets: stepSecrets[step.index] ?? [], file: step.file, stepIndex: step.index };
+    const add = (install: Omit<InstallStep, "step" | "secrets" | "file" | "stepIndex">) => {
+      const entry: InstallStep = { ...install, ignoreScripts: install.ignoreScripts || envIgnores, ...common };
+      // matrix expansions repeat the same command once per matrix entry; a real job has a handful
+      // of installs, so a hostile file cannot grow the context past MAX_INSTALL_STEPS
+      const id = JSON.stringify(entry);
+      if (known.has(id) || installSteps.length >= MAX_INSTALL_STEPS) return;
+      known.add(id);
+      installSteps.push(entry);
+    };
+    const addFound = (found: ReturnType<typeof findInstallCommands>[number], line: number | null) => {
+      const base = { line, command: found.command, manager: found.manager, ignoreScripts: found.ignoreScripts, directory: found.directory };
+      if (found.lockfile) add({ ...base, installs: "lockfile", packages: [], runs: false });
+      if (found.fresh) add({ ...base, installs: "fresh", packages: found.packages, runs: found.runs });
+    };
+    // `run:`, and the `run:` input of actions that run a script in a VM or container
+    // (cross-platform-actions/action, addnab/docker-run-action).
+    for (const [script, scriptPath] of scriptsOf(step)) {
+      const node = nodeAt(step.yaml, scriptPath);
+      for (const found of findInstallCommands(script, step.directory)) addFound(found, lineInScript(step.yaml, node, found));
+      if (step.via !== null) continue;
+      for (const expansion of matrixExpansions(script, matrix)) {
+        for (const found of findInstallCommands(expansion, step.directory)) addFound(found, lineOfNode(step.yaml, node));
+      }
+    }
+    if (typeof step.step.uses === "string" && /^bahmutov\/npm-install@/i.test(step.step.uses.trim())) {
+      const input = stepWith(step.step)["working-directory"];
+      const directory = typeof input === "string" ? joinDirectory("", input) : "";
+      add({ line: stepUsesLine(step), command: step.step.uses.trim(), manager: "npm", ignoreScripts: false, installs: "lockfile", directory, packages: [], runs: false });
+    }
+  }
+  return installSteps;
+}
+
+/**
+ * Publishes, in step order. The registry token is what npm reads: NODE_AUTH_TOKEN, NPM_TOKEN or
+ * NPM_AUTH_TOKEN in the step's environment, the action's token input, or an `_authToken` an
+ * earlier step (or this one) wrote into an .npmrc.
+ */
+function readPublishes(steps: JobStep[], trustedPublishing: boolean): PublishStep[] {
+  const publishes: PublishStep[] = [];
+  const npmrcSecrets: string[] = [];
+  const sorted = (names: string[]) => [...new Set(names)].sort();
+  for (const step of steps) {
+    const scripts = scriptsOf(step);
+    for (const [script] of scripts) npmrcSecrets.push(...npmrcTokenSecrets(script, step.env));
+    const envSecrets = registryTokenSecrets(step.env);
+    const envProvenance = provenanceByEnv(step.env);
+    for (const [script, scriptPath] of scripts) {
+      const node = nodeAt(step.yaml, scriptPath);
+      for (const found of findPublishCommands(script, step.directory)) {
+        if (publishes.length >= MAX_PUBLISH_STEPS) break;
+        publishes.push({
+          line: lineInScript(step.yaml, node, found),
+          command: found.command,
+          tool: found.tool,
+          directory: found.directory,
+          recursive: found.recursive,
+          secrets: sorted([...envSecrets, ...npmrcSecrets]),
+          provenance: found.provenance || envProvenance,
+          trustedPublishing,
+          file: step.file,
+        });
+      }
+    }
+    if (typeof step.step.uses !== "string" || publishes.length >= MAX_PUBLISH_STEPS) continue;
+    const inputs = stepWith(step.step);
+    const action = publishByAction(step.step.uses, inputs);
+    if (!action) continue;
+    const tokenInputs = [...action.tokenInputs, inputs.token, inputs["npm-token"]].flatMap(secretNamesIn);
+    publishes.push({
+      line: stepUsesLine(step),
+      command: action.command,
+      tool: action.tool,
+      directory: action.directory,
+      recursive: action.recursive,
+      secrets: sorted([...envSecrets, ...tokenInputs, ...npmrcSecrets]),
+      provenance: action.provenance || envProvenance,
+      trustedPublishing,
+      file: step.file,
+    });
+  }
+  return publishes;
+}
+
+/** The scripts a step runs: `run:` and the `run:` input of script-running actions, with their YAML paths. */
+function scriptsOf(step: JobStep): [string, (string | number)[]][] {
+  const scripts: [string, (string | number)[]][] = [];
+  if (typeof step.step.run === "string") scripts.push([step.step.run, [...step.path, "run"]]);
+  const input = stepWith(step.step).run;
+  if (typeof input === "string") scripts.push([input, [...step.path, "with", "run"]]);
+  return scripts;
+}
+
+const stepUsesLine = (step: JobStep) => lineAt(step.yaml, [...step.path, "uses"]) ?? lineAt(step.yaml, step.path);
+
+/**
+ * Secret names in each of the job's own steps' environment — workflow env, job env, the step's
+ * env and `with:` — and in its script (a secret written into an .npmrc there is as readable), sorted.
+ */
+function secretsByStep(scope: WorkflowScope, jobPath: string[], count: number, callsWorkflow: boolean): string[][] {
+  const names = (nodePath: (string | number)[]) => referencesUnder(scope.yaml, nodeAt(scope.yaml, nodePath)).map((reference) => reference.name);
+  const shared = [...(callsWorkflow ? [] : names(["env"])), ...names([...jobPath, "env"])];
+  return Array.from({ length: count }, (_, index) => {
+    const own = ["env", "with", "run"].flatMap((key) => names([...jobPath, "steps", index, key]));
+    return [...new Set([...shared, ...own])].sort();
+  });
+}
+
+/** `container:` (a string or `.image`) and `services.*.image`, as written. */
+function jobContainerImages(job: Record<string, unknown>): string[] {
+  const images: string[] = [];
+  const add = (value: unknown) => {
+    const image = typeof value === "string" ? value : isRecord(value) && typeof value.image === "string" ? value.image : null;
+    if (image && image.trim() && !images.includes(image.trim())) images.push(image.trim());
+  };
+  add(job.container);
+  if (isRecord(job.services)) for (const service of Object.values(job.services)) add(service);
+  return images;
+}
+
+function workingDirectoryOf(defaults: unknown): string | null {
+  if (!isRecord(defaults) || !isRecord(defaults.run)) return null;
+  const directory = defaults.run["working-directory"];
+  return typeof directory === "string" ? directory : null;
 }
 
 /** Every `${{ secrets.X }}` under a node, with the line it is written on. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify, resolveRunsOn, runnerName } from "./runners";
+import { classify, classifyLabels, resolveRunsOn, runnerName } from "./runners";
 
 describe("resolveRunsOn", () => {
   it("classifies GitHub-hosted, self-hosted and third-party labels", () => {
@@ -25,5 +25,21 @@ describe("resolveRunsOn", () => {
   it("names a runner by its owner and sorted lower-case labels, or by its group", () => {
     expect(runnerName("acme", { hosting: "selfHosted", labels: ["Self-Hosted", "Linux"], group: null })).toBe("acme/linux,self-hosted");
     expect(runnerName("acme", { hosting: "selfHosted", labels: ["linux"], group: "release" })).toBe("acme/group:release");
+  });
+
+  it("GitHub-hosted image labels, with their versions and larger-runner suffixes, are GitHub-hosted", () => {
+    for (const label of ["ubuntu-latest", "ubuntu-24.04", "ubuntu-22.04-arm", "ubuntu-24.04-arm", "windows-2025", "windows-11-arm", "windows-latest", "macos-latest", "macos-15", "macos-14-xlarge", "macos-13-intel", "macos-15-arm64"]) {
+      expect(classify([label]), label).toBe("githubHosted");
+    }
+  });
+
+  it("any other label is a self-hosted or larger runner: self-hosted, persistent assumed, with the reason", () => {
+    expect(classifyLabels(["my-fleet"])).toMatchObject({ hosting: "selfHosted", labelUnknown: expect.stringContaining('"my-fleet"') });
+    expect(classifyLabels(["ubuntu-latest", "gpu-large"])).toMatchObject({ hosting: "selfHosted", labelUnknown: expect.stringContaining('"gpu-large"') });
+    expect(classifyLabels(["ubuntu-22.04-16core"]).hosting).toBe("selfHosted");
+    // a self-hosted label says so; third-party providers stay "other"
+    expect(classifyLabels(["self-hosted", "gpu"])).toEqual({ hosting: "selfHosted", labelUnknown: null });
+    expect(classifyLabels(["buildjet-4vcpu-ubuntu-2204"])).toEqual({ hosting: "other", labelUnknown: null });
+    expect(resolveRunsOn("${{ inputs.runner }}", undefined)[0].hosting).toBe("unknown");
   });
 });

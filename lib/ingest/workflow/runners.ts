@@ -14,6 +14,8 @@ export interface RunnerPlacement {
   hosting: RunnerHosting;
   labels: string[];
   group: string | null;
+  /** why a label set was read as self-hosted without a `self-hosted` label (null when it has one, or is hosted) */
+  labelUnknown?: string | null;
 }
 
 // Third-party runner providers whose labels look like custom self-hosted labels.
@@ -22,6 +24,11 @@ const THIRD_PARTY_PREFIXES = [
 ];
 // Labels every self-hosted runner gets automatically; GitHub-hosted images do not answer to them.
 const GENERIC_SELF_HOSTED_LABELS = new Set(["self-hosted", "linux", "windows", "macos", "x64", "arm64", "arm", "x86"]);
+// GitHub-hosted image labels (docs.github.com "GitHub-hosted runners": standard and larger macOS
+// images). Any other label is a self-hosted runner or an organisation's "larger runner", whose
+// label its admins chose: neither can be told from the workflow, so it is read as self-hosted.
+const GITHUB_HOSTED_LABEL =
+  /^(ubuntu-(latest|slim|\d+\.\d+(-arm)?)|windows-(latest|\d{4}|\d+-arm)|macos-(latest|\d+)(-large|-xlarge|-intel|-arm64)?)$/;
 const MAX_PLACEMENTS = 64;
 
 export function resolveRunsOn(runsOn: unknown, matrix: unknown): RunnerPlacement[] {
@@ -34,7 +41,7 @@ export function resolveRunsOn(runsOn: unknown, matrix: unknown): RunnerPlacement
     if (options === null) return [{ hosting: "unknown", labels: elements.map(String), group: null }];
     labelSets = labelSets.flatMap((set) => options.map((option) => [...set, ...option])).slice(0, MAX_PLACEMENTS);
   }
-  return dedupe(labelSets.filter((set) => set.length > 0).map((labels) => ({ hosting: classify(labels), labels, group: null })));
+  return dedupe(labelSets.filter((set) => set.length > 0).map((labels) => ({ ...classifyLabels(labels), labels, group: null })));
 }
 
 /** Label sets one `runs-on` element can stand for; null when it cannot be resolved. */
@@ -68,16 +75,26 @@ function groupPlacement(runsOn: Record<string, unknown>): RunnerPlacement {
   // itself; treat it like a self-hosted pool (the issue's rule), labels narrow it down.
   if (group) return { hosting: "selfHosted", labels, group };
   return labels.length > 0
-    ? { hosting: classify(labels), labels, group: null }
+    ? { ...classifyLabels(labels), labels, group: null }
     : { hosting: "unknown", labels: [JSON.stringify(runsOn).slice(0, 200)], group: null };
 }
 
 export function classify(labels: readonly string[]): RunnerHosting {
+  return classifyLabels(labels).hosting;
+}
+
+/** Hosting of a label set, and why it is taken as self-hosted when no label says so. */
+export function classifyLabels(labels: readonly string[]): { hosting: RunnerHosting; labelUnknown: string | null } {
   const lower = labels.map((label) => label.toLowerCase());
-  if (lower.includes("self-hosted")) return "selfHosted";
-  if (lower.some((label) => THIRD_PARTY_PREFIXES.some((prefix) => label.startsWith(prefix)))) return "other";
-  if (lower.every((label) => GENERIC_SELF_HOSTED_LABELS.has(label))) return "selfHosted";
-  return "githubHosted";
+  if (lower.includes("self-hosted")) return { hosting: "selfHosted", labelUnknown: null };
+  if (lower.some((label) => THIRD_PARTY_PREFIXES.some((prefix) => label.startsWith(prefix)))) return { hosting: "other", labelUnknown: null };
+  if (lower.every((label) => GENERIC_SELF_HOSTED_LABELS.has(label))) return { hosting: "selfHosted", labelUnknown: null };
+  const unknown = lower.filter((label) => !GITHUB_HOSTED_LABEL.test(label));
+  if (unknown.length === 0) return { hosting: "githubHosted", labelUnknown: null };
+  return {
+    hosting: "selfHosted",
+    labelUnknown: `${unknown.map((label) => `"${label}"`).join(", ")} is not a GitHub-hosted image label: a self-hosted runner or a larger runner, assumed persistent`,
+  };
 }
 
 /** The runner node's name: `<owner>/<sorted labels>` or `<owner>/group:<name>` (labels are case-insensitive). */
