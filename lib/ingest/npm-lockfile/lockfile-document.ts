@@ -40,7 +40,11 @@ export function installedInEdges(
           ...(install.scriptsMayRun === false ? { ignoreScripts: true } : {}),
           resolve: "lockfile",
           lockfile: lockfilePath,
-          ...(range !== null ? { direct: true, range } : {}),
+          ...(range !== null
+            ? { direct: true, range }
+            : install.requestedRanges?.length
+              ? { range: install.requestedRanges.join(" || "), requestedBy: "dependents" }
+              : {}),
         },
       });
     }

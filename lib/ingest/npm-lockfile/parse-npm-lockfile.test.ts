@@ -84,3 +84,24 @@ describe("lockfileDocument", () => {
     expect(document.edges.every((edge) => edge.kind === "VERSION_OF")).toBe(true);
   });
 });
+
+describe("transitive dependencies and the next resolve", () => {
+  it("a transitive version carries the ranges its dependents ask for, so a bad version they admit is a next-resolve risk", () => {
+    const parsed = parseNpmLockfile(
+      "package-lock.json",
+      lockfile({
+        "node_modules/eslint": { version: "9.0.0", dependencies: { debug: "^4.3.2", chalk: "^4.0.0" } },
+        "node_modules/mocha": { version: "10.0.0", dependencies: { debug: "4.3.4" } },
+        "node_modules/debug": { version: "4.4.1" },
+        "node_modules/mocha/node_modules/debug": { version: "4.3.4" },
+        "node_modules/chalk": { version: "4.1.2" },
+      }),
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const debug = parsed.lockfile.installs.find((install) => install.versionKey === "pkg:npm/debug@4.4.1")!;
+    expect(debug.requestedRanges).toEqual(["4.3.4", "^4.3.2"]);
+    const [edge] = installedInEdges([debug], [{ key: "context:acme/web/ci.yml/test", ignoresScripts: false }], new Map(), "package-lock.json");
+    expect(edge.attributes).toMatchObject({ range: "4.3.4 || ^4.3.2", requestedBy: "dependents" });
+    expect(edge.attributes).not.toHaveProperty("direct");
+  });
+});

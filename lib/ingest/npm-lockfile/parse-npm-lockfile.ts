@@ -1,3 +1,4 @@
+import { validRange } from "semver";
 import { packageKey, packageVersionKey } from "../refs";
 import { isRecord, jsonPath } from "../source/parse-json-source";
 import type { IngestError } from "../types";
@@ -17,6 +18,11 @@ export interface LockfileInstall {
   dev: boolean;
   /** only an optional dependency (npm may skip it) */
   optional: boolean;
+  /**
+   * The ranges the packages depending on it ask for (npm records them on each entry): what a fresh
+   * resolve of those dependents may pick, so a transitive version is a next-resolve risk too.
+   */
+  requestedRanges?: string[];
   /**
    * pnpm/yarn: false when the lockfile does not record install scripts (pnpm v9, yarn), so
    * hasInstallScript false means "not known" and must not overwrite what another lockfile knows.
@@ -57,6 +63,25 @@ export function nameFromInstallPath(installPath: string): string | null {
   if (at === -1) return null;
   const name = installPath.slice(at + NODE_MODULES.length);
   return name.length > 0 ? name : null;
+}
+
+const DEPENDENCY_SECTIONS = ["dependencies", "optionalDependencies", "peerDependencies"] as const;
+
+/** name → the semver ranges every non-root entry of the lockfile asks for it under. */
+function requestedRangesByName(packages: Record<string, unknown>): Map<string, Set<string>> {
+  const requested = new Map<string, Set<string>>();
+  for (const [installPath, entry] of Object.entries(packages)) {
+    if (installPath === "" || !isRecord(entry)) continue;
+    for (const section of DEPENDENCY_SECTIONS) {
+      const declared = entry[section];
+      if (!isRecord(declared)) continue;
+      for (const [name, range] of Object.entries(declared)) {
+        if (typeof range !== "string" || validRange(range) === null) continue;
+        (requested.get(name) ?? requested.set(name, new Set()).get(name)!).add(range);
+      }
+    }
+  }
+  return requested;
 }
 
 const isLocalResolution = (resolved: unknown) =>
@@ -116,6 +141,11 @@ export function parseNpmLockfile(file: string, value: unknown): LockfileParse {
     });
   }
   if (errors.length > 0) return { ok: false, errors };
+  const requested = requestedRangesByName(packages);
+  for (const install of byKey.values()) {
+    const ranges = requested.get(install.name);
+    if (ranges?.size) install.requestedRanges = [...ranges].sort();
+  }
   const root = packages[""];
   const rootName = isRecord(root) && typeof root.name === "string" ? root.name : typeof value.name === "string" ? value.name : null;
   return { ok: true, lockfile: { lockfileVersion, rootName, installs: [...byKey.values()], localPackages } };
