@@ -190,6 +190,10 @@ export class RadiusWorkspace {
       next.sort((a, b) => state[a * STRIDE + HOPS] - state[b * STRIDE + HOPS]);
       this.tail = 0;
       this.runGenerations(next, roundStart);
+      for (let i = roundStart; i < this.count; i++) {
+        const g = state[order[i] * STRIDE + GENERATION];
+        if (g > this.maxGeneration) this.maxGeneration = g;
+      }
     }
     return this;
   }
@@ -343,9 +347,16 @@ export class RadiusWorkspace {
         }
         continue;
       }
-      // what is reached now is never re-explained by a next-resolve path
-      if (phaseNext && (state[vb + FLAGS] & REACH_FLAG.nextResolve) === 0) continue;
       const held = (state[vb + PACKED] >> 8) & 0xff;
+      // what is reached now is never re-explained by a next-resolve path; but write access gained
+      // on the next resolve still yields a system's stored secrets (as next-resolve, below it)
+      if (phaseNext && (state[vb + FLAGS] & REACH_FLAG.nextResolve) === 0) {
+        if (priv > held && held < WRITE && priv >= WRITE && state[vb + SOURCE] !== stamp) {
+          state[vb + PACKED] = (state[vb + PACKED] & ~0xff00) | (priv << 8);
+          queue[this.tail++] = v;
+        }
+        continue;
+      }
       if (state[vb + SOURCE] === stamp) {
         if (priv > held) state[vb + PACKED] = (state[vb + PACKED] & ~0xff00) | (priv << 8);
         continue;

@@ -39,6 +39,50 @@ function addUnlocks(graph: EngineGraph, holder: number, into: Unlocks): void {
   graph.forEachOut(holder, "ACTS_AS", (_, publisher) => addPackagesOf(publisher));
 }
 
+// What one secret or identity unlocks is graph-static: computed once per cached graph and node,
+// so a radius of tens of thousands of credentials does not rebuild the same sets per request.
+const unlockCaches = new WeakMap<EngineGraph, (Unlocks | null | undefined)[]>();
+function unlocksOf(graph: EngineGraph, v: number): Unlocks | null {
+  let cache = unlockCaches.get(graph);
+  if (!cache) unlockCaches.set(graph, (cache = new Array(graph.nodeCount)));
+  let unlocks = cache[v];
+  if (unlocks === undefined) {
+    const found = emptyUnlocks();
+    addUnlocks(graph, v, found);
+    unlocks = found.systems.size || found.packages.size ? found : null;
+    cache[v] = unlocks;
+  }
+  return unlocks;
+}
+
+/** The union over a row's members; shared, not copied, when only one member unlocks anything. */
+function rowUnlocks(graph: EngineGraph, members: number[]): Unlocks {
+  let single: Unlocks | null = null;
+  let union: Unlocks | null = null;
+  for (const v of members) {
+    const unlocks = unlocksOf(graph, v);
+    if (!unlocks) continue;
+    if (!single) {
+      single = unlocks;
+      continue;
+    }
+    if (!union) {
+      union = emptyUnlocks();
+      mergeInto(union, single);
+    }
+    mergeInto(union, unlocks);
+  }
+  return union ?? single ?? EMPTY;
+}
+const EMPTY: Unlocks = emptyUnlocks();
+function mergeInto(into: Unlocks, from: Unlocks): void {
+  for (const v of from.critical) into.critical.add(v);
+  for (const v of from.high) into.high.add(v);
+  for (const v of from.systems) into.systems.add(v);
+  for (const v of from.packages) into.packages.add(v);
+  if (from.privilege > into.privilege) into.privilege = from.privilege;
+}
+
 const EPHEMERAL_KINDS = new Set(["githubToken", "workloadIdentity"]);
 
 /** A token minted per job that expired with it: GITHUB_TOKEN, or an OIDC/workload identity token. */
@@ -87,33 +131,37 @@ interface Row {
   identities: number[];
 }
 
-/** Secrets and identities reached in the walk, merged along AUTHENTICATES_AS into one row per credential. */
+/**
+ * Secrets and identities reached in the walk, merged along AUTHENTICATES_AS into one row per
+ * credential (union-find over the reached credentials; members in key order, so a row's key is
+ * the same in every radius it appears in and rotation tracking can rely on it).
+ */
 function credentialRows(workspace: RadiusWorkspace): Row[] {
   const graph = workspace.graph;
-  const parent = new Map<number, number>();
-  const find = (v: number): number => {
-    let root = v;
-    while (parent.get(root)! !== root) root = parent.get(root)!;
-    for (let x = v; x !== root; ) {
-      const next = parent.get(x)!;
-      parent.set(x, root);
-      x = next;
-    }
-    return root;
-  };
+  const parent = scratch(graph);
   const members: number[] = [];
   for (let i = 0; i < workspace.count; i++) {
     const v = workspace.order[i];
     const kind = graph.kind[v];
     if (kind === K.identity || kind === K.secret) {
-      parent.set(v, v);
+      parent[v] = v;
       members.push(v);
     }
   }
+  const find = (v: number): number => {
+    let root = v;
+    while (parent[root] !== root) root = parent[root];
+    while (parent[v] !== root) {
+      const next = parent[v];
+      parent[v] = root;
+      v = next;
+    }
+    return root;
+  };
   for (const v of members) {
     if (graph.kind[v] !== K.secret) continue;
     graph.forEachOut(v, "AUTHENTICATES_AS", (_, identity) => {
-      if (parent.has(identity)) parent.set(find(identity), find(v));
+      if (parent[identity] >= 0 && workspace.reached(identity)) parent[find(identity)] = find(v);
     });
   }
   const rows = new Map<number, Row>();
@@ -123,102 +171,151 @@ function credentialRows(workspace: RadiusWorkspace): Row[] {
     if (!row) rows.set(root, (row = { secrets: [], identities: [] }));
     (graph.kind[v] === K.secret ? row.secrets : row.identities).push(v);
   }
+  for (const v of members) parent[v] = -1;
+  const byKey = (a: number, b: number) => (graph.keys[a] < graph.keys[b] ? -1 : 1);
+  for (const row of rows.values()) {
+    if (row.secrets.length > 1) row.secrets.sort(byKey);
+    if (row.identities.length > 1) row.identities.sort(byKey);
+  }
   return [...rows.values()];
+}
+
+// one union-find array per graph, all -1 between calls (walks are synchronous, so never shared mid-call)
+const scratchArrays = new WeakMap<EngineGraph, Int32Array>();
+function scratch(graph: EngineGraph): Int32Array {
+  let array = scratchArrays.get(graph);
+  if (!array) scratchArrays.set(graph, (array = new Int32Array(graph.nodeCount).fill(-1)));
+  return array;
+}
+
+/** What a row is, whatever radius it appears in: cached per graph by its members. */
+interface RowFacts {
+  unlocks: Unlocks;
+  lifetime: "longLived" | "shortLived" | "unknown";
+  ephemeral: boolean;
+  replacement: string | null;
+  /** the reason's parts that do not depend on the walk */
+  reason: string;
+  owner: string | null;
+  secrets: TRotationItem["secrets"];
+  identities: TRotationItem["identities"];
+}
+const factsCaches = new WeakMap<EngineGraph, Map<string, RowFacts>>();
+
+function rowFacts(graph: EngineGraph, row: Row): RowFacts {
+  let cache = factsCaches.get(graph);
+  if (!cache) factsCaches.set(graph, (cache = new Map()));
+  const key = `${row.secrets.join(",")}|${row.identities.join(",")}`;
+  let facts = cache.get(key);
+  if (facts) return facts;
+  const unlocks = rowUnlocks(graph, [...row.secrets, ...row.identities]);
+  const lifetime = row.identities.some((i) => graph.has(i, FLAG.longLived)) ? "longLived" : row.identities.length > 0 ? "shortLived" : "unknown";
+  const ephemeral = isEphemeral(graph, row.identities, row.secrets);
+  const ref = (v: number) => ({ id: graph.ids[v], key: graph.keys[v], name: graph.names[v] });
+  facts = {
+    unlocks,
+    lifetime,
+    ephemeral,
+    replacement: ephemeral ? null : replacementFor(graph, row.identities, row.secrets),
+    reason: staticReason(graph, row, unlocks, lifetime),
+    owner: [...row.identities, ...row.secrets].map((v) => graph.owner[v]).find((o) => o) ?? null,
+    secrets: row.secrets.map(ref),
+    identities: row.identities.map((v) => ({ ...ref(v), identityKind: graph.identityKind[v] })),
+  };
+  if (cache.size > 200_000) cache.clear();
+  cache.set(key, facts);
+  return facts;
 }
 
 interface Ranked {
   row: Row;
+  facts: RowFacts;
   primary: number;
   now: boolean;
   exposure: number;
-  unlocks: Unlocks;
-  lifetime: "longLived" | "shortLived" | "unknown";
-  ephemeral: boolean;
   hops: number;
 }
 
 export function buildRotationPlan(workspace: RadiusWorkspace): TRotationItem[] {
   const graph = workspace.graph;
   const ranked: Ranked[] = credentialRows(workspace).map((row) => {
-    const members = [...row.secrets, ...row.identities];
-    const byNearness = (a: number, b: number) => workspace.hopsOf(a) - workspace.hopsOf(b) || (graph.keys[a] < graph.keys[b] ? -1 : 1);
-    row.secrets.sort(byNearness);
-    row.identities.sort(byNearness);
-    const unlocks = emptyUnlocks();
-    for (const v of members) addUnlocks(graph, v, unlocks);
-    // strongest exposure over the row (rank 1 = install); 0 only when every member is a source
+    let now = false;
+    let hops = Number.MAX_SAFE_INTEGER;
+    const visit = (v: number) => {
+      if (!workspace.isNextResolve(v)) now = true;
+      if (workspace.hopsOf(v) < hops) hops = workspace.hopsOf(v);
+    };
+    row.secrets.forEach(visit);
+    row.identities.forEach(visit);
+    // strongest exposure over the members reached at the row's timing (rank 1 = install); 0 only
+    // when every such member is a source
     let exposure = 0;
-    for (const v of members) {
+    const strongest = (v: number) => {
+      if (now && workspace.isNextResolve(v)) return;
       const rank = workspace.exposureOf(v);
       if (rank > 0 && (exposure === 0 || rank < exposure)) exposure = rank;
-    }
-    const lifetime = row.identities.some((i) => graph.has(i, FLAG.longLived))
-      ? "longLived"
-      : row.identities.length > 0
-        ? "shortLived"
-        : "unknown";
-    return {
-      row,
-      primary: row.secrets[0] ?? row.identities[0],
-      now: members.some((v) => !workspace.isNextResolve(v)),
-      exposure,
-      unlocks,
-      lifetime,
-      ephemeral: isEphemeral(graph, row.identities, row.secrets),
-      hops: Math.min(...members.map((v) => workspace.hopsOf(v))),
     };
+    row.secrets.forEach(strongest);
+    row.identities.forEach(strongest);
+    return { row, facts: rowFacts(graph, row), primary: row.secrets[0] ?? row.identities[0], now, exposure, hops };
   });
-  const runtimeOnly = (r: Ranked) => r.exposure === EXPOSURE_RANK.runtime;
+  const RUNTIME = EXPOSURE_RANK.runtime;
   // a stored secret with no identity recorded is treated as long-lived until shown otherwise
-  const lifetimeRank = (r: Ranked) => (r.lifetime === "shortLived" ? 1 : 0);
-  ranked.sort(
-    (a, b) =>
-      Number(a.ephemeral) - Number(b.ephemeral) ||
+  ranked.sort((a, b) => {
+    const x = a.facts;
+    const y = b.facts;
+    return (
+      Number(x.ephemeral) - Number(y.ephemeral) ||
       Number(b.now) - Number(a.now) ||
-      Number(runtimeOnly(a)) - Number(runtimeOnly(b)) ||
-      b.unlocks.packages.size - a.unlocks.packages.size ||
-      b.unlocks.critical.size - a.unlocks.critical.size ||
-      b.unlocks.privilege - a.unlocks.privilege ||
-      b.unlocks.high.size - a.unlocks.high.size ||
-      b.unlocks.systems.size - a.unlocks.systems.size ||
-      lifetimeRank(a) - lifetimeRank(b) ||
+      Number(a.exposure === RUNTIME) - Number(b.exposure === RUNTIME) ||
+      y.unlocks.packages.size - x.unlocks.packages.size ||
+      y.unlocks.critical.size - x.unlocks.critical.size ||
+      y.unlocks.privilege - x.unlocks.privilege ||
+      y.unlocks.high.size - x.unlocks.high.size ||
+      y.unlocks.systems.size - x.unlocks.systems.size ||
+      Number(x.lifetime === "shortLived") - Number(y.lifetime === "shortLived") ||
       a.hops - b.hops ||
-      (graph.keys[a.primary] < graph.keys[b.primary] ? -1 : 1),
-  );
+      (graph.keys[a.primary] < graph.keys[b.primary] ? -1 : 1)
+    );
+  });
   return ranked.map((r, index) => {
-    const { row, primary, unlocks } = r;
-    const ref = (v: number) => ({ id: graph.ids[v], key: graph.keys[v], name: graph.names[v] });
+    const { facts, primary } = r;
+    const { unlocks } = facts;
     return {
       rank: index + 1,
       id: graph.ids[primary],
       key: graph.keys[primary],
       kind: graph.kind[primary] === K.secret ? "secret" : "identity",
       name: graph.names[primary],
-      secrets: row.secrets.map(ref),
-      identities: row.identities.map((v) => ({ ...ref(v), identityKind: graph.identityKind[v] })),
-      action: r.ephemeral ? "review" : "rotate",
+      secrets: facts.secrets,
+      identities: facts.identities,
+      action: facts.ephemeral ? "review" : "rotate",
       timing: r.now ? "now" : "next-resolve",
       exposure: EXPOSURE_BY_RANK[r.exposure],
-      lifetime: r.lifetime,
-      reason: rotationReason(graph, r),
-      owner: [...row.identities, ...row.secrets].map((v) => graph.owner[v]).find((o) => o) ?? null,
+      lifetime: facts.lifetime,
+      reason: dynamicReason(r) + facts.reason,
+      owner: facts.owner,
       unlocks: {
         criticalSystems: unlocks.critical.size,
         systems: unlocks.systems.size,
         publishablePackages: unlocks.packages.size,
         highestPrivilege: PRIVILEGE_BY_RANK[unlocks.privilege],
       },
-      shortLivedReplacement: r.ephemeral ? null : replacementFor(graph, row.identities, row.secrets),
+      shortLivedReplacement: facts.replacement,
     };
   });
 }
 
-function rotationReason(graph: EngineGraph, r: Ranked): string {
-  const { row, unlocks } = r;
+function dynamicReason(r: Ranked): string {
+  let text = "";
+  if (r.facts.ephemeral) text += "expired at job end — review what it did during the window (the run's logs, the audit log of what it could reach); ";
+  if (!r.now) text += "only on the next resolve (a range admits the bad version; the lockfile pins a clean one); ";
+  if (r.exposure === EXPOSURE_RANK.runtime) text += "reached only where the package is imported at runtime; ";
+  return text;
+}
+
+function staticReason(graph: EngineGraph, row: Row, unlocks: Unlocks, lifetime: RowFacts["lifetime"]): string {
   const parts: string[] = [];
-  if (r.ephemeral) parts.push("expired at job end — review what it did during the window (the run's logs, the audit log of what it could reach)");
-  if (!r.now) parts.push("only on the next resolve (a range admits the bad version; the lockfile pins a clean one)");
-  if (r.exposure === EXPOSURE_RANK.runtime) parts.push("reached only where the package is imported at runtime");
   if (row.secrets.length && row.identities.length) parts.push(`authenticates as ${row.identities.map((i) => graph.keys[i]).join(", ")}`);
   else if (row.secrets.length && !row.identities.length) parts.push("no identity recorded for it");
   if (unlocks.packages.size) parts.push(`can publish ${unlocks.packages.size} package(s) (${firstKeys(graph, unlocks.packages)})`);
@@ -226,7 +323,7 @@ function rotationReason(graph: EngineGraph, r: Ranked): string {
   const others = unlocks.systems.size - unlocks.critical.size;
   if (others > 0) parts.push(`reaches ${others} other system(s)${unlocks.privilege ? `, up to ${PRIVILEGE_BY_RANK[unlocks.privilege]}` : ""}`);
   if (!unlocks.systems.size && !unlocks.packages.size && row.identities.length) parts.push("no system access or publish right recorded");
-  if (r.lifetime === "longLived") parts.push("long-lived");
+  if (lifetime === "longLived") parts.push("long-lived");
   return parts.join("; ");
 }
 

@@ -152,6 +152,43 @@ function wormGraph() {
   );
 }
 
+describe("write access gained only on the next resolve", () => {
+  it("a vault read now but held with write only through a next-resolve path yields its secrets, as next-resolve", () => {
+    const graph = tinyGraph(
+      [
+        "pkg:npm/evil@2.0.0",
+        "pkg:npm/evil@1.0.0",
+        "pkg:npm/evil",
+        "context:acme/a/ci.yml/build",
+        "context:acme/b/ci.yml/build",
+        "secret:READER",
+        "secret:WRITER",
+        "identity:reader",
+        "identity:writer",
+        ["system:vault", { criticality: "critical", storesSecrets: true }],
+        "secret:vault:db-root",
+      ],
+      [
+        ["VERSION_OF", "pkg:npm/evil@2.0.0", "pkg:npm/evil"],
+        ["VERSION_OF", "pkg:npm/evil@1.0.0", "pkg:npm/evil"],
+        ["INSTALLED_IN", "pkg:npm/evil@2.0.0", "context:acme/a/ci.yml/build"],
+        ["INSTALLED_IN", "pkg:npm/evil@1.0.0", "context:acme/b/ci.yml/build", { attributes: { range: "^1.0.0 || ^2.0.0" } }],
+        ["EXPOSES", "context:acme/a/ci.yml/build", "secret:READER"],
+        ["EXPOSES", "context:acme/b/ci.yml/build", "secret:WRITER"],
+        ["AUTHENTICATES_AS", "secret:READER", "identity:reader"],
+        ["AUTHENTICATES_AS", "secret:WRITER", "identity:writer"],
+        ["CAN_ACCESS", "identity:reader", "system:vault", { privilege: "read" }],
+        ["CAN_ACCESS", "identity:writer", "system:vault", { privilege: "write" }],
+        ["STORES", "system:vault", "secret:vault:db-root"],
+      ],
+    );
+    const result = radius(graph, ["pkg:npm/evil@2.0.0"]);
+    expect(reached(result, "system:vault")).toMatchObject({ timing: "now" });
+    expect(reached(result, "secret:vault:db-root")).toMatchObject({ timing: "next-resolve" });
+    expect(radius(graph, ["pkg:npm/evil@2.0.0"], { timings: ["now"] }).nodes.map((node) => node.key)).not.toContain("secret:vault:db-root");
+  });
+});
+
 describe("the worm: who installs the attacker's republished version", () => {
   it("a fresh resolver installs it now, a lockfile under a range on its next resolve, an exact pin never", () => {
     const result = radius(wormGraph(), ["pkg:npm/%40ctrl/tinycolor@4.1.1"]);
