@@ -6,7 +6,7 @@ import type { Overlay } from "./steps";
 import { controlString, emptyOverlay, type ControlKind } from "./what-if";
 
 // `blastmap fixes`: which single change removes the most reach over every possible compromise?
-// Sources are every installed package version and every publisher account; a source's score is
+// Sources are every installed package version, publisher account and action; a source's score is
 // the critical/high systems plus the packages an attacker starting there reaches. A control can
 // only shrink a source's radius if it removes an edge the source's walk actually used (any other
 // edge leaves that shortest-path tree, and so the reached set, intact), so one baseline walk per
@@ -224,7 +224,7 @@ export function rankFixes(graph: EngineGraph, options: FixesOptions = {}): TFixe
 
   return {
     graphVersion: graph.version,
-    metric: "sum over every installed package version and publisher, taken as the compromised source, of the critical and high systems plus the packages it reaches",
+    metric: "sum over every installed package version, publisher and action, taken as the compromised source, of the critical and high systems plus the packages it reaches now",
     exposures,
     sources: S,
     candidates: candidates.length,

@@ -1,7 +1,7 @@
 import type { TPathResult, TPathStep } from "@/lib/schemas/radius";
 import { NODE_KIND_CODE, PRIVILEGE_RANK, type EngineGraph } from "./graph";
 import { stepInto } from "./radius-result";
-import { forEachStep } from "./steps";
+import { forEachStep, STEP_CONDITION } from "./steps";
 
 // "Can this package reach the production database?": up to k shortest distinct chains from the
 // source nodes to a target, following exactly the propagation rules of the radius (steps.ts).
@@ -11,6 +11,7 @@ import { forEachStep } from "./steps";
 const K = NODE_KIND_CODE;
 const WRITE = PRIVILEGE_RANK.write;
 const ROOT = -1;
+const NEXT_RESOLVE_BIT = 0x100;
 
 interface Chain {
   /** states: node * 2 + (1 if a system held with write access); first is ROOT */
@@ -49,8 +50,9 @@ export function findPaths(graph: EngineGraph, sources: readonly number[], target
     for (let head = 0; head < queue.length && found < 0; head++) {
       const state = queue[head];
       const u = state >> 1;
-      forEachStep(graph, u, state & 1 ? WRITE : 0, !sourceSet.has(u), null, (to, edge, code, level, privilege) =>
-        visit(state, to, edge, code, level, privilege),
+      // the level carries a next-resolve bit (0x100) so the chain can say which step waits for a resolve
+      forEachStep(graph, u, state & 1 ? WRITE : 0, !sourceSet.has(u), null, (to, edge, code, level, privilege, condition) =>
+        visit(state, to, edge, code, level | ((condition & STEP_CONDITION.nextResolve) !== 0 ? NEXT_RESOLVE_BIT : 0), privilege),
       );
     }
     if (found < 0) return null;
@@ -125,7 +127,8 @@ export function toPathResult(graph: EngineGraph, sources: readonly number[], tar
     const steps: TPathStep[] = [];
     // the first step is ROOT -> source and explains nothing
     for (let i = 1; i < chain.edges.length; i++) {
-      steps.push(stepInto(graph, chain.states[i + 1] >> 1, chain.states[i] >> 1, chain.edges[i], chain.stepCodes[i], chain.levels[i]));
+      const level = chain.levels[i];
+      steps.push(stepInto(graph, chain.states[i + 1] >> 1, chain.states[i] >> 1, chain.edges[i], chain.stepCodes[i], level & 0xff, (level & NEXT_RESOLVE_BIT) !== 0));
     }
     return { hops: steps.length, nodes, steps };
   });

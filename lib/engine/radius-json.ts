@@ -1,6 +1,6 @@
 import { EXPOSURE_BY_RANK, PRIVILEGE_BY_RANK, CRITICALITY_BY_RANK, NODE_KIND_CODE } from "./graph";
 import type { RadiusWorkspace } from "./radius";
-import { pinnedNotReached, stepInto, summarizeRadius, timingOf, type RadiusResultOptions, type RadiusSourceInfo } from "./radius-result";
+import { pinnedNotReached, startsNextResolve, stepInto, summarizeRadius, timingOf, type RadiusResultOptions, type RadiusSourceInfo } from "./radius-result";
 import { buildRotationPlan } from "./rotation";
 import { STEP_NAMES } from "./steps";
 import type { TRadiusResult } from "@/lib/schemas/radius";
@@ -40,7 +40,7 @@ export function* radiusJsonChunks(
   const ownStep = (v: number): string => {
     let text = stepText.get(v);
     if (text === undefined) {
-      const step = stepInto(graph, v, workspace.parentNodeOf(v), workspace.parentEdgeOf(v), workspace.parentStepOf(v), workspace.stepLevelOf(v));
+      const step = stepInto(graph, v, workspace.parentNodeOf(v), workspace.parentEdgeOf(v), workspace.parentStepOf(v), workspace.stepLevelOf(v), startsNextResolve(workspace, v));
       stepText.set(v, (text = JSON.stringify(step)));
     }
     return text;

@@ -77,8 +77,10 @@ export function pinnedNotReached(workspace: RadiusWorkspace): TRadiusResult["pin
 export const timingOf = (workspace: RadiusWorkspace, v: number) => (workspace.isNextResolve(v) ? "next-resolve" : "now");
 
 /** The step that reached v (v must be reached and not a source). */
-export function stepInto(graph: EngineGraph, v: number, from: number, edge: number, step: number, level: number): TPathStep {
+export function stepInto(graph: EngineGraph, v: number, from: number, edge: number, step: number, level: number, nextResolve = false): TPathStep {
   const attributes: Record<string, unknown> = { ...(graph.attributesOf(edge) ?? {}) };
+  // the step that waits for a resolve (what follows it inherits the wait)
+  if (nextResolve) attributes.timing = "next-resolve";
   if (step === STEP.INSTALLED_IN || step === STEP.WORM_REPUBLISH || step === STEP.RANGE_ADMITS || step === STEP.FRESH_RESOLVE || step === STEP.ADVISORY_RANGE) {
     attributes.phase = EXPOSURE_BY_RANK[level] === "install" ? "install" : "runtime";
   }
@@ -95,6 +97,10 @@ export function stepInto(graph: EngineGraph, v: number, from: number, edge: numb
   };
 }
 
+/** v is reached on the next resolve and its parent now: the step into v is the one that waits. */
+export const startsNextResolve = (workspace: RadiusWorkspace, v: number) =>
+  workspace.isNextResolve(v) && !workspace.isNextResolve(workspace.parentNodeOf(v));
+
 /** The shortest chain from a source to v, as the walk found it. */
 export function explainPath(workspace: RadiusWorkspace, v: number): TPathStep[] {
   const graph = workspace.graph;
@@ -103,7 +109,7 @@ export function explainPath(workspace: RadiusWorkspace, v: number): TPathStep[] 
   while (workspace.parentNodeOf(node) >= 0) {
     const parent = workspace.parentNodeOf(node);
     const step = workspace.parentStepOf(node);
-    steps.push(stepInto(graph, node, parent, workspace.parentEdgeOf(node), step, workspace.stepLevelOf(node)));
+    steps.push(stepInto(graph, node, parent, workspace.parentEdgeOf(node), step, workspace.stepLevelOf(node), startsNextResolve(workspace, node)));
     node = parent;
   }
   return steps.reverse();

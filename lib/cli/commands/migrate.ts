@@ -1,15 +1,17 @@
 import { connectDatabase } from "@/lib/db";
 import { migrate } from "@/lib/database/migrate";
+import { grantRuntimeRole, RuntimeRoleError } from "@/lib/database/grant-runtime-role";
+import { CliError } from "../cli-error";
 import type { Command } from "../command";
 import { parseCommandArgs } from "../command";
 
-const usage = "blastmap migrate";
+const usage = "blastmap migrate [--grant-runtime-role ROLE]";
 
 export const migrateCommand: Command = {
-  summary: "apply pending database migrations (embedded PGlite, or PostgreSQL with DATABASE_URL)",
+  summary: "apply pending database migrations (embedded PGlite, or PostgreSQL with DATABASE_URL); --grant-runtime-role gives the server's own role its privileges",
   usage,
   async run(argv) {
-    parseCommandArgs(argv, {}, usage);
+    const { values } = parseCommandArgs(argv, { "grant-runtime-role": { type: "string" } }, usage);
     const database = await connectDatabase();
     try {
       const { applied } = await migrate(database.connection);
@@ -18,6 +20,16 @@ export const migrateCommand: Command = {
           ? `${database.connection.description}: up to date`
           : `${database.connection.description}: applied ${applied.join(", ")}`,
       );
+      const role = values["grant-runtime-role"];
+      if (role !== undefined) {
+        try {
+          const { schema, tables } = await grantRuntimeRole(database.connection, role);
+          console.log(`${database.connection.description}: role "${role}" may read and write the ${tables} tables in schema "${schema}", but only read and append to the audit log`);
+        } catch (error) {
+          if (error instanceof RuntimeRoleError) throw new CliError(error.message);
+          throw error;
+        }
+      }
       return 0;
     } finally {
       await database.prisma.$disconnect();

@@ -27,7 +27,14 @@ export const pathCommand: Command = {
       console.log(`\n${index + 1}. ${chain.hops} hop(s)`);
       console.log(`   ${chain.nodes[0].key}`);
       chain.steps.forEach((step, i) => {
-        const facts = [step.exposure ? `exposure ${step.exposure}` : "", step.privilege ? `privilege ${step.privilege}` : ""].filter(Boolean).join(", ");
+        const facts = [
+          step.exposure ? `exposure ${step.exposure}` : "",
+          step.privilege ? `privilege ${step.privilege}` : "",
+          step.attributes?.timing === "next-resolve" ? "on the next resolve" : "",
+          step.attributes?.assumed === true ? "write assumed" : "",
+        ]
+          .filter(Boolean)
+          .join(", ");
         console.log(`   --${step.kind}${facts ? ` (${facts})` : ""}--> ${chain.nodes[i + 1].key}`);
       });
     });

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { generatePassword } from "@/lib/auth/generate-password";
+import { parseTrustedProxies } from "@/lib/http/client-address";
 import { countUsers } from "@/lib/data/users/count-users";
 import { createDemoAdmin, DEMO_ADMIN_EMAIL } from "@/lib/data/users/create-demo-admin";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo-organisation";
@@ -13,6 +14,18 @@ const usage = "blastmap start [--port N] [--no-seed] [--rebuild]";
 import { PROJECT_ROOT as ROOT } from "@/lib/database/migrations";
 
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+// Puts the socket's address into X-Forwarded-For, which Next.js does not do when a client sent one.
+const APPEND_SOCKET_ADDRESS = path.join(ROOT, "lib", "http", "append-socket-address.cjs");
+
+/**
+ * The environment of the `next build` and `next start` this command runs: Next.js telemetry off
+ * unless the user set NEXT_TELEMETRY_DISABLED themselves — a self-hosted security tool should not
+ * report home by default (https://nextjs.org/telemetry).
+ */
+export function nextEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, NEXT_TELEMETRY_DISABLED: env.NEXT_TELEMETRY_DISABLED ?? "1" };
+}
+
 const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "package.json", "tsconfig.json"];
 
 export const startCommand: Command = {
@@ -26,6 +39,9 @@ export const startCommand: Command = {
     );
     const port = values.port ?? process.env.PORT ?? "3000";
     if (!/^\d{1,5}$/.test(port)) throw new CliError(`--port must be a number, got "${port}"`, 2);
+    const { invalid } = parseTrustedProxies(process.env.BLASTMAP_TRUSTED_PROXIES);
+    if (invalid.length > 0) throw new CliError(`BLASTMAP_TRUSTED_PROXIES: ${invalid.join(", ")} is not an IP address or CIDR range`, 2);
+    const env = nextEnvironment(process.env);
 
     // The CLI process owns the embedded database only while it prepares it; the server opens it next.
     await withDatabase(async ({ prisma, connection }) => {
@@ -55,12 +71,16 @@ export const startCommand: Command = {
     const distDir = path.join(ROOT, process.env.BLASTMAP_DIST_DIR ?? ".next");
     if (values.rebuild || buildIsStale(distDir)) {
       console.log("blastmap: building the dashboard (next build)…");
-      const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit" });
+      const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env });
       if (build.status !== 0) throw new CliError("next build failed; see the output above");
     }
     console.log(`blastmap: serving on http://localhost:${port}`);
     // PORT tells the server its own origin (sign-in cookies, trusted origins) unless BETTER_AUTH_URL says otherwise.
-    const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port], { cwd: ROOT, stdio: "inherit", env: { ...process.env, PORT: port } });
+    const server = spawn(process.execPath, ["--require", APPEND_SOCKET_ADDRESS, NEXT_BIN, "start", "-p", port], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...env, PORT: port },
+    });
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
     return new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
   },
