@@ -49,6 +49,12 @@ interface ExpectedScenario {
   cases: ExpectedCase[];
 }
 
+// The real public advisories beside the repository (../shared, present on the build machine and in
+// CI, absent from a user's clone): cases that start from them are skipped, and say so, without it.
+const HAVE_REAL_FIXTURES = existsSync(REAL_FIXTURES);
+if (!HAVE_REAL_FIXTURES) console.warn(`incident scenarios: ${REAL_FIXTURES} is absent; cases starting from its advisories are skipped`);
+const realAdvisoryIds = (expected: ExpectedScenario) => new Set((expected.realFixtures ?? []).map((fixture) => path.basename(fixture, ".json")));
+
 const scenarioNames = readdirSync(SCENARIOS, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(path.join(SCENARIOS, entry.name, "expected.json")))
   .map((entry) => entry.name)
@@ -59,7 +65,7 @@ async function scenarioSources(name: string, expected: ExpectedScenario): Promis
   const read = await readSourcesFromPaths(["."], { cwd: path.join(SCENARIOS, name, "files") });
   expect(read.errors, `${name}: reading files/`).toEqual([]);
   const repoNames = Object.fromEntries(Object.entries(read.repoNames).map(([root, repo]) => [root, `acme/${repo}`]));
-  const real = (expected.realFixtures ?? []).map((fixture) => ({
+  const real = (HAVE_REAL_FIXTURES ? (expected.realFixtures ?? []) : []).map((fixture) => ({
     path: `advisories/${path.basename(fixture)}`,
     content: readFileSync(path.join(REAL_FIXTURES, fixture), "utf8"),
   }));
@@ -78,7 +84,8 @@ describe.each(scenarioNames)("incident scenario %s", (name) => {
     graph = await getEngineGraph(database.current);
   }, 300_000);
 
-  it.each(expected.cases.map((c) => [c.name, c] as const))("%s", (caseName, expectedCase) => {
+  const needsReal = (expectedCase: ExpectedCase) => (expectedCase.advisories ?? []).some((id) => realAdvisoryIds(expected).has(id.replace(/^advisory:/, "")));
+  it.each(expected.cases.filter((c) => HAVE_REAL_FIXTURES || !needsReal(c)).map((c) => [c.name, c] as const))("%s", (caseName, expectedCase) => {
     const where = `${name} / ${caseName}`;
     const answer = blastRadius(graph, {
       refs: expectedCase.refs,
