@@ -67,6 +67,8 @@ export default defineConfig({
       DATABASE_URL: "",
       BLASTMAP_E2E: "1",
       BLASTMAP_DEMO_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+      // blastmap start defaults it too; said here so no e2e run reports to Next.js's telemetry.
+      NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
     },
   },
 });

@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfigFromEnv } from "@/lib/auth/auth-config";
+import { bodyExceeds } from "@/lib/http/body-exceeds";
 import { isCrossSiteRequest, requestOrigin, STATE_CHANGING_METHODS } from "@/lib/auth/same-origin";
 import { contentSecurityPolicy, DEFAULT_BODY_LIMIT_BYTES, securityHeaders } from "@/lib/security/security-headers";
 
 // Runs before every request: security headers with a fresh CSP nonce, request size limits, and
 // refusal of cross-site state changes carried by cookies (CSRF) — for every route, including the
 // ones added later, so no handler can forget them.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const https = (request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? request.nextUrl.protocol.replace(":", "")) === "https";
   const headers = securityHeaders({ https });
   const refuse = (status: number, error: string) => {
@@ -16,8 +17,10 @@ export function proxy(request: NextRequest) {
   };
 
   if (STATE_CHANGING_METHODS.has(request.method)) {
-    const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > DEFAULT_BODY_LIMIT_BYTES) return refuse(413, `request body too large (limit ${DEFAULT_BODY_LIMIT_BYTES} bytes)`);
+    const length = request.headers.get("content-length");
+    // A chunked body announces no length: count it (see lib/http/body-exceeds.ts).
+    const tooLarge = length === null ? await bodyExceeds(request.body, DEFAULT_BODY_LIMIT_BYTES) : Number(length) > DEFAULT_BODY_LIMIT_BYTES;
+    if (tooLarge) return refuse(413, `request body too large (limit ${DEFAULT_BODY_LIMIT_BYTES} bytes)`);
     // A bearer-token request carries no ambient credential, so it cannot be forged cross-site.
     const bearer = /^Bearer\s/i.test(request.headers.get("authorization") ?? "");
     const own = [...authConfigFromEnv().trustedOrigins, requestOrigin(request.headers, request.url)];

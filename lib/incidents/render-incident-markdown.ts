@@ -22,20 +22,44 @@ export function radiusFigures(original: Summary, residual: Summary | null): { la
   return FIGURES.map(([label, figure]) => ({ label, original: figure(original), residual: residual ? figure(residual) : null }));
 }
 
-const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
+/**
+ * Text from the graph (imported names and keys, reasons quoting them) and from people (titles,
+ * notes) as inert inline Markdown, safe in a table cell, a heading and a list item: one line, no
+ * HTML (`<`, `>`, `&` as entities), no cell break (`|`), no code span, emphasis, strikethrough or
+ * link (`[`, `]`, `(`, `)`, bare `https://` / `www.` autolinks), and nothing at its start that
+ * would open a block (`#`, `-`, `+`, `=`, `1.`). Backslash escapes render as the character itself.
+ */
+export function markdownText(text: string): string {
+  const inline = text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replace(/[\\`*[\]()|~!#]/g, "\\$&")
+    // `_` between two letters or digits can neither open nor close emphasis (CommonMark 6.2), so
+    // GITHUB_TOKEN stays readable; anywhere else it is escaped.
+    .replace(/_/g, (underscore, at: number, whole: string) =>
+      /[\p{L}\p{N}]/u.test(whole[at - 1] ?? "") && /[\p{L}\p{N}]/u.test(whole[at + 1] ?? "") ? underscore : "\\_",
+    )
+    .replace(/:\/\//g, "&#58;//")
+    .replace(/\b(www)\./gi, "$1&#46;");
+  return inline.replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+}
+const cell = markdownText;
 const day = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) + " UTC" : "open");
 
 export function renderIncidentMarkdown(incident: TIncident, residual: TRadiusResult | null, generatedAt: Date): string {
   const lines: string[] = [];
   const push = (...more: string[]) => lines.push(...more);
-  push(`# Incident #${incident.id}: ${incident.title}`, "");
+  push(`# Incident #${incident.id}: ${markdownText(incident.title)}`, "");
   push(
     `- **Status:** ${incident.status}`,
     `- **Severity:** ${incident.severity}`,
-    `- **Commander:** ${incident.commander}`,
+    `- **Commander:** ${markdownText(incident.commander)}`,
     `- **Compromise window:** ${day(incident.windowStart)} – ${day(incident.windowEnd)}`,
-    `- **Source:** ${[...incident.sourceRefs, ...incident.advisoryIds.map((id) => `advisory ${id}`)].join(", ")}`,
-    `- **Opened:** ${day(incident.createdAt)} by ${incident.createdBy} (graph version ${incident.graphVersionAtOpen})`,
+    `- **Source:** ${markdownText([...incident.sourceRefs, ...incident.advisoryIds.map((id) => `advisory ${id}`)].join(", "))}`,
+    `- **Opened:** ${day(incident.createdAt)} by ${markdownText(incident.createdBy)} (graph version ${incident.graphVersionAtOpen})`,
     `- **Report generated:** ${day(generatedAt.toISOString())}`,
     "",
   );
@@ -63,18 +87,18 @@ export function renderIncidentMarkdown(incident: TIncident, residual: TRadiusRes
     const at = row.rotation ? day(row.rotation.at) : review?.done ? day(review.doneAt) : "";
     const members = row.members.filter((member) => member.key !== row.key).map((member) => member.key);
     push(
-      `| ${row.rank ?? "—"} | ${cell(`${row.name} (${row.key})${members.length ? `, with ${members.join(", ")}` : ""}`)} | ${row.action === "review" ? "review: expired at job end" : row.action ?? "—"} | ${row.timing === "next-resolve" ? "next resolve" : row.timing ?? "—"} | ${cell(row.reason ?? "")} | ${state} | ${cell(by)} | ${at} | ${cell(row.rotation?.note ?? "")} |`,
+      `| ${row.rank ?? "—"} | ${cell(row.name)} (${cell(row.key)})${members.length ? `, with ${members.map(cell).join(", ")}` : ""} | ${row.action === "review" ? "review: expired at job end" : row.action ?? "—"} | ${row.timing === "next-resolve" ? "next resolve" : row.timing ?? "—"} | ${cell(row.reason ?? "")} | ${state} | ${cell(by)} | ${at} | ${cell(row.rotation?.note ?? "")} |`,
     );
   }
   push("", "## Response checklist", "");
-  for (const item of incident.checklist) push(`- [${item.done ? "x" : " "}] ${item.text}${item.done && item.doneBy ? ` _(${item.doneBy}, ${day(item.doneAt)})_` : ""}`);
+  for (const item of incident.checklist) push(`- [${item.done ? "x" : " "}] ${markdownText(item.text)}${item.done && item.doneBy ? ` _(${markdownText(item.doneBy)}, ${day(item.doneAt)})_` : ""}`);
   push("", "## Timeline", "");
-  for (const event of incident.events) push(`- ${day(event.at)} — **${event.type}** by ${event.actor}${describeDetails(event.details)}`);
+  for (const event of incident.events) push(`- ${day(event.at)} — **${markdownText(event.type)}** by ${markdownText(event.actor)}${describeDetails(event.details)}`);
   push("");
   return lines.join("\n");
 }
 
 function describeDetails(details: Record<string, unknown>): string {
   const text = typeof details.summary === "string" ? details.summary : null;
-  return text ? `: ${text}` : "";
+  return text ? `: ${markdownText(text)}` : "";
 }

@@ -1,5 +1,5 @@
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
-import { scanCredentials } from "./credentials/scan-credentials";
+import { scanCredentials, scanFilePath, scanRepositoryNames } from "./credentials/scan-credentials";
 import { parseCycloneDx } from "./cyclonedx/parse-cyclonedx";
 import { parseInventory, type ReferenceUse } from "./inventory/parse-inventory";
 import { formatBytes, importLimits, type ImportLimits } from "./limits";
@@ -80,6 +80,13 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
   const limits = options.limits ?? importLimits();
   const result: ParsedSources = { documents: [], errors: [], warnings: [], filesByFormat: {}, pendingLockfiles: [], references: [], declaredRanges: [] };
   const { errors } = result;
+  // A repository name becomes part of node keys and of messages: one that holds a credential
+  // refuses the import before anything can repeat it.
+  const credentialsInNames = scanRepositoryNames(options);
+  if (credentialsInNames.length > 0) {
+    errors.push(...credentialsInNames);
+    return result;
+  }
 
   const seenPaths = new Set<string>();
   const safe: SourceFile[] = [];
@@ -89,6 +96,12 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
     return result;
   }
   for (const file of files) {
+    // a path is repeated by every message about its file, so a credential in it is refused first
+    const credentialsInPath = scanFilePath(file.path);
+    if (credentialsInPath.length > 0) {
+      errors.push(...credentialsInPath);
+      continue;
+    }
     const unsafe = unsafePathReason(file.path);
     if (unsafe) {
       errors.push({ file: file.path, message: unsafe });

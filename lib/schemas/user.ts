@@ -1,11 +1,14 @@
 import { z } from "zod";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/auth/permissions";
 
 export const ZRole = z.enum(ROLES);
 
-// NIST SP 800-63B: length over composition rules; 12 characters is the floor for an account
-// that can read every credential relationship in the organisation.
-export const ZPassword = z.string().min(12, "password must be at least 12 characters").max(256, "password must be at most 256 characters");
+// The policy (length, not common, not repeated) lives in lib/auth/password-policy.ts.
+export const ZPassword = z.string().superRefine((password, context) => {
+  const problem = passwordProblem(password);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
 
 export const ZCreateUserInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("email must be a valid address")),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { importSources } from "@/lib/data/import/import-sources";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { formatAuditCsv } from "./format-audit-export";
 import { listAuditEvents } from "./list-audit-events";
@@ -45,5 +46,19 @@ describe.each(testDatabaseKinds())("audit log (%s)", (kind) => {
     const csv = formatAuditCsv(await listAuditEvents(db, { action: "import.", limit: 10 }));
     expect(csv.split("\r\n")[0]).toBe("id,at,actorKind,actorId,actorName,action,target,ip,userAgent,before,after");
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  });
+
+  it("records a refused import with who tried, the files and the error codes, but not the refused content", async () => {
+    const { db } = database.current;
+    const result = await importSources(db, [{ path: "package-lock.json", content: '{"lockfileVersion": 3, "packages": ' }], {
+      actor: "ci@example.test",
+      auditActor: { kind: "token", id: "9", name: "token:ci-ingest", ip: "203.0.113.5" },
+      repo: "acme/web",
+    });
+    expect(result.ok).toBe(false);
+    const [event] = await listAuditEvents(db, { action: "import.refused", limit: 1 });
+    expect(event).toMatchObject({ actorKind: "token", actorName: "token:ci-ingest", ip: "203.0.113.5", after: { files: 1, dryRun: false } });
+    expect(JSON.stringify(event.after)).toContain("package-lock.json");
+    expect(JSON.stringify(event.after)).not.toContain("lockfileVersion");
   });
 });

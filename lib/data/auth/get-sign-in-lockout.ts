@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { normaliseAddress } from "@/lib/http/client-address";
 
 // OWASP Authentication Cheat Sheet: lock after repeated failures, for a limited time, per account
 // and per source. The failures are read from the audit log, so the lockout survives restarts and
@@ -16,8 +17,13 @@ export interface SignInLockout {
   retryAfterSeconds: number;
 }
 
-/** Whether sign-in for this email or from this address is locked right now. */
+/**
+ * Whether sign-in for this email or from this address is locked right now. The address is the
+ * one lib/auth/request-meta.ts resolved (the socket's peer, not a client-chosen header), compared
+ * in the form the audit log stores, so `::ffff:192.0.2.1` and `192.0.2.1` are one address.
+ */
 export async function getSignInLockout(db: Db, email: string, ip: string | null, now = new Date()): Promise<SignInLockout> {
+  const address = normaliseAddress(ip);
   const windowStart = new Date(now.getTime() - LOCKOUT_WINDOW_MS);
   // A successful sign-in resets the account's count.
   const lastSuccess = await db.auditEvent.findFirst({
@@ -32,9 +38,9 @@ export async function getSignInLockout(db: Db, email: string, ip: string | null,
     take: MAX_FAILURES_PER_ACCOUNT,
     select: { at: true },
   });
-  const ipFailures = ip
+  const ipFailures = address
     ? await db.auditEvent.findMany({
-        where: { action: SIGN_IN_FAILED, ip, at: { gt: windowStart } },
+        where: { action: SIGN_IN_FAILED, ip: address, at: { gt: windowStart } },
         orderBy: { id: "desc" },
         take: MAX_FAILURES_PER_IP,
         select: { at: true },

@@ -63,6 +63,24 @@ describe.each(testDatabaseKinds())("API tokens (%s)", (kind) => {
     expect((await listApiTokens(db)).find((t) => t.name === "verify-me")?.status).toBe("revoked");
   });
 
+  it("audits a token's use (at the last-used resolution) and every refused use of a revoked or expired token", async () => {
+    const { db } = database.current;
+    const created = new Date();
+    const { token } = await createApiToken(db, { name: "audited-reader", scope: "read", days: 2 }, admin, created);
+    const at = (ms: number) => new Date(created.getTime() + ms);
+    await verifyApiToken(db, token, at(60_000));
+    await verifyApiToken(db, token, at(61_000));
+    await verifyApiToken(db, token, at(200_000));
+    const uses = await db.auditEvent.findMany({ where: { action: "token.use", target: "audited-reader" } });
+    expect(uses).toHaveLength(2);
+    expect(uses[0]).toMatchObject({ actorKind: "token", actorName: "token:audited-reader", after: { scope: "read" } });
+    await verifyApiToken(db, token, at(3 * DAY));
+    await revokeApiToken(db, "audited-reader", admin);
+    await verifyApiToken(db, token, at(300_000));
+    const refused = await db.auditEvent.findMany({ where: { action: "token.use_refused", target: "audited-reader" }, orderBy: { id: "asc" } });
+    expect(refused.map((event) => (event.after as { reason: string }).reason)).toEqual(["expired", "revoked"]);
+  });
+
   it("lists each live token in the inventory as an API-key NHI that can access Blastmap, and drops revoked ones", async () => {
     const { db } = database.current;
     await createApiToken(db, { name: "long-read", scope: "read", days: 200 }, admin);
@@ -79,7 +97,7 @@ describe.each(testDatabaseKinds())("API tokens (%s)", (kind) => {
   });
 
   it("audits creation and revocation with who, what and from where", async () => {
-    const events = await database.current.db.auditEvent.findMany({ where: { target: "verify-me" }, orderBy: { id: "asc" } });
+    const events = await database.current.db.auditEvent.findMany({ where: { target: "verify-me", action: { startsWith: "token." }, NOT: { action: { startsWith: "token.use" } } }, orderBy: { id: "asc" } });
     expect(events.map((event) => event.action)).toEqual(["token.create", "token.revoke"]);
     expect(events[0]).toMatchObject({ actorKind: "user", actorId: "u-1", actorName: "alice@example.test", ip: "203.0.113.9" });
   });
