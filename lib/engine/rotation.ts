@@ -164,28 +164,31 @@ function credentialRows(workspace: RadiusWorkspace): Row[] {
       if (parent[identity] >= 0 && workspace.reached(identity)) parent[find(identity)] = find(v);
     });
   }
-  const rows = new Map<number, Row>();
+  // root → row index, in a second scratch array (reset below), so no Map per call
+  const rowIndex = scratch(graph, 1);
+  const rows: Row[] = [];
   for (const v of members) {
     const root = find(v);
-    let row = rows.get(root);
-    if (!row) rows.set(root, (row = { secrets: [], identities: [] }));
-    (graph.kind[v] === K.secret ? row.secrets : row.identities).push(v);
+    let at = rowIndex[root];
+    if (at < 0) rows.push({ secrets: [], identities: [] }), (at = rowIndex[root] = rows.length - 1);
+    if (graph.kind[v] === K.secret) rows[at].secrets.push(v);
+    else rows[at].identities.push(v);
   }
-  for (const v of members) parent[v] = -1;
+  for (const v of members) parent[v] = rowIndex[v] = -1;
   const byKey = (a: number, b: number) => (graph.keys[a] < graph.keys[b] ? -1 : 1);
-  for (const row of rows.values()) {
+  for (const row of rows) {
     if (row.secrets.length > 1) row.secrets.sort(byKey);
     if (row.identities.length > 1) row.identities.sort(byKey);
   }
-  return [...rows.values()];
+  return rows;
 }
 
-// one union-find array per graph, all -1 between calls (walks are synchronous, so never shared mid-call)
-const scratchArrays = new WeakMap<EngineGraph, Int32Array>();
-function scratch(graph: EngineGraph): Int32Array {
-  let array = scratchArrays.get(graph);
-  if (!array) scratchArrays.set(graph, (array = new Int32Array(graph.nodeCount).fill(-1)));
-  return array;
+// two scratch arrays per graph, all -1 between calls (plans are synchronous, so never shared mid-call)
+const scratchArrays = new WeakMap<EngineGraph, [Int32Array, Int32Array]>();
+function scratch(graph: EngineGraph, which: 0 | 1 = 0): Int32Array {
+  let arrays = scratchArrays.get(graph);
+  if (!arrays) scratchArrays.set(graph, (arrays = [new Int32Array(graph.nodeCount).fill(-1), new Int32Array(graph.nodeCount).fill(-1)]));
+  return arrays[which];
 }
 
 /** What a row is, whatever radius it appears in: cached per graph by its members. */
@@ -200,19 +203,33 @@ interface RowFacts {
   secrets: TRotationItem["secrets"];
   identities: TRotationItem["identities"];
 }
-const factsCaches = new WeakMap<EngineGraph, Map<string, RowFacts>>();
+// cached by the row's first member (its key: the same credential in every radius), checked
+// against the members, so a plan over tens of thousands of rows allocates no lookup keys
+const factsCaches = new WeakMap<EngineGraph, (CachedFacts | undefined)[]>();
+interface CachedFacts {
+  secrets: number[];
+  identities: number[];
+  facts: RowFacts;
+}
+const sameMembers = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 function rowFacts(graph: EngineGraph, row: Row): RowFacts {
   let cache = factsCaches.get(graph);
-  if (!cache) factsCaches.set(graph, (cache = new Map()));
-  const key = `${row.secrets.join(",")}|${row.identities.join(",")}`;
-  let facts = cache.get(key);
-  if (facts) return facts;
+  if (!cache) factsCaches.set(graph, (cache = new Array(graph.nodeCount)));
+  const first = row.secrets[0] ?? row.identities[0];
+  const cached = cache[first];
+  if (cached && sameMembers(cached.secrets, row.secrets) && sameMembers(cached.identities, row.identities)) return cached.facts;
+  const facts = computeRowFacts(graph, row);
+  cache[first] = { secrets: row.secrets, identities: row.identities, facts };
+  return facts;
+}
+
+function computeRowFacts(graph: EngineGraph, row: Row): RowFacts {
   const unlocks = rowUnlocks(graph, [...row.secrets, ...row.identities]);
   const lifetime = row.identities.some((i) => graph.has(i, FLAG.longLived)) ? "longLived" : row.identities.length > 0 ? "shortLived" : "unknown";
   const ephemeral = isEphemeral(graph, row.identities, row.secrets);
   const ref = (v: number) => ({ id: graph.ids[v], key: graph.keys[v], name: graph.names[v] });
-  facts = {
+  return {
     unlocks,
     lifetime,
     ephemeral,
@@ -222,9 +239,6 @@ function rowFacts(graph: EngineGraph, row: Row): RowFacts {
     secrets: row.secrets.map(ref),
     identities: row.identities.map((v) => ({ ...ref(v), identityKind: graph.identityKind[v] })),
   };
-  if (cache.size > 200_000) cache.clear();
-  cache.set(key, facts);
-  return facts;
 }
 
 interface Ranked {
@@ -239,25 +253,26 @@ interface Ranked {
 export function buildRotationPlan(workspace: RadiusWorkspace): TRotationItem[] {
   const graph = workspace.graph;
   const ranked: Ranked[] = credentialRows(workspace).map((row) => {
+    const facts = rowFacts(graph, row);
+    // the row is "now" when any member is; its exposure is the strongest over the members reached
+    // at that timing (rank 1 = install), 0 only when every such member is a source
     let now = false;
     let hops = Number.MAX_SAFE_INTEGER;
-    const visit = (v: number) => {
+    const count = row.secrets.length + row.identities.length;
+    const member = (i: number) => (i < row.secrets.length ? row.secrets[i] : row.identities[i - row.secrets.length]);
+    for (let i = 0; i < count; i++) {
+      const v = member(i);
       if (!workspace.isNextResolve(v)) now = true;
       if (workspace.hopsOf(v) < hops) hops = workspace.hopsOf(v);
-    };
-    row.secrets.forEach(visit);
-    row.identities.forEach(visit);
-    // strongest exposure over the members reached at the row's timing (rank 1 = install); 0 only
-    // when every such member is a source
+    }
     let exposure = 0;
-    const strongest = (v: number) => {
-      if (now && workspace.isNextResolve(v)) return;
+    for (let i = 0; i < count; i++) {
+      const v = member(i);
+      if (now && workspace.isNextResolve(v)) continue;
       const rank = workspace.exposureOf(v);
       if (rank > 0 && (exposure === 0 || rank < exposure)) exposure = rank;
-    };
-    row.secrets.forEach(strongest);
-    row.identities.forEach(strongest);
-    return { row, facts: rowFacts(graph, row), primary: row.secrets[0] ?? row.identities[0], now, exposure, hops };
+    }
+    return { row, facts, primary: row.secrets[0] ?? row.identities[0], now, exposure, hops };
   });
   const RUNTIME = EXPOSURE_RANK.runtime;
   // a stored secret with no identity recorded is treated as long-lived until shown otherwise
