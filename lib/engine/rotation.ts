@@ -39,48 +39,15 @@ function addUnlocks(graph: EngineGraph, holder: number, into: Unlocks): void {
   graph.forEachOut(holder, "ACTS_AS", (_, publisher) => addPackagesOf(publisher));
 }
 
-// What one secret or identity unlocks is graph-static: computed once per cached graph and node,
-// so a radius of tens of thousands of credentials does not rebuild the same sets per request.
-const unlockCaches = new WeakMap<EngineGraph, (Unlocks | null | undefined)[]>();
-function unlocksOf(graph: EngineGraph, v: number): Unlocks | null {
-  let cache = unlockCaches.get(graph);
-  if (!cache) unlockCaches.set(graph, (cache = new Array(graph.nodeCount)));
-  let unlocks = cache[v];
-  if (unlocks === undefined) {
-    const found = emptyUnlocks();
-    addUnlocks(graph, v, found);
-    unlocks = found.systems.size || found.packages.size ? found : null;
-    cache[v] = unlocks;
-  }
-  return unlocks;
-}
+const SCRATCH_UNLOCKS = emptyUnlocks();
 
-/** The union over a row's members; shared, not copied, when only one member unlocks anything. */
-function rowUnlocks(graph: EngineGraph, members: number[]): Unlocks {
-  let single: Unlocks | null = null;
-  let union: Unlocks | null = null;
-  for (const v of members) {
-    const unlocks = unlocksOf(graph, v);
-    if (!unlocks) continue;
-    if (!single) {
-      single = unlocks;
-      continue;
-    }
-    if (!union) {
-      union = emptyUnlocks();
-      mergeInto(union, single);
-    }
-    mergeInto(union, unlocks);
-  }
-  return union ?? single ?? EMPTY;
-}
-const EMPTY: Unlocks = emptyUnlocks();
-function mergeInto(into: Unlocks, from: Unlocks): void {
-  for (const v of from.critical) into.critical.add(v);
-  for (const v of from.high) into.high.add(v);
-  for (const v of from.systems) into.systems.add(v);
-  for (const v of from.packages) into.packages.add(v);
-  if (from.privilege > into.privilege) into.privilege = from.privilege;
+/** What a row unlocks, as the plan sorts and reports it (the sets are not kept: rows are cached). */
+interface UnlockCounts {
+  critical: number;
+  high: number;
+  systems: number;
+  packages: number;
+  privilege: number;
 }
 
 const EPHEMERAL_KINDS = new Set(["githubToken", "workloadIdentity"]);
@@ -193,7 +160,7 @@ function scratch(graph: EngineGraph, which: 0 | 1 = 0): Int32Array {
 
 /** What a row is, whatever radius it appears in: cached per graph by its members. */
 interface RowFacts {
-  unlocks: Unlocks;
+  unlocks: UnlockCounts;
   lifetime: "longLived" | "shortLived" | "unknown";
   ephemeral: boolean;
   replacement: string | null;
@@ -225,12 +192,20 @@ function rowFacts(graph: EngineGraph, row: Row): RowFacts {
 }
 
 function computeRowFacts(graph: EngineGraph, row: Row): RowFacts {
-  const unlocks = rowUnlocks(graph, [...row.secrets, ...row.identities]);
+  // one set of sets reused for every row (computed once per row and graph, read right away)
+  const unlocks = SCRATCH_UNLOCKS;
+  unlocks.critical.clear();
+  unlocks.high.clear();
+  unlocks.systems.clear();
+  unlocks.packages.clear();
+  unlocks.privilege = 0;
+  for (const v of row.secrets) addUnlocks(graph, v, unlocks);
+  for (const v of row.identities) addUnlocks(graph, v, unlocks);
   const lifetime = row.identities.some((i) => graph.has(i, FLAG.longLived)) ? "longLived" : row.identities.length > 0 ? "shortLived" : "unknown";
   const ephemeral = isEphemeral(graph, row.identities, row.secrets);
   const ref = (v: number) => ({ id: graph.ids[v], key: graph.keys[v], name: graph.names[v] });
   return {
-    unlocks,
+    unlocks: { critical: unlocks.critical.size, high: unlocks.high.size, systems: unlocks.systems.size, packages: unlocks.packages.size, privilege: unlocks.privilege },
     lifetime,
     ephemeral,
     replacement: ephemeral ? null : replacementFor(graph, row.identities, row.secrets),
@@ -258,16 +233,15 @@ export function buildRotationPlan(workspace: RadiusWorkspace): TRotationItem[] {
     // at that timing (rank 1 = install), 0 only when every such member is a source
     let now = false;
     let hops = Number.MAX_SAFE_INTEGER;
-    const count = row.secrets.length + row.identities.length;
-    const member = (i: number) => (i < row.secrets.length ? row.secrets[i] : row.identities[i - row.secrets.length]);
-    for (let i = 0; i < count; i++) {
-      const v = member(i);
+    const { secrets, identities } = row;
+    for (let i = 0; i < secrets.length + identities.length; i++) {
+      const v = i < secrets.length ? secrets[i] : identities[i - secrets.length];
       if (!workspace.isNextResolve(v)) now = true;
       if (workspace.hopsOf(v) < hops) hops = workspace.hopsOf(v);
     }
     let exposure = 0;
-    for (let i = 0; i < count; i++) {
-      const v = member(i);
+    for (let i = 0; i < secrets.length + identities.length; i++) {
+      const v = i < secrets.length ? secrets[i] : identities[i - secrets.length];
       if (now && workspace.isNextResolve(v)) continue;
       const rank = workspace.exposureOf(v);
       if (rank > 0 && (exposure === 0 || rank < exposure)) exposure = rank;
@@ -283,11 +257,11 @@ export function buildRotationPlan(workspace: RadiusWorkspace): TRotationItem[] {
       Number(x.ephemeral) - Number(y.ephemeral) ||
       Number(b.now) - Number(a.now) ||
       Number(a.exposure === RUNTIME) - Number(b.exposure === RUNTIME) ||
-      y.unlocks.packages.size - x.unlocks.packages.size ||
-      y.unlocks.critical.size - x.unlocks.critical.size ||
+      y.unlocks.packages - x.unlocks.packages ||
+      y.unlocks.critical - x.unlocks.critical ||
       y.unlocks.privilege - x.unlocks.privilege ||
-      y.unlocks.high.size - x.unlocks.high.size ||
-      y.unlocks.systems.size - x.unlocks.systems.size ||
+      y.unlocks.high - x.unlocks.high ||
+      y.unlocks.systems - x.unlocks.systems ||
       Number(x.lifetime === "shortLived") - Number(y.lifetime === "shortLived") ||
       a.hops - b.hops ||
       (graph.keys[a.primary] < graph.keys[b.primary] ? -1 : 1)
@@ -311,9 +285,9 @@ export function buildRotationPlan(workspace: RadiusWorkspace): TRotationItem[] {
       reason: dynamicReason(r) + facts.reason,
       owner: facts.owner,
       unlocks: {
-        criticalSystems: unlocks.critical.size,
-        systems: unlocks.systems.size,
-        publishablePackages: unlocks.packages.size,
+        criticalSystems: unlocks.critical,
+        systems: unlocks.systems,
+        publishablePackages: unlocks.packages,
         highestPrivilege: PRIVILEGE_BY_RANK[unlocks.privilege],
       },
       shortLivedReplacement: facts.replacement,

@@ -352,27 +352,25 @@ function rulesFor(graph: EngineGraph, u: number, add: AddStep): void {
 
 function compileSteps(graph: EngineGraph): StepTable {
   const n = graph.nodeCount;
+  // two passes, count then fill, so the table is allocated once at its size (the semver decisions
+  // of the second pass come from rangeAdmits' cache)
   const offsets = new Int32Array(n + 1);
-  // one pass (the range rules run semver, too costly to run twice), into a buffer that doubles
-  let steps = new Int32Array(Math.max(1024, graph.edgeCount * STEP_STRIDE));
-  let used = 0;
-  const add: AddStep = (to, edge, code, level, privilege, condition, gate = -1) => {
-    if (used + STEP_STRIDE > steps.length) {
-      const bigger = new Int32Array(steps.length * 2);
-      bigger.set(steps);
-      steps = bigger;
-    }
-    steps[used + STEP_TO] = to;
-    steps[used + STEP_EDGE] = edge;
-    steps[used + STEP_GATE] = gate;
-    steps[used + STEP_META] = code | (level << 8) | (privilege << 16) | (condition << 24);
-    used += STEP_STRIDE;
-  };
   for (let u = 0; u < n; u++) {
-    rulesFor(graph, u, add);
-    offsets[u + 1] = used / STEP_STRIDE;
+    let count = 0;
+    rulesFor(graph, u, () => count++);
+    offsets[u + 1] = offsets[u] + count;
   }
-  return { offsets, steps: steps.slice(0, used) };
+  const steps = new Int32Array(offsets[n] * STEP_STRIDE);
+  let i = 0;
+  const add: AddStep = (to, edge, code, level, privilege, condition, gate = -1) => {
+    steps[i + STEP_TO] = to;
+    steps[i + STEP_EDGE] = edge;
+    steps[i + STEP_GATE] = gate;
+    steps[i + STEP_META] = code | (level << 8) | (privilege << 16) | (condition << 24);
+    i += STEP_STRIDE;
+  };
+  for (let u = 0; u < n; u++) rulesFor(graph, u, add);
+  return { offsets, steps };
 }
 
 const tables = new WeakMap<EngineGraph, StepTable>();
