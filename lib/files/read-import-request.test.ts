@@ -60,8 +60,11 @@ describe("readImportRequest", () => {
   it("stops reading an upload past BLASTMAP_IMPORT_TIMEOUT_SECONDS and says so", async () => {
     process.env.BLASTMAP_IMPORT_TIMEOUT_SECONDS = "0.2";
     const started = performance.now();
-    const read = await readImportRequest(post(JSON.stringify({ files: [{ path: "a.json", content: `{"x":"${"y".repeat(20 * 1024 * 1024)}"}` }] }), { "content-type": "application/json" }));
-    // far sooner than reading and parsing 20 MB would take (a loose bound: CI's two cores are shared)
+    // a workflow of 20,000 jobs (1.4 MB): seconds of YAML parsing, however fast the machine
+    const jobs = Array.from({ length: 20_000 }, (_, i) => `  j${i}:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${i}\n`).join("");
+    const workflow = `on: push\njobs:\n${jobs}`;
+    const read = await readImportRequest(post(JSON.stringify({ files: [{ path: ".github/workflows/huge.yml", content: workflow }] }), { "content-type": "application/json" }));
+    // far sooner than parsing that workflow takes (a loose bound: CI's two cores are shared)
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(read).toMatchObject({ ok: false, status: 413, result: { errors: [{ message: expect.stringMatching(/took longer than 0.2 s \(BLASTMAP_IMPORT_TIMEOUT_SECONDS\) and was stopped/) }] } });
   });
