@@ -117,7 +117,17 @@ describe.each(testDatabaseKinds())("single sign-on ID token checks (%s)", (kind)
     expect(user.role).toBe("admin");
   });
 
+  it("does not let the provider's groups demote the last admin, and audits the refusal", async () => {
+    const result = await signIn(({ nonce, issuer }) => stub.sign(claims({ groups: ["secops"] }, nonce, issuer)));
+    expect(result.signedIn).toBe(true);
+    expect((await database.current.db.user.findUniqueOrThrow({ where: { email: "ada@acme.test" } })).role).toBe("admin");
+    const refused = await database.current.db.auditEvent.findFirst({ where: { action: "user.role_change_refused", target: "ada@acme.test" } });
+    expect(refused).not.toBeNull();
+  });
+
   it("re-maps the role at the next sign-in when the groups change", async () => {
+    // another admin exists, so Ada's demotion leaves the installation administrable
+    await database.current.db.user.create({ data: { id: "local-admin", name: "Local admin", email: "root@acme.test", role: "admin" } });
     const result = await signIn(({ nonce, issuer }) => stub.sign(claims({ groups: ["secops"] }, nonce, issuer)));
     expect(result.signedIn).toBe(true);
     expect((await database.current.db.user.findUniqueOrThrow({ where: { email: "ada@acme.test" } })).role).toBe("responder");

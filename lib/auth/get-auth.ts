@@ -9,6 +9,7 @@ import { getDb, type Db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/data/audit/record-audit-event";
 import { getInstallationSecret } from "@/lib/data/auth/get-installation-secret";
 import { SIGN_IN_FAILED, SIGN_IN_SUCCEEDED } from "@/lib/data/auth/get-sign-in-lockout";
+import { LastAdminError, updateUserRole } from "@/lib/data/users/update-user-role";
 import { authConfigFromEnv, roleFromClaims, type AuthConfig } from "./auth-config";
 import type { Role } from "./permissions";
 import { requestMeta } from "./request-meta";
@@ -161,15 +162,20 @@ export function createAuth(db: Db, secret: string, config: AuthConfig) {
             const role = claimedRole(context);
             const user = await db.user.findUnique({ where: { id: session.userId }, select: { email: true, role: true } });
             if (user && user.role !== role) {
-              await db.$transaction(async (tx) => {
-                await tx.user.update({ where: { id: session.userId }, data: { role } });
-                await recordAuditEvent(tx, { kind: "system", name: "single sign-on" }, {
-                  action: "user.role_change",
+              const actor = { kind: "system" as const, name: "single sign-on" };
+              try {
+                await updateUserRole(db, session.userId, role, actor);
+              } catch (error) {
+                // The provider's groups may not leave the installation without an admin (a group
+                // renamed at the provider would lock everyone out of users, tokens and the audit log).
+                if (!(error instanceof LastAdminError)) throw error;
+                await recordAuditEvent(db, actor, {
+                  action: "user.role_change_refused",
                   target: user.email,
                   before: { role: user.role },
-                  after: { role, source: "oidc claims" },
+                  after: { role, reason: "the last admin cannot be demoted by the provider's groups; make someone else an admin first" },
                 });
-              });
+              }
             }
           },
           async after(session, context) {
