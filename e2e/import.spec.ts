@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
@@ -9,6 +9,8 @@ const REAL = path.resolve(process.cwd(), "../shared/fixtures/real");
 const fixture = (relative: string) => readFileSync(path.join(REAL, relative));
 
 test("importing a workflow and its lockfile shows what each format created", async ({ page }) => {
+  // real public samples beside the repository: present on the build machine and in CI, not in a user's clone
+  test.skip(!existsSync(REAL), `skipped: the real public samples (${REAL}) are absent`);
   // A real 424-package lockfile is stored in one transaction; on a busy CI machine that takes a while.
   test.setTimeout(240_000);
   // A repository name of its own, so the import creates nodes even against a reused data directory.

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -8,7 +8,21 @@ import path from "node:path";
 // the root, a git remote naming the upstream repository — so imports see them as a user's
 // checkout would look. The fixtures are read by path, never copied into this repository.
 
-export const REAL_FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/real");
+/**
+ * The real public samples: BLASTMAP_REAL_FIXTURES, else ../shared/fixtures/real beside the
+ * repository (there on the build machine and in CI, not in a user's clone).
+ */
+export const REAL_FIXTURES = path.resolve(process.env.BLASTMAP_REAL_FIXTURES ?? path.resolve(import.meta.dirname, "../../shared/fixtures/real"));
+export const HAVE_REAL_FIXTURES = existsSync(REAL_FIXTURES);
+
+let absenceNoted = false;
+/** True (and says so once per test file) when the real samples are absent: their tests skip. */
+export function realFixturesAbsent(): boolean {
+  if (HAVE_REAL_FIXTURES) return false;
+  if (!absenceNoted) console.warn(`skipped: tests over the real public samples (${REAL_FIXTURES} is absent; set BLASTMAP_REAL_FIXTURES to run them)`);
+  absenceNoted = true;
+  return true;
+}
 
 interface FixtureRepo {
   directory: string;

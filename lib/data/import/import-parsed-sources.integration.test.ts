@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSourcesFromPaths } from "@/lib/files/read-sources-from-paths";
 import { readImportRequest } from "@/lib/files/read-import-request";
-import { writeFixtureTree } from "@/test/fixture-tree";
+import { writeFixtureTree, realFixturesAbsent } from "@/test/fixture-tree";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { importParsedSources } from "./import-parsed-sources";
 import { importSources } from "./import-sources";
@@ -10,7 +10,7 @@ import { importSources } from "./import-sources";
 // The upload route parses in a worker and imports what it parsed through importParsedSources; the
 // CLI parses and imports in one call through importSources. Both must write the same thing.
 
-describe.each(testDatabaseKinds())("importing sources parsed in the import worker (%s)", (kind) => {
+describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("importing sources parsed in the import worker (%s)", (kind) => {
   const viaWorker = useTestDatabase(kind);
   const inProcess = useTestDatabase(kind);
   let root: string;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { readSourcesFromPaths } from "@/lib/files/read-sources-from-paths";
-import { REAL_FIXTURES, writeFixtureTree } from "@/test/fixture-tree";
+import { REAL_FIXTURES, writeFixtureTree, realFixturesAbsent } from "@/test/fixture-tree";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { importSources } from "./import-sources";
 
@@ -21,7 +21,7 @@ const edgeAttributes = async (db: Db, kind: "INSTALLED_IN" | "USED_IN" | "EXPOSE
   return edge;
 };
 
-describe.each(testDatabaseKinds())("importing the real fixtures (%s)", (kind) => {
+describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("importing the real fixtures (%s)", (kind) => {
   const database = useTestDatabase(kind);
   let root: string;
   beforeAll(() => {

@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs";
+import { realFixturesAbsent } from "@/test/fixture-tree";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyGraphDocuments } from "@/lib/data/import/apply-graph-documents";
@@ -22,7 +23,7 @@ function realDocuments(): TGraphDocument[] {
   });
 }
 
-describe.each(testDatabaseKinds())("workflow documents stored in %s", (kind) => {
+describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("workflow documents stored in %s", (kind) => {
   const test = useTestDatabase(kind);
 
   it("every real workflow imports in one transaction, and importing it again changes nothing", async () => {

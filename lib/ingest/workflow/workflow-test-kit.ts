@@ -3,12 +3,13 @@ import path from "node:path";
 import { expect } from "vitest";
 import type { RepositoryContext } from "@/lib/ingest/types";
 import { ZGraphDocument, type TEdgeFact, type TGraphDocument, type TNodeFact } from "@/lib/schemas/graph-facts";
+import { REAL_FIXTURES } from "@/test/fixture-tree";
 import { parseWorkflow } from "./parse-workflow";
 
 // Shared by the workflow parser's tests: parse and look facts up by job id and secret name.
 
 /** The real public workflows (see SOURCES.md there); read in place, never copied into the repo. */
-export const REAL_WORKFLOWS = path.resolve(import.meta.dirname, "../../../../shared/fixtures/real/workflows");
+export const REAL_WORKFLOWS = path.join(REAL_FIXTURES, "workflows");
 
 export function readRealWorkflow(fixture: string): string {
   return readFileSync(path.join(REAL_WORKFLOWS, fixture), "utf8");
