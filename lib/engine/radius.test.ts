@@ -1,32 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { TExposure } from "@/lib/schemas/graph-facts";
-import { ZRadiusResult, type TRadiusResult } from "@/lib/schemas/radius";
-import { blastRadius, blastRadiusJson } from "./blast-radius";
-import type { EngineGraph } from "./graph";
+import type { TRadiusResult } from "@/lib/schemas/radius";
+import { blastRadius } from "./blast-radius";
+import { radius, reached } from "./radius-test-kit";
 import { tinyGraph } from "./tiny-graph";
 
-function radius(
-  graph: EngineGraph,
-  refs: string[],
-  options: { maxHops?: number; exposures?: TExposure[]; whatIf?: string[]; advisories?: string[] } = {},
-): TRadiusResult {
-  const input = {
-    refs,
-    advisories: options.advisories ?? [],
-    maxHops: options.maxHops ?? null,
-    exposures: options.exposures ?? [],
-    whatIf: options.whatIf ?? [],
-    timings: [],
-  };
-  const answer = blastRadius(graph, input);
-  if (!answer.ok) throw new Error(answer.errors.map((e) => e.message).join("\n"));
-  // every scenario below also checks that the chunked JSON (CLI --json, the API) is this answer
-  // (in chunks of one node, so every chunk boundary is crossed)
-  const streamed = blastRadiusJson(graph, input, 1);
-  expect(streamed.ok && JSON.parse([...streamed.result].join(""))).toEqual(JSON.parse(JSON.stringify(answer.result)));
-  return ZRadiusResult.parse(answer.result);
-}
-const reached = (result: TRadiusResult, key: string) => result.nodes.find((node) => node.key === key);
 const keys = (result: TRadiusResult) => result.nodes.map((node) => node.key).sort();
 
 // One CI job installing a package: the shape most rules hang off.

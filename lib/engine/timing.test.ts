@@ -1,27 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { TExposure } from "@/lib/schemas/graph-facts";
-import { ZRadiusResult, type TRadiusResult, type TTiming } from "@/lib/schemas/radius";
-import { blastRadius, blastRadiusJson } from "./blast-radius";
-import type { EngineGraph } from "./graph";
+import { radius, reached } from "./radius-test-kit";
 import { tinyGraph } from "./tiny-graph";
 
 // The rules that make the answer true on real incidents: when a node is reached (now, or only on
 // the next resolve), which pins stop a moved tag, where each worm generation's exposure starts,
 // and the order an incident commander rotates in.
 
-function radius(
-  graph: EngineGraph,
-  refs: string[],
-  options: { exposures?: TExposure[]; whatIf?: string[]; advisories?: string[]; timings?: TTiming[] } = {},
-): TRadiusResult {
-  const input = { refs, advisories: options.advisories ?? [], maxHops: null, exposures: options.exposures ?? [], whatIf: options.whatIf ?? [], timings: options.timings ?? [] };
-  const answer = blastRadius(graph, input);
-  if (!answer.ok) throw new Error(answer.errors.map((e) => e.message).join("\n"));
-  const streamed = blastRadiusJson(graph, input, 1);
-  expect(streamed.ok && JSON.parse([...streamed.result].join(""))).toEqual(JSON.parse(JSON.stringify(answer.result)));
-  return ZRadiusResult.parse(answer.result);
-}
-const reached = (result: TRadiusResult, key: string) => result.nodes.find((node) => node.key === key);
 
 // chalk 5.6.1 is malicious; three repositories: one pins it, one pins 5.6.0 under "^5.0.0", one
 // pins 5.3.0 exactly; a fourth job fetches chalk afresh with npx.

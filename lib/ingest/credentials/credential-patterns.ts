@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { shannonEntropy } from "./shannon-entropy";
 
 // Credential formats published by their issuers. Each pattern starts where the token starts: the
@@ -30,7 +31,7 @@ export const CREDENTIAL_PATTERNS: CredentialPattern[] = [
   { label: "Slack webhook URL", pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_]+\/[A-Za-z0-9_]+\/[A-Za-z0-9_]{16,}/g },
   // PEM (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8) and OpenPGP private keys; GCP service-account JSON
   // keys carry theirs in "private_key".
-  { label: "private key", pattern: /-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----/g },
+  { label: "private key", pattern: /-{5}BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-{5}/g },
   // https://docs.stripe.com/keys — publishable pk_ keys are public and not listed.
   { label: "Stripe secret key", pattern: pattern(String.raw`(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}`) },
   { label: "Stripe webhook secret", pattern: pattern(String.raw`whsec_[A-Za-z0-9+/]{24,}`) },
@@ -52,7 +53,7 @@ export const CREDENTIAL_PATTERNS: CredentialPattern[] = [
 ];
 
 /** A cheap first look: a string without any of these cannot match a pattern above. */
-const PREFILTER = /gh[pousr]_|github_pat_|npm_|A[KSB]IA|ACCA|xox|xapp-|hooks\.slack|-----BEGIN|_live_|_test_|whsec_|sk-|eyJ|gl(?:pat|dt|ptt|rt|oas)-|AIza|GOCSPX-|pypi-|hf_|dckr_pat_|SG\.|shp|AccountKey=|:\/\//;
+const PREFILTER = /gh[pousr]_|github_pat_|npm_|A[KSB]IA|ACCA|xox|xapp-|hooks\.slack|-{5}BEGIN|_live_|_test_|whsec_|sk-|eyJ|gl(?:pat|dt|ptt|rt|oas)-|AIza|GOCSPX-|pypi-|hf_|dckr_pat_|SG\.|shp|AccountKey=|:\/\//;
 
 // A URL's userinfo password: `https://user:p4ssw0rd…@host`. Expressions (`${{ … }}`, `$TOKEN`) and
 // placeholders name a credential rather than hold one.
@@ -70,26 +71,28 @@ export interface CredentialMatch {
 }
 
 /**
- * Documented placeholders, not credentials: AWS's example key pair (`AKIAIOSFODNN7EXAMPLE`,
- * `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY` and others of that exact shape), GitHub's example token
- * bodies in its REST API reference, and filler such as `ghp_xxxx…` or `npm_0000…`. Each test looks at
- * the exact length of the format, so a real token with "EXAMPLE" or a run of x's appended is not one.
+ * Documented placeholders, not credentials: AWS's example key pair (an access key id ending in
+ * "EXAMPLE", a secret key ending in "EXAMPLEKEY", at their exact lengths), GitHub's example token
+ * bodies in its REST API reference, and filler such as a run of x's or zeros. Each test looks at the
+ * exact length of the format, so a real token with "EXAMPLE" or a run of x's appended is not one.
+ * GitHub's example bodies are kept as SHA-256 digests, so no token-shaped string sits in the source.
  */
-const DOCUMENTED_EXAMPLES = new Set([
+const DOCUMENTED_EXAMPLE_DIGESTS = new Set([
   // GitHub REST API reference: installation / user-to-server / refresh token bodies
-  "16C7e42F292c6912E7710c838347Ae178B4a",
-  "1B4a2e77838347a7E420ce178F2E7c6912E169246c34E1ccbF66C46812d16D5B1A9Dc86A1498",
+  "7e498f91828a193cac5ecbe78ab47c6cae601d6d9edc40c59310c0e305db85ea",
+  "8c029ad8efa1297909e381a343e6f6b08aa059af034df14dbac41bcd0083cad0",
   // GitHub REST API reference: a repository's temp_clone_token, runner registration / remove tokens
-  "ABTLWHOULUVAXGTRYU7OC2876QJ2O",
-  "LLBF3JGZDX3P5PMEXLND6TS6FCWO6",
-  "AABF3JGZDX3P5PMEXLND6TS6FCWO6",
+  "58ab891f5503eae682fead7e32aa4db5e0cb54faa17feab88f44f5913aac7a70",
+  "64c705a5cf4254bc6bdde74b5203fcd49b73542aae68ec4a2b4540c53fa6839a",
+  "708142cdecacc33a54a1d479bf071fb459a2d903912fb62c45b5cbffbeb69353",
 ]);
+const isDocumentedExample = (body: string) => DOCUMENTED_EXAMPLE_DIGESTS.has(createHash("sha256").update(body).digest("hex"));
 const TOKEN_PREFIX = /^(?:gh[pousr]_|github_pat_|npm_|xox[a-z]-|xapp-|sk-(?:ant-[a-z]+\d+-|proj-|svcacct-|admin-)?|(?:sk|rk)_(?:live|test)_|whsec_|glpat-|hf_|dckr_pat_)/;
 
 export function isPlaceholder(value: string): boolean {
   if (/^(?:AKIA|ASIA)[A-Z0-9]{9}EXAMPLE$/.test(value) || /^[A-Za-z0-9/+]{30}EXAMPLEKEY$/.test(value)) return true;
   const body = value.replace(TOKEN_PREFIX, "");
-  if (DOCUMENTED_EXAMPLES.has(body)) return true;
+  if (isDocumentedExample(body)) return true;
   // x-ed out or a run of one or two characters: too regular to be random (judged on the format's
   // own length, so padding appended to a real token does not make it look regular)
   const head = body.slice(0, 36);

@@ -2,11 +2,28 @@ import { describe, expect, it } from "vitest";
 import { parseSources } from "../parse-sources";
 import { redactedPrefix, scanCredentials, scanFilePath, scanRepositoryNames, shannonEntropy } from "./scan-credentials";
 
-// Credential-shaped values are built at run time so that no live-looking string is committed.
+// Credential-shaped values are built at run time (random-looking bodies from a fixed seed) so that
+// no live-looking string is committed.
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+function fakeBody(length: number, seed: number, alphabet = ALNUM): string {
+  // mulberry32: a small, well-spread generator, so the bodies look as random as real ones
+  let state = seed >>> 0;
+  let body = "";
+  for (let i = 0; i < length; i++) {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    body += alphabet[((t ^ (t >>> 14)) >>> 0) % alphabet.length];
+  }
+  // at least one digit and one letter, as real token bodies have
+  return `${body.slice(0, -2)}7q`;
+}
+const pemHeader = (kind: string) => `${"-".repeat(5)}BEGIN ${kind}${"-".repeat(5)}`;
+
 const npmToken = "npm_" + "aB3dE5gH7jK9".repeat(3);
 const ghToken = "ghp_" + "Zx9Yw8Vu7Ts6".repeat(3);
 const awsKeyId = "AKIA" + "Q7W3E5R7T9Y2U4I6";
-const randomSecret = "q8Zr2LmX9vPa4TnK7cWd1YsB6hFj3GeU5oNi0Rt";
+const randomSecret = fakeBody(39, 1);
 
 const scan = (content: string, path = "repo/.npmrc") => scanCredentials({ path, content });
 
@@ -35,18 +52,18 @@ describe("scanCredentials", () => {
       `aws: ${awsKeyId}`,
       `slack: ${"xoxb-" + "1234567890-abcdefghij"}`,
       `pat: ${"github_pat_" + "A1b2C3d4E5".repeat(3)}`,
-      `${"-----BEGIN " + "RSA PRIVATE KEY-----"}`,
+      pemHeader("RSA PRIVATE KEY"),
     ].join("\n");
     expect(scan(content).map((error) => error.line)).toEqual([1, 2, 3, 4]);
   });
 
   it.each([
-    ["Stripe secret key", "sk_" + "live_" + "4eC39HqLyjWDarjtT1zdp7dc"],
-    ["Anthropic API key", "sk-" + "ant-api03-" + "Xy7Kq2Lm9Np4Rs6Tu8Vw0Ab3Cd5Ef7Gh9Ij1Kl3Mn5Op7Qr"],
-    ["OpenAI API key", "sk-" + "proj-" + "Xy7Kq2Lm9Np4Rs6Tu8Vw0Ab3Cd5Ef7Gh9Ij1Kl3Mn5Op7Qr"],
-    ["JSON Web Token", "eyJ" + "hbGciOiJIUzI1NiJ9" + ".eyJ" + "zdWIiOiIxMjM0NTY3ODkwIn0" + "." + "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"],
-    ["private key", "-----BEGIN " + "PGP PRIVATE KEY BLOCK-----"],
-    ["Google API key", "AIza" + "SyD7kQ2Lm9Np4Rs6Tu8Vw0Ab3Cd5Ef7Gh9I"],
+    ["Stripe secret key", "sk_" + "live_" + fakeBody(24, 2)],
+    ["Anthropic API key", "sk-" + "ant-api03-" + fakeBody(46, 3)],
+    ["OpenAI API key", "sk-" + "proj-" + fakeBody(46, 4)],
+    ["JSON Web Token", "eyJ" + "hbGciOiJIUzI1NiJ9" + ".eyJ" + "zdWIiOiIxMjM0NTY3ODkwIn0" + "." + fakeBody(43, 5)],
+    ["private key", pemHeader("PGP PRIVATE KEY BLOCK")],
+    ["Google API key", "AIza" + "Sy" + fakeBody(33, 6)],
   ])("finds a %s", (label, token) => {
     const errors = scan(`value: ${token}\n`, "config.txt");
     expect(errors).toMatchObject([{ line: 1, message: expect.stringContaining(label) }]);
@@ -54,7 +71,7 @@ describe("scanCredentials", () => {
   });
 
   it("finds an AWS secret access key beside its key id", () => {
-    const secretKey = "Wb7Jq2Lm9Np4Rs6Tu8Vw/Ab3Cd5Ef7Gh9Ij1Kl+M";
+    const secretKey = fakeBody(19, 7) + "/" + fakeBody(18, 8) + "+M";
     const errors = scan(`[default]\nid = ${awsKeyId}\nsk = ${secretKey}\n`, "credentials");
     expect(errors.map((error) => [error.line, error.message.slice(0, 40)])).toEqual([
       [2, "looks like a live AWS access key id (AKI"],
@@ -64,12 +81,12 @@ describe("scanCredentials", () => {
   });
 
   it("refuses a GCP service-account key whose PEM header is escaped, and a password inside a URL", () => {
-    const header = [..."-----BEGIN PRIVATE KEY-----"].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
-    const key = `{\n  "type": "service_account",\n  "private_key_id": "${"0a1b2c3d".repeat(5)}",\n  "private_key": "${header}\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n"\n}`;
+    const header = [...pemHeader("PRIVATE KEY")].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+    const key = `{\n  "type": "service_account",\n  "private_key_id": "${"0a1b2c3d".repeat(5)}",\n  "private_key": "${header}\\nMII${fakeBody(29, 9)}\\n"\n}`;
     expect(scan(key, "gcp.json")).toMatchObject([{ line: 4, message: expect.stringContaining("private key") }]);
-    const password = "Xk9mQ2vL7pR4tW8z";
+    const password = fakeBody(16, 10);
     const errors = scan(`{"resolved": "https://deploy:${password}@registry.example.invalid/a/-/a-1.0.0.tgz"}`, "package-lock.json");
-    expect(errors).toMatchObject([{ line: 1, message: expect.stringContaining("password in a URL (Xk…)") }]);
+    expect(errors).toMatchObject([{ line: 1, message: expect.stringContaining(`password in a URL (${password.slice(0, 2)}…)`) }]);
     expectRedacted(errors, password);
   });
 
@@ -88,7 +105,7 @@ describe("scanCredentials", () => {
       `NPM_TOKEN: \${{ secrets.NPM_TOKEN_ELEVATED_FOR_RELEASES_2025 }}`,
       `"value": "pkg:npm/%40ctrl/tinycolor@4.1.1?repository_url=x"`,
       `password: correct-horse-battery-staple-words-here`,
-      `"token-lib": "github:someone/token-lib#9fA3kQ7zL1xW5vB8nM2cR4tY6uI0oP3a"`,
+      `"token-lib": "github:someone/token-lib#${fakeBody(32, 11)}"`,
     ].join("\n");
     expect(scan(content)).toEqual([]);
   });
@@ -181,7 +198,7 @@ describe("credentials in names: file paths and repository names", () => {
     expect(scanFilePath(`up/_${npmToken.replace("npm_", "npm%5F")}.json`)).toHaveLength(1);
     expect(scanFilePath("web/.github/workflows/release-npm_publish.yml")).toEqual([]);
     const assigned = scanFilePath(`exports/NPM_TOKEN=${randomSecret}/package.json`);
-    expect(assigned).toMatchObject([{ file: "exports/NPM_TOKEN=q8Zr2L…" }]);
+    expect(assigned).toMatchObject([{ file: `exports/NPM_TOKEN=${randomSecret.slice(0, 6)}…` }]);
     expectRedacted(assigned, randomSecret);
   });
 
