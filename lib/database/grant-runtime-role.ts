@@ -1,3 +1,4 @@
+import { GRAPH_TABLES } from "./graph-tables";
 import type { OpenDatabase } from "./open-database";
 
 // The audit log's append-only trigger binds every role but the table's owner, who may disable or
@@ -56,6 +57,10 @@ export async function grantRuntimeRole(database: OpenDatabase, role: string): Pr
     `REVOKE INSERT, UPDATE, DELETE ON ${s}.${quoteIdent(MIGRATIONS_TABLE)} FROM ${r}`,
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${r}`,
   ];
+  // Imports ANALYZE the graph tables after a bulk load; PostgreSQL 17 lets a non-owner do that
+  // (MAINTAIN). Earlier versions skip it with a warning and leave it to autovacuum.
+  const [{ version }] = await database.query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version");
+  if (version >= 170000) statements.push(`GRANT MAINTAIN ON ${GRAPH_TABLES.map((table) => `${s}.${quoteIdent(table)}`).join(", ")} TO ${r}`);
   // One simple-protocol script: one connection, one transaction, all or nothing.
   await database.query(`BEGIN; ${statements.join("; ")}; COMMIT;`);
   return { schema, tables: tables.length };

@@ -9,6 +9,8 @@ import {
   type TNodeFact,
   type TNodeKind,
 } from "@/lib/schemas/graph-facts";
+import { analyzeAfterLoad } from "./analyze-after-load";
+import { deleteWhereIn, insertRows, selectWhereIn, updateRows } from "./bulk-sql";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,27 +33,17 @@ export class GraphApplyError extends Error {
 }
 
 const DETAIL_TABLE: Record<TNodeKind, string> = {
-  publisher: "publisher",
-  package: "package",
-  packageVersion: "packageVersion",
-  identity: "identity",
-  secret: "secret",
-  context: "executionContext",
-  runner: "runner",
-  system: "system",
-  action: "action",
-  advisory: "advisory",
+  publisher: "Publisher",
+  package: "Package",
+  packageVersion: "PackageVersion",
+  identity: "Identity",
+  secret: "Secret",
+  context: "ExecutionContext",
+  runner: "Runner",
+  system: "System",
+  action: "Action",
+  advisory: "Advisory",
 };
-
-interface DetailDelegate {
-  createMany(args: { data: Record<string, unknown>[] }): Promise<unknown>;
-  findMany(args: { where: { nodeId: { in: number[] } } }): Promise<Record<string, unknown>[]>;
-  update(args: { where: { nodeId: number }; data: Record<string, unknown> }): Promise<unknown>;
-}
-
-const CHUNK = 5000;
-const chunks = <T>(items: T[], size = CHUNK): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 const zeroCounts = (): TChangeCounts => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });
 
@@ -84,6 +76,7 @@ export async function applyGraphDocuments(
   } catch (error) {
     if (error !== rollback) throw error;
   }
+  await analyzeAfterLoad(db, summary!);
   return summary!;
 }
 
@@ -161,12 +154,9 @@ async function upsertNodes(
   importId: number,
   formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
 ): Promise<Map<string, number>> {
-  const keys = [...nodeFacts.keys()];
   const existing = new Map<string, { id: number; kind: string; name: string }>();
-  for (const part of chunks(keys)) {
-    for (const row of await tx.node.findMany({ where: { key: { in: part } }, select: { id: true, key: true, kind: true, name: true } })) {
-      existing.set(row.key, row);
-    }
+  for (const row of await selectWhereIn<{ id: number; key: string; kind: string; name: string }>(tx, "Node", "key", [...nodeFacts.keys()], ["id", "key", "kind", "name"])) {
+    existing.set(row.key, row);
   }
   const kindClash = [...nodeFacts.values()].find(({ fact }) => existing.has(fact.key) && existing.get(fact.key)!.kind !== fact.kind);
   if (kindClash) {
@@ -176,34 +166,38 @@ async function upsertNodes(
   }
 
   const fresh = [...nodeFacts.values()].filter(({ fact }) => !existing.has(fact.key));
-  for (const part of chunks(fresh)) {
-    await tx.node.createMany({
-      data: part.map(({ fact }) => ({ kind: fact.kind, key: fact.key, name: fact.name, firstImportId: importId, lastImportId: importId })),
-    });
-  }
   const ids = new Map<string, number>();
   for (const [key, row] of existing) ids.set(key, row.id);
-  for (const part of chunks(fresh.map(({ fact }) => fact.key))) {
-    for (const row of await tx.node.findMany({ where: { key: { in: part } }, select: { id: true, key: true } })) ids.set(row.key, row.id);
-  }
+  const inserted = await insertRows<{ id: number; key: string }>(
+    tx,
+    "Node",
+    fresh.map(({ fact }) => ({ kind: fact.kind, key: fact.key, name: fact.name, firstImportId: importId, lastImportId: importId })),
+    ["id", "key"],
+  );
+  for (const row of inserted) ids.set(row.key, row.id);
   for (const { doc } of fresh) formatOf(doc).nodes.created += 1;
 
   // Package versions point at their package row, which must exist first.
   const order: TNodeKind[] = ["package", ...(Object.keys(DETAIL_TABLE) as TNodeKind[]).filter((k) => k !== "package")];
+  const renamedNodes: Record<string, unknown>[] = [];
   for (const kind of order) {
     const ofKind = [...nodeFacts.values()].filter(({ fact }) => fact.kind === kind);
     if (ofKind.length === 0) continue;
-    const delegate = (tx as unknown as Record<string, DetailDelegate>)[DETAIL_TABLE[kind]];
+    const table = DETAIL_TABLE[kind];
     const rows = ofKind.map(({ fact, doc }) => ({ fact, doc, row: detailRow(fact, ids, doc) }));
-    const newRows = rows.filter(({ fact }) => !existing.has(fact.key));
-    for (const part of chunks(newRows)) await delegate.createMany({ data: part.map(({ row }) => row) });
+    await insertRows(tx, table, rows.filter(({ fact }) => !existing.has(fact.key)).map(({ row }) => row));
 
     const old = rows.filter(({ fact }) => existing.has(fact.key) && !fact.reference);
     for (const { fact, doc } of rows) if (existing.has(fact.key) && fact.reference) formatOf(doc).nodes.unchanged += 1;
+    // read through Prisma so stored values come back typed as the facts are (dates, enums, arrays)
+    const delegate = (tx as unknown as Record<string, DetailReader>)[table[0].toLowerCase() + table.slice(1)];
     const current = new Map<number, Record<string, unknown>>();
-    for (const part of chunks(old.map(({ row }) => row.nodeId as number))) {
+    for (let i = 0; i < old.length; i += READ_CHUNK) {
+      const part = old.slice(i, i + READ_CHUNK).map(({ row }) => row.nodeId as number);
       for (const row of await delegate.findMany({ where: { nodeId: { in: part } } })) current.set(row.nodeId as number, row);
     }
+    const updates: Record<string, unknown>[] = [];
+    const missing: Record<string, unknown>[] = [];
     for (const { fact, doc, row } of old) {
       const nodeId = row.nodeId as number;
       const before = current.get(nodeId);
@@ -213,14 +207,23 @@ async function upsertNodes(
         formatOf(doc).nodes.unchanged += 1;
         continue;
       }
-      if (before) await delegate.update({ where: { nodeId }, data: changes });
-      else await delegate.createMany({ data: [row] });
-      await tx.node.update({ where: { id: nodeId }, data: { name: fact.name, lastImportId: importId } });
+      if (!before) missing.push(row);
+      else if (Object.keys(changes).length > 0) updates.push({ ...changes, nodeId });
+      renamedNodes.push({ id: nodeId, name: fact.name, lastImportId: importId });
       formatOf(doc).nodes.updated += 1;
     }
+    await insertRows(tx, table, missing);
+    await updateRows(tx, table, ["nodeId"], updates);
   }
+  await updateRows(tx, "Node", ["id"], renamedNodes);
   return ids;
 }
+
+interface DetailReader {
+  findMany(args: { where: { nodeId: { in: number[] } } }): Promise<Record<string, unknown>[]>;
+}
+
+const READ_CHUNK = 5000;
 
 function detailRow(fact: TNodeFact, ids: Map<string, number>, doc: TGraphDocument): Record<string, unknown> {
   const nodeId = ids.get(fact.key)!;
@@ -258,11 +261,9 @@ async function upsertEdges(
   // Edge endpoints may be nodes stored by earlier imports (an inventory naming a system).
   const missing = new Set<string>();
   for (const doc of changed) for (const edge of doc.edges) for (const key of [edge.from, edge.to]) if (!nodeIds.has(key)) missing.add(key);
-  for (const part of chunks([...missing])) {
-    for (const row of await tx.node.findMany({ where: { key: { in: part } }, select: { id: true, key: true } })) nodeIds.set(row.key, row.id);
-  }
+  for (const row of await selectWhereIn<{ id: number; key: string }>(tx, "Node", "key", [...missing], ["id", "key"])) nodeIds.set(row.key, row.id);
   const errors: ApplyError[] = [];
-  const wanted = new Map<string, { doc: TGraphDocument; data: Prisma.EdgeCreateManyInput }>();
+  const wanted = new Map<string, { doc: TGraphDocument; data: EdgeRow }>();
   for (const doc of changed) {
     doc.edges.forEach((edge, index) => {
       const fromId = nodeIds.get(edge.from);
@@ -279,7 +280,7 @@ async function upsertEdges(
           toId,
           exposure: edge.exposure ?? null,
           privilege: edge.privilege ?? null,
-          attributes: (edge.attributes ?? {}) as Prisma.InputJsonValue,
+          attributes: edge.attributes ?? {},
           firstImportId: importId,
           lastImportId: importId,
         },
@@ -290,17 +291,26 @@ async function upsertEdges(
 
   const fromIds = [...new Set([...wanted.values()].map(({ data }) => data.fromId))];
   const existing = new Map<string, { id: number; exposure: string | null; privilege: string | null; attributes: unknown }>();
-  for (const part of chunks(fromIds)) {
+  for (let i = 0; i < fromIds.length; i += READ_CHUNK) {
     const rows = await tx.edge.findMany({
-      where: { fromId: { in: part } },
+      where: { fromId: { in: fromIds.slice(i, i + READ_CHUNK) } },
       select: { id: true, kind: true, fromId: true, toId: true, exposure: true, privilege: true, attributes: true },
     });
     for (const row of rows) existing.set(edgeKey(row.kind, row.fromId, row.toId), row);
   }
   const fresh = [...wanted.entries()].filter(([key]) => !existing.has(key));
-  for (const part of chunks(fresh)) await tx.edge.createMany({ data: part.map(([, { data }]) => data) });
+  const ids = new Map<string, number>();
+  for (const [key, row] of existing) ids.set(key, row.id);
+  const inserted = await insertRows<{ id: number; kind: string; fromId: number; toId: number }>(
+    tx,
+    "Edge",
+    fresh.map(([, { data }]) => ({ ...data })),
+    ["id", "kind", "fromId", "toId"],
+  );
+  for (const row of inserted) ids.set(edgeKey(row.kind, row.fromId, row.toId), row.id);
   for (const [, { doc }] of fresh) formatOf(doc).edges.created += 1;
 
+  const updates: Record<string, unknown>[] = [];
   for (const [key, { doc, data }] of wanted) {
     const before = existing.get(key);
     if (!before) continue;
@@ -311,23 +321,24 @@ async function upsertEdges(
     if (same) {
       formatOf(doc).edges.unchanged += 1;
     } else {
-      await tx.edge.update({
-        where: { id: before.id },
-        data: { exposure: data.exposure, privilege: data.privilege, attributes: data.attributes, lastImportId: importId },
-      });
+      updates.push({ id: before.id, exposure: data.exposure, privilege: data.privilege, attributes: data.attributes, lastImportId: importId });
       formatOf(doc).edges.updated += 1;
     }
   }
-  const ids = new Map<string, number>();
-  for (const [key, row] of existing) ids.set(key, row.id);
-  const freshKeys = new Set(fresh.map(([key]) => key));
-  for (const part of chunks(fromIds)) {
-    for (const row of await tx.edge.findMany({ where: { fromId: { in: part } }, select: { id: true, kind: true, fromId: true, toId: true } })) {
-      const key = edgeKey(row.kind, row.fromId, row.toId);
-      if (freshKeys.has(key)) ids.set(key, row.id);
-    }
-  }
+  // exposure and privilege may be set back to null: rows carry null explicitly, never undefined
+  await updateRows(tx, "Edge", ["id"], updates);
   return ids;
+}
+
+interface EdgeRow {
+  kind: string;
+  fromId: number;
+  toId: number;
+  exposure: string | null;
+  privilege: string | null;
+  attributes: unknown;
+  firstImportId: number;
+  lastImportId: number;
 }
 
 async function replaceOrigins(
@@ -352,29 +363,29 @@ async function replaceOrigins(
     docById.set(id, doc);
     documentIds.set(doc.key, id);
   }
-  for (const part of chunks([...docById.keys()])) {
-    const where = { documentId: { in: part } };
-    for (const row of await tx.nodeOrigin.findMany({ where, select: { nodeId: true, documentId: true } })) previouslyNodes.set(row.nodeId, docById.get(row.documentId)!);
-    for (const row of await tx.edgeOrigin.findMany({ where, select: { edgeId: true, documentId: true } })) previouslyEdges.set(row.edgeId, docById.get(row.documentId)!);
-    await tx.nodeOrigin.deleteMany({ where });
-    await tx.edgeOrigin.deleteMany({ where });
+  const storedIds = [...docById.keys()];
+  for (const row of await selectWhereIn<{ nodeId: number; documentId: number }>(tx, "NodeOrigin", "documentId", storedIds, ["nodeId", "documentId"])) {
+    previouslyNodes.set(row.nodeId, docById.get(row.documentId)!);
   }
-  // each re-imported document has its own digest; re-imports usually change few documents
-  for (const doc of storedChanged) {
-    await tx.sourceDocument.update({
-      where: { id: documentIds.get(doc.key)! },
-      data: { digest: digests.get(doc.key)!, format: doc.format, lastImportId: importId, importedAt: new Date() },
-    });
+  for (const row of await selectWhereIn<{ edgeId: number; documentId: number }>(tx, "EdgeOrigin", "documentId", storedIds, ["edgeId", "documentId"])) {
+    previouslyEdges.set(row.edgeId, docById.get(row.documentId)!);
   }
+  await deleteWhereIn(tx, "NodeOrigin", "documentId", storedIds);
+  await deleteWhereIn(tx, "EdgeOrigin", "documentId", storedIds);
+  await updateRows(
+    tx,
+    "SourceDocument",
+    ["id"],
+    storedChanged.map((doc) => ({ id: documentIds.get(doc.key)!, digest: digests.get(doc.key)!, format: doc.format, lastImportId: importId, importedAt: new Date() })),
+  );
   const fresh = changed.filter((doc) => !storedByKey.has(doc.key));
-  for (const part of chunks(fresh)) {
-    await tx.sourceDocument.createMany({
-      data: part.map((doc) => ({ key: doc.key, format: doc.format, digest: digests.get(doc.key)!, lastImportId: importId })),
-    });
-  }
-  for (const part of chunks(fresh.map((doc) => doc.key))) {
-    for (const row of await tx.sourceDocument.findMany({ where: { key: { in: part } }, select: { id: true, key: true } })) documentIds.set(row.key, row.id);
-  }
+  const inserted = await insertRows<{ id: number; key: string }>(
+    tx,
+    "SourceDocument",
+    fresh.map((doc) => ({ key: doc.key, format: doc.format, digest: digests.get(doc.key)!, lastImportId: importId })),
+    ["id", "key"],
+  );
+  for (const row of inserted) documentIds.set(row.key, row.id);
 
   const nodeOrigins: { nodeId: number; documentId: number }[] = [];
   const edgeOrigins: { edgeId: number; documentId: number }[] = [];
@@ -384,28 +395,21 @@ async function replaceOrigins(
     const docEdgeIds = new Set(doc.edges.map((edge) => edgeIds.get(edgeKey(edge.kind, nodeIds.get(edge.from)!, nodeIds.get(edge.to)!))!));
     for (const edgeId of docEdgeIds) edgeOrigins.push({ edgeId, documentId });
   }
-  for (const part of chunks(nodeOrigins)) await tx.nodeOrigin.createMany({ data: part });
-  for (const part of chunks(edgeOrigins)) await tx.edgeOrigin.createMany({ data: part });
+  await insertRows(tx, "NodeOrigin", nodeOrigins);
+  await insertRows(tx, "EdgeOrigin", edgeOrigins);
 
   // What a re-imported document no longer mentions, and no other document contributes, goes.
-  const orphanEdges = await orphans([...previouslyEdges.keys()], (part) =>
-    tx.edgeOrigin.findMany({ where: { edgeId: { in: part } }, select: { edgeId: true } }).then((rows) => rows.map((r) => r.edgeId)),
+  const keptEdges = new Set(
+    (await selectWhereIn<{ edgeId: number }>(tx, "EdgeOrigin", "edgeId", [...previouslyEdges.keys()], ["edgeId"])).map((row) => row.edgeId),
   );
-  for (const part of chunks(orphanEdges)) await tx.edge.deleteMany({ where: { id: { in: part } } });
+  const orphanEdges = [...previouslyEdges.keys()].filter((id) => !keptEdges.has(id));
+  await deleteWhereIn(tx, "Edge", "id", orphanEdges);
   for (const id of orphanEdges) formatOf(previouslyEdges.get(id)!).edges.removed += 1;
 
-  const orphanNodes = await orphans([...previouslyNodes.keys()], (part) =>
-    tx.nodeOrigin.findMany({ where: { nodeId: { in: part } }, select: { nodeId: true } }).then((rows) => rows.map((r) => r.nodeId)),
+  const keptNodes = new Set(
+    (await selectWhereIn<{ nodeId: number }>(tx, "NodeOrigin", "nodeId", [...previouslyNodes.keys()], ["nodeId"])).map((row) => row.nodeId),
   );
-  for (const part of chunks(orphanNodes)) await tx.node.deleteMany({ where: { id: { in: part } } });
+  const orphanNodes = [...previouslyNodes.keys()].filter((id) => !keptNodes.has(id));
+  await deleteWhereIn(tx, "Node", "id", orphanNodes);
   for (const id of orphanNodes) formatOf(previouslyNodes.get(id)!).nodes.removed += 1;
-}
-
-async function orphans(candidates: number[], stillReferenced: (part: number[]) => Promise<number[]>): Promise<number[]> {
-  const result: number[] = [];
-  for (const part of chunks(candidates)) {
-    const kept = new Set(await stillReferenced(part));
-    result.push(...part.filter((id) => !kept.has(id)));
-  }
-  return result;
 }

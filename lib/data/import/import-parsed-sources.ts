@@ -7,6 +7,7 @@ import type { IngestError } from "@/lib/ingest/types";
 import type { TApplySummary, TFormatSummary } from "@/lib/schemas/graph-facts";
 import { refusedImport, type TImportIssue, type TImportResult } from "@/lib/schemas/import";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { analyzeAfterLoad } from "./analyze-after-load";
 import { applyInTransaction, GraphApplyError } from "./apply-graph-documents";
 import { checkReferences } from "./check-references";
 import { findFreshResolveRisks } from "./find-fresh-resolve-risks";
@@ -101,6 +102,7 @@ async function importParsedSourcesUnaudited(db: Db, sources: CheckedSources, opt
     if (error instanceof GraphApplyError) return refused(fileCount, parsed, error.errors);
     if (error !== rollback) throw error;
   }
+  await analyzeAfterLoad(db, summary!);
   return succeeded(fileCount, parsed, summary!, documents.length, warnings, Boolean(options.dryRun));
 }
 
