@@ -2,7 +2,7 @@
 // a SOAR playbook would call. Answers are checked against the shared Zod schemas and against each
 // other (the path API must find a chain to what the radius API says is reached).
 import { expect, test } from "@playwright/test";
-import { ZFixesResult, ZPathResult, ZRadiusResult } from "../lib/schemas/radius";
+import { ZFixesResult, ZPathResult, ZRadiusPage, ZRadiusResult } from "../lib/schemas/radius";
 
 const SOURCE = "pkg:npm/chalk@5.6.1";
 
@@ -44,6 +44,41 @@ test("blast radius, path and fixes over HTTP agree with each other", async ({ pa
   );
   expect(whatIf.before?.total).toBe(radius.summary.total);
   expect(whatIf.summary.total).toBeLessThanOrEqual(radius.summary.total);
+});
+
+test("the radius in pages: the most important nodes first, a cursor to the rest, together the complete answer", async ({ page }) => {
+  const complete = ZRadiusResult.parse(await (await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(SOURCE)}`)).json());
+  const limit = Math.ceil(complete.nodes.length / 3);
+  const keys: string[] = [];
+  let cursor: string | null = null;
+  let first: ReturnType<typeof ZRadiusPage.parse> | null = null;
+  do {
+    const response = await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(SOURCE)}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    expect(response.status()).toBe(200);
+    const current = ZRadiusPage.parse(await response.json());
+    first ??= current;
+    expect(current.summary).toEqual(complete.summary);
+    expect(current.nodes.length).toBeLessThanOrEqual(limit);
+    expect(current.nodes.every((node) => node.path === undefined)).toBe(true);
+    keys.push(...current.nodes.map((node) => node.key));
+    cursor = current.page.nextCursor;
+  } while (cursor);
+  expect(first!.page).toMatchObject({ offset: 0, limit, total: complete.nodes.length, truncated: true });
+  expect(new Set(keys).size).toBe(keys.length);
+  expect([...keys].sort()).toEqual(complete.nodes.map((node) => node.key).sort());
+  // a critical system's path comes in the first page, before the bulk of the radius
+  const critical = complete.nodes.find((node) => node.criticality === "critical");
+  if (critical) expect(first!.nodes.map((node) => node.key)).toContain(critical.key);
+
+  const withPaths = ZRadiusResult.parse(await (await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(SOURCE)}&limit=5&include=paths`)).json());
+  for (const node of withPaths.nodes) expect(node.path).toEqual(complete.nodes.find((other) => other.key === node.key)!.path);
+
+  const foreign = await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(SOURCE)}&maxHops=2&limit=5&cursor=${encodeURIComponent(first!.page.nextCursor!)}`);
+  expect(foreign.status()).toBe(400);
+  expect((await foreign.json()).error).toMatch(/another question/);
+  const badLimit = await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(SOURCE)}&limit=0`);
+  expect(badLimit.status()).toBe(400);
+  expect((await badLimit.json()).error).toMatch(/limit must be at least 1/);
 });
 
 test("bad refs and options get a 400 that says what is wrong", async ({ page }) => {

@@ -6,12 +6,15 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type { GraphCanvasHandle } from "@/components/graph/graph-canvas-lazy";
 import { nodeElementId } from "@/lib/engine/cytoscape-elements";
 import { pathElementIds, radiusPicture } from "@/lib/graph-view/radius-elements";
+import { PICTURE_NODE_LIMIT, pictureOf } from "@/lib/graph-view/picture-of";
+import { radiusApiParams } from "@/lib/graph-view/radius-view-state";
+import { fetchApi } from "@/lib/queries/fetch-api";
 import { radiusNodeIndex, radiusToCsv } from "@/lib/graph-view/radius-csv";
 import { hasRadiusSource, parseRadiusViewState, serializeRadiusViewState, type TRadiusViewState } from "@/lib/graph-view/radius-view-state";
 import { deriveWhatIfCandidates } from "@/lib/graph-view/what-if-candidates";
 import { ApiError } from "@/lib/queries/fetch-api";
 import { useAssumedCompromised, useToggleAssumedCompromised } from "@/lib/queries/use-assumed-compromised";
-import { useBlastRadius } from "@/lib/queries/use-blast-radius";
+import { RADIUS_PAGE_SIZE, useBlastRadius } from "@/lib/queries/use-blast-radius";
 import { usePath } from "@/lib/queries/use-path";
 import { EXPOSURES, type TExposure } from "@/lib/schemas/graph-facts";
 import type { TRadiusResult } from "@/lib/schemas/radius";
@@ -91,7 +94,7 @@ export function RadiusPage({
   const result = radius.data;
   const assumedKeys = useMemo(() => new Set((assumed.data ?? []).map((item) => item.key)), [assumed.data]);
   const index = useMemo(() => (result ? radiusNodeIndex(result) : new Map()), [result]);
-  const picture = useMemo(() => (result ? radiusPicture(result, { assumedCompromisedKeys: assumedKeys }) : null), [result, assumedKeys]);
+  const picture = useMemo(() => (result ? radiusPicture(pictureOf(result), { assumedCompromisedKeys: assumedKeys }) : null), [result, assumedKeys]);
   const byKey = useMemo(() => new Map((result?.nodes ?? []).map((node) => [node.key, node])), [result]);
   const keyOfElement = useCallback((id: string) => index.get(Number(id))?.key ?? null, [index]);
   const candidates = useMemo(() => (baseline.data ? deriveWhatIfCandidates(baseline.data) : []), [baseline.data]);
@@ -101,8 +104,25 @@ export function RadiusPage({
   const highlightedIds = chainHighlight.length > 0 ? chainHighlight : selectedNode ? pathElementIds(selectedNode.path, selectedNode.id) : [];
 
   const select = (key: string | null) => update({ selected: key });
-  const exportJson = () => result && downloadBlob(new Blob([`${JSON.stringify(result, null, 2)}\n`], { type: "application/json" }), `blast-radius-${fileSlug(result.source.description)}.json`);
-  const exportCsv = () => result && downloadBlob(new Blob([radiusToCsv(result)], { type: "text/csv" }), `blast-radius-${fileSlug(result.source.description)}.csv`);
+  // Exports are of the complete answer, not of the pages loaded so far.
+  const complete = async (): Promise<TRadiusResult | null> => {
+    if (!result) return null;
+    if (!result.page?.truncated && result.rotationPlan.length === (result.page?.rotationPlanTotal ?? result.rotationPlan.length)) return result;
+    try {
+      return await fetchApi<TRadiusResult>(`/api/blast-radius?${radiusApiParams(view).toString()}`);
+    } catch (error) {
+      setNotice(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  };
+  const exportJson = async () => {
+    const answer = await complete();
+    if (answer) downloadBlob(new Blob([`${JSON.stringify(answer, null, 2)}\n`], { type: "application/json" }), `blast-radius-${fileSlug(answer.source.description)}.json`);
+  };
+  const exportCsv = async () => {
+    const answer = await complete();
+    if (answer) downloadBlob(new Blob([radiusToCsv(answer)], { type: "text/csv" }), `blast-radius-${fileSlug(answer.source.description)}.csv`);
+  };
   const exportPng = async () => {
     if (!result || !canvas.current) return;
     try {
@@ -187,8 +207,9 @@ export function RadiusPage({
           result={result}
           view={view}
           update={update}
-          recomputing={radius.isPlaceholderData || radius.isFetching}
+          recomputing={radius.isPlaceholderData || (radius.isFetching && !radius.isFetchingNextPage)}
           refreshError={radius.isError ? radius.error : null}
+          more={{ load: () => radius.fetchNextPage(), loading: radius.isFetchingNextPage }}
         >
           {{
             main:
@@ -225,6 +246,13 @@ export function RadiusPage({
                     onPathTo={() => update({ pathTo: selectedNode.key })}
                     onClose={() => select(null)}
                   />
+                ) : view.selected && result.page?.truncated ? (
+                  <p className="radius-panel muted" data-testid="selected-not-loaded">
+                    <code>{view.selected}</code> is not among the {result.nodes.length.toLocaleString("en")} nodes loaded so far.{" "}
+                    <button type="button" className="link-button" onClick={() => radius.fetchNextPage()} disabled={radius.isFetchingNextPage}>
+                      Load {RADIUS_PAGE_SIZE} more
+                    </button>
+                  </p>
                 ) : view.selected ? (
                   <p className="radius-panel muted">
                     <code>{view.selected}</code> is not in this radius.
@@ -278,6 +306,7 @@ function RadiusView({
   update,
   recomputing,
   refreshError,
+  more,
   children,
 }: {
   result: TRadiusResult;
@@ -285,6 +314,7 @@ function RadiusView({
   update: (patch: Partial<TRadiusViewState>, history?: "push" | "replace") => void;
   recomputing: boolean;
   refreshError: Error | null;
+  more: { load: () => void; loading: boolean };
   children: { main: React.ReactNode; side: React.ReactNode; toolbar: React.ReactNode };
 }) {
   const sourceIds = new Set(result.source.nodes.map((node) => node.id));
@@ -339,6 +369,7 @@ function RadiusView({
           </p>
         </div>
       ) : null}
+      <RadiusCoverage result={result} display={view.display} more={more} />
       <div className="radius-main">
         <div className="radius-view">{children.main}</div>
         <aside className="radius-side" aria-label="Details">
@@ -347,8 +378,35 @@ function RadiusView({
       </div>
       <PinnedNotReached pins={result.pinnedNotReached} />
       <h2>Rotation plan</h2>
+      {result.page && result.page.rotationPlanTotal > result.rotationPlan.length ? (
+        <p className="muted" data-testid="rotation-plan-partial">
+          The first {result.rotationPlan.length.toLocaleString("en")} of {result.page.rotationPlanTotal.toLocaleString("en")} rows, in the order to act on them; the JSON and CSV exports and an
+          incident hold them all.
+        </p>
+      ) : null}
       <RotationPlanTable plan={result.rotationPlan} onSelect={(key) => update({ selected: key })} />
     </>
+  );
+}
+
+/** How much of a big radius is on screen, and a way to load more (the most important come first). */
+function RadiusCoverage({ result, display, more }: { result: TRadiusResult; display: TRadiusViewState["display"]; more: { load: () => void; loading: boolean } }) {
+  const total = result.page?.total ?? result.nodes.length;
+  const loaded = result.nodes.length;
+  const drawn = Math.min(loaded, PICTURE_NODE_LIMIT);
+  if (loaded >= total && drawn >= loaded) return null;
+  const shown = display === "picture" ? drawn : loaded;
+  return (
+    <p className="radius-coverage" data-testid="radius-coverage" role="status">
+      Showing {shown.toLocaleString("en")} of {total.toLocaleString("en")} nodes — the most important first: the paths to critical systems, the credentials at the top of the
+      rotation plan, then what can be republished.
+      {display === "picture" && loaded > drawn ? ` The picture draws the first ${drawn.toLocaleString("en")}; the table lists all ${loaded.toLocaleString("en")} loaded.` : ""}{" "}
+      {loaded < total ? (
+        <button type="button" className="button" onClick={more.load} disabled={more.loading} data-testid="radius-load-more">
+          {more.loading ? "Loading…" : `Load ${Math.min(RADIUS_PAGE_SIZE, total - loaded).toLocaleString("en")} more`}
+        </button>
+      ) : null}
+    </p>
   );
 }
 

@@ -1,9 +1,12 @@
+import type { TRadiusPaging } from "@/lib/schemas/radius";
 import type { TFixesInput, TFixesResult, TPathInput, TPathResult, TRadiusInput, TRadiusResult, TRefProblem } from "@/lib/schemas/radius";
 import type { EngineGraph } from "./graph";
 import { rankFixes } from "./fixes";
 import { findPaths, toPathResult } from "./path";
 import { RadiusWorkspace } from "./radius";
 import { radiusJsonChunks } from "./radius-json";
+import { CursorError, decodeCursor, encodeCursor, importanceOrder, questionDigest } from "./radius-page";
+import { buildRotationPlan } from "./rotation";
 import { summarizeRadius, toRadiusResult, type RadiusResultOptions, type RadiusSourceInfo } from "./radius-result";
 import { resolveRef, resolveRefs } from "./resolve-ref";
 import { applyControls, emptyOverlay, parseControls } from "./what-if";
@@ -79,6 +82,46 @@ export function blastRadiusJson(graph: EngineGraph, input: TRadiusInput, nodesPe
   if (!walked.ok) return walked;
   const { workspace, source, options, before } = walked.result;
   return { ok: true, result: radiusJsonChunks(workspace, source, options, before, nodesPerChunk) };
+}
+
+export type PageAnswer = EngineAnswer<Generator<string>> | { ok: false; cursor: CursorError };
+
+/**
+ * One page of the answer, the most important nodes first (lib/engine/radius-page.ts): the complete
+ * summary, the first rotation-plan rows, at most `limit` nodes and their parent edges, and a
+ * cursor for the next page. A cursor from another question or an older graph is refused.
+ */
+export function blastRadiusPageJson(graph: EngineGraph, input: TRadiusInput, paging: TRadiusPaging & { limit: number }): PageAnswer {
+  const question = questionDigest([input.refs, input.advisories, input.maxHops, input.exposures, input.whatIf, input.timings]);
+  let offset = 0;
+  if (paging.cursor !== null) {
+    try {
+      offset = decodeCursor(paging.cursor, graph.version, question).offset;
+    } catch (error) {
+      if (error instanceof CursorError) return { ok: false, cursor: error };
+      throw error;
+    }
+  }
+  const walked = walkInput(graph, input, new RadiusWorkspace(graph));
+  if (!walked.ok) return walked;
+  const { workspace, source, options, before } = walked.result;
+  const rotationPlan = buildRotationPlan(workspace);
+  const order = importanceOrder(workspace, rotationPlan);
+  const vertices = order.subarray(Math.min(offset, order.length), Math.min(offset + paging.limit, order.length));
+  const end = offset + vertices.length;
+  const truncated = end < order.length;
+  const info = {
+    offset,
+    limit: paging.limit,
+    returned: vertices.length,
+    total: order.length,
+    truncated,
+    nextCursor: truncated ? encodeCursor({ graphVersion: graph.version, offset: end, question }) : null,
+  };
+  return {
+    ok: true,
+    result: radiusJsonChunks(workspace, source, options, before, undefined, { vertices, includePaths: paging.includePaths, rotationRows: paging.rotationRows, rotationPlan, info }),
+  };
 }
 
 export function findChains(graph: EngineGraph, input: TPathInput): EngineAnswer<TPathResult> {

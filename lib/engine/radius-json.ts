@@ -14,6 +14,15 @@ import type { TRadiusResult } from "@/lib/schemas/radius";
 const K = NODE_KIND_CODE;
 const NODES_PER_CHUNK = 500;
 
+/** One page of the answer: which reached vertices, whether their paths are spelled out, and the page's own facts. */
+export interface RadiusJsonPage {
+  vertices: Int32Array;
+  includePaths: boolean;
+  rotationRows: number;
+  info: Omit<NonNullable<TRadiusResult["page"]>, "rotationPlanTotal">;
+  rotationPlan: TRadiusResult["rotationPlan"];
+}
+
 /**
  * Yields the answer as JSON text in order. The workspace must not be walked again until the
  * generator is finished (give it a workspace of its own when chunks cross an await).
@@ -24,7 +33,10 @@ export function* radiusJsonChunks(
   options: RadiusResultOptions,
   before: TRadiusResult["summary"] | null = null,
   nodesPerChunk = NODES_PER_CHUNK,
+  page: RadiusJsonPage | null = null,
 ): Generator<string> {
+  const vertices = page?.vertices ?? workspace.order.subarray(0, workspace.count);
+  const includePaths = page?.includePaths ?? true;
   const graph = workspace.graph;
   const head: Omit<TRadiusResult, "nodes" | "edges" | "rotationPlan" | "before"> = {
     source: { refs: source.refs, nodes: source.nodes.map((v) => graph.describe(v)), description: source.description },
@@ -47,10 +59,10 @@ export function* radiusJsonChunks(
   };
   const chain: string[] = [];
   let chunk = "";
-  for (let i = 0; i < workspace.count; i++) {
-    const v = workspace.order[i];
+  for (let i = 0; i < vertices.length; i++) {
+    const v = vertices[i];
     chain.length = 0;
-    for (let node = v; workspace.parentNodeOf(node) >= 0; node = workspace.parentNodeOf(node)) chain.push(ownStep(node));
+    if (includePaths) for (let node = v; workspace.parentNodeOf(node) >= 0; node = workspace.parentNodeOf(node)) chain.push(ownStep(node));
     chain.reverse();
     const kind = graph.kind[v];
     const fields = {
@@ -65,7 +77,8 @@ export function* radiusJsonChunks(
       ...(workspace.isAssumed(v) ? { assumed: true } : {}),
       ...(kind === K.system ? { privilege: PRIVILEGE_BY_RANK[workspace.privilegeOf(v)], criticality: CRITICALITY_BY_RANK[graph.criticality[v]] } : {}),
     };
-    chunk += `${i ? "," : ""}${JSON.stringify(fields).slice(0, -1)},"path":[${chain.join(",")}]}`;
+    const text = JSON.stringify(fields);
+    chunk += `${i ? "," : ""}${includePaths ? `${text.slice(0, -1)},"path":[${chain.join(",")}]}` : text}`;
     if ((i + 1) % nodesPerChunk === 0) {
       yield chunk;
       chunk = "";
@@ -75,8 +88,8 @@ export function* radiusJsonChunks(
 
   let first = true;
   chunk = "";
-  for (let i = 0; i < workspace.count; i++) {
-    const v = workspace.order[i];
+  for (let i = 0; i < vertices.length; i++) {
+    const v = vertices[i];
     if (workspace.parentNodeOf(v) < 0) continue;
     const edge = {
       kind: STEP_NAMES[workspace.parentStepOf(v)],
@@ -95,12 +108,13 @@ export function* radiusJsonChunks(
   stepText.clear();
   yield `${chunk}],"rotationPlan":[`;
 
-  const plan = buildRotationPlan(workspace);
+  const plan = page ? page.rotationPlan.slice(0, page.rotationRows) : buildRotationPlan(workspace);
   for (let i = 0; i < plan.length; i += nodesPerChunk * 4) {
     yield `${i ? "," : ""}${plan
       .slice(i, i + nodesPerChunk * 4)
       .map((item) => JSON.stringify(item))
       .join(",")}`;
   }
-  yield `],"before":${JSON.stringify(before)}}`;
+  const pageInfo = page ? `,"page":${JSON.stringify({ ...page.info, rotationPlanTotal: page.rotationPlan.length })}` : "";
+  yield `],"before":${JSON.stringify(before)}${pageInfo}}`;
 }

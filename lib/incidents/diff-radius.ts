@@ -1,11 +1,11 @@
 import type { TRadiusDiff } from "@/lib/schemas/incident";
-import type { TRadiusResult } from "@/lib/schemas/radius";
+import type { TRadiusSnapshot } from "@/lib/schemas/radius";
 
 /** What a recomputed radius reaches that the snapshot did not, and the reverse, by node key. */
-export function diffRadius(before: TRadiusResult, after: TRadiusResult): TRadiusDiff {
+export function diffRadius(before: TRadiusSnapshot, after: TRadiusSnapshot): TRadiusDiff {
   const beforeKeys = new Set(before.nodes.map((node) => node.key));
   const afterKeys = new Set(after.nodes.map((node) => node.key));
-  const ref = (node: TRadiusResult["nodes"][number]) => ({ key: node.key, kind: node.kind, name: node.name });
+  const ref = (node: TRadiusSnapshot["nodes"][number]) => ({ key: node.key, kind: node.kind, name: node.name });
   return {
     before: before.summary,
     after: after.summary,

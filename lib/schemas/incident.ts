@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZRecordId } from "./record-id";
 import { ZCriticality, ZNodeKind } from "./graph-facts";
-import { ZRadiusResult, ZRadiusSummary } from "./radius";
+import { ZRadiusResult, ZRadiusSnapshot, ZRadiusSummary } from "./radius";
 
 // Incidents: one schema for the open form, the server actions, the API and the report.
 
@@ -81,7 +81,7 @@ export const ZIncident = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  snapshot: ZRadiusResult,
+  snapshot: ZRadiusSnapshot,
   checklist: z.array(ZChecklistItem),
   rotations: z.array(ZRotation),
   events: z.array(ZIncidentEvent),

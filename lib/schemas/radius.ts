@@ -124,8 +124,49 @@ export const ZRadiusResult = z.object({
     .default([]),
   /** with --what-if: the same summary before the controls were applied */
   before: ZRadiusSummary.nullable().optional(),
+  /** present when the answer was asked for in pages (limit=…): the nodes are a slice, most important first */
+  page: z
+    .object({
+      offset: z.number().int(),
+      limit: z.number().int(),
+      returned: z.number().int(),
+      /** every reached node, sources included (summary.total) */
+      total: z.number().int(),
+      truncated: z.boolean(),
+      /** give it back as cursor=… (same question) for the next nodes; null on the last page */
+      nextCursor: z.string().nullable(),
+      /** rows in the whole rotation plan; the page carries the first ones */
+      rotationPlanTotal: z.number().int(),
+    })
+    .optional(),
 });
 export type TRadiusResult = z.infer<typeof ZRadiusResult>;
+
+/**
+ * A page of GET /api/blast-radius (limit=…). Nodes carry no `path` unless include=paths: each
+ * node's parent step is in `edges`, and the page holds every node's ancestors, so paths can be
+ * rebuilt from the page alone. With include=paths a page is a ZRadiusResult.
+ */
+export const ZRadiusPage = ZRadiusResult.extend({
+  nodes: z.array(ZReachedNode.extend({ path: z.array(ZPathStep).optional() })),
+  page: ZRadiusResult.shape.page.unwrap(),
+});
+
+/**
+ * What an incident keeps of the radius it opened with: everything but the per-node paths (an
+ * 80,000-node radius spells out ~150 MB of them). Each node's parent step is in `edges`, so a path
+ * can still be rebuilt; snapshots stored before this carry their paths and read the same.
+ */
+export const ZRadiusSnapshot = ZRadiusResult.extend({
+  nodes: z.array(ZReachedNode.extend({ path: z.array(ZPathStep).optional() })),
+});
+export type TRadiusSnapshot = z.infer<typeof ZRadiusSnapshot>;
+
+/** The compact snapshot of a complete answer. */
+export function snapshotOf(result: TRadiusResult): TRadiusSnapshot {
+  return { ...result, nodes: result.nodes.map(({ path: _path, ...node }) => node) };
+}
+export type TRadiusPage = z.infer<typeof ZRadiusPage>;
 
 // ---- inputs shared by the CLI, the API query parameters and the dashboard ----
 
@@ -159,6 +200,15 @@ export const ZRadiusInput = z.object({
   timings: ZTimingList,
 });
 export type TRadiusInput = z.infer<typeof ZRadiusInput>;
+
+/** Paging of GET /api/blast-radius: without a limit the answer is complete (the CLI's --json). */
+export const ZRadiusPaging = z.object({
+  limit: z.coerce.number().int("limit must be a whole number").min(1, "limit must be at least 1").max(5000, "limit must be at most 5000").nullable().default(null),
+  cursor: z.string().trim().min(1).max(200).nullable().default(null),
+  includePaths: z.boolean().default(false),
+  rotationRows: z.coerce.number().int().min(0).max(5000).default(100),
+});
+export type TRadiusPaging = z.infer<typeof ZRadiusPaging>;
 
 export const ZPathInput = z.object({
   from: z.string().trim().min(1, "from is required"),

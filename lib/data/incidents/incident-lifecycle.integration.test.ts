@@ -81,6 +81,10 @@ describe.each(testDatabaseKinds())("incident lifecycle on %s", (kind) => {
     if (!opened.ok) throw new Error(JSON.stringify(opened.errors));
     let incident = (await getIncident(database.current.db, opened.id))!;
     expect(incident.snapshot.summary.total).toBeGreaterThan(5);
+    // a compact snapshot: no per-node paths, each node's parent step kept in the edges
+    expect(incident.snapshot.nodes.every((node) => node.path === undefined)).toBe(true);
+    const reachedIds = new Set(incident.snapshot.nodes.map((node) => node.id));
+    expect(incident.snapshot.edges.filter((edge) => reachedIds.has(edge.to))).toHaveLength(incident.snapshot.nodes.filter((node) => node.hops > 0).length);
     expect(incident.checklist.find((item) => item.id === "publisher-account")?.text).toContain("evil-dev");
     expect(incident.checklist.find((item) => item.id === "ci-long-lived")?.refs).toEqual([job]);
     const before = (await computeIncidentRadii(ctx(), incident)).residual!;

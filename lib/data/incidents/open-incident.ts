@@ -6,7 +6,7 @@ import { blastRadius } from "@/lib/engine/blast-radius";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { generateChecklist } from "@/lib/incidents/generate-checklist";
 import type { TOpenIncidentInput } from "@/lib/schemas/incident";
-import type { TRadiusResult, TRefProblem } from "@/lib/schemas/radius";
+import { snapshotOf, type TRadiusResult, type TRefProblem } from "@/lib/schemas/radius";
 
 export type OpenIncidentResult = { ok: true; id: number } | { ok: false; errors: TRefProblem[] };
 
@@ -32,7 +32,7 @@ export async function openIncident(database: Database, actor: AuditActor, input:
         windowEnd: input.windowEnd ?? null,
         commander: input.commander,
         severity: input.severity,
-        snapshot: radius as unknown as Prisma.InputJsonValue,
+        snapshot: snapshotOf(radius) as unknown as Prisma.InputJsonValue,
         graphVersionAtOpen: radius.graphVersion,
         checklist: checklist as unknown as Prisma.InputJsonValue,
         createdBy: actor.name,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZChecklistItem, type TIncident } from "@/lib/schemas/incident";
-import { ZRadiusResult } from "@/lib/schemas/radius";
+import { ZRadiusSnapshot } from "@/lib/schemas/radius";
 
 export const INCIDENT_INCLUDE = {
   events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
@@ -26,7 +26,7 @@ export function toIncident(row: IncidentRow): TIncident {
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    snapshot: ZRadiusResult.parse(row.snapshot),
+    snapshot: ZRadiusSnapshot.parse(row.snapshot),
     checklist: ZChecklistItem.array().parse(row.checklist),
     rotations: row.rotations.map((rotation) => ({
       nodeKey: rotation.nodeKey,
