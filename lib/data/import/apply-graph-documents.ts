@@ -10,7 +10,7 @@ import {
   type TNodeKind,
 } from "@/lib/schemas/graph-facts";
 import { analyzeAfterLoad } from "./analyze-after-load";
-import { deleteWhereIn, insertRows, selectWhereIn, updateRows } from "./bulk-sql";
+import { deleteWhereIn, insertRows, selectWhereIn, updateRows, yieldToEventLoop } from "./bulk-sql";
 
 type Tx = Prisma.TransactionClient;
 
@@ -195,6 +195,7 @@ async function upsertNodes(
     for (let i = 0; i < old.length; i += READ_CHUNK) {
       const part = old.slice(i, i + READ_CHUNK).map(({ row }) => row.nodeId as number);
       for (const row of await delegate.findMany({ where: { nodeId: { in: part } } })) current.set(row.nodeId as number, row);
+      await yieldToEventLoop();
     }
     const updates: Record<string, unknown>[] = [];
     const missing: Record<string, unknown>[] = [];
@@ -297,6 +298,7 @@ async function upsertEdges(
       select: { id: true, kind: true, fromId: true, toId: true, exposure: true, privilege: true, attributes: true },
     });
     for (const row of rows) existing.set(edgeKey(row.kind, row.fromId, row.toId), row);
+    await yieldToEventLoop();
   }
   const fresh = [...wanted.entries()].filter(([key]) => !existing.has(key));
   const ids = new Map<string, number>();

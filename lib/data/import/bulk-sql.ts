@@ -11,7 +11,15 @@ type Tx = Prisma.TransactionClient;
 export type Row = Record<string, unknown>;
 
 /** Rows per statement: large enough to amortise the round trip, small enough that one statement never holds an embedded database for long. */
-const STATEMENT_ROWS = 5000;
+const STATEMENT_ROWS = 2000;
+
+/**
+ * Lets the server answer other requests between two statements. The embedded database runs a
+ * statement synchronously and resolves its promise at once, so a chain of awaited statements is
+ * one long run of microtasks: without a turn of the event loop, a 10 MB import held every other
+ * request (health included) for 16 s.
+ */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const columnTypes = new Map<string, Promise<Map<string, string>>>();
 
@@ -83,6 +91,7 @@ export async function insertRows<T extends Row = Row>(tx: Tx, table: string, row
       const part = serialise(group.slice(i, i + STATEMENT_ROWS), names);
       if (returning.length > 0) result.push(...(await tx.$queryRawUnsafe<T[]>(sql, part)));
       else await tx.$executeRawUnsafe(sql, part);
+      await yieldToEventLoop();
     }
   }
   return result;
@@ -105,7 +114,10 @@ export async function updateRows(tx: Tx, table: string, key: string[], rows: Row
     if (set.length === 0) continue;
     const match = key.map((name) => `t.${quoteIdentifier(name)} = r.${quoteIdentifier(name)}`).join(" AND ");
     const sql = `UPDATE ${quoteIdentifier(table)} AS t SET ${set.join(", ")} FROM ${recordsetOf(names, columns)} WHERE ${match}`;
-    for (let i = 0; i < group.length; i += STATEMENT_ROWS) await tx.$executeRawUnsafe(sql, serialise(group.slice(i, i + STATEMENT_ROWS), names));
+    for (let i = 0; i < group.length; i += STATEMENT_ROWS) {
+      await tx.$executeRawUnsafe(sql, serialise(group.slice(i, i + STATEMENT_ROWS), names));
+      await yieldToEventLoop();
+    }
   }
 }
 
@@ -122,6 +134,7 @@ export async function selectWhereIn<T extends Row>(tx: Tx, table: string, column
   const result: T[] = [];
   for (let i = 0; i < values.length; i += STATEMENT_ROWS) {
     result.push(...(await tx.$queryRawUnsafe<T[]>(sql, JSON.stringify(values.slice(i, i + STATEMENT_ROWS)))));
+    await yieldToEventLoop();
   }
   return result;
 }
@@ -133,5 +146,8 @@ export async function deleteWhereIn(tx: Tx, table: string, column: string, value
   checkedColumns(table, columns, [column]);
   const type = columns.get(column)!;
   const sql = `DELETE FROM ${quoteIdentifier(table)} WHERE ${quoteIdentifier(column)} IN (SELECT v::${type} FROM jsonb_array_elements_text($1::jsonb) AS e(v))`;
-  for (let i = 0; i < values.length; i += STATEMENT_ROWS) await tx.$executeRawUnsafe(sql, JSON.stringify(values.slice(i, i + STATEMENT_ROWS)));
+  for (let i = 0; i < values.length; i += STATEMENT_ROWS) {
+    await tx.$executeRawUnsafe(sql, JSON.stringify(values.slice(i, i + STATEMENT_ROWS)));
+    await yieldToEventLoop();
+  }
 }

@@ -9,6 +9,7 @@ import { refusedImport, type TImportIssue, type TImportResult } from "@/lib/sche
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { analyzeAfterLoad } from "./analyze-after-load";
 import { applyInTransaction, GraphApplyError } from "./apply-graph-documents";
+import { yieldToEventLoop } from "./bulk-sql";
 import { checkReferences } from "./check-references";
 import { findFreshResolveRisks } from "./find-fresh-resolve-risks";
 import type { ImportSourcesOptions } from "./import-sources";
@@ -81,10 +82,14 @@ async function importParsedSourcesUnaudited(db: Db, sources: CheckedSources, opt
       async (tx) => {
         warnings.push(...(await linkStoredInstallContexts(tx, documents, parsed.pendingLockfiles)).map(issue));
         await linkStoredWorkflows(tx, documents);
+        await yieldToEventLoop();
         await linkAdvisories(tx, documents);
+        await yieldToEventLoop();
         const unknown = await checkReferences(tx, documents, parsed.references);
+        await yieldToEventLoop();
         if (unknown.length > 0) throw new ImportRefused(unknown);
         summary = await applyInTransaction(tx, documents, { actor: options.actor, dryRun: options.dryRun });
+        await yieldToEventLoop();
         warnings.push(...(await findFreshResolveRisks(tx, parsed.declaredRanges)).map(issue));
         if (options.dryRun) throw rollback;
         if (summary.importId !== null) {

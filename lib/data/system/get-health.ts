@@ -3,7 +3,7 @@ import { migrationStatus } from "@/lib/database/migration-status";
 import type { THealth } from "@/lib/schemas/health";
 
 /** How long an embedded database may keep health waiting before the answer says it is busy. */
-export const EMBEDDED_BUSY_AFTER_MS = 1500;
+export const EMBEDDED_BUSY_AFTER_MS = 500;
 
 let lastEmbedded: THealth | undefined;
 
