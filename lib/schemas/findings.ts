@@ -91,7 +91,7 @@ export const ZComplianceReport = z.object({
     id: ZFrameworkId,
     name: z.string(),
     version: z.string(),
-    source: z.object({ publication: z.string(), url: z.string(), verification: z.string() }),
+    source: z.object({ publication: z.string(), url: z.string(), scope: z.string() }),
   }),
   evaluatedAt: z.string(),
   graphVersion: z.number().int(),
