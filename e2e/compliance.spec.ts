@@ -92,3 +92,29 @@ test("a control's evidence reads as words and each finding links to the entity i
   await expect(page.getByRole("heading", { level: 1 })).toContainText(entityName);
 });
 
+
+test("the findings table sorts from its headers, with the order in the URL through filtering and reload", async ({ page }) => {
+  await page.goto("/findings");
+  const table = page.getByRole("table", { name: "Findings" });
+  await table.getByRole("link", { name: /^Rule/ }).click();
+  await expect(page).toHaveURL(/sort=rule/);
+  await expect(table.getByRole("columnheader", { name: /^Rule/ })).toHaveAttribute("aria-sort", "ascending");
+  await table.getByRole("link", { name: /^Rule/ }).click();
+  await expect(page).toHaveURL(/sort=rule&dir=desc/);
+  const ruleIds = async () => (await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-rule") ?? "")));
+  const descending = await ruleIds();
+  expect(descending).toEqual([...descending].sort().reverse());
+
+  await page.reload();
+  await expect(table.getByRole("columnheader", { name: /^Rule/ })).toHaveAttribute("aria-sort", "descending");
+  expect(await ruleIds()).toEqual(descending);
+
+  // filtering keeps the order
+  await page.getByRole("form", { name: "Filter findings" }).getByLabel("Entity kind").selectOption({ label: "Package version" });
+  await page.getByRole("form", { name: "Filter findings" }).getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/kind=packageVersion/);
+  await expect(page).toHaveURL(/sort=rule/);
+  await expect(page).toHaveURL(/dir=desc/);
+  const filtered = await ruleIds();
+  expect(filtered).toEqual([...filtered].sort().reverse());
+});
