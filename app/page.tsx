@@ -11,5 +11,13 @@ export default async function Page() {
   const actor = await requirePagePermission("graph:read");
   const database = await getDatabase();
   const [stats, matches] = await Promise.all([getGraphStats(database), listActiveAdvisoryMatches(database.prisma)]);
-  return <OverviewPage stats={stats} alerts={<AdvisoryAlerts matches={matches} canOpenIncident={actorAllows(actor, "incident:write")} />} />;
+  // Where the database lives (a path on the server, a host name) is the operators' business only.
+  const databaseDescription = actorAllows(actor, "settings:manage") ? stats.database.description : null;
+  return (
+    <OverviewPage
+      stats={stats}
+      databaseDescription={databaseDescription}
+      alerts={<AdvisoryAlerts matches={matches} canOpenIncident={actorAllows(actor, "incident:write")} />}
+    />
+  );
 }

@@ -71,3 +71,50 @@ test("an auditor can export evidence but cannot change anything", async ({ page,
   expect((await auditorPage.request.post("/api/assumed-compromised", { data: { ref: fixture.versionRef } })).status()).toBe(403);
   await auditor.close();
 });
+
+test("a control's evidence reads as words and each finding links to the entity it concerns", async ({ page }, testInfo) => {
+  await page.goto("/compliance/owasp-nhi");
+  // Written for the auditor: what is assessed and how it is quoted, not how the catalog was made.
+  const source = page.locator("p", { hasText: "Source:" });
+  await expect(source).toContainText("All ten risks of the 2025 list");
+  await expect(source).not.toContainText(/build machine|the issue|stored copy/);
+
+  const gap = page.locator("tr[data-control]", { has: page.locator('[data-status="gap"]') }).first();
+  const summary = gap.locator("summary");
+  await expect(summary).toHaveText(/^\d+ findings?: \d+ (critical|high|medium|low)(, \d+ (critical|high|medium|low))*$/);
+  await summary.click();
+  const evidence = gap.locator("li[data-finding]").first();
+  const entityLink = evidence.getByRole("link").first();
+  const entityName = (await entityLink.textContent())!;
+  await page.screenshot({ path: testInfo.outputPath("compliance-evidence.png"), fullPage: true });
+  await entityLink.click();
+  await expect(page).toHaveURL(/\/entity\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(entityName);
+});
+
+
+test("the findings table sorts from its headers, with the order in the URL through filtering and reload", async ({ page }) => {
+  await page.goto("/findings");
+  const table = page.getByRole("table", { name: "Findings" });
+  await table.getByRole("link", { name: /^Rule/ }).click();
+  await expect(page).toHaveURL(/sort=rule/);
+  await expect(table.getByRole("columnheader", { name: /^Rule/ })).toHaveAttribute("aria-sort", "ascending");
+  await table.getByRole("link", { name: /^Rule/ }).click();
+  await expect(page).toHaveURL(/sort=rule&dir=desc/);
+  const ruleIds = async () => (await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-rule") ?? "")));
+  const descending = await ruleIds();
+  expect(descending).toEqual([...descending].sort().reverse());
+
+  await page.reload();
+  await expect(table.getByRole("columnheader", { name: /^Rule/ })).toHaveAttribute("aria-sort", "descending");
+  expect(await ruleIds()).toEqual(descending);
+
+  // filtering keeps the order
+  await page.getByRole("form", { name: "Filter findings" }).getByLabel("Entity kind").selectOption({ label: "Package version" });
+  await page.getByRole("form", { name: "Filter findings" }).getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/kind=packageVersion/);
+  await expect(page).toHaveURL(/sort=rule/);
+  await expect(page).toHaveURL(/dir=desc/);
+  const filtered = await ruleIds();
+  expect(filtered).toEqual([...filtered].sort().reverse());
+});

@@ -67,3 +67,32 @@ test("open an incident from an advisory's radius, rotate two secrets, see the re
   await expect(page.locator(".shell-header")).toBeHidden();
   await page.screenshot({ path: "test-results/screenshots/incident-print.png", fullPage: true });
 });
+
+test("a rotation marked by mistake is undone after a confirmation, and the secret is pending again", async ({ page }) => {
+  const fixture = incidentFixture(`undo-${Date.now().toString(36)}`);
+  expect((await page.request.post("/api/import", { data: { files: fixture.files } })).status()).toBe(200);
+  await page.goto(`/incidents/new?advisory=${fixture.advisory}`);
+  await page.getByRole("form", { name: "Open incident" }).getByRole("button", { name: "Open incident" }).click();
+  await expect(page).toHaveURL(/\/incidents\/\d+$/);
+  const original = await page.getByTestId("residual-Nodes reached").textContent();
+
+  const row = page.locator(`tr[data-key="${fixture.deployKeyKey}"]`);
+  await row.getByRole("button", { name: "Mark rotated" }).click();
+  await expect(row.getByTestId("rotation-status")).toContainText("rotated by admin@demo.blastmap");
+  await expect(row.getByRole("button", { name: "Mark rotated" })).toHaveCount(0);
+
+  // Dismissing the confirmation changes nothing.
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await row.getByRole("button", { name: "Undo rotated" }).click();
+  await expect(row.getByTestId("rotation-status")).toContainText("rotated by admin@demo.blastmap");
+
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("Undo \"rotated\"");
+    void dialog.accept();
+  });
+  await row.getByRole("button", { name: "Undo rotated" }).click();
+  await expect(row.getByTestId("rotation-status")).toHaveText("pending");
+  await expect(row.getByRole("button", { name: "Mark rotated" })).toBeVisible();
+  await expect(page.getByTestId("residual-Nodes reached")).toHaveText(original!);
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("rotation undone");
+});

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { incidentFixture } from "./incident-fixture";
 
 // Inventory and entity detail on the demo organisation.
 
@@ -94,7 +95,8 @@ test("every inventory kind renders its table or its empty state", async ({ page 
   await page.goto("/inventory/identities?lifetime=longLived");
   await expect(page.getByLabel("Lifetime")).toHaveValue("longLived");
   const lifetimes = await page.getByTestId("inventory-row").locator("td:nth-child(4)").allTextContents();
-  for (const lifetime of lifetimes) expect(lifetime).toBe("longLived");
+  // shown as words, not the stored enum value
+  for (const lifetime of lifetimes) expect(lifetime).toBe("long-lived");
   await page.screenshot({ path: "test-results/screenshots/inventory-identities.png", fullPage: true });
 });
 
@@ -104,7 +106,7 @@ test("open an entity's detail page from the inventory and see attributes, proven
   await expect(page).toHaveURL(/\/entity\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("npm-registry");
   await expect(page.getByTestId("entity-key")).toHaveText("system:npm-registry");
-  await expect(page.getByRole("table", { name: "Attributes" })).toContainText("criticality");
+  await expect(page.getByRole("table", { name: "Attributes" }).getByRole("rowheader", { name: "Criticality", exact: true })).toBeVisible();
   await expect(page.getByRole("table", { name: "Provenance" })).toContainText("First imported");
   await expect(page.getByTestId("entity-documents").getByRole("listitem").first()).toBeVisible();
   await expect(page.getByTestId("neighbour-group").first()).toBeVisible();
@@ -121,4 +123,35 @@ test("an unknown entity id is a 404 page", async ({ page }) => {
   const garbage = await page.goto("/entity/not-a-number");
   expect(garbage?.status()).toBe(404);
   await page.screenshot({ path: "test-results/screenshots/entity-not-found.png" });
+});
+
+test("stored values read as words: attribute names and enum values", async ({ page }) => {
+  await signIn(page, "/inventory/identities");
+  // the type filter offers every identity kind in words
+  await expect(page.locator("option", { hasText: "CI service account" })).toHaveCount(1);
+  await expect(page.locator('option[value="ciServiceAccount"]')).toHaveText("CI service account");
+  await expect(page.getByTestId("inventory-table")).not.toContainText(/longLived|shortLived|registryPublishToken/);
+
+  await signIn(page, "/inventory/versions");
+  await page.getByTestId("inventory-row").first().locator("td:first-child a").click();
+  await expect(page).toHaveURL(/\/entity\/\d+$/);
+  const attribute = page.getByRole("table", { name: "Attributes" }).getByRole("rowheader", { name: "Has install script", exact: true });
+  await expect(attribute).toBeVisible();
+  await expect(attribute).toHaveCSS("text-transform", "none");
+  await expect(page.getByRole("table", { name: "Attributes" })).not.toContainText("hasInstallScript");
+});
+
+test("a compromised entity offers no 'Mark as compromised'; a clean one does", async ({ page }) => {
+  const stamp = `mark-${Date.now().toString(36)}`;
+  const fixture = incidentFixture(stamp);
+  expect((await page.request.post("/api/import", { data: { files: fixture.files } })).status()).toBe(200);
+  await signIn(page, `/inventory/versions?q=${encodeURIComponent(`e2e-evil-${stamp}`)}`);
+  await page.getByRole("link", { name: `e2e-evil-${stamp}@1.0.0` }).click();
+  await expect(page.getByRole("heading", { level: 1 }).locator(".badge-danger", { hasText: "compromised" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Blast radius from here/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Mark as compromised/ })).toHaveCount(0);
+
+  await signIn(page, "/inventory/systems");
+  await page.getByRole("link", { name: "npm-registry" }).first().click();
+  await expect(page.getByRole("button", { name: /Mark as compromised/ })).toBeVisible();
 });

@@ -14,12 +14,16 @@ export interface OidcUser {
   email: string;
   name: string;
   groups: string[];
+  /** Where the provider sends the groups: with the ID token and userinfo (default), or as Okta and Keycloak often do, only from userinfo. */
+  groupsIn?: "id_token and userinfo" | "userinfo";
 }
 
 export interface RunningOidcProvider {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  /** "<account>:<id_token|userinfo>:<claim names>" for every set of claims the provider handed out. */
+  claimsServed: string[];
   stop(): Promise<void>;
 }
 
@@ -30,6 +34,7 @@ export async function startOidcProvider(options: { users: Record<string, OidcUse
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const claimsServed: string[] = [];
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -46,8 +51,11 @@ export async function startOidcProvider(options: { users: Record<string, OidcUse
       if (!user) return undefined;
       return {
         accountId: id,
-        async claims() {
-          return { sub: id, email: user.email, email_verified: true, name: user.name, groups: user.groups };
+        async claims(use) {
+          const withGroups = use === "userinfo" || user.groupsIn !== "userinfo";
+          const claims = { sub: id, email: user.email, email_verified: true, name: user.name, ...(withGroups ? { groups: user.groups } : {}) };
+          claimsServed.push(`${id}:${use}:${Object.keys(claims).join(",")}`);
+          return claims;
         },
       };
     },
@@ -64,6 +72,7 @@ export async function startOidcProvider(options: { users: Record<string, OidcUse
     issuer,
     clientId,
     clientSecret,
+    claimsServed,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

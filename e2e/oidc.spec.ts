@@ -14,6 +14,7 @@ const users: Record<string, OidcUser> = {
   ada: { email: "ada@acme.test", name: "Ada Admin", groups: ["engineering", "sec-admins"] },
   sam: { email: "sam@acme.test", name: "Sam Secops", groups: ["secops"] },
   max: { email: "max@acme.test", name: "Max Marketing", groups: ["marketing"] },
+  kim: { email: "kim@acme.test", name: "Kim Keycloak", groups: ["secops"], groupsIn: "userinfo" },
 };
 
 let idp: RunningOidcProvider;
@@ -88,6 +89,16 @@ test("a user in the secops group is a responder", async ({ browser }) => {
   const page = await signInWithSso(browser, "sam");
   await expect(page.getByTestId("current-user")).toHaveText("sam@acme.test");
   await expect(page.getByTestId("current-role")).toHaveText("responder");
+  await page.context().close();
+});
+
+test("a user whose groups the provider sends only from userinfo gets the mapped role", async ({ browser }) => {
+  const page = await signInWithSso(browser, "kim");
+  await expect(page.getByTestId("current-user")).toHaveText("kim@acme.test");
+  await expect(page.getByTestId("current-role")).toHaveText("responder");
+  // The case itself: an ID token without the groups, and the groups read from userinfo.
+  expect(idp.claimsServed).toContain("kim:id_token:sub,email,email_verified,name");
+  expect(idp.claimsServed).toContain("kim:userinfo:sub,email,email_verified,name,groups");
   await page.context().close();
 });
 

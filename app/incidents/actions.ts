@@ -9,9 +9,10 @@ import { markRotation } from "@/lib/data/incidents/mark-rotation";
 import { openIncident } from "@/lib/data/incidents/open-incident";
 import { recordIncidentEvent } from "@/lib/data/incidents/record-incident-event";
 import { setChecklistItem } from "@/lib/data/incidents/set-checklist-item";
+import { undoRotation } from "@/lib/data/incidents/undo-rotation";
 import { updateIncidentStatus } from "@/lib/data/incidents/update-incident-status";
 import { getDatabase, getDb } from "@/lib/db";
-import { ZIncidentStatus, ZMarkRotationInput, ZOpenIncidentInput } from "@/lib/schemas/incident";
+import { ZIncidentStatus, ZMarkRotationInput, ZOpenIncidentInput, ZUndoRotationInput } from "@/lib/schemas/incident";
 import { ZRecordId } from "@/lib/schemas/record-id";
 
 export interface IncidentFormState {
@@ -52,6 +53,17 @@ export async function markRotationAction(_state: IncidentFormState, form: FormDa
   const result = await markRotation(await getDb(), actor, input.data);
   if (!result.ok) return { errors: [result.error] };
   revalidatePath(`/incidents/${input.data.incidentId}`);
+  return { errors: [] };
+}
+
+export async function undoRotationAction(_state: IncidentFormState, form: FormData): Promise<IncidentFormState> {
+  const actor = await requireActionPermission("incident:write");
+  const input = ZUndoRotationInput.safeParse({ incidentId: form.get("incidentId"), nodeKey: form.get("nodeKey") });
+  if (!input.success) return { errors: issues(input.error) };
+  const result = await undoRotation(await getDb(), actor, input.data);
+  if (!result.ok) return { errors: [result.error] };
+  revalidatePath(`/incidents/${input.data.incidentId}`);
+  revalidatePath("/incidents");
   return { errors: [] };
 }
 

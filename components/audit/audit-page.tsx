@@ -1,10 +1,16 @@
-import type { TAuditEvent } from "@/lib/schemas/audit";
+import { AUDIT_PAGE_SIZES, type TAuditPage } from "@/lib/schemas/audit";
 import { ErrorMessage } from "@/components/layout/error-message";
+import { AuditPager } from "./audit-pager";
 
 const summary = (value: unknown) => (value == null ? "" : JSON.stringify(value));
+/** The most one export request returns (GET /api/audit's limit); the API pages on with Link headers. */
+const EXPORT_LIMIT = 10_000;
 
-export function AuditPage({ events, filters, error }: { events: TAuditEvent[]; filters: Record<string, string>; error: string | null }) {
-  const exportQuery = (format: string) => `/api/audit?${new URLSearchParams({ ...filters, format, limit: "10000" })}`;
+/** `filters`: the query as typed (without the page cursor), kept by every link; `pageSize` the page's size. */
+export function AuditPage({ page, filters, pageSize, error }: { page: TAuditPage; filters: Record<string, string>; pageSize: number; error: string | null }) {
+  const { events } = page;
+  const { limit: _limit, ...exportFilters } = filters;
+  const exportQuery = (format: string) => `/api/audit?${new URLSearchParams({ ...exportFilters, format, limit: String(EXPORT_LIMIT) })}`;
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">Audit log</h1>
@@ -26,6 +32,16 @@ export function AuditPage({ events, filters, error }: { events: TAuditEvent[]; f
           Since
           <input name="since" type="date" defaultValue={filters.since ?? ""} />
         </label>
+        <label>
+          Per page
+          <select name="limit" defaultValue={String(pageSize)}>
+            {AUDIT_PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </label>
         <button className="button" type="submit">
           Filter
         </button>
@@ -37,6 +53,13 @@ export function AuditPage({ events, filters, error }: { events: TAuditEvent[]; f
         </a>
       </form>
       <ErrorMessage message={error} />
+      {page.total > EXPORT_LIMIT ? (
+        <p className="muted">
+          An export holds the newest {EXPORT_LIMIT.toLocaleString("en-US")} matching events; narrow the filter (or page through <code>GET /api/audit</code> with its{" "}
+          <code>Link</code> headers) for the rest.
+        </p>
+      ) : null}
+      <AuditPager page={page} base={filters} />
       {events.length === 0 ? (
         <div className="empty-state">
           <h2>No matching events</h2>
@@ -77,6 +100,7 @@ export function AuditPage({ events, filters, error }: { events: TAuditEvent[]; f
           </tbody>
         </table>
       )}
+      {events.length > 0 ? <AuditPager page={page} base={filters} /> : null}
     </section>
   );
 }

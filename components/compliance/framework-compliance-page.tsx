@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { SeverityBadge } from "@/components/findings/severity-badge";
+import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { describeFindingCounts } from "@/lib/findings/describe-finding-counts";
 import type { TComplianceReport, TFinding } from "@/lib/schemas/findings";
 import { ControlStatusBadge } from "./control-status-badge";
 
@@ -20,7 +21,7 @@ export function FrameworkCompliancePage({ compliance, findings, canExport }: { c
         <a href={framework.source.url} rel="noreferrer" target="_blank">
           {framework.source.publication}
         </a>
-        . {framework.source.verification}
+        . {framework.source.scope}
       </p>
       <p>
         <strong data-testid="count-gap">{compliance.counts.gap}</strong> gaps · <strong>{compliance.counts.covered}</strong> covered ·{" "}
@@ -78,25 +79,11 @@ export function FrameworkCompliancePage({ compliance, findings, canExport }: { c
                 {control.openFindings === 0 ? (
                   "0"
                 ) : (
-                  <details>
-                    <summary>
-                      {control.openFindings}{" "}
-                      {(["critical", "high", "medium", "low"] as const)
-                        .filter((severity) => control.findingsBySeverity[severity] > 0)
-                        .map((severity) => (
-                          <span key={severity}>
-                            <SeverityBadge severity={severity} /> {control.findingsBySeverity[severity]}{" "}
-                          </span>
-                        ))}
-                    </summary>
-                    <ul>
-                      {control.findingIds.slice(0, 20).map((id) => {
-                        const finding = byId.get(id);
-                        return finding ? <li key={id}>{finding.reason}</li> : null;
-                      })}
-                      {control.findingIds.length > 20 ? <li>… and {control.findingIds.length - 20} more</li> : null}
-                    </ul>
-                  </details>
+                  <FindingsEvidence
+                    counts={describeFindingCounts(control.openFindings, control.findingsBySeverity)}
+                    findings={control.findingIds.slice(0, 20).flatMap((id) => byId.get(id) ?? [])}
+                    more={control.findingIds.length - 20}
+                  />
                 )}
               </td>
               <td>{control.affectedEntities}</td>
@@ -105,5 +92,36 @@ export function FrameworkCompliancePage({ compliance, findings, canExport }: { c
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** A control's open findings: the labelled counts, then each finding linked to the entity it concerns. */
+function FindingsEvidence({ counts, findings, more }: { counts: ReturnType<typeof describeFindingCounts>; findings: TFinding[]; more: number }) {
+  return (
+    <details>
+      <summary>
+        {counts.heading}:{" "}
+        {counts.parts.map((part, i) => (
+          <span key={part.severity}>
+            {i > 0 ? ", " : null}
+            <span className={`badge badge-${part.severity}`}>{part.text}</span>
+          </span>
+        ))}
+      </summary>
+      <ul>
+        {findings.map((finding) => (
+          <li key={finding.id} data-finding={finding.id}>
+            {finding.entities.map((entity, i) => (
+              <span key={entity.id}>
+                {i > 0 ? ", " : null}
+                <Link href={`/entity/${entity.id}`}>{entity.name}</Link> <span className="muted">({KIND_VISUALS[entity.kind].label.toLowerCase()})</span>
+              </span>
+            ))}
+            : {finding.reason}
+          </li>
+        ))}
+        {more > 0 ? <li>… and {more} more (all of them are in the evidence export)</li> : null}
+      </ul>
+    </details>
   );
 }

@@ -6,12 +6,18 @@ import { useAssumedCompromised, useToggleAssumedCompromised } from "@/lib/querie
 // the explorer's side panel and the blast-radius page. The set lives in the database, so a mark
 // made here shows up for everyone and in every radius.
 
-export function MarkCompromisedButton({ nodeKey, nodeName, compact = false }: { nodeKey: string; nodeName?: string; compact?: boolean }) {
+/**
+ * `knownCompromised`: the node is compromised by the graph's own facts (a malicious version, an
+ * advisory); marking it "assumed compromised" too would change nothing, so no button is offered
+ * (unless it is marked already, so the mark can still be taken back).
+ */
+export function MarkCompromisedButton({ nodeKey, nodeName, compact = false, knownCompromised = false }: { nodeKey: string; nodeName?: string; compact?: boolean; knownCompromised?: boolean }) {
   const assumed = useAssumedCompromised();
   const toggle = useToggleAssumedCompromised();
   const marked = assumed.data?.some((item) => item.key === nodeKey) ?? false;
   const name = nodeName ?? nodeKey;
   const busy = assumed.isPending || toggle.isPending;
+  if (knownCompromised && !marked) return null;
   return (
     <span className="mark-compromised">
       <button

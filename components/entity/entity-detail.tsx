@@ -3,7 +3,9 @@ import Link from "next/link";
 import { MarkCompromisedButton } from "@/components/compromise/mark-compromised-button";
 import { KIND_VISUALS } from "@/components/graph/graph-style";
 import { formatCell } from "@/components/inventory/format-cell";
+import { attributeLabel } from "@/lib/labels/value-labels";
 import type { TNodeDetail } from "@/lib/schemas/node-detail";
+import styles from "./entity-detail.module.css";
 
 // One entity: what it is, where it came from, what it touches, and the two ways onward —
 // the blast radius from here and the graph around it.
@@ -50,7 +52,7 @@ export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark
         <Link className="button" href={`/explore?focus=${detail.id}`}>
           Explore graph
         </Link>
-        {canMark ? <MarkCompromisedButton nodeKey={detail.key} nodeName={detail.name} /> : null}
+        {canMark ? <MarkCompromisedButton nodeKey={detail.key} nodeName={detail.name} knownCompromised={detail.compromised} /> : null}
       </div>
       {compromised && detail.assumedCompromise ? (
         <p className="error-box">
@@ -69,7 +71,9 @@ export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark
               <tbody>
                 {detail.attributes.map((attribute) => (
                   <tr key={attribute.name}>
-                    <th scope="row">{attribute.name}</th>
+                    <th scope="row" className={styles.attributeName} title={attribute.name}>
+                      {attributeLabel(attribute.name)}
+                    </th>
                     <td>{attribute.json ? <pre className="attr-json">{String(attribute.value)}</pre> : formatCell(attribute.value)}</td>
                   </tr>
                 ))}

@@ -335,7 +335,7 @@ function SelectedNodePanel({
         <button type="button" className="button" onClick={() => onFocus(node.id)}>
           Focus here
         </button>
-        {canMark ? <MarkCompromisedButton nodeKey={node.key} nodeName={node.name} compact /> : null}
+        {canMark ? <MarkCompromisedButton nodeKey={node.key} nodeName={node.name} compact knownCompromised={node.compromised} /> : null}
       </div>
       <p>
         <Link href={`/entity/${node.id}`}>Open details</Link> · <Link href={`/radius?ref=${encodeURIComponent(node.key)}`}>Blast radius from here</Link>

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { sortFindings } from "@/lib/findings/sort-findings";
 import { NODE_KINDS } from "@/lib/schemas/graph-facts";
 import { filterFindings, SEVERITIES, type TFindingsQuery, type TFindingsReport } from "@/lib/schemas/findings";
 import styles from "./findings.module.css";
@@ -7,7 +9,7 @@ import { SeverityBadge } from "./severity-badge";
 const radiusHref = (ref: string) => `/radius?ref=${encodeURIComponent(ref)}`;
 
 export function FindingsPage({ report, query, error }: { report: TFindingsReport; query: TFindingsQuery; error: string | null }) {
-  const findings = filterFindings(report.findings, query);
+  const findings = sortFindings(filterFindings(report.findings, query), query);
   const rulesById = new Map(report.rules.map((rule) => [rule.id, rule]));
   return (
     <section aria-labelledby="findings-title">
@@ -38,6 +40,9 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
       </ul>
 
       <form method="get" action="/findings" className={styles.filterBar} aria-label="Filter findings">
+        {/* filtering keeps the table's order */}
+        {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+        {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
         <label>
           Severity{" "}
           <select name="severity" defaultValue={query.severity ?? ""}>
@@ -66,7 +71,7 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
             <option value="">any</option>
             {NODE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {kind}
+                {KIND_VISUALS[kind].label}
               </option>
             ))}
           </select>
@@ -92,11 +97,11 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
         <table className="table" aria-label="Findings">
           <thead>
             <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Rule</th>
+              <SortableHeader query={query} column="severity" label="Severity" />
+              <SortableHeader query={query} column="rule" label="Rule" />
               <th scope="col">Finding</th>
-              <th scope="col">Entities</th>
-              <th scope="col">Where</th>
+              <SortableHeader query={query} column="entity" label="Entities" />
+              <SortableHeader query={query} column="where" label="Where" />
             </tr>
           </thead>
           <tbody>
@@ -125,7 +130,7 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
                         <Link href={`/entity/${entity.id}`} title={entity.key}>
                           {entity.name}
                         </Link>{" "}
-                        <span className="muted">{entity.kind}</span>
+                        <span className="muted">{KIND_VISUALS[entity.kind].label.toLowerCase()}</span>
                       </li>
                     ))}
                   </ul>
@@ -147,5 +152,25 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
         </table>
       )}
     </section>
+  );
+}
+
+/**
+ * A column header that orders the table through the URL (?sort=rule&dir=desc), keeping the
+ * filters, so the sorted view survives a reload and can be shared. Clicking the sorted column
+ * again reverses it.
+ */
+function SortableHeader({ query, column, label }: { query: TFindingsQuery; column: NonNullable<TFindingsQuery["sort"]>; label: string }) {
+  const active = query.sort === column;
+  const descending = active && query.dir === "desc";
+  const params = new URLSearchParams(
+    Object.entries({ ...query, sort: column, dir: active && !descending ? "desc" : undefined }).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  );
+  return (
+    <th scope="col" aria-sort={active ? (descending ? "descending" : "ascending") : undefined}>
+      <Link href={`/findings?${params}`} className={styles.sortLink}>
+        {label} <span aria-hidden="true">{active ? (descending ? "▼" : "▲") : "↕"}</span>
+      </Link>
+    </th>
   );
 }

@@ -6,6 +6,7 @@ import { INCIDENT_STATUSES, type TIncident } from "@/lib/schemas/incident";
 import styles from "./incidents.module.css";
 import { RadiusFigures } from "./radius-figures";
 import { RotationRowForm } from "./rotation-row-form";
+import { UndoRotationButton } from "./undo-rotation-button";
 
 const when = (iso: string | null) => (iso ? `${iso.replace("T", " ").slice(0, 16)} UTC` : "ongoing");
 
@@ -200,6 +201,8 @@ export function IncidentDetail({ incident, radii, canWrite }: { incident: TIncid
                   <td>
                     {row.action === "review" && !row.rotation ? (
                       <span className="muted">nothing to rotate: tick its checklist item when reviewed</span>
+                    ) : row.rotation ? (
+                      <UndoRotationButton incidentId={incident.id} nodeKey={row.key} name={row.name} action={row.rotation.action} />
                     ) : (
                       <RotationRowForm incidentId={incident.id} nodeKey={row.key} name={row.name} />
                     )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { valueLabel } from "@/lib/labels/value-labels";
 import type { TInventoryCell } from "@/lib/schemas/inventory-query";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T/;
@@ -22,6 +23,6 @@ export function formatCell(value: TInventoryCell | undefined): ReactNode {
   if (Array.isArray(value)) return value.length ? value.join(", ") : <span className="muted">—</span>;
   if (ISO_DATE.test(value)) return <time dateTime={value} title={value}>{value.slice(0, 10)}</time>;
   const badge = BADGE_VALUES[value];
-  if (badge) return <span className={`badge ${badge}`}>{value}</span>;
-  return value;
+  if (badge) return <span className={`badge ${badge}`}>{valueLabel(value)}</span>;
+  return valueLabel(value);
 }

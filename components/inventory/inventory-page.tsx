@@ -11,12 +11,12 @@ import {
   inventoryQueryToParams,
   PAGE_SIZES,
   parseInventoryQuery,
-  RISK_FLAG_LABELS,
   type TInventoryKind,
   type TInventoryPage,
   type TInventoryQuery,
 } from "@/lib/schemas/inventory-query";
 import { CRITICALITIES, EXPOSURES } from "@/lib/schemas/graph-facts";
+import { valueLabel } from "@/lib/labels/value-labels";
 import { formatCell } from "./format-cell";
 import { InventoryTabs } from "./inventory-tabs";
 
@@ -168,7 +168,7 @@ function InventoryView({ kind, query, initial }: { kind: TInventoryKind; query: 
                     <span className="flag-list">
                       {row.flags.map((flag) => (
                         <span key={flag} className="badge badge-medium" data-flag={flag}>
-                          {RISK_FLAG_LABELS[flag]}
+                          {valueLabel(flag)}
                         </span>
                       ))}
                     </span>
@@ -253,7 +253,7 @@ function InventoryFilters({ kind, query, onChange }: { kind: TInventoryKind; que
             <option value="">any</option>
             {spec.types.map((type) => (
               <option key={type} value={type}>
-                {type}
+                {valueLabel(type)}
               </option>
             ))}
           </select>
@@ -270,8 +270,8 @@ function InventoryFilters({ kind, query, onChange }: { kind: TInventoryKind; que
           Lifetime
           <select value={query.lifetime ?? ""} onChange={(event) => onChange({ lifetime: (event.target.value || undefined) as TInventoryQuery["lifetime"] })}>
             <option value="">any</option>
-            <option value="longLived">long-lived</option>
-            <option value="shortLived">short-lived</option>
+            <option value="longLived">{valueLabel("longLived")}</option>
+            <option value="shortLived">{valueLabel("shortLived")}</option>
           </select>
         </label>
       ) : null}
@@ -318,7 +318,7 @@ function InventoryFilters({ kind, query, onChange }: { kind: TInventoryKind; que
             {spec.flags.map((flag) => (
               <label key={flag} className="chip">
                 <input type="checkbox" checked={query.flags.includes(flag)} onChange={() => onChange({ flags: toggle(query.flags, flag) })} />
-                {RISK_FLAG_LABELS[flag]}
+                {valueLabel(flag)}
               </label>
             ))}
           </div>

@@ -14,14 +14,17 @@ const NODE_LABELS: Record<keyof TGraphStats["nodes"], string> = {
   advisory: "Advisories",
 };
 
-/** `alerts`: what needs attention now (installed malicious packages), shown above the counts. */
-export function OverviewPage({ stats, alerts }: { stats: TGraphStats; alerts?: ReactNode }) {
+/**
+ * `alerts`: what needs attention now (installed malicious packages), shown above the counts.
+ * `databaseDescription`: where the database is, for admins only (null for everyone else).
+ */
+export function OverviewPage({ stats, alerts, databaseDescription }: { stats: TGraphStats; alerts?: ReactNode; databaseDescription: string | null }) {
   const empty = stats.totals.nodes === 0;
   return (
     <section aria-labelledby="overview-title">
       <h1 id="overview-title">Overview</h1>
-      <p className="muted">
-        {stats.database.description} · schema {stats.schemaVersion ?? "not migrated"} · graph version {stats.graphVersion}
+      <p className="muted" data-testid="overview-meta">
+        {databaseDescription ? `${databaseDescription} · ` : null}schema {stats.schemaVersion ?? "not migrated"} · graph version {stats.graphVersion}
       </p>
       {alerts}
       {empty ? (

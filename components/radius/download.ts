@@ -1,3 +1,5 @@
+import { fileNameSlug } from "@/lib/files/file-name-slug";
+
 /** Saves a Blob as a file through a temporary link (works for PNG, JSON and CSV alike). */
 export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
@@ -10,9 +12,5 @@ export function downloadBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** A filename-safe slug of the radius's source. */
-export const fileSlug = (text: string): string =>
-  text
-    .replace(/[^a-zA-Z0-9@._-]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60) || "radius";
+/** A filename-safe slug of the radius's source, shortened at a word boundary. */
+export const fileSlug = (text: string): string => fileNameSlug(text, { fallback: "radius" });

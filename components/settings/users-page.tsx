@@ -118,7 +118,13 @@ function UserRow({ user, isSelf }: { user: TUserSummary; isSelf: boolean }) {
         {isSelf ? (
           <span className="muted">you</span>
         ) : (
-          <form action={deleteAction}>
+          <form
+            action={deleteAction}
+            onSubmit={(event) => {
+              // Deleting ends the person's sessions at once and cannot be undone (their audit entries stay).
+              if (!window.confirm(`Delete ${user.email}? They are signed out at once and cannot sign in again; their entries in the audit log stay.`)) event.preventDefault();
+            }}
+          >
             <input type="hidden" name="userId" value={user.id} />
             <button className="button button-danger" type="submit" aria-label={`Delete ${user.email}`}>
               Delete

@@ -89,13 +89,17 @@ export function authConfigFromEnv(env: Record<string, string | undefined> = proc
   return { baseURL, trustedOrigins, secureCookies: baseURL.startsWith("https://"), oidc };
 }
 
+/** A groups claim as its values: providers send a JSON array or one space- or comma-separated string. */
+export function claimValues(claim: unknown): string[] {
+  if (Array.isArray(claim)) return claim.map(String);
+  return typeof claim === "string" ? claim.split(/[\s,]+/).filter(Boolean) : [];
+}
+
 // Most powerful first: a user in both the admins and the auditors group is an admin.
 const ROLE_RANK: Role[] = ["admin", "responder", "auditor", "viewer"];
 
 /** The Blastmap role an OIDC profile maps to, or null when it maps to none (sign-in refused). */
 export function roleFromClaims(profile: Record<string, unknown>, oidc: Pick<OidcConfig, "roleClaim" | "roleMap" | "defaultRole">): Role | null {
-  const claim = profile[oidc.roleClaim];
-  const values = Array.isArray(claim) ? claim.map(String) : typeof claim === "string" ? claim.split(/[\s,]+/) : [];
-  const roles = new Set(values.map((value) => oidc.roleMap[value]).filter((role): role is Role => Boolean(role)));
+  const roles = new Set(claimValues(profile[oidc.roleClaim]).map((value) => oidc.roleMap[value]).filter((role): role is Role => Boolean(role)));
   return ROLE_RANK.find((role) => roles.has(role)) ?? oidc.defaultRole;
 }

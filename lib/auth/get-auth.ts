@@ -10,8 +10,10 @@ import { recordAuditEvent } from "@/lib/data/audit/record-audit-event";
 import { getInstallationSecret } from "@/lib/data/auth/get-installation-secret";
 import { SIGN_IN_FAILED, SIGN_IN_SUCCEEDED } from "@/lib/data/auth/get-sign-in-lockout";
 import { LastAdminError, updateUserRole } from "@/lib/data/users/update-user-role";
-import { authConfigFromEnv, roleFromClaims, type AuthConfig } from "./auth-config";
+import type { GenericOAuthConfig, GenericOAuthUserInfo } from "better-auth/plugins/generic-oauth";
+import { authConfigFromEnv, roleFromClaims, type AuthConfig, type OidcConfig } from "./auth-config";
 import type { Role } from "./permissions";
+import { fetchUserInfo, mergeOidcProfile, verifiedIdTokenClaims } from "./oidc-profile";
 import { requestMeta } from "./request-meta";
 
 // Sessions live in the database (revocable: deleting a user or a session signs them out at the
@@ -212,6 +214,8 @@ export function createAuth(db: Db, secret: string, config: AuthConfig) {
                   scopes: ["openid", "email", "profile"],
                   pkce: true,
                   overrideUserInfo: true,
+                  // Runs after better-auth has verified the ID token; adds the userinfo claims.
+                  getUserInfo: (tokens) => oidcProfile(tokens, oidc),
                   mapProfileToUser: (profile) => {
                     const signIn = oidcSignIn.getStore();
                     // Only the HTTP handler below opens the store; a callback reached any other
@@ -242,6 +246,40 @@ export function createAuth(db: Db, secret: string, config: AuthConfig) {
   };
   return auth;
 }
+
+/**
+ * The claims a single sign-on is mapped from: the verified ID token's, merged with the provider's
+ * userinfo response (where many providers put the groups). Null fails the sign-in.
+ */
+async function oidcProfile(tokens: OAuth2Tokens, oidc: OidcConfig): Promise<GenericOAuthUserInfo | null> {
+  const idToken = tokens.idToken ? verifiedIdTokenClaims(tokens.idToken) : null;
+  // requireIdTokenVerification: a provider that sent no ID token is not one we sign in with.
+  if (!idToken || typeof idToken.sub !== "string") return null;
+  let userInfo: Record<string, unknown> | null = null;
+  if (tokens.accessToken) {
+    try {
+      userInfo = await fetchUserInfo(oidc.issuer, tokens.accessToken);
+    } catch (error) {
+      // With the groups in the ID token the sign-in goes on as before userinfo was read; without
+      // them a userinfo outage must not be mistaken for "in no group" (a demotion or the default role).
+      console.error(`single sign-on: userinfo from ${oidc.issuer} unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      if (idToken[oidc.roleClaim] === undefined) return null;
+    }
+  }
+  const profile = mergeOidcProfile(idToken, userInfo, oidc.roleClaim);
+  const text = (claim: unknown) => (typeof claim === "string" ? claim : undefined);
+  return {
+    ...profile,
+    id: idToken.sub,
+    sub: idToken.sub,
+    email: text(profile.email),
+    name: text(profile.name),
+    emailVerified: profile.email_verified === true || profile.email_verified === "true",
+    image: text(profile.picture),
+  };
+}
+
+type OAuth2Tokens = Parameters<NonNullable<GenericOAuthConfig["getUserInfo"]>>[0];
 
 export type Auth = ReturnType<typeof createAuth>;
 

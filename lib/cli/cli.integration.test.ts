@@ -62,6 +62,21 @@ describe.each(testDatabaseKinds())("blastmap seed and stats on %s", (kind) => {
     expect(after.graphVersion).toBe(before.graphVersion);
     expect(after.nodes).toEqual(before.nodes);
   });
+
+  it("prints the whole SARIF log through a pipe, past the 64 KiB a pipe holds, every result located", () => {
+    // a shell pipe, as in `blastmap findings --sarif | jq`: a spawnSync pipe is drained too fast to show the loss
+    const piped = spawnSync("sh", ["-c", "node bin/blastmap.mjs findings --sarif | cat"], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: "", ...env },
+      timeout: 180_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stdout.length).toBeGreaterThan(65_536);
+    const log = JSON.parse(piped.stdout) as { runs: { results: { locations: unknown[] }[] }[] };
+    expect(log.runs[0].results.length).toBeGreaterThan(0);
+    for (const result of log.runs[0].results) expect(result.locations).toHaveLength(1);
+  });
 });
 
 describe("blastmap errors", () => {

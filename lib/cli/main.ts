@@ -42,7 +42,8 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => process.exit(report(error)),
-);
+// process.exit drops what stdout has not handed to a pipe yet (`blastmap findings --sarif | jq`
+// stopped at 64 KiB): exit once everything written so far is flushed.
+const exit = (code: number) => process.stdout.write("", () => process.exit(code));
+
+main(process.argv.slice(2)).then(exit, (error) => exit(report(error)));

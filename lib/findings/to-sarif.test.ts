@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePosture } from "./evaluate-posture";
 import { snapshotBuilder } from "./posture-snapshot-builder.test-helper";
-import { SARIF_SCHEMA, toSarif } from "./to-sarif";
+import { entityPseudoPath, keySlug, SARIF_SCHEMA, toSarif } from "./to-sarif";
 
 const NOW = new Date("2026-11-01T00:00:00Z");
 
@@ -23,7 +23,8 @@ describe("toSarif", () => {
     for (const rule of rules) {
       expect(rule.id).toMatch(/^BM-NHI-\d{3}$/);
       expect(rule.shortDescription.text.length).toBeGreaterThan(5);
-      expect(rule.helpUri).toMatch(/^https:\/\//);
+      expect(rule.fullDescription.text.length).toBeGreaterThan(5);
+      expect(rule).not.toHaveProperty("helpUri");
     }
   });
 
@@ -38,12 +39,26 @@ describe("toSarif", () => {
     expect(results.some((result) => result.properties.repository === "acme/api")).toBe(false);
   });
 
-  it("keeps findings without a file, without a location, and maps severities to levels", () => {
+  it("places a finding without a workflow line on a stable pseudo-path of its entity, and maps severities to levels", () => {
     const results = toSarif(report()).runs[0].results;
     const orphan = results.find((result) => result.ruleId === "BM-NHI-005");
-    expect(orphan?.locations).toBeUndefined();
+    expect(orphan?.locations[0].physicalLocation.artifactLocation).toEqual({ uri: "blastmap/entities/identity/identity-orphan", uriBaseId: "%SRCROOT%" });
     expect(orphan?.level).toBe("warning");
     expect(orphan?.message.text).toContain('"orphan"');
     for (const result of results) expect(result.ruleIndex).toBeGreaterThanOrEqual(0);
+  });
+
+  it("places it on the file its entity was declared in when that is known", () => {
+    const built = report();
+    const orphan = built.findings.find((finding) => finding.ruleId === "BM-NHI-005")!;
+    const results = toSarif(built, { sourceFiles: new Map([[orphan.entities[0].id, "./inventory/nhi.json"]]) }).runs[0].results;
+    const location = results.find((result) => result.ruleId === "BM-NHI-005")?.locations[0];
+    expect(location?.physicalLocation.artifactLocation.uri).toBe("inventory/nhi.json");
+    expect(location?.message?.text).toContain("orphan");
+  });
+
+  it("makes pseudo-paths from entity keys that stay path segments", () => {
+    expect(entityPseudoPath({ kind: "packageVersion", key: "pkg:npm/@acme/ui@1.2.0" })).toBe("blastmap/entities/package-version/pkg-npm-acme-ui-1.2.0");
+    expect(keySlug("..//")).toBe("entity");
   });
 });

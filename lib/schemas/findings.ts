@@ -91,7 +91,7 @@ export const ZComplianceReport = z.object({
     id: ZFrameworkId,
     name: z.string(),
     version: z.string(),
-    source: z.object({ publication: z.string(), url: z.string(), verification: z.string() }),
+    source: z.object({ publication: z.string(), url: z.string(), scope: z.string() }),
   }),
   evaluatedAt: z.string(),
   graphVersion: z.number().int(),
@@ -100,8 +100,13 @@ export const ZComplianceReport = z.object({
 });
 export type TComplianceReport = z.infer<typeof ZComplianceReport>;
 
-/** Filters shared by GET /api/findings and the findings page's query string. */
+/** The columns findings can be ordered by (the page's column headers, GET /api/findings). */
+export const FINDING_SORTS = ["severity", "rule", "entity", "where"] as const;
+
+/** Filters and order shared by GET /api/findings and the findings page's query string. */
 export const ZFindingsQuery = z.object({
+  sort: z.enum(FINDING_SORTS, { error: `must be one of ${FINDING_SORTS.join(", ")}` }).optional(),
+  dir: z.enum(["asc", "desc"], { error: "must be asc or desc" }).optional(),
   severity: ZSeverity.optional(),
   rule: z.string().regex(/^BM-NHI-\d{3}$/, "must be a rule id such as BM-NHI-001").optional(),
   kind: ZNodeKind.optional(),

@@ -106,3 +106,6 @@ export const ZMarkRotationInput = z.object({
   note: z.string().trim().max(1000).optional().transform((note) => note || null),
 });
 export type TMarkRotationInput = z.infer<typeof ZMarkRotationInput>;
+
+export const ZUndoRotationInput = ZMarkRotationInput.pick({ incidentId: true, nodeKey: true });
+export type TUndoRotationInput = z.infer<typeof ZUndoRotationInput>;

@@ -1,3 +1,4 @@
+import { valueLabel } from "@/lib/labels/value-labels";
 import { z } from "zod";
 import {
   CRITICALITIES,
@@ -22,13 +23,6 @@ export type TInventoryKind = z.infer<typeof ZInventoryKind>;
 
 export const RISK_FLAGS = ["longLived", "noOwner", "unused90", "notRotated90", "sharedRunner"] as const;
 export type TRiskFlag = (typeof RISK_FLAGS)[number];
-export const RISK_FLAG_LABELS: Record<TRiskFlag, string> = {
-  longLived: "long-lived",
-  noOwner: "no owner",
-  unused90: "unused 90 days",
-  notRotated90: "not rotated 90 days",
-  sharedRunner: "shared runner",
-};
 /** The age behind "unused / not rotated for 90 days". */
 export const STALE_DAYS = 90;
 
@@ -210,7 +204,7 @@ export function parseInventoryQuery(kind: TInventoryKind, params: URLSearchParam
   unsupported("exposure", query.exposure.length > 0);
   unsupported("criticality", query.criticality.length > 0);
   unsupported("compromised", Boolean(query.compromised));
-  for (const flag of query.flags) if (!spec.flags.includes(flag)) errors.push({ path: "flags", message: `the "${RISK_FLAG_LABELS[flag]}" flag does not apply to ${spec.label.toLowerCase()}` });
+  for (const flag of query.flags) if (!spec.flags.includes(flag)) errors.push({ path: "flags", message: `the "${valueLabel(flag)}" flag does not apply to ${spec.label.toLowerCase()}` });
   return errors.length ? { ok: false, errors } : { ok: true, query };
 }
 

@@ -1,5 +1,5 @@
 import { getFindingsReport } from "@/lib/data/findings/get-findings-report";
-import { toSarif } from "@/lib/findings/to-sarif";
+import { getFindingsSarif } from "@/lib/data/findings/get-findings-sarif";
 import { SEVERITIES } from "@/lib/schemas/findings";
 import { CliError } from "../cli-error";
 import { formatTable, parseCommandArgs, printJson, type Command } from "../command";
@@ -18,17 +18,21 @@ export const findingsCommand: Command = {
     );
     if (values.json && values.sarif) throw new CliError(`--json and --sarif cannot be combined\nusage: ${usage}`, 2);
     const severities = parseList(values.severity, "--severity", SEVERITIES);
-    const report = await withDatabase(({ prisma }) => getFindingsReport(prisma));
-    const ruleIds = parseList(values.rule, "--rule", report.rules.map((rule) => rule.id));
-    const findings = report.findings.filter(
-      (finding) =>
-        (!severities || severities.includes(finding.severity)) &&
-        (!ruleIds || ruleIds.includes(finding.ruleId)) &&
-        (!values.repo || finding.location?.repo === values.repo),
-    );
-    const filtered = { ...report, findings };
-    if (values.sarif) {
-      printJson(toSarif(filtered, { repo: values.repo ?? null }));
+    const { report, filtered, sarif } = await withDatabase(async ({ prisma }) => {
+      const report = await getFindingsReport(prisma);
+      const ruleIds = parseList(values.rule, "--rule", report.rules.map((rule) => rule.id));
+      const findings = report.findings.filter(
+        (finding) =>
+          (!severities || severities.includes(finding.severity)) &&
+          (!ruleIds || ruleIds.includes(finding.ruleId)) &&
+          (!values.repo || finding.location?.repo === values.repo),
+      );
+      const filtered = { ...report, findings };
+      return { report, filtered, sarif: values.sarif ? await getFindingsSarif(prisma, filtered, { repo: values.repo ?? null }) : null };
+    });
+    const { findings } = filtered;
+    if (sarif) {
+      printJson(sarif);
       return 0;
     }
     if (values.json) {

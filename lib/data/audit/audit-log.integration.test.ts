@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { importSources } from "@/lib/data/import/import-sources";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { formatAuditCsv } from "./format-audit-export";
-import { listAuditEvents } from "./list-audit-events";
+import { ZAuditPageQuery, ZAuditQuery } from "@/lib/schemas/audit";
+import { listAuditEvents, listAuditPage } from "./list-audit-events";
 import { recordAuditEvent } from "./record-audit-event";
 
 describe.each(testDatabaseKinds())("audit log (%s)", (kind) => {
@@ -60,5 +61,42 @@ describe.each(testDatabaseKinds())("audit log (%s)", (kind) => {
     expect(event).toMatchObject({ actorKind: "token", actorName: "token:ci-ingest", ip: "203.0.113.5", after: { files: 1, dryRun: false } });
     expect(JSON.stringify(event.after)).toContain("package-lock.json");
     expect(JSON.stringify(event.after)).not.toContain("lockfileVersion");
+  });
+
+  it("pages past the first 200 events with cursors, saying where each page sits among them all", async () => {
+    const { db } = database.current;
+    for (let n = 1; n <= 250; n++) await recordAuditEvent(db, { kind: "system", name: "pager test" }, { action: "paging.test", target: `event-${n}` });
+    const filters = { action: "paging." };
+    const targets = (page: { events: { target: string | null }[] }) => page.events.map((event) => event.target);
+
+    const newest = await listAuditPage(db, { ...filters, limit: 100 });
+    expect(newest).toMatchObject({ total: 250, newer: 0, older: 150 });
+    expect(targets(newest).slice(0, 2)).toEqual(["event-250", "event-249"]);
+
+    const second = await listAuditPage(db, { ...filters, limit: 100, before: newest.events.at(-1)!.id });
+    expect(second).toMatchObject({ total: 250, newer: 100, older: 50 });
+    expect(targets(second)[0]).toBe("event-150");
+
+    const third = await listAuditPage(db, { ...filters, limit: 100, before: second.events.at(-1)!.id });
+    expect(third).toMatchObject({ total: 250, newer: 200, older: 0 });
+    expect(targets(third)).toHaveLength(50);
+    expect(targets(third).at(-1)).toBe("event-1");
+
+    const backToSecond = await listAuditPage(db, { ...filters, limit: 100, after: third.events[0].id });
+    expect(targets(backToSecond)).toEqual(targets(second));
+
+    const oldest = await listAuditPage(db, { ...filters, limit: 100, after: 0 });
+    expect(oldest).toMatchObject({ newer: 150, older: 0 });
+    expect(targets(oldest).at(-1)).toBe("event-1");
+
+    const pastTheEnd = await listAuditPage(db, { ...filters, limit: 100, before: third.events.at(-1)!.id });
+    expect(pastTheEnd).toMatchObject({ events: [], total: 250, newer: 250, older: 0 });
+  });
+
+  it("refuses a page size the page does not offer and two cursors at once, saying why", () => {
+    expect(ZAuditPageQuery.parse({}).limit).toBe(100);
+    expect(ZAuditPageQuery.safeParse({ limit: "7" }).error?.issues[0].message).toBe("must be one of 25, 50, 100, 200, 500");
+    expect(ZAuditQuery.safeParse({ before: "9", after: "3" }).error?.issues[0]).toMatchObject({ path: ["after"], message: "give before or after, not both" });
+    expect(ZAuditQuery.safeParse({ before: "x" }).error?.issues[0].message).toBe("must be an event id");
   });
 });

@@ -11,6 +11,7 @@ import { listIncidents } from "./list-incidents";
 import { markRotation } from "./mark-rotation";
 import { openIncident } from "./open-incident";
 import { setChecklistItem } from "./set-checklist-item";
+import { undoRotation } from "./undo-rotation";
 import { updateIncidentStatus } from "./update-incident-status";
 
 const evil = packageVersionKey("npm", "evil", "1.0.0");
@@ -118,5 +119,36 @@ describe.each(testDatabaseKinds())("incident lifecycle on %s", (kind) => {
     expect(markdown).toContain(`2 of ${incident.snapshot.rotationPlan.length} secrets and identities in the rotation plan rotated or revoked.`);
     expect(markdown).toContain("- [x] Scan the compromised versions' diffs");
     expect((await listIncidents(database.current.db)).map((item) => [item.id, item.status, item.rotations])).toEqual([[opened.id, "contained", 2]]);
+  });
+
+  it("undoes a rotation marked by mistake: pending again, checklist unticked, the mark and the undo both on the timeline and audited", async () => {
+    const opened = await openIncident(ctx(), commander, {
+      title: "mistaken mark",
+      refs: [],
+      advisories: ["MAL-2026-1"],
+      windowStart: new Date("2026-11-01T10:00:00Z"),
+      commander: "ic@example.com",
+      severity: "high",
+    });
+    if (!opened.ok) throw new Error(JSON.stringify(opened.errors));
+    expect(await markRotation(database.current.db, commander, { incidentId: opened.id, nodeKey: deployKey, action: "rotated", note: "wrong key" })).toEqual({ ok: true });
+    const responder = { kind: "user" as const, id: "u2", name: "responder@example.com" };
+    expect(await undoRotation(database.current.db, responder, { incidentId: opened.id, nodeKey: deployKey })).toEqual({ ok: true });
+
+    const incident = (await getIncident(database.current.db, opened.id))!;
+    expect(incident.rotations).toEqual([]);
+    expect(incident.checklist.find((item) => item.id === `rotate:${deployKey}`)).toMatchObject({ done: false, doneBy: null });
+    expect(incident.events.map((event) => [event.type, event.actor])).toEqual([
+      ["opened", "ic@example.com"],
+      ["rotated", "ic@example.com"],
+      ["rotation undone", "responder@example.com"],
+    ]);
+    const audit = await database.current.db.auditEvent.findFirstOrThrow({ where: { target: `incident:${opened.id}`, action: "incident.rotation_undone" } });
+    expect(audit).toMatchObject({ actorName: "responder@example.com", before: { nodeKey: deployKey, action: "rotated", by: "ic@example.com", note: "wrong key" } });
+
+    expect(await undoRotation(database.current.db, responder, { incidentId: opened.id, nodeKey: deployKey })).toEqual({
+      ok: false,
+      error: `${deployKey} is not marked rotated or revoked in incident ${opened.id}`,
+    });
   });
 });

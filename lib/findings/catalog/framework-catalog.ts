@@ -8,8 +8,8 @@ export interface FrameworkCatalog {
   source: {
     publication: string;
     url: string;
-    /** how the ids and wording below were checked, and against what */
-    verification: string;
+    /** what of the framework Blastmap assesses and how its text is quoted, for the auditor reading the evidence */
+    scope: string;
   };
   controls: FrameworkControl[];
 }

@@ -3,6 +3,9 @@ import type { FrameworkCatalog } from "./framework-catalog";
 // The CSF 2.0 subcategories Blastmap's evidence bears on (not the whole Core). Outcome statements
 // are verbatim. CSF 2.0 withdrew the PR.AC category: CSF 1.1's PR.AC-4 (least privilege) is now
 // PR.AA-05 ("PR.AC-04 … Withdrawn: Moved to PR.AA-05"), so it appears here only as PR.AA-05.
+// Checked against reproductions of the CSF 2.0 Core from NIST's Cybersecurity and Privacy
+// Reference Tool (csf.tools, kjoelensecurity.com/csf, peaches.cloud): the NIST PDF itself was not
+// reachable from the machine the catalog was written on.
 const GV_SC = "GOVERN · Cybersecurity Supply Chain Risk Management (GV.SC)";
 const ID_AM = "IDENTIFY · Asset Management (ID.AM)";
 const ID_RA = "IDENTIFY · Risk Assessment (ID.RA)";
@@ -19,8 +22,8 @@ export const NIST_CSF_2: FrameworkCatalog = {
   source: {
     publication: "NIST CSWP 29, The NIST Cybersecurity Framework (CSF) 2.0, February 26, 2024",
     url: "https://doi.org/10.6028/NIST.CSWP.29",
-    verification:
-      "Each outcome statement was compared with reproductions of the CSF 2.0 Core taken from NIST's Cybersecurity and Privacy Reference Tool (csf.tools, kjoelensecurity.com/csf, peaches.cloud); the NIST PDF itself was not reachable from the build machine.",
+    scope:
+      "The CSF 2.0 subcategories that bear on non-human identities and the software supply chain, not the whole Core. Outcome statements are quoted verbatim; least privilege, PR.AC-4 in CSF 1.1, appears as its CSF 2.0 successor PR.AA-05.",
   },
   controls: [
     { id: "GV.SC-04", group: GV_SC, title: "Suppliers are known and prioritized by criticality" },
