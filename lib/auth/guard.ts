@@ -7,13 +7,15 @@ import { verifyApiToken } from "@/lib/data/tokens/verify-api-token";
 import { bearerApiToken } from "./api-token";
 import { authConfigFromEnv } from "./auth-config";
 import { getAuth } from "./get-auth";
+import { isLoopbackAddress, LOCAL_CLI_ACTOR, LOCAL_CLI_KEY_ENV, matchesLocalCliKey } from "./local-cli-key";
 import { roleAllows, tokenScopeAllows, type Permission, type Role, type TokenScope } from "./permissions";
 import { requestMeta } from "./request-meta";
 import { isCrossSiteRequest, requestOrigin, STATE_CHANGING_METHODS } from "./same-origin";
 
 // The one authorization module: every page, server action and route handler calls one of the
 // three functions below first. Pages and actions authenticate by session cookie; route handlers
-// also accept `Authorization: Bearer bm_…` API tokens, whose scope stands in for a role.
+// also accept `Authorization: Bearer bm_…` API tokens, whose scope stands in for a role, and the
+// running server's local CLI key (lib/auth/local-cli-key.ts) from this machine.
 
 export interface Actor {
   kind: "user" | "token";
@@ -71,6 +73,14 @@ export async function authorizeRequest(request: Request, permission: Permission)
   const meta = requestMeta(request.headers);
   const authorization = request.headers.get("authorization");
   if (authorization) {
+    const raw = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? "";
+    if (raw.startsWith("bmlocal_")) {
+      if (!matchesLocalCliKey(raw, process.env[LOCAL_CLI_KEY_ENV])) return json(401, "this local CLI key is not the running server's");
+      if (!isLoopbackAddress(meta.ip)) return json(403, "the local CLI key is accepted from this machine only");
+      const actor: Actor = { kind: "token", id: "local", name: LOCAL_CLI_ACTOR, role: "viewer", tokenScope: "import", ...meta };
+      if (!actorAllows(actor, permission)) return json(403, `the local CLI key does not allow ${permission}`);
+      return actor;
+    }
     const presented = bearerApiToken(request.headers);
     const token = presented ? await verifyApiToken(await getDb(), presented) : null;
     if (!token) return json(401, "invalid, expired or revoked API token");

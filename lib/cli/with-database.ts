@@ -1,5 +1,8 @@
 import { connectDatabase, type Database } from "@/lib/db";
+import { databaseConfigFromEnv } from "@/lib/database/config";
 import { migrate } from "@/lib/database/migrate";
+import { DataDirInUseError } from "@/lib/database/open-database";
+import { findLocalServer, type LocalServer } from "./local-server";
 
 /** Opens the configured database, applies pending migrations, runs `work`, and always closes. */
 export async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
@@ -10,5 +13,22 @@ export async function withDatabase<T>(work: (database: Database) => Promise<T>):
   } finally {
     await database.prisma.$disconnect();
     await database.connection.close();
+  }
+}
+
+/**
+ * As withDatabase, but when a running `blastmap start` holds the embedded database, `remote` asks
+ * that server instead (lib/cli/local-server.ts): serve and import at once.
+ */
+export async function withDatabaseOrServer<T>(work: (database: Database) => Promise<T>, remote: (server: LocalServer) => Promise<T>): Promise<T> {
+  const config = databaseConfigFromEnv();
+  const server = config.kind === "pglite" ? findLocalServer(config.dataDir) : null;
+  if (!server) return withDatabase(work);
+  try {
+    return await withDatabase(work);
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    console.error(`blastmap: the running server (pid ${server.pid}) holds the embedded database; asking it at ${server.url}`);
+    return remote(server);
   }
 }

@@ -185,6 +185,9 @@ function awaitedScripts(adapter: PGliteAdapter): PGliteAdapter {
   return adapter;
 }
 
+/** The data directory's lock is held by another live process (a running server, another CLI). */
+export class DataDirInUseError extends ConfigError {}
+
 // PGlite is a single-process database: two processes writing one data directory corrupt it.
 function acquireDataDirLock(dataDir: string): () => void {
   const lockFile = `${dataDir}.lock`;
@@ -192,8 +195,8 @@ function acquireDataDirLock(dataDir: string): () => void {
   if (existsSync(lockFile)) {
     const holder = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
     if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
-      throw new ConfigError(
-        `The embedded database at ${dataDir} is in use by another Blastmap process (pid ${holder}); stop it first, or set DATABASE_URL to share PostgreSQL between the server and the CLI.`,
+      throw new DataDirInUseError(
+        `The embedded database at ${dataDir} is in use by another Blastmap process (pid ${holder}); stop it first, or set DATABASE_URL to share PostgreSQL between the server and the CLI (beside a running \`blastmap start\`, import, radius, path and fixes ask the server).`,
       );
     }
   }

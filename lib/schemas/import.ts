@@ -57,6 +57,8 @@ export function refusedImport(
 /** POST /api/import with a JSON body. */
 export const ZImportJsonRequest = z.object({
   repo: z.string().trim().min(1).max(200).optional(),
+  /** a repository name per directory prefix ("svc/" → "acme/svc"), as the CLI reads them from git remotes */
+  repoNames: z.record(z.string().max(1000), z.string().trim().min(1).max(200)).optional(),
   dryRun: z.boolean().optional(),
   files: z
     .array(z.object({ path: z.string().min(1).max(1000), content: z.string() }))

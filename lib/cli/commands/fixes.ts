@@ -1,7 +1,9 @@
 import { computeFixes } from "@/lib/data/radius/compute-fixes";
-import { ZFixesInput } from "@/lib/schemas/radius";
+import { ZFixesInput, ZFixesResult } from "@/lib/schemas/radius";
 import { formatTable, parseCommandArgs, printJson, type Command } from "../command";
-import { withDatabase } from "../with-database";
+import { CliError } from "../cli-error";
+import { askServer, fixesQuery } from "../remote-engine";
+import { withDatabaseOrServer } from "../with-database";
 import { optionProblemsError } from "./ref-problems";
 
 const usage = "blastmap fixes [--top N] [--exposure install,job,runner,runtime] [--json]";
@@ -13,7 +15,14 @@ export const fixesCommand: Command = {
     const { values } = parseCommandArgs(argv, { json: { type: "boolean" }, top: { type: "string" }, exposure: { type: "string", multiple: true } }, usage);
     const input = ZFixesInput.safeParse({ top: values.top, exposures: values.exposure });
     if (!input.success) throw optionProblemsError(input.error, usage);
-    const result = await withDatabase((database) => computeFixes(database, input.data));
+    const result = await withDatabaseOrServer(
+      (database) => computeFixes(database, input.data),
+      async (server) => {
+        const asked = await askServer(server, "/api/fixes", fixesQuery(input.data));
+        if (!asked.ok) throw new CliError(asked.errors.map((error) => error.message).join("\n"), 2);
+        return ZFixesResult.parse(await asked.response.json());
+      },
+    );
     if (values.json) {
       printJson(result);
       return 0;

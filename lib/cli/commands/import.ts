@@ -1,10 +1,12 @@
 import { importSources } from "@/lib/data/import/import-sources";
-import { readSourcesFromPaths, type SkippedSource } from "@/lib/files/read-sources-from-paths";
-import { refusedImport, type TImportResult } from "@/lib/schemas/import";
+import { readSourcesFromPaths, type ReadSources, type SkippedSource } from "@/lib/files/read-sources-from-paths";
+import { redactCredentials } from "@/lib/ingest/credentials/redact";
+import { refusedImport, ZImportResult, type TImportResult } from "@/lib/schemas/import";
 import { CliError } from "../cli-error";
 import { cliActor } from "../cli-actor";
 import { formatTable, parseCommandArgs, printJson, type Command } from "../command";
-import { withDatabase } from "../with-database";
+import { callLocalServer, type LocalServer } from "../local-server";
+import { withDatabaseOrServer } from "../with-database";
 
 const usage = "blastmap import <path>... [--repo owner/name] [--dry-run] [--json]";
 
@@ -33,15 +35,17 @@ export const importCommand: Command = {
       }
       return 1;
     }
-    const result = await withDatabase(({ prisma }) =>
-      importSources(prisma, read.files, {
-        actor: "cli",
-        auditActor: cliActor(),
-        dryRun: values["dry-run"],
-        repo: values.repo,
-        repoNames: read.repoNames,
-        readErrors: read.errors,
-      }),
+    const result = await withDatabaseOrServer(
+      ({ prisma }) =>
+        importSources(prisma, read.files, {
+          actor: "cli",
+          auditActor: cliActor(),
+          dryRun: values["dry-run"],
+          repo: values.repo,
+          repoNames: read.repoNames,
+          readErrors: read.errors,
+        }),
+      (server) => importThroughServer(server, read, { repo: values.repo, dryRun: values["dry-run"] }),
     );
     // `skipped` rides beside the shared import result: only a directory walk on disk has it.
     if (values.json) printJson({ ...result, skipped: read.skipped });
@@ -52,6 +56,24 @@ export const importCommand: Command = {
     return result.ok ? 0 : 1;
   },
 };
+
+/**
+ * The same import sent to the running server that holds the embedded database (POST /api/import
+ * with the local CLI key). Files that could not be read refuse it here, as they would locally.
+ */
+async function importThroughServer(server: LocalServer, read: ReadSources, options: { repo?: string; dryRun?: boolean }): Promise<TImportResult> {
+  if (read.errors.length > 0) {
+    return refusedImport(read.errors.map((error) => ({ file: redactCredentials(error.file), message: redactCredentials(error.message) })));
+  }
+  const response = await callLocalServer(server, "/api/import", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ files: read.files, repo: options.repo, repoNames: read.repoNames, dryRun: Boolean(options.dryRun) }),
+  });
+  const body = (await response.json().catch(() => null)) as TImportResult | { error?: string } | null;
+  if (body && "ok" in body) return ZImportResult.parse(body);
+  throw new CliError(`the server refused the import (${response.status}): ${(body && "error" in body && body.error) || "no reason given"}`);
+}
 
 const location = (issue: TImportResult["errors"][number]) => `${issue.file}${issue.line ? `:${issue.line}` : ""}${issue.path ? ` ${issue.path}` : ""}`;
 

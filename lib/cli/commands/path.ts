@@ -1,8 +1,9 @@
 import { computePath } from "@/lib/data/radius/compute-path";
-import { ZPathInput } from "@/lib/schemas/radius";
+import { ZPathInput, ZPathResult } from "@/lib/schemas/radius";
 import { parseCommandArgs, printJson, type Command } from "../command";
 import { CliError } from "../cli-error";
-import { withDatabase } from "../with-database";
+import { askServer, pathQuery } from "../remote-engine";
+import { withDatabaseOrServer } from "../with-database";
 import { optionProblemsError, refProblemsError } from "./ref-problems";
 
 const usage = "blastmap path <from-ref> <to-ref> [--json] [--k N]";
@@ -15,7 +16,13 @@ export const pathCommand: Command = {
     if (positionals.length !== 2) throw new CliError(`expected two refs, got ${positionals.length}\nusage: ${usage}`, 2);
     const input = ZPathInput.safeParse({ from: positionals[0], to: positionals[1], k: values.k });
     if (!input.success) throw optionProblemsError(input.error, usage);
-    const answer = await withDatabase((database) => computePath(database, input.data));
+    const answer = await withDatabaseOrServer(
+      (database) => computePath(database, input.data),
+      async (server) => {
+        const asked = await askServer(server, "/api/path", pathQuery(input.data));
+        return asked.ok ? { ok: true as const, result: ZPathResult.parse(await asked.response.json()) } : asked;
+      },
+    );
     if (!answer.ok) throw refProblemsError(answer.errors);
     const result = answer.result;
     if (values.json) {

@@ -1,7 +1,9 @@
 import { computeRadius, computeRadiusJson } from "@/lib/data/radius/compute-radius";
-import { ZRadiusInput, type TRadiusResult } from "@/lib/schemas/radius";
+import { ZRadiusInput, ZRadiusResult, type TRadiusResult, type TRefProblem } from "@/lib/schemas/radius";
 import { formatTable, parseCommandArgs, writeJsonChunks, type Command } from "../command";
-import { withDatabase } from "../with-database";
+import type { LocalServer } from "../local-server";
+import { askServer, pipeToStdout, radiusQuery } from "../remote-engine";
+import { withDatabaseOrServer } from "../with-database";
 import { optionProblemsError, refProblemsError } from "./ref-problems";
 
 const usage =
@@ -34,13 +36,32 @@ export const radiusCommand: Command = {
       timings: values.timing,
     });
     if (!input.success) throw optionProblemsError(input.error, usage);
+    const remote = (server: LocalServer) => askServer(server, "/api/blast-radius", radiusQuery(input.data));
     if (values.json) {
-      const answer = await withDatabase((database) => computeRadiusJson(database, input.data));
+      const answer = await withDatabaseOrServer<{ ok: true } | { ok: false; errors: TRefProblem[] }>(
+        async (database) => {
+          const local = await computeRadiusJson(database, input.data);
+          if (!local.ok) return local;
+          await writeJsonChunks(local.result);
+          return { ok: true };
+        },
+        async (server) => {
+          const asked = await remote(server);
+          if (!asked.ok) return asked;
+          await pipeToStdout(asked.response);
+          return { ok: true };
+        },
+      );
       if (!answer.ok) throw refProblemsError(answer.errors);
-      await writeJsonChunks(answer.result);
       return 0;
     }
-    const answer = await withDatabase((database) => computeRadius(database, input.data));
+    const answer = await withDatabaseOrServer(
+      (database) => computeRadius(database, input.data),
+      async (server) => {
+        const asked = await remote(server);
+        return asked.ok ? { ok: true as const, result: ZRadiusResult.parse(await asked.response.json()) } : asked;
+      },
+    );
     if (!answer.ok) throw refProblemsError(answer.errors);
     printRadius(answer.result);
     return 0;

@@ -6,7 +6,10 @@ import { parseTrustedProxies } from "@/lib/http/client-address";
 import { countUsers } from "@/lib/data/users/count-users";
 import { createDemoAdmin, DEMO_ADMIN_EMAIL } from "@/lib/data/users/create-demo-admin";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo-organisation";
+import { generateLocalCliKey, LOCAL_CLI_KEY_ENV } from "@/lib/auth/local-cli-key";
+import { databaseConfigFromEnv } from "@/lib/database/config";
 import { CliError } from "../cli-error";
+import { writeHandoff } from "../local-server";
 import { parseCommandArgs, type Command } from "../command";
 import { withDatabase } from "../with-database";
 
@@ -75,14 +78,26 @@ export const startCommand: Command = {
       if (build.status !== 0) throw new CliError("next build failed; see the output above");
     }
     console.log(`blastmap: serving on http://localhost:${port}`);
+    // The embedded database is this server's alone while it runs: the CLI reaches it through the
+    // server with a key made for this run (lib/auth/local-cli-key.ts).
+    const config = databaseConfigFromEnv();
+    const localKey = config.kind === "pglite" ? generateLocalCliKey() : null;
+    const removeHandoff =
+      config.kind === "pglite" && localKey ? writeHandoff(config.dataDir, { pid: process.pid, url: `http://127.0.0.1:${port}`, key: localKey }) : () => {};
+    process.on("exit", removeHandoff);
     // PORT tells the server its own origin (sign-in cookies, trusted origins) unless BETTER_AUTH_URL says otherwise.
     const server = spawn(process.execPath, ["--require", APPEND_SOCKET_ADDRESS, NEXT_BIN, "start", "-p", port], {
       cwd: ROOT,
       stdio: "inherit",
-      env: { ...env, PORT: port },
+      env: { ...env, PORT: port, ...(localKey ? { [LOCAL_CLI_KEY_ENV]: localKey } : {}) },
     });
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-    return new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
+    return new Promise((resolve) =>
+      server.on("exit", (code) => {
+        removeHandoff();
+        resolve(code ?? 0);
+      }),
+    );
   },
 };
 

@@ -14,6 +14,7 @@ export type UploadRead =
   | { ok: false; status: number; result: TImportResult };
 
 const REPO = /^[\w.-]+\/[\w.-]+$/;
+const REPO_NAME = /^[\w.-]+(\/[\w.-]+)?$/;
 
 export function requestRefusal(message: string, file = "request"): TImportResult {
   return refusedImport([{ file, message }]);
@@ -35,7 +36,11 @@ export async function readUpload(body: Uint8Array, contentType: string, limits: 
       return refuse(400, `${issue.path.join(".") || "body"}: ${issue.message}`);
     }
     if (parsed.data.repo && !REPO.test(parsed.data.repo)) return refuse(400, `repo must be owner/name, got "${parsed.data.repo}"`);
-    return read(parsed.data.files, { repo: parsed.data.repo, repoNames: {}, dryRun: parsed.data.dryRun ?? false, readErrors: [] }, limits);
+    const repoNames = parsed.data.repoNames ?? {};
+    // a directory without a git remote is named by itself, as the CLI does on disk
+    const badName = Object.entries(repoNames).find(([, name]) => !REPO_NAME.test(name));
+    if (badName) return refuse(400, `repoNames["${badName[0].slice(0, 100)}"] must be owner/name or a directory name, got "${badName[1].slice(0, 100)}"`);
+    return read(parsed.data.files, { repo: parsed.data.repo, repoNames, dryRun: parsed.data.dryRun ?? false, readErrors: [] }, limits);
   }
 
   if (!contentType.includes("multipart/form-data")) {
