@@ -1,7 +1,6 @@
 import { connectDatabase, type Database } from "@/lib/db";
 import { databaseConfigFromEnv } from "@/lib/database/config";
 import { migrate } from "@/lib/database/migrate";
-import { DataDirInUseError } from "@/lib/database/open-database";
 import { findLocalServer, type LocalServer } from "./local-server";
 
 /** Opens the configured database, applies pending migrations, runs `work`, and always closes. */
@@ -23,12 +22,9 @@ export async function withDatabase<T>(work: (database: Database) => Promise<T>):
 export async function withDatabaseOrServer<T>(work: (database: Database) => Promise<T>, remote: (server: LocalServer) => Promise<T>): Promise<T> {
   const config = databaseConfigFromEnv();
   const server = config.kind === "pglite" ? findLocalServer(config.dataDir) : null;
+  // The server opens the data directory at its first request: opening it here first would keep the
+  // server out of its own database for as long as this command runs, so a live server is always asked.
   if (!server) return withDatabase(work);
-  try {
-    return await withDatabase(work);
-  } catch (error) {
-    if (!(error instanceof DataDirInUseError)) throw error;
-    console.error(`blastmap: the running server (pid ${server.pid}) holds the embedded database; asking it at ${server.url}`);
-    return remote(server);
-  }
+  console.error(`blastmap: the running server (pid ${server.pid}) holds the embedded database; asking it at ${server.url}`);
+  return remote(server);
 }
