@@ -1,5 +1,5 @@
 import type { TRadiusPaging } from "@/lib/schemas/radius";
-import type { TFixesInput, TFixesResult, TPathInput, TPathResult, TRadiusInput, TRadiusResult, TRefProblem } from "@/lib/schemas/radius";
+import type { TFixesInput, TFixesResult, TRadiusFixesInput, TPathInput, TPathResult, TRadiusInput, TRadiusResult, TRefProblem } from "@/lib/schemas/radius";
 import type { EngineGraph } from "./graph";
 import { rankFixes } from "./fixes";
 import { findPaths, toPathResult } from "./path";
@@ -120,4 +120,20 @@ export function findChains(graph: EngineGraph, input: TPathInput): EngineAnswer<
 
 export function topFixes(graph: EngineGraph, input: TFixesInput, timeBudgetMs?: number): TFixesResult {
   return rankFixes(graph, { top: input.top, exposures: input.exposures, timeBudgetMs });
+}
+
+/** The top fixes for one radius: its sources walked together, every single control a candidate. */
+export function topFixesForRadius(graph: EngineGraph, input: TRadiusFixesInput, timeBudgetMs?: number): EngineAnswer<TFixesResult> {
+  const question = prepareRadiusQuestion(graph, { refs: input.refs, advisories: input.advisories, maxHops: null, exposures: [], whatIf: [], timings: [] });
+  if (!question.ok) return question;
+  const { sources, walk, source } = question.result;
+  return {
+    ok: true,
+    result: rankFixes(graph, {
+      top: input.top,
+      exposures: input.exposures,
+      timeBudgetMs,
+      radius: { sources, allowedPins: walk.allowedPins ?? null, scope: source.description },
+    }),
+  };
 }
