@@ -1,3 +1,4 @@
+import { EXPOSURES } from "@/lib/schemas/graph-facts";
 import type { TRadiusPaging } from "@/lib/schemas/radius";
 import type { TFixesInput, TFixesResult, TRadiusFixesInput, TPathInput, TPathResult, TRadiusInput, TRadiusResult, TRefProblem } from "@/lib/schemas/radius";
 import type { EngineGraph } from "./graph";
@@ -131,7 +132,9 @@ export function topFixesForRadius(graph: EngineGraph, input: TRadiusFixesInput, 
     ok: true,
     result: rankFixes(graph, {
       top: input.top,
-      exposures: input.exposures,
+      // as the radius itself: no exposure filter counts every level (the org-wide ranking's default
+      // is what an install-time payload reaches)
+      exposures: input.exposures.length ? input.exposures : EXPOSURES,
       timeBudgetMs,
       radius: { sources, allowedPins: walk.allowedPins ?? null, scope: source.description },
     }),

@@ -68,11 +68,15 @@ describe("fixes", () => {
     const result = ZFixesResult.parse(both.ok && both.result);
     // a and d taken together reach prod-db once (the critical system), not once per source
     expect(result).toMatchObject({ baseline: 1, sources: 2, scope: expect.stringContaining("pkg:npm/a@1.0.0") });
+    // as the radius does, no exposure filter counts every level: ignoring scripts only moves the
+    // reach to run time, so it is no fix here
+    expect(result.exposures).toEqual(["install", "job", "runner", "runtime"]);
     expect(result.fixes.map((fix) => fix.control)).toEqual([
-      "ignore-scripts:context:acme/api/release.yml/deploy",
       "remove-secret:context:acme/api/release.yml/deploy=secret:acme/api:DB_ADMIN",
       "short-lived:identity:db-admin",
     ]);
+    const installTime = topFixesForRadius(graph, { top: 5, exposures: ["install", "job", "runner"], refs: ["pkg:npm/a@1.0.0", "pkg:npm/d@1.0.0"], advisories: [] });
+    expect(installTime.ok && installTime.result.fixes[0].control).toBe("ignore-scripts:context:acme/api/release.yml/deploy");
     // the docs job's radius reaches nothing critical: nothing to fix there, whatever other sources reach
     const docs = topFixesForRadius(graph, { top: 5, exposures: [], refs: ["pkg:npm/d@1.0.0"], advisories: [] });
     expect(docs.ok && docs.result.fixes).toEqual([]);
