@@ -16,6 +16,7 @@ const EXPECTED: Record<string, Partial<Record<string, Permission | "public" | "b
   "/api/audit": { GET: "audit:read" },
   "/api/auth/[...all]": { GET: "better-auth", POST: "better-auth" },
   "/api/blast-radius": { GET: "radius:read" },
+  "/api/blast-radius/what-if-effects": { GET: "whatif:run" },
   "/api/compliance/[framework]/evidence": { GET: "compliance:export" },
   "/api/findings": { GET: "findings:read" },
   "/api/fixes": { GET: "whatif:run" },

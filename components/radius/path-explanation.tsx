@@ -12,6 +12,7 @@ export function PathExplanation({
   node,
   index,
   canMark,
+  isSource = false,
   onPathFrom,
   onPathTo,
   onClose,
@@ -19,6 +20,8 @@ export function PathExplanation({
   node: TReachedNode;
   index: ReadonlyMap<number, TPathNodeInfo>;
   canMark: boolean;
+  /** the node is where this radius starts, so it is taken as compromised already */
+  isSource?: boolean;
   onPathFrom: () => void;
   onPathTo: () => void;
   onClose: () => void;
@@ -71,7 +74,9 @@ export function PathExplanation({
         <Link className="button" href={`/radius?ref=${encodeURIComponent(node.key)}`}>
           Radius from here
         </Link>
-        {canMark ? <MarkCompromisedButton nodeKey={node.key} nodeName={node.name} compact /> : null}
+        {/* marking a source (or a node already marked) "compromised" would change nothing: the button
+            only stays to take back a mark */}
+        {canMark ? <MarkCompromisedButton nodeKey={node.key} nodeName={node.name} compact knownCompromised={isSource} /> : null}
       </div>
     </section>
   );

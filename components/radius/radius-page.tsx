@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { OpenIncidentButton } from "@/components/incidents/open-incident-button";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { GraphCanvasHandle } from "@/components/graph/graph-canvas-lazy";
 import { nodeElementId } from "@/lib/engine/cytoscape-elements";
 import { pathElementIds, radiusPicture } from "@/lib/graph-view/radius-elements";
@@ -28,6 +28,8 @@ import { RadiusPicture } from "./radius-picture";
 import { RadiusSummaryCards } from "./radius-summary-cards";
 import { RadiusTable } from "./radius-table";
 import { RotationPlanTable } from "./rotation-plan-table";
+import { TopFixesPanel } from "./top-fixes-panel";
+import { useStickySummary } from "./use-sticky-summary";
 import { WhatIfPanel } from "./what-if-panel";
 import "./radius.css";
 
@@ -89,7 +91,10 @@ export function RadiusPage({
   const toggle = useToggleAssumedCompromised();
   const path = usePath(view.pathFrom, view.pathTo, 3);
   const canvas = useRef<GraphCanvasHandle>(null);
+  const section = useRef<HTMLElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // a rotation-plan row chosen: once the page shows that node, bring it and its path into view
+  const [reveal, setReveal] = useState<string | null>(null);
 
   const result = radius.data;
   const assumedKeys = useMemo(() => new Set((assumed.data ?? []).map((item) => item.key)), [assumed.data]);
@@ -104,6 +109,24 @@ export function RadiusPage({
   const highlightedIds = chainHighlight.length > 0 ? chainHighlight : selectedNode ? pathElementIds(selectedNode.path, selectedNode.id) : [];
 
   const select = (key: string | null) => update({ selected: key });
+  const selectAndReveal = (key: string) => {
+    update({ selected: key });
+    setReveal(key);
+  };
+  useStickySummary(section, Boolean(result));
+  useEffect(() => {
+    if (reveal === null || view.selected !== reveal) return;
+    setReveal(null);
+    const node = byKey.get(reveal);
+    if (node && view.display === "picture") canvas.current?.center(nodeElementId(node.id));
+    // side by side, the picture and the panel come into view together; stacked (narrow screens),
+    // the panel that explains the chosen node is what the reader asked for
+    const page = section.current;
+    const stacked = window.matchMedia("(max-width: 1100px)").matches;
+    const target = (stacked ? page?.querySelector<HTMLElement>(".radius-side") : null) ?? page?.querySelector<HTMLElement>(".radius-main");
+    const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    target?.scrollIntoView({ block: "start", behavior: smooth ? "smooth" : "auto" });
+  }, [reveal, view.selected, view.display, byKey]);
   // Exports are of the complete answer, not of the pages loaded so far.
   const complete = async (): Promise<TRadiusResult | null> => {
     if (!result) return null;
@@ -174,7 +197,7 @@ export function RadiusPage({
   );
 
   return (
-    <section aria-labelledby="radius-title" className="radius-page">
+    <section aria-labelledby="radius-title" className="radius-page" ref={section}>
       <h1 id="radius-title">Blast radius</h1>
       {sourceControls}
       {notice ? (
@@ -210,6 +233,7 @@ export function RadiusPage({
           recomputing={radius.isPlaceholderData || (radius.isFetching && !radius.isFetchingNextPage)}
           refreshError={radius.isError ? radius.error : null}
           more={{ load: () => radius.fetchNextPage(), loading: radius.isFetchingNextPage }}
+          onRotationSelect={selectAndReveal}
         >
           {{
             main:
@@ -242,6 +266,7 @@ export function RadiusPage({
                     node={selectedNode}
                     index={index}
                     canMark={canMark}
+                    isSource={selectedNode.path.length === 0 || result.source.nodes.some((node) => node.id === selectedNode.id)}
                     onPathFrom={() => update({ pathFrom: selectedNode.key })}
                     onPathTo={() => update({ pathTo: selectedNode.key })}
                     onClose={() => select(null)}
@@ -268,9 +293,19 @@ export function RadiusPage({
                   onChange={(pathFrom, pathTo) => update({ pathFrom, pathTo })}
                 />
                 {canWhatIf ? (
+                  <TopFixesPanel view={view} graphVersion={result.graphVersion} onApply={(control) => update({ whatIf: [...new Set([...view.whatIf, control])] }, "push")} />
+                ) : null}
+                {canWhatIf ? (
                   <section className="radius-panel" aria-labelledby="what-if-title" data-testid="what-if">
                     <h2 id="what-if-title">What if…</h2>
-                    <WhatIfPanel candidates={candidates} applied={view.whatIf} busy={radius.isFetching} onChange={(whatIf) => update({ whatIf })} />
+                    <WhatIfPanel
+                      candidates={candidates}
+                      applied={view.whatIf}
+                      busy={radius.isFetching}
+                      onChange={(whatIf) => update({ whatIf })}
+                      effectsQuestion={radiusApiParams(view).toString()}
+                      graphVersion={result.graphVersion}
+                    />
                   </section>
                 ) : null}
                 <AssumedCompromisedPanel canMark={canMark} onShowCombined={(keys) => setSource({ refs: keys, advisory: null })} onSelect={(key) => select(key)} />
@@ -307,6 +342,7 @@ function RadiusView({
   recomputing,
   refreshError,
   more,
+  onRotationSelect,
   children,
 }: {
   result: TRadiusResult;
@@ -315,6 +351,7 @@ function RadiusView({
   recomputing: boolean;
   refreshError: Error | null;
   more: { load: () => void; loading: boolean };
+  onRotationSelect: (key: string) => void;
   children: { main: React.ReactNode; side: React.ReactNode; toolbar: React.ReactNode };
 }) {
   const sourceIds = new Set(result.source.nodes.map((node) => node.id));
@@ -347,7 +384,9 @@ function RadiusView({
           Could not recompute: {refreshError.message}
         </p>
       ) : null}
-      <RadiusSummaryCards summary={result.summary} before={result.before} />
+      <div className="radius-summary-sticky" data-testid="radius-summary">
+        <RadiusSummaryCards summary={result.summary} before={result.before} />
+      </div>
       <div className="radius-toolbar">
         <RadiusFilters view={view} update={update} />
         <div className="radius-display" role="group" aria-label="Display">
@@ -384,7 +423,7 @@ function RadiusView({
           incident hold them all.
         </p>
       ) : null}
-      <RotationPlanTable plan={result.rotationPlan} onSelect={(key) => update({ selected: key })} />
+      <RotationPlanTable plan={result.rotationPlan} onSelect={onRotationSelect} />
     </>
   );
 }

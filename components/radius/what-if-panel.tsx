@@ -1,24 +1,35 @@
 "use client";
 
-import { useMemo } from "react";
+import { useId, useMemo } from "react";
+import { describeWhatIfEffect } from "@/lib/graph-view/what-if-effect-words";
 import { parseWhatIfControl, WHAT_IF_GROUPS, type TWhatIfCandidate, type TWhatIfGroup } from "@/lib/graph-view/what-if-candidates";
+import { useWhatIfEffects } from "@/lib/queries/use-what-if-effects";
+import type { TWhatIfEffect } from "@/lib/schemas/what-if-effects";
 import { ShowMoreRows } from "./show-more-rows";
 import { usePagedRows } from "./use-paged-rows";
 
 // A few per group fit the side panel; a big radius offers thousands (one per job and secret).
 const SHOWN_PER_GROUP = 6;
 
-/** Controls that would cut this radius, as toggles; applied ones stay listed even once they cut their edge. */
+/**
+ * Controls that would cut this radius, as toggles; applied ones stay listed even once they cut their
+ * edge. Beside each, what it changes (measured by the engine before it is ticked, for the toggles on
+ * screen): `effectsQuestion` is the radius' API query with its applied controls.
+ */
 export function WhatIfPanel({
   candidates,
   applied,
   onChange,
   busy,
+  effectsQuestion,
+  graphVersion,
 }: {
   candidates: readonly TWhatIfCandidate[];
   applied: readonly string[];
   onChange: (controls: string[]) => void;
   busy: boolean;
+  effectsQuestion: string | null;
+  graphVersion: number;
 }) {
   const groups = useMemo(() => {
     const all = new Map<string, TWhatIfCandidate>(candidates.map((candidate) => [candidate.control, candidate]));
@@ -46,6 +57,8 @@ export function WhatIfPanel({
           group={group}
           items={items}
           resetOn={candidates}
+          effectsQuestion={effectsQuestion}
+          graphVersion={graphVersion}
           isApplied={(control) => appliedSet.has(control)}
           onToggle={(control, on) => onChange(on ? [...applied, control] : applied.filter((other) => other !== control))}
         />
@@ -63,30 +76,65 @@ function WhatIfGroupFieldset({
   group,
   items,
   resetOn,
+  effectsQuestion,
+  graphVersion,
   isApplied,
   onToggle,
 }: {
   group: TWhatIfGroup;
   items: readonly TWhatIfCandidate[];
   resetOn: unknown;
+  effectsQuestion: string | null;
+  graphVersion: number;
   isApplied: (control: string) => boolean;
   onToggle: (control: string, on: boolean) => void;
 }) {
   // Toggling a control rebuilds the list; only a new radius (new candidates) folds it back.
   const page = usePagedRows(items, { first: SHOWN_PER_GROUP, resetOn });
+  // Measured for the rows on screen only: a big radius offers thousands of controls, one walk each.
+  const effects = useWhatIfEffects(
+    effectsQuestion,
+    graphVersion,
+    page.visible.map((candidate) => candidate.control),
+    SHOWN_PER_GROUP,
+  );
   const countId = `what-if-${group}-count`;
+  const effectId = useId();
   return (
     <fieldset aria-describedby={page.paged ? countId : undefined}>
       <legend>{WHAT_IF_GROUPS[group]}</legend>
       <div ref={page.containerRef}>
-        {page.visible.map((candidate) => (
-          <label key={candidate.control} className="what-if-option">
-            <input type="checkbox" checked={isApplied(candidate.control)} onChange={(event) => onToggle(candidate.control, event.target.checked)} />
-            <span>{candidate.label}</span>
-          </label>
+        {page.visible.map((candidate, index) => (
+          <div key={candidate.control} className="what-if-option" data-testid="what-if-option">
+            <label>
+              <input
+                type="checkbox"
+                checked={isApplied(candidate.control)}
+                onChange={(event) => onToggle(candidate.control, event.target.checked)}
+                aria-describedby={effectsQuestion !== null ? `${effectId}-${index}` : undefined}
+              />
+              <span>{candidate.label}</span>
+            </label>
+            {effectsQuestion !== null ? <WhatIfEffectLine id={`${effectId}-${index}`} effect={effects.byControl.get(candidate.control)} failed={effects.error !== null} /> : null}
+          </div>
         ))}
       </div>
+      {effects.error ? (
+        <p className="what-if-effect" data-tone="error" role="alert">
+          Could not measure what these change: {effects.error.message}
+        </p>
+      ) : null}
       <ShowMoreRows page={page} onShowMore={page.showMore} id={countId} />
     </fieldset>
+  );
+}
+
+function WhatIfEffectLine({ id, effect, failed }: { id: string; effect: TWhatIfEffect | undefined; failed: boolean }) {
+  if (!effect && failed) return null;
+  const words = describeWhatIfEffect(effect);
+  return (
+    <p id={id} className="what-if-effect" data-tone={words.tone} data-testid="what-if-effect">
+      {words.text}
+    </p>
   );
 }

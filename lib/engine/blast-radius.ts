@@ -1,5 +1,6 @@
+import { EXPOSURES } from "@/lib/schemas/graph-facts";
 import type { TRadiusPaging } from "@/lib/schemas/radius";
-import type { TFixesInput, TFixesResult, TPathInput, TPathResult, TRadiusInput, TRadiusResult, TRefProblem } from "@/lib/schemas/radius";
+import type { TFixesInput, TFixesResult, TRadiusFixesInput, TPathInput, TPathResult, TRadiusInput, TRadiusResult, TRefProblem } from "@/lib/schemas/radius";
 import type { EngineGraph } from "./graph";
 import { rankFixes } from "./fixes";
 import { findPaths, toPathResult } from "./path";
@@ -8,13 +9,14 @@ import { radiusJsonChunks } from "./radius-json";
 import { CursorError, decodeCursor, encodeCursor, importanceOrder, questionDigest } from "./radius-page";
 import { buildRotationPlan } from "./rotation";
 import { summarizeRadius, toRadiusResult, type RadiusResultOptions, type RadiusSourceInfo } from "./radius-result";
-import { resolveRef, resolveRefs } from "./resolve-ref";
-import { applyControls, emptyOverlay, parseControls } from "./what-if";
+import { resolveRef } from "./resolve-ref";
+import { prepareRadiusQuestion, type EngineAnswer } from "./radius-question";
+import { applyControls, emptyOverlay } from "./what-if";
 
 // The engine's entry points, each from validated input to a shared-schema answer or the list of
 // problems with the refs (which the CLI turns into exit 2 and the API into a 400).
 
-export type EngineAnswer<T> = { ok: true; result: T } | { ok: false; errors: TRefProblem[] };
+export type { EngineAnswer } from "./radius-question";
 
 const workspaces = new WeakMap<EngineGraph, RadiusWorkspace>();
 
@@ -33,36 +35,17 @@ interface WalkedRadius {
 }
 
 function walkInput(graph: EngineGraph, input: TRadiusInput, workspace: RadiusWorkspace): EngineAnswer<WalkedRadius> {
-  const resolved = resolveRefs(graph, input.refs, input.advisories);
-  const controls = parseControls(graph, input.whatIf);
-  const errors = [...(resolved.ok ? [] : resolved.errors), ...(controls.ok ? [] : controls.errors)];
-  if (!resolved.ok || !controls.ok) return { ok: false, errors };
-  const sources = [...new Set(resolved.sources.flatMap((source) => source.sources))];
-  const pins = resolved.sources.flatMap((source) => source.pins ?? []);
-  let allowedPins: Uint8Array | null = null;
-  if (pins.length) {
-    allowedPins = new Uint8Array(graph.edgeCount);
-    for (const e of pins) allowedPins[e] = 1;
-  }
-  const timings = input.timings ?? [];
-  const nextResolve = timings.length === 0 || timings.includes("next-resolve");
-  const options = { maxHops: input.maxHops, exposures: input.exposures, allowedPins, nextResolve };
+  const question = prepareRadiusQuestion(graph, input);
+  if (!question.ok) return question;
+  const { sources, walk, controls, source, options } = question.result;
   let before = null;
   let overlay = null;
-  if (controls.controls.length) {
-    before = summarizeRadius(workspace.walk(sources, options));
-    overlay = applyControls(emptyOverlay(graph), controls.controls);
+  if (controls.length) {
+    before = summarizeRadius(workspace.walk(sources, walk));
+    overlay = applyControls(emptyOverlay(graph), controls);
   }
-  workspace.walk(sources, { ...options, overlay });
-  const source: RadiusSourceInfo = {
-    refs: [...input.refs, ...input.advisories.map((id) => (id.startsWith("advisory:") ? id : `advisory:${id}`))],
-    nodes: resolved.sources.flatMap((source) => (source.node === null ? source.sources : [source.node])),
-    description: [
-      ...resolved.sources.map((source) => source.description),
-      ...controls.controls.map((control) => `what-if: ${control.description}`),
-    ].join("; "),
-  };
-  return { ok: true, result: { workspace, source, options: { maxHops: input.maxHops, exposures: input.exposures, whatIf: input.whatIf, timings }, before } };
+  workspace.walk(sources, { ...walk, overlay });
+  return { ok: true, result: { workspace, source, options, before } };
 }
 
 export function blastRadius(graph: EngineGraph, input: TRadiusInput): EngineAnswer<TRadiusResult> {
@@ -138,4 +121,22 @@ export function findChains(graph: EngineGraph, input: TPathInput): EngineAnswer<
 
 export function topFixes(graph: EngineGraph, input: TFixesInput, timeBudgetMs?: number): TFixesResult {
   return rankFixes(graph, { top: input.top, exposures: input.exposures, timeBudgetMs });
+}
+
+/** The top fixes for one radius: its sources walked together, every single control a candidate. */
+export function topFixesForRadius(graph: EngineGraph, input: TRadiusFixesInput, timeBudgetMs?: number): EngineAnswer<TFixesResult> {
+  const question = prepareRadiusQuestion(graph, { refs: input.refs, advisories: input.advisories, maxHops: null, exposures: [], whatIf: [], timings: [] });
+  if (!question.ok) return question;
+  const { sources, walk, source } = question.result;
+  return {
+    ok: true,
+    result: rankFixes(graph, {
+      top: input.top,
+      // as the radius itself: no exposure filter counts every level (the org-wide ranking's default
+      // is what an install-time payload reaches)
+      exposures: input.exposures.length ? input.exposures : EXPOSURES,
+      timeBudgetMs,
+      radius: { sources, allowedPins: walk.allowedPins ?? null, scope: source.description },
+    }),
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZFixesResult } from "@/lib/schemas/radius";
+import { topFixesForRadius } from "./blast-radius";
 import { DEFAULT_FIX_EXPOSURES, enumerateCandidates, fixSources, radiusScore, rankFixes } from "./fixes";
 import { RadiusWorkspace } from "./radius";
 import { applyControls, controlString, emptyOverlay, parseControls } from "./what-if";
@@ -58,6 +59,30 @@ describe("fixes", () => {
     expect(result.baseline).toBe(3);
     expect(result.fixes[0]).toMatchObject({ control: "remove-secret:context:acme/api/release.yml/deploy=secret:acme/api:DB_ADMIN", reduction: 3 });
     expect(result.fixes.find((fix) => fix.kind === "ignore-scripts")).toBeUndefined();
+  });
+
+  it("restricted to one radius, the fixes rank only what that radius' sources reach, walked together", () => {
+    const graph = toy();
+    const both = topFixesForRadius(graph, { top: 5, exposures: [], refs: ["pkg:npm/a@1.0.0", "pkg:npm/d@1.0.0"], advisories: [] });
+    expect(both.ok).toBe(true);
+    const result = ZFixesResult.parse(both.ok && both.result);
+    // a and d taken together reach prod-db once (the critical system), not once per source
+    expect(result).toMatchObject({ baseline: 1, sources: 2, scope: expect.stringContaining("pkg:npm/a@1.0.0") });
+    // as the radius does, no exposure filter counts every level: ignoring scripts only moves the
+    // reach to run time, so it is no fix here
+    expect(result.exposures).toEqual(["install", "job", "runner", "runtime"]);
+    expect(result.fixes.map((fix) => fix.control)).toEqual([
+      "remove-secret:context:acme/api/release.yml/deploy=secret:acme/api:DB_ADMIN",
+      "short-lived:identity:db-admin",
+    ]);
+    const installTime = topFixesForRadius(graph, { top: 5, exposures: ["install", "job", "runner"], refs: ["pkg:npm/a@1.0.0", "pkg:npm/d@1.0.0"], advisories: [] });
+    expect(installTime.ok && installTime.result.fixes[0].control).toBe("ignore-scripts:context:acme/api/release.yml/deploy");
+    // the docs job's radius reaches nothing critical: nothing to fix there, whatever other sources reach
+    const docs = topFixesForRadius(graph, { top: 5, exposures: [], refs: ["pkg:npm/d@1.0.0"], advisories: [] });
+    expect(docs.ok && docs.result.fixes).toEqual([]);
+    expect(rankFixes(graph).fixes.length).toBeGreaterThan(0);
+    // an unknown source is refused as the radius refuses it
+    expect(topFixesForRadius(graph, { top: 5, exposures: [], refs: ["pkg:npm/nope@1.0.0"], advisories: [] }).ok).toBe(false);
   });
 
   it("a graph where nothing critical is reachable has no fixes to offer", () => {

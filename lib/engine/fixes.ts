@@ -20,6 +20,11 @@ export interface FixesOptions {
   exposures?: readonly TExposure[];
   /** stop evaluating after this long; the answer then says it is not proven exhaustive */
   timeBudgetMs?: number;
+  /**
+   * One radius instead of every possible compromise: these sources walked together (the radius
+   * page ranks the fixes for the radius on screen). `scope` describes them in the answer.
+   */
+  radius?: { sources: readonly number[]; allowedPins?: Uint8Array | null; scope: string };
 }
 
 export const DEFAULT_FIX_EXPOSURES: TExposure[] = ["install", "job", "runner"];
@@ -117,7 +122,9 @@ export function rankFixes(graph: EngineGraph, options: FixesOptions = {}): TFixe
   const top = options.top ?? 10;
   const exposures = options.exposures?.length ? [...options.exposures] : DEFAULT_FIX_EXPOSURES;
   const budget = options.timeBudgetMs ?? 25_000;
-  const sources = fixSources(graph);
+  // each walk starts from one source set: every possible compromise alone, or the one radius
+  const sources: (readonly number[])[] = options.radius ? [options.radius.sources] : fixSources(graph).map((v) => [v]);
+  const allowedPins = options.radius?.allowedPins ?? null;
   const { candidates, edgeCandidate } = enumerateCandidates(graph);
   const workspace = new RadiusWorkspace(graph);
   const S = sources.length;
@@ -137,7 +144,7 @@ export function rankFixes(graph: EngineGraph, options: FixesOptions = {}): TFixe
   const touched: number[] = [];
   const pending = new Float64Array(candidates.length);
   for (let s = 0; s < S; s++) {
-    workspace.walk([sources[s]], { exposures, nextResolve: false });
+    workspace.walk(sources[s], { exposures, nextResolve: false, allowedPins });
     score[s] = radiusScore(workspace);
     baseline += score[s];
     if (score[s] === 0) continue; // nothing to reduce
@@ -206,7 +213,7 @@ export function rankFixes(graph: EngineGraph, options: FixesOptions = {}): TFixe
         const s = w * 32 + bit;
         // reach with the control is a subset of reach without it: once the walk has found as
         // much score as before, nothing is lost and it can stop
-        workspace.walk([sources[s]], { exposures, overlay, stopAtScore: score[s], nextResolve: false });
+        workspace.walk(sources[s], { exposures, overlay, stopAtScore: score[s], nextResolve: false, allowedPins });
         const lost = workspace.stoppedEarly ? 0 : score[s] - radiusScore(workspace);
         if (lost > 0) {
           reduction += lost;
@@ -224,9 +231,12 @@ export function rankFixes(graph: EngineGraph, options: FixesOptions = {}): TFixe
 
   return {
     graphVersion: graph.version,
-    metric: "sum over every installed package version, publisher and action, taken as the compromised source, of the critical and high systems plus the packages it reaches now",
+    metric: options.radius
+      ? "the critical and high systems plus the packages this radius' sources, taken together, reach now"
+      : "sum over every installed package version, publisher and action, taken as the compromised source, of the critical and high systems plus the packages it reaches now",
+    scope: options.radius?.scope ?? null,
     exposures,
-    sources: S,
+    sources: options.radius ? options.radius.sources.length : S,
     candidates: candidates.length,
     evaluated,
     exhaustive,

@@ -23,6 +23,8 @@ export interface ParsedControl {
   edges: number[];
   /** contexts the control makes ignore install scripts */
   ignoreScripts: number[];
+  /** the nodes the control names (one, or the pair), to say which of them a radius reaches */
+  nodes: number[];
 }
 
 export type ControlResult = { ok: true; controls: ParsedControl[] } | { ok: false; errors: RefError[] };
@@ -53,7 +55,8 @@ export function parseControls(graph: EngineGraph, controls: readonly string[]): 
   return errors.length ? { ok: false, errors } : { ok: true, controls: parsed };
 }
 
-function parseControl(graph: EngineGraph, control: string): ParsedControl | RefError {
+/** One control, or why it does not apply to this graph. */
+export function parseControl(graph: EngineGraph, control: string): ParsedControl | RefError {
   const colon = control.indexOf(":");
   const kind = control.slice(0, colon) as ControlKind;
   if (colon < 0 || !CONTROL_KINDS.includes(kind)) {
@@ -72,26 +75,26 @@ function parseControl(graph: EngineGraph, control: string): ParsedControl | RefE
   switch (kind) {
     case "ignore-scripts":
       if (graph.kind[a] !== K.context) return wrongKind(first, "an execution context");
-      return { control, kind, description: `${graph.keys[a]} installs with scripts ignored`, edges, ignoreScripts: [a] };
+      return { control, kind, description: `${graph.keys[a]} installs with scripts ignored`, edges, ignoreScripts: [a], nodes: [a] };
     case "short-lived":
       if (graph.kind[a] !== K.identity) return wrongKind(first, "an identity");
       graph.forEachIn(a, "AUTHENTICATES_AS", (e) => edges.push(e));
-      return { control, kind, description: `${graph.keys[a]} is short-lived: its ${edges.length} stored secret(s) no longer authenticate`, edges, ignoreScripts: [] };
+      return { control, kind, description: `${graph.keys[a]} is short-lived: its ${edges.length} stored secret(s) no longer authenticate`, edges, ignoreScripts: [], nodes: pair ? [a, b] : [a] };
     case "off-runner":
       if (graph.kind[a] !== K.context) return wrongKind(first, "an execution context");
       graph.forEachOut(a, "RUNS_ON", (e) => edges.push(e));
-      return { control, kind, description: `${graph.keys[a]} runs on an ephemeral runner`, edges, ignoreScripts: [] };
+      return { control, kind, description: `${graph.keys[a]} runs on an ephemeral runner`, edges, ignoreScripts: [], nodes: pair ? [a, b] : [a] };
     case "remove-secret":
       if (graph.kind[a] !== K.context && graph.kind[a] !== K.runner) return wrongKind(first, "an execution context or runner");
       graph.forEachOut(a, "EXPOSES", (e, to) => to === b && edges.push(e));
       if (!edges.length) return { ref: control, reason: "invalid", message: `${control}: ${graph.keys[a]} does not expose ${graph.keys[b]}`, candidates: [] };
-      return { control, kind, description: `${graph.keys[a]} no longer gets ${graph.keys[b]}`, edges, ignoreScripts: [] };
+      return { control, kind, description: `${graph.keys[a]} no longer gets ${graph.keys[b]}`, edges, ignoreScripts: [], nodes: pair ? [a, b] : [a] };
     case "drop-publish":
       if (graph.kind[b] !== K.package) return wrongKind(second, "a package");
       graph.forEachOut(a, "CAN_PUBLISH", (e, to) => to === b && edges.push(e));
       graph.forEachOut(a, "MAINTAINS", (e, to) => to === b && edges.push(e));
       if (!edges.length) return { ref: control, reason: "invalid", message: `${control}: ${graph.keys[a]} cannot publish ${graph.keys[b]}`, candidates: [] };
-      return { control, kind, description: `${graph.keys[a]} can no longer publish ${graph.keys[b]}`, edges, ignoreScripts: [] };
+      return { control, kind, description: `${graph.keys[a]} can no longer publish ${graph.keys[b]}`, edges, ignoreScripts: [], nodes: pair ? [a, b] : [a] };
     case "pin-action":
       if (graph.kind[a] !== K.context) return wrongKind(first, "an execution context");
       if (graph.kind[b] !== K.action) return wrongKind(second, "an action");
@@ -99,7 +102,7 @@ function parseControl(graph: EngineGraph, control: string): ParsedControl | RefE
       // what-if does: the use is cut, as a moved tag no longer reaches it.
       graph.forEachOut(b, "USED_IN", (e, to) => to === a && edges.push(e));
       if (!edges.length) return { ref: control, reason: "invalid", message: `${control}: ${graph.keys[a]} does not use ${graph.keys[b]}`, candidates: [] };
-      return { control, kind, description: `${graph.keys[a]} pins ${graph.keys[b]} to a full commit SHA`, edges, ignoreScripts: [] };
+      return { control, kind, description: `${graph.keys[a]} pins ${graph.keys[b]} to a full commit SHA`, edges, ignoreScripts: [], nodes: pair ? [a, b] : [a] };
   }
 }
 

@@ -34,3 +34,14 @@ export const graphKeys = {
     [...graphKeys.all, "neighbourhood", focus, depth, kinds.join(","), exposure.join(","), limit] as const,
   node: (id: number) => [...graphKeys.all, "node", id] as const,
 };
+
+export const whatIfEffectsKeys = {
+  all: ["what-if-effects"] as const,
+  /** `question` is the radius' API query (applied controls included); `controls` one batch of candidates */
+  batch: (graphVersion: number, question: string, controls: readonly string[]) => [...whatIfEffectsKeys.all, graphVersion, question, ...controls] as const,
+};
+
+export const fixesKeys = {
+  all: ["fixes"] as const,
+  radius: (graphVersion: number, question: string, top: number) => [...fixesKeys.all, "radius", graphVersion, question, top] as const,
+};

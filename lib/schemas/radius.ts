@@ -223,6 +223,10 @@ export const ZFixesInput = z.object({
 });
 export type TFixesInput = z.infer<typeof ZFixesInput>;
 
+/** GET /api/fixes with ref=… or advisory=…: the fixes for that one radius (its sources together). */
+export const ZRadiusFixesInput = ZFixesInput.extend({ refs: ZRefList, advisories: ZRefList });
+export type TRadiusFixesInput = z.infer<typeof ZRadiusFixesInput>;
+
 // ---- path and fixes answers ----
 
 const ZNodeRef = z.object({ id: z.number().int(), key: z.string(), kind: ZNodeKind, name: z.string() });
@@ -251,6 +255,8 @@ export const ZFix = z.object({
 export const ZFixesResult = z.object({
   graphVersion: z.number().int(),
   metric: z.string(),
+  /** the radius the fixes are ranked for (its sources); null: over every possible compromise */
+  scope: z.string().nullable().default(null),
   exposures: z.array(ZExposure),
   sources: z.number().int(),
   candidates: z.number().int(),

@@ -1,9 +1,10 @@
-// GET /api/fixes — the single changes that shrink the blast radius most over every source (?top=10&exposure=…)
+// GET /api/fixes — the single changes that shrink the blast radius most over every source (?top=10&exposure=…),
+// or for one radius with ?ref=…&advisory=… (its sources taken together)
 import { authorizeRequest } from "@/lib/auth/guard";
 import { invalidInput } from "@/lib/http/invalid-input";
-import { computeFixes } from "@/lib/data/radius/compute-fixes";
+import { computeFixes, computeRadiusFixes } from "@/lib/data/radius/compute-fixes";
 import { getDatabase } from "@/lib/db";
-import { ZFixesInput } from "@/lib/schemas/radius";
+import { ZFixesInput, ZRadiusFixesInput } from "@/lib/schemas/radius";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,15 @@ export async function GET(request: Request) {
   const actor = await authorizeRequest(request, "whatif:run");
   if (actor instanceof Response) return actor;
   const params = new URL(request.url).searchParams;
-  const input = ZFixesInput.safeParse({ top: params.get("top") || undefined, exposures: params.getAll("exposure") });
+  const common = { top: params.get("top") || undefined, exposures: params.getAll("exposure") };
+  if (params.has("ref") || params.has("advisory")) {
+    const input = ZRadiusFixesInput.safeParse({ ...common, refs: params.getAll("ref"), advisories: params.getAll("advisory") });
+    if (!input.success) return invalidInput(input.error.issues);
+    const answer = await computeRadiusFixes(await getDatabase(), input.data);
+    if (!answer.ok) return Response.json({ error: answer.errors.map((e) => e.message).join("; "), errors: answer.errors }, { status: 400 });
+    return Response.json(answer.result);
+  }
+  const input = ZFixesInput.safeParse(common);
   if (!input.success) return invalidInput(input.error.issues);
   return Response.json(await computeFixes(await getDatabase(), input.data));
 }

@@ -9,9 +9,11 @@ import { getEngineGraph } from "@/lib/data/graph/get-engine-graph";
 import { ZFixesResult, ZRadiusInput, ZRadiusResult, type TRadiusResult } from "@/lib/schemas/radius";
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
-import { computeFixes } from "./compute-fixes";
+import { ZWhatIfEffects, ZWhatIfEffectsInput } from "@/lib/schemas/what-if-effects";
+import { computeFixes, computeRadiusFixes } from "./compute-fixes";
 import { computePath } from "./compute-path";
 import { computeRadius } from "./compute-radius";
+import { computeWhatIfEffects } from "./compute-what-if-effects";
 
 const run = promisify(execFile);
 
@@ -76,6 +78,23 @@ describe.each(testDatabaseKinds())("blast radius on %s", (kind) => {
     expect(chains.ok && chains.result.chains.map((c) => c.hops)).toEqual([8]);
     const fixes = ZFixesResult.parse(await computeFixes(database.current, { top: 3, exposures: [] }));
     expect(fixes.fixes[0].reduction).toBeGreaterThan(0);
+  });
+
+  it("measures each what-if control on the stored graph, and ranks the fixes for one radius", async () => {
+    const effects = await computeWhatIfEffects(
+      database.current,
+      ZWhatIfEffectsInput.parse({ refs: ["pkg:npm/evil@1.0.0"], controls: ["remove-secret:context:acme/web/release.yml/publish=secret:acme/web:NPM_TOKEN", "ignore-scripts:context:acme/api/deploy.yml/deploy"] }),
+    );
+    expect(effects.ok).toBe(true);
+    const [removal, ignore] = ZWhatIfEffects.parse(effects.ok && effects.result).effects;
+    // the publish token is the worm's only way on: removing it leaves the release job alone
+    expect(removal).toMatchObject({ outcome: "cuts", removed: { secrets: 2, identities: 2, criticalSystems: 1, republishablePackages: 1 } });
+    // the worm's republished @acme/ui would run an install script in the deploy job; ignoring
+    // scripts there keeps the job reached (it imports the package at run time), only weaker
+    expect(ignore).toMatchObject({ outcome: "weakens", removed: { total: 0 } });
+    expect(ignore.runtimeOnly).toBeGreaterThan(0);
+    const scoped = await computeRadiusFixes(database.current, { top: 3, exposures: [], refs: ["pkg:npm/evil@1.0.0"], advisories: [] });
+    expect(scoped.ok && ZFixesResult.parse(scoped.result)).toMatchObject({ sources: 1, scope: expect.stringContaining("evil") });
   });
 
   it("reuses the cached graph until the graph version in the database moves, then reloads", async () => {

@@ -1,0 +1,28 @@
+// GET /api/blast-radius/what-if-effects — what each control would change in a radius, before it is ticked
+// (?ref=…&advisory=…&maxHops=…&exposure=…&timing=…&whatIf=<applied>…&control=<candidate>… — at most 50 controls)
+import { authorizeRequest } from "@/lib/auth/guard";
+import { computeWhatIfEffects } from "@/lib/data/radius/compute-what-if-effects";
+import { getDatabase } from "@/lib/db";
+import { invalidInput } from "@/lib/http/invalid-input";
+import { ZWhatIfEffectsInput } from "@/lib/schemas/what-if-effects";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const actor = await authorizeRequest(request, "whatif:run");
+  if (actor instanceof Response) return actor;
+  const params = new URL(request.url).searchParams;
+  const input = ZWhatIfEffectsInput.safeParse({
+    refs: params.getAll("ref"),
+    advisories: params.getAll("advisory"),
+    maxHops: params.get("maxHops") || undefined,
+    exposures: params.getAll("exposure"),
+    timings: params.getAll("timing"),
+    whatIf: params.getAll("whatIf"),
+    controls: params.getAll("control"),
+  });
+  if (!input.success) return invalidInput(input.error.issues);
+  const answer = await computeWhatIfEffects(await getDatabase(), input.data);
+  if (!answer.ok) return Response.json({ error: answer.errors.map((e) => e.message).join("; "), errors: answer.errors }, { status: 400 });
+  return Response.json(answer.result);
+}
