@@ -72,10 +72,10 @@ export interface TRadiusPicture {
 
 const HEADING_SPACE = 70;
 /** wide enough for a label of LABEL_CHARS characters right of its node at the picture's font size */
-const COLUMN_WIDTH = 230;
+const COLUMN_WIDTH = 250;
 /** room for a label of two lines (three for a summary) beside each node */
 const ROW_HEIGHT = 58;
-const LABEL_CHARS = 24;
+const LABEL_CHARS = 22;
 
 const shortName = (name: string) => (name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 1)}…` : name);
 
