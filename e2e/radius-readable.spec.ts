@@ -68,6 +68,18 @@ test("the demo advisory's radius opens readable: labelled nodes, readable headin
   await expect.poll(async () => (await readability(canvas)).zoom).toBeLessThan(first.zoom);
   await expect(runsIn).toBeVisible();
   expect(await headerPx()).toBeGreaterThanOrEqual(11);
+  // zoomed out, a label is small or hidden; pointing at the node names it at a readable size
+  const source = String(api.source.nodes[0].id);
+  const sourcePoint = await nodePoint(canvas, source);
+  await page.mouse.move(sourcePoint.x, sourcePoint.y);
+  await expect
+    .poll(() =>
+      canvas.evaluate((element, id) => {
+        const cy = (element as HTMLElement & { _cyreg?: { cy?: { zoom(): number; getElementById(id: string): { style(name: string): string } } } })._cyreg!.cy!;
+        return parseFloat(cy.getElementById(id).style("font-size")) * cy.zoom();
+      }, source),
+    )
+    .toBeGreaterThanOrEqual(11.9);
   await shootPicture(page, "radius-fit-all");
 });
 

@@ -30,7 +30,7 @@
 //                   so an expansion in place keeps the reader's viewport
 //   handleRef       imperative handle: fit(), zoomIn(), zoomOut(), center(id), exportPng()
 
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type LayoutOptions } from "cytoscape";
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular } from "cytoscape";
 import elk from "cytoscape-elk";
 import fcose from "cytoscape-fcose";
 import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
@@ -97,6 +97,8 @@ function registerExtensions() {
 }
 
 const ZOOM_STEP = 1.25;
+/** on-screen size of a hovered or selected node's label, whatever the zoom */
+const POINTED_LABEL_PX = 12;
 
 // Software GL (SwiftShader, llvmpipe: a VM or remote desktop without a GPU) draws WebGL on the CPU
 // at ~1 frame per second for 5,000 elements, where the canvas renderer with its viewport texture
@@ -168,6 +170,26 @@ export default function GraphCanvas(props: GraphCanvasProps) {
       const position = event.renderedPosition ?? { x: 0, y: 0 };
       callbacks.current.onContext?.(event.target.id(), { x: rect.left + window.scrollX + position.x, y: rect.top + window.scrollY + position.y });
     });
+    // A pointed-at or selected node's label is readable at any zoom: zoomed out, labels are
+    // hidden or tiny (min-zoomed-font-size, graph-style.ts), so hovering names the node instead
+    // of requiring a zoom in (issue 13, item 5).
+    const pointed = (node: NodeSingular, on: boolean) => {
+      if (on) {
+        // read while a bypass may already be set (hovered, then selected): it is never below the base
+        const base = parseFloat(node.style("font-size"));
+        node.style({ "font-size": Math.max(base, POINTED_LABEL_PX / cy.zoom()), "min-zoomed-font-size": 0, "z-index": 999, "text-background-color": "#0f1419", "text-background-opacity": 0.85 });
+      } else if (!node.selected() && !node.hasClass("pointer-over")) node.removeStyle("font-size min-zoomed-font-size z-index text-background-color text-background-opacity");
+    };
+    cy.on("mouseover", "node", (event: EventObject) => {
+      event.target.addClass("pointer-over");
+      if (!event.target.data("decoration")) pointed(event.target, true);
+    });
+    cy.on("mouseout", "node", (event: EventObject) => {
+      event.target.removeClass("pointer-over");
+      pointed(event.target, false);
+    });
+    cy.on("select", "node", (event: EventObject) => pointed(event.target, true));
+    cy.on("unselect", "node", (event: EventObject) => pointed(event.target, false));
     let viewportFrame = 0;
     cy.on("viewport resize", () => {
       if (viewportFrame) return;
