@@ -45,6 +45,9 @@ test("the demo advisory's radius opens readable: labelled nodes, readable headin
   const runsIn = headers.locator(".radius-header-column", { hasText: "Runs in" }).first();
   await expect(runsIn).toBeVisible();
   await expect(headers.locator(".radius-header-band", { hasText: "Original compromise" })).toBeVisible();
+  // a heading counts its whole column, the summarised nodes too
+  const secretsInColumn = api.nodes.filter((node: { kind: string; generation: number }) => node.kind === "secret" && node.generation === 0).length;
+  await expect(headers.locator(".radius-header-column", { hasText: "Secrets" }).first()).toHaveText(`Secrets ${secretsInColumn}`);
   const headerPx = async () => runsIn.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
   expect(await headerPx()).toBeGreaterThanOrEqual(11);
 

@@ -135,6 +135,8 @@ describe("radiusPicture summaries", () => {
     const summary = picture.elements.find((element) => element.data.id === "summary:0:secrets:secret")!;
     expect(summary.data).toMatchObject({ label: "22 secrets", count: 22, summary: true, kind: "secret" });
     expect(domainNodes(picture)).toHaveLength(2 + 8 + 1);
+    // the heading counts the whole column, not the rows drawn
+    expect(picture.layout.columns.find((column) => column.stage === "secrets")!.count).toBe(30);
     const merged = picture.elements.find((element) => element.group === "edges" && element.data.target === "summary:0:secrets:secret")!;
     expect(merged.data).toMatchObject({ source: "2", count: 22, exposure: "job" });
     // a path to a folded secret lights up its summary and the merged edge

@@ -1,6 +1,6 @@
 import { edgeElementId, nodeElementId, toNodeData, type TEdgeElementData, type TNodeElementData } from "@/lib/engine/cytoscape-elements";
 import type { TPathStep, TRadiusResult, TReachedNode } from "@/lib/schemas/radius";
-import { layoutRadius, type TRadiusLayout } from "./radius-layout";
+import { columnOf, layoutRadius, type TRadiusLayout } from "./radius-layout";
 import { summariseColumns, summaryDetail, summaryLabel, type TColumnSummary } from "./summarise-columns";
 
 // The blast-radius picture as Cytoscape elements with preset positions, plus the decorations
@@ -104,6 +104,15 @@ export function radiusPicture(result: TRadiusInput, options: TRadiusPictureOptio
     [...shown, ...summaries.map((summary) => ({ id: summary.id, kind: summary.kind, name: summary.id, hops: summary.hops, generation: summary.generation, summary: true }))],
     { sourceIds, columnWidth: COLUMN_WIDTH, rowHeight: ROW_HEIGHT },
   );
+
+  // a heading counts the whole column, the nodes folded into its summaries too
+  const columnTotals = new Map<string, number>();
+  for (const node of reached) {
+    const column = columnOf(node, sourceIds.has(node.id));
+    const key = `${column.generation}:${column.stage}`;
+    columnTotals.set(key, (columnTotals.get(key) ?? 0) + 1);
+  }
+  for (const column of layout.columns) column.count = columnTotals.get(`${column.generation}:${column.stage}`) ?? column.count;
 
   const elements: TRadiusElement[] = [];
   if (options.decorations !== false) {
