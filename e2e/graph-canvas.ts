@@ -8,11 +8,17 @@ import { expect, type Locator } from "@playwright/test";
 interface CyNode {
   id(): string;
   empty(): boolean;
+  data(name: string): unknown;
+  style(name: string): string;
+  visible(): boolean;
   renderedPosition(): { x: number; y: number };
   renderedBoundingBox(): { x1: number; y1: number; x2: number; y2: number };
   hasClass(name: string): boolean;
 }
 interface CyLike {
+  zoom(): number;
+  width(): number;
+  height(): number;
   getElementById(id: string): CyNode;
   nodes(): { toArray(): CyNode[] };
   elements(): { toArray(): CyNode[] };
@@ -76,4 +82,51 @@ export async function elementsWithClass(canvas: Locator, className: string): Pro
       .map((item) => item.id())
       .sort();
   }, className);
+}
+
+export interface Readability {
+  zoom: number;
+  /** the smallest label on screen in CSS pixels: font size × zoom */
+  smallestLabelPx: number;
+  /** labels are drawn only at or above their min-zoomed-font-size; a label under it is hidden */
+  hiddenLabels: number;
+  /** labelled domain nodes (not bands or headings) whose centre is inside the canvas */
+  labelledInView: number;
+  /** drawn domain nodes, and the nodes the drawn summaries stand for */
+  drawnNodes: number;
+  summarisedNodes: number;
+  summaries: { id: string; count: number }[];
+  /** shape and colour of each kind drawn (one node per kind) */
+  kinds: Record<string, { shape: string; colour: string }>;
+}
+
+/** What a person can read of the picture as it is now, measured on the Cytoscape instance. */
+export async function readability(canvas: Locator): Promise<Readability> {
+  await expect(canvas).toHaveAttribute("data-ready", "true");
+  return canvas.evaluate((element) => {
+    const cy = (element as Container)._cyreg?.cy;
+    if (!cy) throw new Error("no Cytoscape instance on the canvas");
+    const zoom = cy.zoom();
+    const domain = cy
+      .nodes()
+      .toArray()
+      .filter((node) => !node.data("decoration") && node.visible());
+    const labelled = domain.filter((node) => node.style("label") !== "");
+    const px = (node: CyNode) => parseFloat(node.style("font-size")) * zoom;
+    const kinds: Record<string, { shape: string; colour: string }> = {};
+    for (const node of domain) kinds[String(node.data("kind"))] ??= { shape: node.style("shape"), colour: node.style("background-color") };
+    return {
+      zoom,
+      smallestLabelPx: Math.min(...labelled.map(px)),
+      hiddenLabels: labelled.filter((node) => px(node) < parseFloat(node.style("min-zoomed-font-size"))).length,
+      labelledInView: labelled.filter((node) => {
+        const { x, y } = node.renderedPosition();
+        return x >= 0 && y >= 0 && x <= cy.width() && y <= cy.height();
+      }).length,
+      drawnNodes: domain.length,
+      summarisedNodes: domain.reduce((sum, node) => sum + (node.data("summary") ? Number(node.data("count")) : 0), 0),
+      summaries: domain.filter((node) => node.data("summary")).map((node) => ({ id: node.id(), count: Number(node.data("count")) })),
+      kinds,
+    };
+  });
 }

@@ -4,6 +4,7 @@
 // (Named to run after the demo's own specs: it adds its organisation to the shared database.)
 import { expect, test } from "@playwright/test";
 import { ZRadiusPage } from "../lib/schemas/radius";
+import { readability } from "./graph-canvas";
 
 const IDENTITIES = 12_000;
 const SOURCE = "pkg:npm/scale-evil@1.0.0";
@@ -53,6 +54,13 @@ test("a radius of 24,000 nodes: the first page in the browser, the path to the c
   await expect(coverage).toContainText(`Showing 800 of ${first.page.total.toLocaleString("en")} nodes`);
   await expect(coverage).toContainText("The picture draws the first 800; the table lists all 1,000 loaded.");
   expect(Number(await canvas.getAttribute("data-elements"))).toBeLessThan(2000);
+  // 800 nodes, but 400 tokens and 400 bots are two summaries: labelled nodes at a readable size
+  await expect.poll(async () => (await readability(canvas)).summarisedNodes).toBeGreaterThan(700);
+  const view = await readability(canvas);
+  expect(view.smallestLabelPx).toBeGreaterThanOrEqual(10);
+  expect(view.hiddenLabels).toBe(0);
+  expect(view.labelledInView).toBeGreaterThanOrEqual(5);
+  expect(view.drawnNodes).toBeLessThan(60);
 
   await page.getByTestId("show-table").click();
   await expect(coverage).toContainText(`Showing 1,000 of ${first.page.total.toLocaleString("en")} nodes`);

@@ -1,21 +1,38 @@
 // Bundled by bench/radius-render.bench.ts into one script for headless Chromium: the same
-// element building, preset layout and stylesheet the blast-radius page uses, with Cytoscape.
+// element building, preset layout, stylesheet and first framing the blast-radius page uses, with
+// Cytoscape.
 import cytoscape from "cytoscape";
-import { graphStylesheet } from "@/components/graph/graph-style";
+import { fitReadable } from "@/components/graph/fit-readable";
+import { graphStylesheet, RADIUS_READABLE_ZOOM } from "@/components/graph/graph-style";
+import { pictureOf } from "@/lib/graph-view/picture-of";
 import { radiusPicture } from "@/lib/graph-view/radius-elements";
 import type { TRadiusResult } from "@/lib/schemas/radius";
 
+export interface TRenderFigures {
+  ms: number;
+  pictureMs: number;
+  elements: number;
+  nodes: number;
+  edges: number;
+  zoom: number;
+  /** the smallest label font on screen, in CSS pixels (font size × zoom) */
+  labelPx: number;
+  /** labelled nodes whose centre is inside the canvas at the first view */
+  labelledInView: number;
+}
+
 declare global {
   interface Window {
-    renderRadius(result: TRadiusResult, webgl: boolean, decorations?: boolean): Promise<{ ms: number; pictureMs: number; elements: number; nodes: number; edges: number }>;
+    renderRadius(result: TRadiusResult, webgl: boolean, options?: { summarise?: boolean }): Promise<TRenderFigures>;
   }
 }
 
 // The canvas component's options for a view of this size (components/graph/graph-canvas.tsx).
-window.renderRadius = (result, webgl, decorations = true) =>
+window.renderRadius = (result, webgl, options = {}) =>
   new Promise((resolve) => {
     const started = performance.now();
-    const picture = radiusPicture(result, { decorations });
+    // what radius-page.tsx draws: the first PICTURE_NODE_LIMIT nodes, long columns summarised
+    const picture = radiusPicture(pictureOf(result), options.summarise === false ? { summariseAbove: Number.POSITIVE_INFINITY } : {});
     const pictureMs = performance.now() - started;
     const container = document.getElementById("cy")!;
     const large = picture.elements.length > 1000;
@@ -31,13 +48,21 @@ window.renderRadius = (result, webgl, decorations = true) =>
       ...(webgl ? { renderer: { name: "canvas", webgl: true, webglBgColor: [22, 29, 38] } } : {}),
     } as cytoscape.CytoscapeOptions);
     cy.add(picture.elements as unknown as cytoscape.ElementDefinition[]);
-    const layout = cy.layout({ name: "preset", fit: true, padding: 30, animate: false });
+    const layout = cy.layout({ name: "preset", fit: false, animate: false });
     layout.one("layoutstop", () => {
+      fitReadable(cy, RADIUS_READABLE_ZOOM);
       cy.one("render", () => {
         // the frame is drawn once the browser paints it
-        requestAnimationFrame(() =>
-          resolve({ ms: performance.now() - started, pictureMs, elements: cy.elements().length, nodes: cy.nodes().length, edges: cy.edges().length }),
-        );
+        requestAnimationFrame(() => {
+          const ms = performance.now() - started;
+          const labelled = cy.nodes().filter((node) => node.visible() && !node.data("decoration") && node.style("label") !== "");
+          const inView = labelled.filter((node) => {
+            const { x, y } = (node as cytoscape.NodeSingular).renderedPosition();
+            return x >= 0 && y >= 0 && x <= cy.width() && y <= cy.height();
+          });
+          const labelPx = Math.min(...labelled.map((node) => parseFloat(node.style("font-size")) * cy.zoom()));
+          resolve({ ms, pictureMs, elements: cy.elements().length, nodes: cy.nodes().length, edges: cy.edges().length, zoom: cy.zoom(), labelPx, labelledInView: inView.length });
+        });
       });
       cy.forceRender();
     });

@@ -12,4 +12,4 @@ export const GraphCanvasLazy = dynamic(() => import("./graph-canvas"), {
     </div>
   ),
 });
-export type { GraphCanvasHandle, GraphCanvasProps, LayoutDoneInfo } from "./graph-canvas";
+export type { GraphCanvasHandle, GraphCanvasProps, GraphViewport, LayoutDoneInfo } from "./graph-canvas";

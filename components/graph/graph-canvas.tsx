@@ -21,13 +21,21 @@
 //   onExpand(id)    a node was double-clicked (the caller fetches and merges its neighbours)
 //   onContext(id, position)  right-click on a node, position in page pixels (for a context menu)
 //   onLayoutDone(info)       after each layout: the layout that ran, fallback reason, renderer, ms
+//   onViewport(viewport)     after every pan, zoom or resize (once per frame): zoom and pan, so a
+//                   caller can keep HTML (headings) aligned with the drawing
+//   minFitZoom      a fit never zooms out below this: a picture too big to fit at a readable size
+//                   opens at this zoom, its left edge in view and centred vertically, instead of
+//                   as an unreadable miniature ("Fit" from the handle still shows all of it)
+//   fitOn           "every-layout" (default) or "roots-change": fit only when the roots change,
+//                   so an expansion in place keeps the reader's viewport
 //   handleRef       imperative handle: fit(), zoomIn(), zoomOut(), center(id), exportPng()
 
-import cytoscape, { type Core, type ElementDefinition, type EventObject } from "cytoscape";
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular } from "cytoscape";
 import elk from "cytoscape-elk";
 import fcose from "cytoscape-fcose";
 import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 import type { TGraphElement } from "@/lib/engine/cytoscape-elements";
+import { FIT_PADDING, fitReadable } from "./fit-readable";
 import { effectiveLayout, layoutOptions, type TGraphLayoutName } from "./graph-layouts";
 import { graphStylesheet } from "./graph-style";
 
@@ -55,6 +63,11 @@ export interface LayoutDoneInfo {
   ms: number;
 }
 
+export interface GraphViewport {
+  zoom: number;
+  pan: { x: number; y: number };
+}
+
 export interface GraphCanvasProps {
   elements: readonly TGraphElement[];
   layout: TGraphLayoutName;
@@ -66,6 +79,9 @@ export interface GraphCanvasProps {
   onExpand?: (id: string) => void;
   onContext?: (id: string, position: { x: number; y: number }) => void;
   onLayoutDone?: (info: LayoutDoneInfo) => void;
+  onViewport?: (viewport: GraphViewport) => void;
+  minFitZoom?: number;
+  fitOn?: "every-layout" | "roots-change";
   handleRef?: Ref<GraphCanvasHandle>;
   className?: string;
   /** accessible name of the graph region */
@@ -81,6 +97,8 @@ function registerExtensions() {
 }
 
 const ZOOM_STEP = 1.25;
+/** on-screen size of a hovered or selected node's label, whatever the zoom */
+const POINTED_LABEL_PX = 12;
 
 // Software GL (SwiftShader, llvmpipe: a VM or remote desktop without a GPU) draws WebGL on the CPU
 // at ~1 frame per second for 5,000 elements, where the canvas renderer with its viewport texture
@@ -110,9 +128,10 @@ function afterFirstFrame(cy: Core, webgl: boolean, done: () => void): void {
 }
 
 export default function GraphCanvas(props: GraphCanvasProps) {
-  const { elements, layout, rootIds = [], selectedId = null, highlightedIds = [], renderer = "auto", handleRef, className, label = "Graph" } = props;
+  const { elements, layout, rootIds = [], selectedId = null, highlightedIds = [], renderer = "auto", handleRef, className, label = "Graph", minFitZoom = 0, fitOn = "every-layout" } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  const fittedRoots = useRef<string | null>(null);
   const callbacks = useRef(props);
   callbacks.current = props;
 
@@ -151,9 +170,39 @@ export default function GraphCanvas(props: GraphCanvasProps) {
       const position = event.renderedPosition ?? { x: 0, y: 0 };
       callbacks.current.onContext?.(event.target.id(), { x: rect.left + window.scrollX + position.x, y: rect.top + window.scrollY + position.y });
     });
+    // A pointed-at or selected node's label is readable at any zoom: zoomed out, labels are
+    // hidden or tiny (min-zoomed-font-size, graph-style.ts), so hovering names the node instead
+    // of requiring a zoom in (issue 13, item 5).
+    const pointed = (node: NodeSingular, on: boolean) => {
+      if (on) {
+        // read while a bypass may already be set (hovered, then selected): it is never below the base
+        const base = parseFloat(node.style("font-size"));
+        node.style({ "font-size": Math.max(base, POINTED_LABEL_PX / cy.zoom()), "min-zoomed-font-size": 0, "z-index": 999, "text-background-color": "#0f1419", "text-background-opacity": 0.85 });
+      } else if (!node.selected() && !node.hasClass("pointer-over")) node.removeStyle("font-size min-zoomed-font-size z-index text-background-color text-background-opacity");
+    };
+    cy.on("mouseover", "node", (event: EventObject) => {
+      event.target.addClass("pointer-over");
+      if (!event.target.data("decoration")) pointed(event.target, true);
+    });
+    cy.on("mouseout", "node", (event: EventObject) => {
+      event.target.removeClass("pointer-over");
+      pointed(event.target, false);
+    });
+    cy.on("select", "node", (event: EventObject) => pointed(event.target, true));
+    cy.on("unselect", "node", (event: EventObject) => pointed(event.target, false));
+    let viewportFrame = 0;
+    cy.on("viewport resize", () => {
+      if (viewportFrame) return;
+      viewportFrame = requestAnimationFrame(() => {
+        viewportFrame = 0;
+        callbacks.current.onViewport?.({ zoom: cy.zoom(), pan: cy.pan() });
+      });
+    });
     cyRef.current = cy;
+    fittedRoots.current = null;
     container.dataset.renderer = webgl ? "webgl" : "canvas";
     return () => {
+      cancelAnimationFrame(viewportFrame);
       cyRef.current = null;
       cy.destroy();
     };
@@ -207,8 +256,14 @@ export default function GraphCanvas(props: GraphCanvasProps) {
     container.dataset.ready = "false";
     // a collection, not a selector: numeric ids make invalid CSS id selectors
     const roots = rootIds.reduce((collection, id) => collection.union(cy.getElementById(id)), cy.collection());
-    const run = cy.layout(layoutOptions(chosen.name, nodeCount, roots));
+    const rootKey = rootIds.join(",");
+    const fit = fitOn === "every-layout" || fittedRoots.current !== rootKey;
+    fittedRoots.current = rootKey;
+    // the layout places, fitReadable frames: a plain fit would open a big picture unreadably small
+    const run = cy.layout({ ...layoutOptions(chosen.name, nodeCount, roots), fit: false } as LayoutOptions);
     run.one("layoutstop", () => {
+      if (fit) fitReadable(cy, minFitZoom);
+      callbacks.current.onViewport?.({ zoom: cy.zoom(), pan: cy.pan() });
       // the first frame after the layout is the one the user sees. The canvas renderer announces
       // it with a "render" event; the WebGL renderer emits none, but draws on the next animation
       // frame, so the frame after that has been painted.
@@ -232,7 +287,7 @@ export default function GraphCanvas(props: GraphCanvasProps) {
     };
     // rootIds is an array prop: compared by content
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [elements, layout, webgl, large, rootIds.join(",")]);
+  }, [elements, layout, webgl, large, rootIds.join(","), minFitZoom, fitOn]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -258,7 +313,7 @@ export default function GraphCanvas(props: GraphCanvasProps) {
   useImperativeHandle(
     handleRef,
     () => ({
-      fit: () => cyRef.current?.fit(undefined, 30),
+      fit: () => cyRef.current?.fit(undefined, FIT_PADDING),
       zoomIn: () => zoomBy(cyRef.current, ZOOM_STEP),
       zoomOut: () => zoomBy(cyRef.current, 1 / ZOOM_STEP),
       center: (id: string) => {
@@ -269,7 +324,13 @@ export default function GraphCanvas(props: GraphCanvasProps) {
       exportPng: async () => {
         const cy = cyRef.current;
         if (!cy) throw new Error("the graph is not drawn yet");
-        return cy.png({ full: true, output: "blob-promise", bg: "#161d26", maxWidth: 8000, maxHeight: 8000 });
+        // print-only decorations (graph-style.ts) appear for the image: it has no HTML around it
+        cy.nodes().addClass("printing");
+        try {
+          return await cy.png({ full: true, output: "blob-promise", bg: "#161d26", maxWidth: 8000, maxHeight: 8000 });
+        } finally {
+          cy.nodes().removeClass("printing");
+        }
       },
     }),
     [],

@@ -5,7 +5,8 @@ import { COMPROMISED_COLOUR, EXPOSURE_VISUALS, GLYPH_COMPROMISED, KIND_VISUALS, 
 // The legend for graph-style.ts: node kinds (shape, colour, glyph), exposure levels (colour,
 // width, dash — noting that the WebGL renderer draws every line solid) and the compromised mark.
 // Props: `kinds` limits the node kinds listed (default all); `webgl` says dashes are not drawn;
-// `timing` adds the hollow "reached on the next resolve" mark (the blast-radius picture).
+// `timing` adds the hollow "reached on the next resolve" mark and `summaries` the summary node,
+// the merged edge and the label's second line (the blast-radius picture).
 
 const SHAPE_CLIP: Partial<Record<string, string>> = {
   diamond: "polygon(50% 0, 100% 50%, 50% 100%, 0 50%)",
@@ -14,9 +15,10 @@ const SHAPE_CLIP: Partial<Record<string, string>> = {
   octagon: "polygon(30% 0, 70% 0, 100% 30%, 100% 70%, 70% 100%, 30% 100%, 0 70%, 0 30%)",
   triangle: "polygon(50% 0, 100% 100%, 0 100%)",
   tag: "polygon(0 0, 75% 0, 100% 50%, 75% 100%, 0 100%)",
+  star: "polygon(50% 0, 61% 35%, 98% 35%, 68% 57%, 79% 91%, 50% 70%, 21% 91%, 32% 57%, 2% 35%, 39% 35%)",
 };
 
-export function GraphLegend({ kinds, webgl = false, timing = false }: { kinds?: readonly TNodeKind[]; webgl?: boolean; timing?: boolean }) {
+export function GraphLegend({ kinds, webgl = false, timing = false, summaries = false }: { kinds?: readonly TNodeKind[]; webgl?: boolean; timing?: boolean; summaries?: boolean }) {
   const shown = kinds ?? (Object.keys(KIND_VISUALS) as TNodeKind[]);
   return (
     <section className="graph-legend" aria-label="Legend">
@@ -64,6 +66,22 @@ export function GraphLegend({ kinds, webgl = false, timing = false }: { kinds?: 
             </span>
           </li>
         ) : null}
+        {summaries ? (
+          <>
+            <li data-testid="legend-summary">
+              <span className="legend-swatch" aria-hidden="true" style={{ background: "#555", borderRadius: "50%", border: "4px double #e6edf3", boxSizing: "border-box" }} />
+              <span>
+                <strong>26 secrets</strong>: the rest of a long column, counted by exposure and timing — click to expand
+              </span>
+            </li>
+            <li data-testid="legend-detail">
+              <span className="legend-swatch" aria-hidden="true" />
+              <span>
+                Under each name: how it is reached (<em>install</em>, <em>job</em>, <em>runner</em>, <em>runtime</em>) and when (<em>now</em> or <em>next resolve</em>)
+              </span>
+            </li>
+          </>
+        ) : null}
       </ul>
       <h3>Exposure (edges)</h3>
       <ul>
@@ -80,6 +98,12 @@ export function GraphLegend({ kinds, webgl = false, timing = false }: { kinds?: 
             </li>
           );
         })}
+        {summaries ? (
+          <li data-testid="legend-merged">
+            <span className="legend-line" aria-hidden="true" style={{ borderTop: "2px solid #8fb3d9" }} />
+            <strong>×26</strong> <span className="muted">— 26 edges into a summary, drawn as one</span>
+          </li>
+        ) : null}
       </ul>
       {webgl ? <p className="muted legend-note">WebGL view: lines are drawn solid; colour and width show exposure.</p> : null}
     </section>

@@ -1,4 +1,4 @@
-import type { NodeSingular, StylesheetStyle } from "cytoscape";
+import type { EdgeSingular, NodeSingular, StylesheetStyle } from "cytoscape";
 import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
 
 // Blastmap's visual language for graphs, shared by the explorer, the blast-radius page and the
@@ -13,9 +13,12 @@ import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
 // hollowness alone carries the meaning.
 //
 // Element data expected (see lib/engine/cytoscape-elements.ts):
-//   nodes: { id, kind, label, compromised, assumedCompromised, hiddenNeighbours, nextResolve? }
-//   edges: { id, source, target, kind, exposure: TExposure | "none" }
-// Classes the canvas toggles: "highlighted" (on a path), "faded" (not on it), "focus" (root).
+//   nodes: { id, kind, label, compromised, assumedCompromised, hiddenNeighbours, nextResolve?,
+//            detail? (more label lines, drawn right of the node), summary?, count? (a node
+//            standing for `count` nodes, click to expand), decoration?, printOnly? }
+//   edges: { id, source, target, kind, exposure: TExposure | "none", count? (merged edges) }
+// Classes the canvas toggles: "highlighted" (on a path), "faded" (not on it), "focus" (root),
+// "printing" (on every node while a PNG is drawn: print-only decorations appear).
 
 export interface KindVisual {
   label: string;
@@ -24,17 +27,19 @@ export interface KindVisual {
   glyph: string;
 }
 
+// Ten kinds, ten hues far apart on the wheel AND ten shapes, so no two kinds are told apart by
+// one cue alone (issue 13: identity and system were green and teal circles at a glance).
 export const KIND_VISUALS: Record<TNodeKind, KindVisual> = {
+  advisory: { label: "Advisory", shape: "triangle", colour: "#ff5c7a", glyph: "⚠" },
+  packageVersion: { label: "Package version", shape: "rectangle", colour: "#e2e8f0", glyph: "◈" },
+  package: { label: "Package", shape: "round-rectangle", colour: "#4e8cff", glyph: "▣" },
   publisher: { label: "Publisher", shape: "pentagon", colour: "#c084fc", glyph: "☺" },
-  package: { label: "Package", shape: "round-rectangle", colour: "#4ea1ff", glyph: "▣" },
-  packageVersion: { label: "Package version", shape: "rectangle", colour: "#7cc4ff", glyph: "◈" },
-  identity: { label: "Identity", shape: "ellipse", colour: "#3fcf8e", glyph: "⚙" },
-  secret: { label: "Secret", shape: "diamond", colour: "#ffd166", glyph: "✱" },
   context: { label: "CI job / workstation", shape: "hexagon", colour: "#ff8a3d", glyph: "⌨" },
   runner: { label: "Runner", shape: "barrel", colour: "#f472b6", glyph: "⚒" },
-  system: { label: "System", shape: "octagon", colour: "#2dd4bf", glyph: "⌂" },
-  action: { label: "Third-party action", shape: "tag", colour: "#a3a3ff", glyph: "⚑" },
-  advisory: { label: "Advisory", shape: "triangle", colour: "#ff9fb2", glyph: "⚠" },
+  action: { label: "Third-party action", shape: "tag", colour: "#22d3ee", glyph: "⚑" },
+  secret: { label: "Secret", shape: "diamond", colour: "#ffd166", glyph: "✱" },
+  identity: { label: "Identity", shape: "ellipse", colour: "#34d399", glyph: "⚙" },
+  system: { label: "System", shape: "star", colour: "#a3e635", glyph: "⌂" },
 };
 
 export interface ExposureVisual {
@@ -60,12 +65,24 @@ export const NEXT_RESOLVE_FILL_OPACITY = 0.18;
 export const HIGHLIGHT_COLOUR = "#ffffff";
 export const GLYPH_COMPROMISED = "☣";
 
-/** The label drawn under a node: glyph, name, and "+N" when neighbours are undrawn. */
-export function nodeDisplayLabel(data: { kind: TNodeKind; label: string; compromised?: boolean; assumedCompromised?: boolean; hiddenNeighbours?: number }): string {
+/**
+ * Font size of the blast-radius picture's labels, and the zoom at which they render at
+ * READABLE_FONT_PX: the picture opens at least that close (graph-canvas.tsx `minFitZoom`).
+ */
+export const RADIUS_FONT_SIZE = 13;
+export const READABLE_FONT_PX = 11;
+export const RADIUS_READABLE_ZOOM = READABLE_FONT_PX / RADIUS_FONT_SIZE;
+
+/**
+ * The label drawn with a node: glyph, name, "+N" when neighbours are undrawn, and on further lines
+ * the `detail` a picture adds (the radius: how and when the node is reached).
+ */
+export function nodeDisplayLabel(data: { kind: TNodeKind; label: string; compromised?: boolean; assumedCompromised?: boolean; hiddenNeighbours?: number; detail?: string }): string {
   const mark = data.compromised || data.assumedCompromised ? `${GLYPH_COMPROMISED} ` : "";
   const more = data.hiddenNeighbours ? `  +${data.hiddenNeighbours}` : "";
   const name = data.label.length > 40 ? `${data.label.slice(0, 39)}…` : data.label;
-  return `${mark}${KIND_VISUALS[data.kind]?.glyph ?? ""} ${name}${more}`;
+  const detail = data.detail ? `\n${data.detail}` : "";
+  return `${mark}${KIND_VISUALS[data.kind]?.glyph ?? ""} ${name}${more}${detail}`;
 }
 
 export interface GraphStyleOptions {
@@ -139,6 +156,14 @@ export function graphStylesheet({ webgl, large }: GraphStyleOptions): Stylesheet
       },
     },
     { selector: "node.focus", style: { width: large ? 26 : 40, height: large ? 26 : 40 } },
+    // The blast-radius picture's labels: beside the node, two lines (name; exposure and timing),
+    // big enough to read at the zoom the picture opens at (RADIUS_READABLE_ZOOM).
+    {
+      selector: "node[detail]",
+      style: { "text-valign": "center", "text-halign": "right", "text-margin-x": 7, "text-margin-y": 0, "text-wrap": "wrap", "text-max-width": "215px", "font-size": RADIUS_FONT_SIZE, "line-height": 1.15 },
+    },
+    // A summary ("26 secrets"): bigger, a double white ring like a stack of cards, click to expand.
+    { selector: "node[?summary]", style: { width: 40, height: 40, "border-width": 5, "border-style": "double", "border-color": "#e6edf3", "font-weight": "bold" } },
     { selector: "node:selected", style: { "overlay-color": "#4ea1ff", "overlay-opacity": 0.35, "overlay-padding": 8 } },
     {
       selector: "edge",
@@ -150,6 +175,18 @@ export function graphStylesheet({ webgl, large }: GraphStyleOptions): Stylesheet
       },
     },
     ...exposureRules,
+    {
+      selector: "edge[count > 1]",
+      style: {
+        label: (edge: EdgeSingular) => `×${edge.data("count")}`,
+        "font-size": 12,
+        color: "#e6edf3",
+        "text-background-color": "#0f1419",
+        "text-background-opacity": 0.85,
+        "text-background-padding": "2px",
+        "text-rotation": "autorotate",
+      },
+    },
     { selector: ".faded", style: { opacity: 0.15 } },
     { selector: "node.highlighted", style: { "overlay-color": HIGHLIGHT_COLOUR, "overlay-opacity": 0.18, "overlay-padding": 6, opacity: 1 } },
     { selector: "edge.highlighted", style: { "line-color": HIGHLIGHT_COLOUR, "target-arrow-color": HIGHLIGHT_COLOUR, width: 5, opacity: 1, "z-index": 10 } },
@@ -163,6 +200,12 @@ export function graphStylesheet({ webgl, large }: GraphStyleOptions): Stylesheet
       selector: 'node[decoration = "band"]',
       style: { width: "data(width)", height: "data(height)", "background-color": "#1c2531", "background-opacity": 0.6, "text-valign": "top", "text-margin-y": -8, "font-size": 24, "z-compound-depth": "bottom" },
     },
+    // On screen the radius picture's band titles and column headings are HTML (radius-headers.tsx);
+    // these Cytoscape copies exist for the PNG export only.
+    { selector: 'node[decoration = "band"]', style: { "text-opacity": 0 } },
+    { selector: 'node[decoration = "band"].printing', style: { "text-opacity": 1 } },
+    { selector: "node[?printOnly]", style: { display: "none" } },
+    { selector: "node[?printOnly].printing", style: { display: "element" } },
     { selector: 'node[decoration = "heading"]', style: { width: 1, height: 1, "text-valign": "center", "font-size": 15, "text-wrap": "wrap", "text-max-width": "150px" } },
     { selector: "node[decoration].faded", style: { opacity: 1 } },
   ];

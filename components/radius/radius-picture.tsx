@@ -1,10 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState, type Ref } from "react";
-import { GraphCanvasLazy, type GraphCanvasHandle, type LayoutDoneInfo } from "@/components/graph/graph-canvas-lazy";
+import { useCallback, useEffect, useMemo, useRef, useState, type Ref } from "react";
+import { GraphCanvasLazy, type GraphCanvasHandle, type GraphViewport, type LayoutDoneInfo } from "@/components/graph/graph-canvas-lazy";
 import { GraphLegend } from "@/components/graph/graph-legend";
+import { RADIUS_READABLE_ZOOM } from "@/components/graph/graph-style";
 import type { TGraphElement } from "@/lib/engine/cytoscape-elements";
-import { isDecorationId, type TRadiusPicture } from "@/lib/graph-view/radius-elements";
+import { drawnIds, isDecorationId, isSummaryId, redrawRadiusPicture, type TRadiusPicture } from "@/lib/graph-view/radius-elements";
+import { summaryLabel } from "@/lib/graph-view/summarise-columns";
+import { RadiusHeaders } from "./radius-headers";
 
 export interface TNodeMenuActions {
   select: (id: string) => void;
@@ -14,7 +17,13 @@ export interface TNodeMenuActions {
   isAssumed: (id: string) => boolean;
 }
 
-/** The layered picture on the shared canvas, with the right-click menu for pathfinding and marking. */
+/**
+ * The layered picture on the shared canvas, with the right-click menu for pathfinding and marking.
+ * It opens readable (issue 13): long columns summarised, labels at least READABLE_FONT_PX, headings
+ * in HTML, the legend open. Which summaries are expanded is this component's state: a click on a
+ * summary expands it, and selecting a node folded into one (from the table or a permalink)
+ * expands that one so the selection is drawn.
+ */
 export function RadiusPicture({
   picture,
   selectedId,
@@ -30,7 +39,30 @@ export function RadiusPicture({
 }) {
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
   const [layoutInfo, setLayoutInfo] = useState<LayoutDoneInfo | null>(null);
+  const [viewport, setViewport] = useState<GraphViewport | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const menuRef = useRef<HTMLDivElement>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvas = useRef<GraphCanvasHandle | null>(null);
+  // the page keeps a handle too (PNG export); the zoom buttons use the same one
+  const setHandle = useCallback(
+    (handle: GraphCanvasHandle | null) => {
+      canvas.current = handle;
+      if (typeof handleRef === "function") handleRef(handle);
+      else if (handleRef) handleRef.current = handle;
+    },
+    [handleRef],
+  );
+
+  const selectedSummary = selectedId ? picture.drawnAs.get(selectedId) : undefined;
+  const wanted = [...expanded, ...(selectedSummary && isSummaryId(selectedSummary) ? [selectedSummary] : [])].sort();
+  const drawn = useMemo(
+    () => (wanted.length === 0 ? picture : redrawRadiusPicture(picture, new Set(wanted))),
+    // the expanded set compared by content
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [picture, wanted.join(",")],
+  );
+  const expand = (id: string) => setExpanded((current) => new Set([...current, id]));
 
   useEffect(() => {
     if (!menu) return;
@@ -53,23 +85,39 @@ export function RadiusPicture({
 
   return (
     <div className="radius-picture">
-      <div className="radius-canvas-wrap">
+      <div className="radius-canvas-wrap" ref={wrapRef}>
+        <RadiusHeaders layout={drawn.layout} viewport={viewport} width={wrapRef.current?.clientWidth ?? Number.POSITIVE_INFINITY} />
+        <div className="radius-zoom" role="group" aria-label="Zoom">
+          <button type="button" className="button" aria-label="Zoom in" title="Zoom in" onClick={() => canvas.current?.zoomIn()}>
+            +
+          </button>
+          <button type="button" className="button" aria-label="Zoom out" title="Zoom out" onClick={() => canvas.current?.zoomOut()}>
+            −
+          </button>
+          <button type="button" className="button" aria-label="Fit the whole picture" title="Fit the whole picture" onClick={() => canvas.current?.fit()}>
+            Fit
+          </button>
+        </div>
         <GraphCanvasLazy
-          // The picture's decorations (bands, headings) are extra node data the canvas draws via
-          // graph-style.ts; they are not domain nodes, hence the widening cast.
-          elements={picture.elements as unknown as readonly TGraphElement[]}
+          // The picture's decorations (bands, headings) and summaries are extra node data the
+          // canvas draws via graph-style.ts; they are not domain nodes, hence the widening cast.
+          elements={drawn.elements as unknown as readonly TGraphElement[]}
           layout="preset"
-          rootIds={picture.sourceElementIds}
+          rootIds={drawn.sourceElementIds}
           selectedId={selectedId}
-          highlightedIds={highlightedIds}
+          highlightedIds={drawnIds(drawn, highlightedIds)}
+          minFitZoom={RADIUS_READABLE_ZOOM}
+          fitOn="roots-change"
+          onViewport={setViewport}
           onSelect={(id) => {
-            if (id === null || !isDecorationId(id)) actions.select(id ?? "");
+            if (id !== null && isSummaryId(id)) expand(id);
+            else if (id === null || !isDecorationId(id)) actions.select(id ?? "");
           }}
           onContext={(id, position) => {
-            if (!isDecorationId(id)) setMenu({ id, x: position.x, y: position.y });
+            if (!isDecorationId(id) && !isSummaryId(id)) setMenu({ id, x: position.x, y: position.y });
           }}
           onLayoutDone={setLayoutInfo}
-          handleRef={handleRef}
+          handleRef={setHandle}
           className="graph-canvas radius-canvas"
           label="Blast radius picture: the compromise on the left, then the contexts it runs in, the secrets they expose, the identities those unlock and the systems and packages reached; worm generations in bands further right. The table view lists the same nodes."
         />
@@ -94,11 +142,26 @@ export function RadiusPicture({
       </div>
       <div className="radius-picture-foot muted" aria-live="polite">
         {layoutInfo ? `${layoutInfo.nodes.toLocaleString("en")} nodes, ${layoutInfo.edges.toLocaleString("en")} edges drawn in ${layoutInfo.ms} ms (${layoutInfo.renderer}).` : null}{" "}
-        Click a node for its path; right-click for pathfinding.
+        Click a node for its path, a summary to expand it; right-click for pathfinding.
       </div>
-      <details className="radius-legend">
+      {drawn.summaries.length > 0 || expanded.size > 0 ? (
+        <div className="radius-summaries" data-testid="radius-summaries">
+          {drawn.summaries.length > 0 ? <span className="muted">Summarised to keep the picture readable:</span> : null}
+          {drawn.summaries.map((summary) => (
+            <button key={summary.id} type="button" className="button" onClick={() => expand(summary.id)}>
+              Expand {summaryLabel(summary)}
+            </button>
+          ))}
+          {expanded.size > 0 ? (
+            <button type="button" className="link-button" onClick={() => setExpanded(new Set())}>
+              Summarise again
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <details className="radius-legend" open>
         <summary>Legend</summary>
-        <GraphLegend webgl={layoutInfo?.renderer === "webgl"} timing />
+        <GraphLegend webgl={layoutInfo?.renderer === "webgl"} timing summaries />
       </details>
     </div>
   );

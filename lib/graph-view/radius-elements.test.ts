@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TRadiusResult } from "@/lib/schemas/radius";
 import { graphStylesheet } from "@/components/graph/graph-style";
-import { pathElementIds, radiusPicture } from "./radius-elements";
+import { drawnIds, pathElementIds, radiusPicture, redrawRadiusPicture } from "./radius-elements";
 
 const radius: Pick<TRadiusResult, "nodes" | "edges" | "source"> = {
   source: { refs: ["pkg:npm/chalk@5.6.1"], description: "", nodes: [{ id: 1, key: "pkg:npm/chalk@5.6.1", kind: "packageVersion", name: "chalk@5.6.1" }] },
@@ -42,9 +42,10 @@ describe("radiusPicture", () => {
     expect(edgeIds.sort()).toEqual(["1-INSTALLED_IN-2", "2-EXPOSES-3"]);
   });
 
-  it("adds a band per generation and a heading per column, which can be left out", () => {
-    const decorated = radiusPicture(radius).elements.flatMap((element) => ("decoration" in element.data ? [element.data.label] : []));
-    expect(decorated).toEqual(["Original compromise", "Compromise (1)", "Runs in (1)", "Secrets (1)"]);
+  it("adds a band per generation and a heading per column (for the PNG: on screen they are HTML), which can be left out", () => {
+    const decorations = radiusPicture(radius).elements.flatMap((element) => ("decoration" in element.data ? [element.data] : []));
+    expect(decorations.map((data) => data.label)).toEqual(["Original compromise", "Compromise (1)", "Runs in (1)", "Secrets (1)"]);
+    expect(decorations.filter((data) => data.decoration === "heading").every((data) => data.printOnly)).toBe(true);
     expect(radiusPicture(radius, { decorations: false }).elements.some((element) => "decoration" in element.data)).toBe(false);
   });
 });
@@ -100,6 +101,65 @@ describe("radiusPicture timing", () => {
 
   it("marks a node whose path rests on an assumed write token", () => {
     expect(nodeData("5")).toMatchObject({ nextResolve: false, restsOnAssumption: true });
+  });
+});
+
+describe("radiusPicture summaries", () => {
+  // one job exposing 30 secrets: the secrets column is summarised
+  const wide: Pick<TRadiusResult, "nodes" | "edges" | "source"> = {
+    source: radius.source,
+    nodes: [
+      radius.nodes[0],
+      radius.nodes[1],
+      ...Array.from({ length: 30 }, (_, i) => ({
+        id: 100 + i,
+        key: `secret:acme/web:S${i}`,
+        kind: "secret" as const,
+        name: `S${i}`,
+        hops: 2,
+        generation: 0,
+        timing: "now" as const,
+        exposure: "job" as const,
+        path: [
+          { kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" as const },
+          { kind: "EXPOSES", from: 2, to: 100 + i, exposure: "job" as const },
+        ],
+      })),
+    ],
+    edges: [],
+  };
+  const domainNodes = (picture: ReturnType<typeof radiusPicture>) => picture.elements.filter((element) => element.group === "nodes" && "kind" in element.data);
+
+  it("draws a long column as its first nodes plus a summary, with the folded edges merged and counted", () => {
+    const picture = radiusPicture(wide);
+    const summary = picture.elements.find((element) => element.data.id === "summary:0:secrets:secret")!;
+    expect(summary.data).toMatchObject({ label: "22 secrets", count: 22, summary: true, kind: "secret" });
+    expect(domainNodes(picture)).toHaveLength(2 + 8 + 1);
+    // the heading counts the whole column, not the rows drawn
+    expect(picture.layout.columns.find((column) => column.stage === "secrets")!.count).toBe(30);
+    const merged = picture.elements.find((element) => element.group === "edges" && element.data.target === "summary:0:secrets:secret")!;
+    expect(merged.data).toMatchObject({ source: "2", count: 22, exposure: "job" });
+    // a path to a folded secret lights up its summary and the merged edge
+    expect(drawnIds(picture, pathElementIds(wide.nodes[30].path, 128))).toEqual(["1", "2", "1-INSTALLED_IN-2", "summary:0:secrets:secret", merged.data.id]);
+  });
+
+  it("labels every node with how and when it is reached, and a summary with its counts", () => {
+    const picture = radiusPicture(wide);
+    const detail = (id: string) => (picture.elements.find((element) => element.data.id === id)!.data as { detail: string }).detail;
+    expect(detail("1")).toBe("compromised");
+    expect(detail("100")).toBe("job · now");
+    expect(detail("summary:0:secrets:secret")).toBe("22 job\nall now");
+  });
+
+  it("redraws with a summary expanded: every member drawn, no summary, nothing merged", () => {
+    const expanded = redrawRadiusPicture(radiusPicture(wide), new Set(["summary:0:secrets:secret"]));
+    expect(domainNodes(expanded)).toHaveLength(32);
+    expect(expanded.summaries).toEqual([]);
+    expect(expanded.elements.some((element) => element.data.id.startsWith("merged:"))).toBe(false);
+  });
+
+  it("can draw every node one by one", () => {
+    expect(domainNodes(radiusPicture(wide, { summariseAbove: Number.POSITIVE_INFINITY }))).toHaveLength(32);
   });
 });
 

@@ -1,9 +1,11 @@
 import { edgeElementId, nodeElementId, toNodeData, type TEdgeElementData, type TNodeElementData } from "@/lib/engine/cytoscape-elements";
-import type { TPathStep, TRadiusResult } from "@/lib/schemas/radius";
-import { layoutRadius, type TRadiusLayout } from "./radius-layout";
+import type { TPathStep, TRadiusResult, TReachedNode } from "@/lib/schemas/radius";
+import { columnOf, layoutRadius, type TRadiusLayout } from "./radius-layout";
+import { summariseColumns, summaryDetail, summaryLabel, type TColumnSummary } from "./summarise-columns";
 
 // The blast-radius picture as Cytoscape elements with preset positions, plus the decorations
-// that make the layers readable (a shaded band per worm generation, a heading per column). Pure:
+// that make the layers readable (a shaded band per worm generation, a heading per column). Long
+// columns are summarised (summarise-columns.ts) so the first view is one a person can read. Pure:
 // the canvas only draws what this returns.
 
 export interface TDecorationData {
@@ -12,43 +14,105 @@ export interface TDecorationData {
   label: string;
   width?: number;
   height?: number;
+  /**
+   * On screen the column headings are HTML above the canvas (radius-headers.tsx), readable at any
+   * zoom; these copies are drawn only into the PNG export, which has no HTML.
+   */
+  printOnly?: boolean;
 }
 
 /**
  * A reached node's element data: `nextResolve` when the attacker has it only on the next resolve
- * (drawn hollow, graph-style.ts), `restsOnAssumption` when its path assumes a write token.
+ * (drawn hollow, graph-style.ts), `restsOnAssumption` when its path assumes a write token, and
+ * `detail`, the label's second line saying how and when it is reached ("install · now").
  */
 export interface TRadiusNodeData extends TNodeElementData {
   nextResolve: boolean;
   restsOnAssumption: boolean;
+  detail: string;
+}
+
+/** A summary node standing for several nodes of one kind in one column (summarise-columns.ts). */
+export interface TSummaryNodeData extends TRadiusNodeData {
+  summary: true;
+  count: number;
+}
+
+/** An edge drawn for `count` edges of the radius, when an end of them is folded into a summary. */
+export interface TRadiusEdgeData extends TEdgeElementData {
+  count: number;
 }
 
 export type TRadiusElement =
-  | { group: "nodes"; data: TRadiusNodeData; position: { x: number; y: number } }
+  | { group: "nodes"; data: TRadiusNodeData | TSummaryNodeData; position: { x: number; y: number } }
   | { group: "nodes"; data: TDecorationData; position: { x: number; y: number } }
-  | { group: "edges"; data: TEdgeElementData };
+  | { group: "edges"; data: TRadiusEdgeData };
+
+export type TRadiusInput = Pick<TRadiusResult, "nodes" | "edges" | "source">;
+
+export interface TRadiusPictureOptions {
+  assumedCompromisedKeys?: ReadonlySet<string>;
+  decorations?: boolean;
+  /** summaries the user expanded (ids from TColumnSummary) */
+  expanded?: ReadonlySet<string>;
+  /** summarise columns longer than this; Infinity draws every node one by one */
+  summariseAbove?: number;
+}
 
 export interface TRadiusPicture {
   elements: TRadiusElement[];
   layout: TRadiusLayout;
   sourceElementIds: string[];
+  summaries: TColumnSummary[];
+  /** element id of a node or edge folded into a summary → the element drawn for it */
+  drawnAs: Map<string, string>;
+  /** what the picture was drawn from, so expandSummary can redraw it with more shown */
+  drawnFrom: { radius: TRadiusInput; options: TRadiusPictureOptions };
 }
 
 const HEADING_SPACE = 70;
+/** wide enough for a label of LABEL_CHARS characters right of its node at the picture's font size */
+const COLUMN_WIDTH = 250;
+/** room for a label of two lines (three for a summary) beside each node */
+const ROW_HEIGHT = 58;
+const LABEL_CHARS = 22;
 
-export function radiusPicture(
-  result: Pick<TRadiusResult, "nodes" | "edges" | "source">,
-  options: { assumedCompromisedKeys?: ReadonlySet<string>; decorations?: boolean } = {},
-): TRadiusPicture {
+const shortName = (name: string) => (name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 1)}…` : name);
+
+/** The second label line of a reached node: the exposure on its way here and when the attacker has it. */
+export function reachDetail(node: Pick<TReachedNode, "exposure" | "timing">, isSource: boolean): string {
+  if (isSource) return "compromised";
+  return `${node.exposure ?? "reached"} · ${node.timing === "next-resolve" ? "next resolve" : "now"}`;
+}
+
+export function radiusPicture(result: TRadiusInput, options: TRadiusPictureOptions = {}): TRadiusPicture {
   const assumed = options.assumedCompromisedKeys ?? new Set<string>();
   const sourceIds = new Set(result.source.nodes.map((node) => node.id));
   // Sources are normally in `nodes` (hops 0); add any that are not so the picture starts somewhere.
-  const drawn = [...result.nodes];
-  const present = new Set(drawn.map((node) => node.id));
+  const reached: TReachedNode[] = [...result.nodes];
+  const present = new Set(reached.map((node) => node.id));
   for (const source of result.source.nodes) {
-    if (!present.has(source.id)) drawn.push({ ...source, hops: 0, generation: 0, exposure: null, path: [], timing: "now" });
+    if (!present.has(source.id)) reached.push({ ...source, hops: 0, generation: 0, exposure: null, path: [], timing: "now" });
   }
-  const layout = layoutRadius(drawn, { sourceIds });
+  const { shown, summaries, summaryOf } = summariseColumns(reached, {
+    sourceIds,
+    expanded: options.expanded,
+    alwaysShown: new Set(reached.filter((node) => assumed.has(node.key)).map((node) => node.id)),
+    summariseAbove: options.summariseAbove,
+  });
+  const layout = layoutRadius(
+    [...shown, ...summaries.map((summary) => ({ id: summary.id, kind: summary.kind, name: summary.id, hops: summary.hops, generation: summary.generation, summary: true }))],
+    { sourceIds, columnWidth: COLUMN_WIDTH, rowHeight: ROW_HEIGHT },
+  );
+
+  // a heading counts the whole column, the nodes folded into its summaries too
+  const columnTotals = new Map<string, number>();
+  for (const node of reached) {
+    const column = columnOf(node, sourceIds.has(node.id));
+    const key = `${column.generation}:${column.stage}`;
+    columnTotals.set(key, (columnTotals.get(key) ?? 0) + 1);
+  }
+  for (const column of layout.columns) column.count = columnTotals.get(`${column.generation}:${column.stage}`) ?? column.count;
 
   const elements: TRadiusElement[] = [];
   if (options.decorations !== false) {
@@ -64,33 +128,81 @@ export function radiusPicture(
     for (const column of layout.columns) {
       elements.push({
         group: "nodes",
-        data: { id: `heading:${column.generation}:${column.stage}`, decoration: "heading", label: `${column.label} (${column.count})` },
+        data: { id: `heading:${column.generation}:${column.stage}`, decoration: "heading", label: `${column.label} (${column.count})`, printOnly: true },
         position: { x: column.left + column.width / 2, y: top + HEADING_SPACE / 2 },
       });
     }
   }
-  for (const node of drawn) {
-    const data = toNodeData({ ...node, compromised: sourceIds.has(node.id), assumedCompromised: assumed.has(node.key), criticality: node.criticality ?? null, hiddenNeighbours: 0 });
+  for (const node of shown) {
+    const isSource = sourceIds.has(node.id);
+    const data = toNodeData({ ...node, name: shortName(node.name), compromised: isSource, assumedCompromised: assumed.has(node.key), criticality: node.criticality ?? null, hiddenNeighbours: 0 });
     elements.push({
       group: "nodes",
-      data: { ...data, nextResolve: node.timing === "next-resolve", restsOnAssumption: node.assumed === true },
+      data: { ...data, nextResolve: node.timing === "next-resolve", restsOnAssumption: node.assumed === true, detail: reachDetail(node, isSource) },
       position: layout.positions.get(node.id)!,
     });
   }
+  for (const summary of summaries) {
+    elements.push({
+      group: "nodes",
+      data: {
+        id: summary.id,
+        kind: summary.kind,
+        key: "",
+        label: summaryLabel(summary),
+        compromised: false,
+        assumedCompromised: false,
+        criticality: null,
+        hiddenNeighbours: 0,
+        nextResolve: summary.nextResolve === summary.memberIds.length,
+        restsOnAssumption: false,
+        detail: summaryDetail(summary),
+        summary: true,
+        count: summary.memberIds.length,
+      },
+      position: layout.positions.get(summary.id)!,
+    });
+  }
+
   // Every explanation path must be drawable, so path steps are drawn even if `edges` omits them.
-  const edges = new Map<string, TEdgeElementData>();
+  // An edge with an end folded into a summary is drawn to the summary, merged with its siblings
+  // of the same exposure and counted, so 26 secrets exposed by one job draw one edge "×26".
+  const drawnAs = new Map<string, string>();
+  for (const [nodeId, summary] of summaryOf) drawnAs.set(nodeElementId(nodeId), summary);
+  const edges = new Map<string, TRadiusEdgeData>();
+  const seen = new Set<string>();
   const addEdge = (edge: Pick<TPathStep, "kind" | "from" | "to" | "exposure" | "privilege">) => {
     if (!present.has(edge.from) && !sourceIds.has(edge.from)) return;
     if (!present.has(edge.to) && !sourceIds.has(edge.to)) return;
-    const id = edgeElementId(edge);
-    if (edges.has(id)) return;
-    edges.set(id, { id, source: nodeElementId(edge.from), target: nodeElementId(edge.to), kind: edge.kind, exposure: edge.exposure ?? "none", privilege: edge.privilege ?? null });
+    const originalId = edgeElementId(edge);
+    if (seen.has(originalId)) return;
+    seen.add(originalId);
+    const source = summaryOf.get(edge.from) ?? nodeElementId(edge.from);
+    const target = summaryOf.get(edge.to) ?? nodeElementId(edge.to);
+    if (source === target) return;
+    const exposure = edge.exposure ?? "none";
+    const merged = summaryOf.has(edge.from) || summaryOf.has(edge.to);
+    const id = merged ? `merged:${source}:${target}:${exposure}` : originalId;
+    if (merged) drawnAs.set(originalId, id);
+    const existing = edges.get(id);
+    if (existing) existing.count++;
+    else edges.set(id, { id, source, target, kind: edge.kind, exposure, privilege: edge.privilege ?? null, count: 1 });
   };
   for (const edge of result.edges) addEdge(edge);
   for (const node of result.nodes) for (const step of node.path) addEdge(step);
   for (const data of edges.values()) elements.push({ group: "edges", data });
 
-  return { elements, layout, sourceElementIds: [...sourceIds].map(nodeElementId) };
+  return { elements, layout, sourceElementIds: [...sourceIds].map(nodeElementId), summaries, drawnAs, drawnFrom: { radius: result, options } };
+}
+
+/** The same picture with one more summary expanded (or several, or with `ids` replacing the set). */
+export function redrawRadiusPicture(picture: TRadiusPicture, expanded: ReadonlySet<string>): TRadiusPicture {
+  return radiusPicture(picture.drawnFrom.radius, { ...picture.drawnFrom.options, expanded });
+}
+
+/** Highlight ids mapped to what is drawn: a path through a folded node lights up its summary. */
+export function drawnIds(picture: Pick<TRadiusPicture, "drawnAs">, ids: readonly string[]): string[] {
+  return [...new Set(ids.map((id) => picture.drawnAs.get(id) ?? id))];
 }
 
 /** Element ids (nodes and edges) along a path, for the canvas's highlight. */
@@ -106,3 +218,4 @@ export function pathElementIds(path: readonly Pick<TPathStep, "kind" | "from" | 
 }
 
 export const isDecorationId = (id: string): boolean => id.startsWith("band:") || id.startsWith("heading:");
+export { isSummaryId } from "./summarise-columns";

@@ -21,16 +21,19 @@ export const STAGE_LABELS: Record<TRadiusStage, string> = {
 };
 
 export interface TLayoutNode {
-  id: number;
+  /** a node id, or the string id of a summary node standing for several (summarise-columns.ts) */
+  id: number | string;
   kind: TNodeKind;
   name: string;
   hops: number;
   generation: number;
+  /** a summary sits at the foot of its column, after the nodes drawn one by one */
+  summary?: boolean;
 }
 
 export interface TLayoutOptions {
   /** ids of the radius's sources: always the first column of generation 0 */
-  sourceIds: Iterable<number>;
+  sourceIds: Iterable<number | string>;
   columnWidth?: number;
   rowHeight?: number;
   /** a column holding more nodes than this wraps into sub-columns, so 1,000 secrets stay readable */
@@ -61,11 +64,11 @@ export interface TLayoutBand {
 }
 
 export interface TRadiusLayout {
-  positions: Map<number, { x: number; y: number }>;
+  positions: Map<number | string, { x: number; y: number }>;
   columns: TLayoutColumn[];
   bands: TLayoutBand[];
   /** stage of every node, for tables and legends */
-  stageOf: Map<number, TRadiusStage>;
+  stageOf: Map<number | string, TRadiusStage>;
 }
 
 const KIND_STAGE: Record<TNodeKind, TRadiusStage> = {
@@ -92,6 +95,11 @@ export function stageOf(node: Pick<TLayoutNode, "kind" | "generation">, isSource
   return KIND_STAGE[node.kind];
 }
 
+/** The column a node is drawn in: its worm generation (sources open generation 0) and its stage. */
+export function columnOf(node: Pick<TLayoutNode, "kind" | "generation">, isSource: boolean): { generation: number; stage: TRadiusStage } {
+  return { generation: isSource ? 0 : Math.max(0, node.generation), stage: stageOf(node, isSource) };
+}
+
 const KIND_ORDER = new Map<TNodeKind, number>(
   (["advisory", "packageVersion", "package", "publisher", "context", "runner", "action", "secret", "identity", "system"] as TNodeKind[]).map(
     (kind, index) => [kind, index],
@@ -107,10 +115,9 @@ export function layoutRadius(nodes: readonly TLayoutNode[], options: TLayoutOpti
 
   // Group by (generation, stage); each group is one column.
   const groups = new Map<string, { generation: number; stage: TRadiusStage; nodes: TLayoutNode[] }>();
-  const stageById = new Map<number, TRadiusStage>();
+  const stageById = new Map<number | string, TRadiusStage>();
   for (const node of nodes) {
-    const generation = sources.has(node.id) ? 0 : Math.max(0, node.generation);
-    const stage = stageOf(node, sources.has(node.id));
+    const { generation, stage } = columnOf(node, sources.has(node.id));
     stageById.set(node.id, stage);
     const id = `${generation}:${stage}`;
     let group = groups.get(id);
@@ -121,9 +128,13 @@ export function layoutRadius(nodes: readonly TLayoutNode[], options: TLayoutOpti
 
   // Nearest first, then by kind and name, so related rows sit together and the order is stable.
   const byRow = (a: TLayoutNode, b: TLayoutNode) =>
-    a.hops - b.hops || (KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)!) || a.name.localeCompare(b.name, "en") || a.id - b.id;
+    Number(a.summary ?? false) - Number(b.summary ?? false) ||
+    a.hops - b.hops ||
+    KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! ||
+    a.name.localeCompare(b.name, "en") ||
+    String(a.id).localeCompare(String(b.id), "en", { numeric: true });
 
-  const positions = new Map<number, { x: number; y: number }>();
+  const positions = new Map<number | string, { x: number; y: number }>();
   const columns: TLayoutColumn[] = [];
   const bands: TLayoutBand[] = [];
   let maxHalfHeight = rowHeight / 2;
