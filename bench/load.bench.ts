@@ -1,11 +1,15 @@
-// npm run bench -- load [--seconds 60] [--concurrency 50] [--upload-mb 10] [--dist .next]
+// npm run bench -- load [--seconds 60] [--concurrency 50] [--big-identities 20000] [--upload-mb 10] [--dist .next]
 //
 // The production server (`next start`, built beforehand: `npm run build`) on 127.0.0.1 only, over a
 // fresh database holding the demo organisation: embedded PGlite in a temporary directory, or a
 // throw-away PostgreSQL database when DATABASE_URL is set. Then:
 //   1. `concurrency` clients send radius and inventory requests for `seconds` (read-scoped API
 //      token): p50/p95/max latency, request and error counts, and /api/health sampled alongside;
-//   2. /api/health sampled every 100 ms while a large checkout (`upload-mb` of lockfiles, inflated)
+//   2. mixed radius requests: 20 clients, 17 asking for the first page of a big radius (an
+//      organisation of `big-identities` identities whose tokens one build machine exposes, imported
+//      into the same database) and 3 for small ones: p50/p95 per class, so small answers that wait
+//      behind big ones show;
+//   3. /api/health sampled every 100 ms while a large checkout (`upload-mb` of lockfiles, inflated)
 //      is uploaded and imported (import-scoped token), and again while a zip bomb (an entry declaring
 //      1,000 bytes that inflates to 1 GB) is refused.
 // Everything is bounded (seconds ≤ 120, concurrency ≤ 100, each upload ≤ 240 s) and the server is
@@ -25,6 +29,7 @@ import { openDatabase } from "@/lib/database/open-database";
 import { createThrowawayPostgresDatabase } from "@/lib/database/throwaway-postgres";
 import { createPrismaClient } from "@/lib/db";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo-organisation";
+import { importSources } from "@/lib/data/import/import-sources";
 import { INVENTORY_KINDS } from "@/lib/schemas/inventory-query";
 import { buildZip } from "@/test/hostile-zip/build-zip";
 import { numberOption, round, stringOption } from "./bench-kit";
@@ -52,7 +57,7 @@ interface Prepared {
 }
 
 /** A migrated database with the demo organisation and two API tokens; closed again for the server. */
-async function prepare(dataDir: string): Promise<Prepared> {
+async function prepare(dataDir: string, bigIdentities: number): Promise<Prepared> {
   let config: DatabaseConfig = { kind: "pglite", dataDir };
   let label = "PGlite (embedded)";
   let drop = async () => {};
@@ -68,6 +73,10 @@ async function prepare(dataDir: string): Promise<Prepared> {
     const prisma = createPrismaClient(connection);
     try {
       await seedDemoOrganisation(prisma);
+      if (bigIdentities > 0) {
+        const big = await importSources(prisma, [{ path: "load-big/inventory.json", content: bigOrganisation(bigIdentities) }], { actor: "load-bench" });
+        if (!big.ok) throw new Error(`the big organisation was refused: ${big.errors[0]?.message}`);
+      }
       const readToken = (await createApiToken(prisma, { name: "load-bench-read", scope: "read", days: 1 }, SYSTEM_ACTOR)).token;
       const importToken = (await createApiToken(prisma, { name: "load-bench-import", scope: "import", days: 1 }, SYSTEM_ACTOR)).token;
       const refs = (await prisma.node.findMany({ where: { kind: { in: ["packageVersion", "secret", "identity"] } }, select: { key: true }, take: 200 })).map((node) => node.key);
@@ -196,6 +205,39 @@ async function loadPhase(base: string, prepared: Prepared, seconds: number, conc
   };
 }
 
+const BIG_SOURCE = "pkg:npm/load-big-evil@1.0.0";
+
+/** An inventory whose one build box exposes a token per identity: a radius of ~2 × `identities` nodes from BIG_SOURCE. */
+function bigOrganisation(identities: number) {
+  const ids = Array.from({ length: identities }, (_, i) => String(i).padStart(6, "0"));
+  return JSON.stringify({
+    blastmapInventory: 1,
+    organisation: "load-big",
+    packages: [{ purl: "pkg:npm/load-big-evil", versions: [{ version: "1.0.0", hasInstallScript: true }] }],
+    identities: ids.map((n, i) => ({ name: `load-bot-${n}`, kind: "ciServiceAccount", lifetime: i % 3 ? "longLived" : "shortLived" })),
+    secrets: ids.map((n) => ({ name: `load-token-${n}`, type: "api-key", storedIn: "envFile", authenticatesAs: `identity:load-bot-${n}` })),
+    contexts: [{ name: "load-build-box", installs: [BIG_SOURCE], exposes: ids.map((n) => ({ secret: `secret:load-token-${n}`, exposure: "install" })) }],
+  });
+}
+
+async function mixedPhase(base: string, prepared: Prepared, seconds: number) {
+  const headers = { authorization: `Bearer ${prepared.readToken}` };
+  const samples = { big: [] as number[], small: [] as number[] };
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  let n = 0;
+  const client = (kind: "big" | "small") => async () => {
+    while (performance.now() < deadline) {
+      const ref = kind === "big" ? BIG_SOURCE : prepared.refs[n++ % prepared.refs.length];
+      const answer = await timed(`${base}/api/blast-radius?ref=${encodeURIComponent(ref)}&limit=500&include=paths`, { headers });
+      if (answer.status === 200) samples[kind].push(answer.ms);
+      else errors += 1;
+    }
+  };
+  await Promise.all([...Array.from({ length: 17 }, client("big")), ...Array.from({ length: 3 }, client("small"))]);
+  return { seconds, clients: { big: 17, small: 3 }, big: latency(samples.big), small: latency(samples.small), errors };
+}
+
 /** A checkout of npm lockfiles (each under the 10 MB file limit) inflating to about `megabytes`. */
 function largeCheckout(megabytes: number): Uint8Array {
   const files: Record<string, Uint8Array> = {};
@@ -249,11 +291,12 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const seconds = Math.min(numberOption(args, "seconds", 60), 120);
   const concurrency = Math.min(numberOption(args, "concurrency", 50), 100);
   const uploadMb = Math.min(numberOption(args, "upload-mb", 10), 200);
+  const bigIdentities = Math.min(numberOption(args, "big-identities", 20_000), 200_000);
   const distDir = stringOption(args, "dist", process.env.BLASTMAP_DIST_DIR ?? ".next");
   if (!existsSync(path.join(ROOT, distDir, "BUILD_ID"))) throw new Error(`no production build in ${distDir}: run \`npm run build\` (or pass --dist) first`);
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "blastmap-load-"));
-  const prepared = await prepare(path.join(dataDir, "data"));
+  const prepared = await prepare(path.join(dataDir, "data"), bigIdentities);
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
   console.log(`database: ${prepared.label}; server: ${base} (${distDir})`);
@@ -267,6 +310,10 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     );
     for (const error of load.firstErrors) console.log(`  error: ${error}`);
 
+    console.log(`mixed: 17 clients on the first page of a ${bigIdentities}-identity radius, 3 on small radii, for ${Math.min(seconds, 30)} s…`);
+    const mixed = await mixedPhase(base, prepared, Math.min(seconds, 30));
+    console.log(`  big p50 ${mixed.big.p50Ms} ms p95 ${mixed.big.p95Ms} ms (${mixed.big.count}); small p50 ${mixed.small.p50Ms} ms p95 ${mixed.small.p95Ms} ms (${mixed.small.count}); ${mixed.errors} errors`);
+
     console.log(`upload: a checkout of ~${uploadMb} MB of lockfiles while /api/health is polled…`);
     const large = await uploadPhase(base, prepared, "large.zip", largeCheckout(uploadMb));
     console.log(`  ${large.status} in ${large.importMs} ms (${large.message}); health p50 ${large.health.p50Ms} ms p95 ${large.health.p95Ms} ms max ${large.health.maxMs} ms`);
@@ -274,7 +321,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     console.log("upload: a zip bomb (1,000 bytes declared, 1 GB inflated)…");
     const bomb = await uploadPhase(base, prepared, "bomb.zip", await zipBombArchive());
     console.log(`  ${bomb.status} in ${bomb.importMs} ms (${bomb.message}); health p50 ${bomb.health.p50Ms} ms max ${bomb.health.maxMs} ms`);
-    return { database: prepared.label, load, largeUpload: { inflatedMb: uploadMb, ...large }, zipBomb: bomb };
+    return { database: prepared.label, load, mixed: { bigIdentities, ...mixed }, largeUpload: { inflatedMb: uploadMb, ...large }, zipBomb: bomb };
   } finally {
     await stopServer(server);
     await prepared.drop();

@@ -1,5 +1,5 @@
 import { EXPOSURES } from "@/lib/schemas/graph-facts";
-import type { TRadiusPaging } from "@/lib/schemas/radius";
+import type { TRadiusPaging, TRotationItem } from "@/lib/schemas/radius";
 import type { TFixesInput, TFixesResult, TRadiusFixesInput, TPathInput, TPathResult, TRadiusInput, TRadiusResult, TRefProblem } from "@/lib/schemas/radius";
 import type { EngineGraph } from "./graph";
 import { rankFixes } from "./fixes";
@@ -75,7 +75,8 @@ export type PageAnswer = EngineAnswer<Generator<string>> | { ok: false; cursor: 
  * cursor for the next page. A cursor from another question or an older graph is refused.
  */
 export function blastRadiusPageJson(graph: EngineGraph, input: TRadiusInput, paging: TRadiusPaging & { limit: number }): PageAnswer {
-  const question = questionDigest([input.refs, input.advisories, input.maxHops, input.exposures, input.whatIf, input.timings]);
+  const asked = JSON.stringify([input.refs, input.advisories, input.maxHops, input.exposures, input.whatIf, input.timings]);
+  const question = questionDigest(asked);
   let offset = 0;
   if (paging.cursor !== null) {
     try {
@@ -85,11 +86,9 @@ export function blastRadiusPageJson(graph: EngineGraph, input: TRadiusInput, pag
       throw error;
     }
   }
-  const walked = walkInput(graph, input, new RadiusWorkspace(graph));
-  if (!walked.ok) return walked;
-  const { workspace, source, options, before } = walked.result;
-  const rotationPlan = buildRotationPlan(workspace);
-  const order = importanceOrder(workspace, rotationPlan);
+  const ranked = rankedRadius(graph, input, asked);
+  if (!ranked.ok) return ranked;
+  const { workspace, source, options, before, rotationPlan, order } = ranked.result;
   const vertices = order.subarray(Math.min(offset, order.length), Math.min(offset + paging.limit, order.length));
   const end = offset + vertices.length;
   const truncated = end < order.length;
@@ -105,6 +104,36 @@ export function blastRadiusPageJson(graph: EngineGraph, input: TRadiusInput, pag
     ok: true,
     result: radiusJsonChunks(workspace, source, options, before, undefined, { vertices, includePaths: paging.includePaths, rotationRows: paging.rotationRows, rotationPlan, info }),
   };
+}
+
+interface RankedRadius extends WalkedRadius {
+  rotationPlan: TRotationItem[];
+  order: Int32Array;
+}
+
+/** Recent questions per graph: the pages after the first, and people looking at the same incident, reuse one walk. */
+const rankedByGraph = new WeakMap<EngineGraph, Map<string, RankedRadius>>();
+const RANKED_KEPT = 4;
+
+/** `question` is the whole question as text (never its short digest, which two questions may share). */
+function rankedRadius(graph: EngineGraph, input: TRadiusInput, question: string): EngineAnswer<RankedRadius> {
+  let kept = rankedByGraph.get(graph);
+  if (!kept) rankedByGraph.set(graph, (kept = new Map()));
+  const cached = kept.get(question);
+  if (cached) {
+    // most recently used last
+    kept.delete(question);
+    kept.set(question, cached);
+    return { ok: true, result: cached };
+  }
+  // a workspace of its own: the walk stays valid while pages are being written from it
+  const walked = walkInput(graph, input, new RadiusWorkspace(graph));
+  if (!walked.ok) return walked;
+  const rotationPlan = buildRotationPlan(walked.result.workspace);
+  const ranked = { ...walked.result, rotationPlan, order: importanceOrder(walked.result.workspace, rotationPlan) };
+  kept.set(question, ranked);
+  if (kept.size > RANKED_KEPT) kept.delete(kept.keys().next().value!);
+  return { ok: true, result: ranked };
 }
 
 export function findChains(graph: EngineGraph, input: TPathInput): EngineAnswer<TPathResult> {

@@ -88,6 +88,16 @@ describe("blast radius in pages", () => {
     for (const node of page(graph, 10, null, true).nodes) expect(node.path).toEqual(paths.get(node.key));
   });
 
+  it("keeps recent questions apart: the same graph asked two ways answers each its own", () => {
+    const graph = wideGraph();
+    const all = page(graph, 5);
+    const near = page(graph, 5, null, false, { ...question, maxHops: 1 });
+    const again = page(graph, 5);
+    expect(near.summary.total).toBeLessThan(all.summary.total);
+    expect(again).toEqual(all);
+    expect(page(graph, 5, near.page.nextCursor, false, { ...question, maxHops: 1 }).nodes.every((node) => node.hops <= 1)).toBe(true);
+  });
+
   it("refuses a cursor from another question, and says when the graph changed since the first page", () => {
     const cursor = page(wideGraph(), 5).page.nextCursor!;
     expect(() => page(wideGraph(), 5, cursor, false, { ...question, maxHops: 2 })).toThrow(/another question/);
