@@ -1,5 +1,6 @@
 import type { TAuditEvent } from "@/lib/schemas/audit";
 import { ErrorMessage } from "@/components/layout/error-message";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const summary = (value: unknown) => (value == null ? "" : JSON.stringify(value));
 
@@ -42,40 +43,42 @@ export function AuditPage({ events, filters, error }: { events: TAuditEvent[]; f
           <h2>No matching events</h2>
         </div>
       ) : (
-        <table className="table" aria-label="Audit events">
-          <thead>
-            <tr>
-              <th>When (UTC)</th>
-              <th>Who</th>
-              <th>Action</th>
-              <th>Target</th>
-              <th>From</th>
-              <th>Before</th>
-              <th>After</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.id}>
-                <td>{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td>
-                  {event.actorName} <span className="muted">({event.actorKind})</span>
-                </td>
-                <td>
-                  <code>{event.action}</code>
-                </td>
-                <td>{event.target}</td>
-                <td>{event.ip}</td>
-                <td>
-                  <code>{summary(event.before)}</code>
-                </td>
-                <td>
-                  <code>{summary(event.after)}</code>
-                </td>
+        <TableScroll label="Audit events">
+          <table className="table" aria-label="Audit events">
+            <thead>
+              <tr>
+                <th>When (UTC)</th>
+                <th>Who</th>
+                <th>Action</th>
+                <th>Target</th>
+                <th>From</th>
+                <th>Before</th>
+                <th>After</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id}>
+                  <td>{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                  <td>
+                    {event.actorName} <span className="muted">({event.actorKind})</span>
+                  </td>
+                  <td>
+                    <code>{event.action}</code>
+                  </td>
+                  <td>{event.target}</td>
+                  <td>{event.ip}</td>
+                  <td>
+                    <code>{summary(event.before)}</code>
+                  </td>
+                  <td>
+                    <code>{summary(event.after)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { SeverityBadge } from "@/components/findings/severity-badge";
 import type { TComplianceReport, TFinding } from "@/lib/schemas/findings";
 import { ControlStatusBadge } from "./control-status-badge";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function FrameworkCompliancePage({ compliance, findings, canExport }: { compliance: TComplianceReport; findings: TFinding[]; canExport: boolean }) {
   const { framework } = compliance;
@@ -38,72 +39,74 @@ export function FrameworkCompliancePage({ compliance, findings, canExport }: { c
       ) : (
         <p className="muted">Evidence export needs the admin or auditor role.</p>
       )}
-      <table className="table" aria-label="Controls">
-        <thead>
-          <tr>
-            <th scope="col">Control</th>
-            <th scope="col">Status</th>
-            <th scope="col">Mapped rules</th>
-            <th scope="col">Open findings</th>
-            <th scope="col">Affected</th>
-          </tr>
-        </thead>
-        <tbody>
-          {compliance.controls.map((control) => (
-            <tr key={control.id} data-control={control.id}>
-              <td>
-                <strong>{control.id}</strong> {control.title}
-                <br />
-                <span className="muted">{control.group}</span>
-                {control.note ? (
-                  <>
-                    <br />
-                    <span className="muted">Note: {control.note}</span>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                <ControlStatusBadge status={control.status} />
-              </td>
-              <td>
-                {control.mappedRules.length === 0
-                  ? "—"
-                  : control.mappedRules.map((ruleId) => (
-                      <div key={ruleId}>
-                        <Link href={`/findings?rule=${ruleId}`}>{ruleId}</Link>
-                      </div>
-                    ))}
-              </td>
-              <td>
-                {control.openFindings === 0 ? (
-                  "0"
-                ) : (
-                  <details>
-                    <summary>
-                      {control.openFindings}{" "}
-                      {(["critical", "high", "medium", "low"] as const)
-                        .filter((severity) => control.findingsBySeverity[severity] > 0)
-                        .map((severity) => (
-                          <span key={severity}>
-                            <SeverityBadge severity={severity} /> {control.findingsBySeverity[severity]}{" "}
-                          </span>
-                        ))}
-                    </summary>
-                    <ul>
-                      {control.findingIds.slice(0, 20).map((id) => {
-                        const finding = byId.get(id);
-                        return finding ? <li key={id}>{finding.reason}</li> : null;
-                      })}
-                      {control.findingIds.length > 20 ? <li>… and {control.findingIds.length - 20} more</li> : null}
-                    </ul>
-                  </details>
-                )}
-              </td>
-              <td>{control.affectedEntities}</td>
+      <TableScroll label="Controls">
+        <table className="table" aria-label="Controls">
+          <thead>
+            <tr>
+              <th scope="col">Control</th>
+              <th scope="col">Status</th>
+              <th scope="col">Mapped rules</th>
+              <th scope="col">Open findings</th>
+              <th scope="col">Affected</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {compliance.controls.map((control) => (
+              <tr key={control.id} data-control={control.id}>
+                <td>
+                  <strong>{control.id}</strong> {control.title}
+                  <br />
+                  <span className="muted">{control.group}</span>
+                  {control.note ? (
+                    <>
+                      <br />
+                      <span className="muted">Note: {control.note}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <ControlStatusBadge status={control.status} />
+                </td>
+                <td>
+                  {control.mappedRules.length === 0
+                    ? "—"
+                    : control.mappedRules.map((ruleId) => (
+                        <div key={ruleId}>
+                          <Link href={`/findings?rule=${ruleId}`}>{ruleId}</Link>
+                        </div>
+                      ))}
+                </td>
+                <td>
+                  {control.openFindings === 0 ? (
+                    "0"
+                  ) : (
+                    <details>
+                      <summary>
+                        {control.openFindings}{" "}
+                        {(["critical", "high", "medium", "low"] as const)
+                          .filter((severity) => control.findingsBySeverity[severity] > 0)
+                          .map((severity) => (
+                            <span key={severity}>
+                              <SeverityBadge severity={severity} /> {control.findingsBySeverity[severity]}{" "}
+                            </span>
+                          ))}
+                      </summary>
+                      <ul>
+                        {control.findingIds.slice(0, 20).map((id) => {
+                          const finding = byId.get(id);
+                          return finding ? <li key={id}>{finding.reason}</li> : null;
+                        })}
+                        {control.findingIds.length > 20 ? <li>… and {control.findingIds.length - 20} more</li> : null}
+                      </ul>
+                    </details>
+                  )}
+                </td>
+                <td>{control.affectedEntities}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { MarkCompromisedButton } from "@/components/compromise/mark-compromised-
 import { KIND_VISUALS } from "@/components/graph/graph-style";
 import { formatCell } from "@/components/inventory/format-cell";
 import type { TNodeDetail } from "@/lib/schemas/node-detail";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 // One entity: what it is, where it came from, what it touches, and the two ways onward —
 // the blast radius from here and the graph around it.
@@ -65,47 +66,51 @@ export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark
           {detail.attributes.length === 0 ? (
             <p className="muted">No attributes recorded.</p>
           ) : (
-            <table className="table" aria-label="Attributes">
-              <tbody>
-                {detail.attributes.map((attribute) => (
-                  <tr key={attribute.name}>
-                    <th scope="row">{attribute.name}</th>
-                    <td>{attribute.json ? <pre className="attr-json">{String(attribute.value)}</pre> : formatCell(attribute.value)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableScroll label="Attributes">
+              <table className="table" aria-label="Attributes">
+                <tbody>
+                  {detail.attributes.map((attribute) => (
+                    <tr key={attribute.name}>
+                      <th scope="row">{attribute.name}</th>
+                      <td>{attribute.json ? <pre className="attr-json">{String(attribute.value)}</pre> : formatCell(attribute.value)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
 
           <h2>Where it came from</h2>
-          <table className="table" aria-label="Provenance">
-            <tbody>
-              <tr>
-                <th scope="row">First imported</th>
-                <td>{detail.provenance.firstImport ? `${detail.provenance.firstImport.startedAt.slice(0, 19).replace("T", " ")} UTC by ${detail.provenance.firstImport.actor} (import #${detail.provenance.firstImport.id})` : <span className="muted">unknown</span>}</td>
-              </tr>
-              <tr>
-                <th scope="row">Last imported</th>
-                <td>{detail.provenance.lastImport ? `${detail.provenance.lastImport.startedAt.slice(0, 19).replace("T", " ")} UTC by ${detail.provenance.lastImport.actor} (import #${detail.provenance.lastImport.id})` : <span className="muted">unknown</span>}</td>
-              </tr>
-              <tr>
-                <th scope="row">Source documents</th>
-                <td>
-                  {detail.provenance.documents.length === 0 ? (
-                    <span className="muted">none</span>
-                  ) : (
-                    <ul className="plain-list" data-testid="entity-documents">
-                      {detail.provenance.documents.map((document) => (
-                        <li key={document.key}>
-                          <code>{document.key}</code> <span className="badge">{document.format}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            </tbody>
-          </table>
+          <TableScroll label="Provenance">
+            <table className="table" aria-label="Provenance">
+              <tbody>
+                <tr>
+                  <th scope="row">First imported</th>
+                  <td>{detail.provenance.firstImport ? `${detail.provenance.firstImport.startedAt.slice(0, 19).replace("T", " ")} UTC by ${detail.provenance.firstImport.actor} (import #${detail.provenance.firstImport.id})` : <span className="muted">unknown</span>}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Last imported</th>
+                  <td>{detail.provenance.lastImport ? `${detail.provenance.lastImport.startedAt.slice(0, 19).replace("T", " ")} UTC by ${detail.provenance.lastImport.actor} (import #${detail.provenance.lastImport.id})` : <span className="muted">unknown</span>}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Source documents</th>
+                  <td>
+                    {detail.provenance.documents.length === 0 ? (
+                      <span className="muted">none</span>
+                    ) : (
+                      <ul className="plain-list" data-testid="entity-documents">
+                        {detail.provenance.documents.map((document) => (
+                          <li key={document.key}>
+                            <code>{document.key}</code> <span className="badge">{document.format}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
 
         <div>

@@ -3,6 +3,7 @@ import { NODE_KINDS } from "@/lib/schemas/graph-facts";
 import { filterFindings, SEVERITIES, type TFindingsQuery, type TFindingsReport } from "@/lib/schemas/findings";
 import styles from "./findings.module.css";
 import { SeverityBadge } from "./severity-badge";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const radiusHref = (ref: string) => `/radius?ref=${encodeURIComponent(ref)}`;
 
@@ -89,62 +90,64 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
           <p>{report.counts.total === 0 ? "No rule fires on the current graph." : "No finding matches these filters."}</p>
         </div>
       ) : (
-        <table className="table" aria-label="Findings">
-          <thead>
-            <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Rule</th>
-              <th scope="col">Finding</th>
-              <th scope="col">Entities</th>
-              <th scope="col">Where</th>
-            </tr>
-          </thead>
-          <tbody>
-            {findings.map((finding) => (
-              <tr key={finding.id} data-rule={finding.ruleId}>
-                <td>
-                  <SeverityBadge severity={finding.severity} />
-                </td>
-                <td>
-                  <span title={rulesById.get(finding.ruleId)?.description}>{finding.ruleId}</span>
-                  <br />
-                  <span className="muted">{finding.title}</span>
-                </td>
-                <td>
-                  <p className={styles.reason}>{finding.reason}</p>
-                  <details>
-                    <summary>Remediation</summary>
-                    <p>{finding.remediation}</p>
-                  </details>
-                  <Link href={radiusHref(finding.worstEntityRef)}>Blast radius of {finding.worstEntityRef}</Link>
-                </td>
-                <td>
-                  <ul className={styles.plainList}>
-                    {finding.entities.map((entity) => (
-                      <li key={entity.id}>
-                        <Link href={`/entity/${entity.id}`} title={entity.key}>
-                          {entity.name}
-                        </Link>{" "}
-                        <span className="muted">{entity.kind}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>
-                  {finding.location ? (
-                    <code>
-                      {finding.location.repo ? `${finding.location.repo}: ` : ""}
-                      {finding.location.file}
-                      {finding.location.line ? `:${finding.location.line}` : ""}
-                    </code>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
+        <TableScroll label="Findings">
+          <table className="table" aria-label="Findings">
+            <thead>
+              <tr>
+                <th scope="col">Severity</th>
+                <th scope="col">Rule</th>
+                <th scope="col">Finding</th>
+                <th scope="col">Entities</th>
+                <th scope="col">Where</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {findings.map((finding) => (
+                <tr key={finding.id} data-rule={finding.ruleId}>
+                  <td>
+                    <SeverityBadge severity={finding.severity} />
+                  </td>
+                  <td>
+                    <span title={rulesById.get(finding.ruleId)?.description}>{finding.ruleId}</span>
+                    <br />
+                    <span className="muted">{finding.title}</span>
+                  </td>
+                  <td>
+                    <p className={styles.reason}>{finding.reason}</p>
+                    <details>
+                      <summary>Remediation</summary>
+                      <p>{finding.remediation}</p>
+                    </details>
+                    <Link href={radiusHref(finding.worstEntityRef)}>Blast radius of {finding.worstEntityRef}</Link>
+                  </td>
+                  <td>
+                    <ul className={styles.plainList}>
+                      {finding.entities.map((entity) => (
+                        <li key={entity.id}>
+                          <Link href={`/entity/${entity.id}`} title={entity.key}>
+                            {entity.name}
+                          </Link>{" "}
+                          <span className="muted">{entity.kind}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    {finding.location ? (
+                      <code>
+                        {finding.location.repo ? `${finding.location.repo}: ` : ""}
+                        {finding.location.file}
+                        {finding.location.line ? `:${finding.location.line}` : ""}
+                      </code>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

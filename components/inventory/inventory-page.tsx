@@ -19,6 +19,7 @@ import {
 import { CRITICALITIES, EXPOSURES } from "@/lib/schemas/graph-facts";
 import { formatCell } from "./format-cell";
 import { InventoryTabs } from "./inventory-tabs";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 // The inventory of one kind. The view's state is the URL's query string: every change is pushed
 // to history (so Back works and the link can be shared) and read back through useSearchParams;
@@ -127,57 +128,59 @@ function InventoryView({ kind, query, initial }: { kind: TInventoryKind; query: 
       ) : null}
 
       {page && page.total > 0 ? (
-        <table className="table inventory-table" aria-busy={result.isFetching} aria-label={spec.label} data-testid="inventory-table">
-          <thead>
-            <tr>
-              {spec.columns.map((column) => {
-                const active = sortColumn === column.id;
-                const ariaSort = active ? (query.dir === "asc" ? "ascending" : "descending") : undefined;
-                return (
-                  <th key={column.id} aria-sort={ariaSort} scope="col">
-                    {column.sortable ? (
-                      <button type="button" onClick={() => navigate({ sort: column.id, dir: active && query.dir === "asc" ? "desc" : "asc" })}>
-                        {column.label}
-                        <span aria-hidden="true">{active ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
-                      </button>
-                    ) : (
-                      column.label
-                    )}
-                  </th>
-                );
-              })}
-              {spec.flags.length ? <th scope="col">Risk</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((row) => (
-              <tr key={row.id} data-testid="inventory-row">
-                {spec.columns.map((column) =>
-                  column.id === "name" ? (
-                    <td key={column.id} className="name-cell">
-                      <Link href={`/entity/${row.id}`}>{row.name}</Link>{" "}
-                      {row.compromised ? <span className="badge badge-danger">compromised</span> : null}{" "}
-                      {row.assumedCompromised ? <span className="badge badge-danger">assumed compromised</span> : null}
-                    </td>
-                  ) : (
-                    <td key={column.id}>{formatCell(row.cells[column.id])}</td>
-                  ),
-                )}
-                {spec.flags.length ? (
-                  <td>
-                    <span className="flag-list">
-                      {row.flags.map((flag) => (
-                        <span key={flag} className="badge badge-medium" data-flag={flag}>
-                          {RISK_FLAG_LABELS[flag]}
-                        </span>
-                      ))}
-                    </span>
-                  </td>
-                ) : null}
+        <TableScroll label={spec.label}>
+          <table className="table inventory-table" aria-busy={result.isFetching} aria-label={spec.label} data-testid="inventory-table">
+            <thead>
+              <tr>
+                {spec.columns.map((column) => {
+                  const active = sortColumn === column.id;
+                  const ariaSort = active ? (query.dir === "asc" ? "ascending" : "descending") : undefined;
+                  return (
+                    <th key={column.id} aria-sort={ariaSort} scope="col">
+                      {column.sortable ? (
+                        <button type="button" onClick={() => navigate({ sort: column.id, dir: active && query.dir === "asc" ? "desc" : "asc" })}>
+                          {column.label}
+                          <span aria-hidden="true">{active ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                        </button>
+                      ) : (
+                        column.label
+                      )}
+                    </th>
+                  );
+                })}
+                {spec.flags.length ? <th scope="col">Risk</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.rows.map((row) => (
+                <tr key={row.id} data-testid="inventory-row">
+                  {spec.columns.map((column) =>
+                    column.id === "name" ? (
+                      <td key={column.id} className="name-cell">
+                        <Link href={`/entity/${row.id}`}>{row.name}</Link>{" "}
+                        {row.compromised ? <span className="badge badge-danger">compromised</span> : null}{" "}
+                        {row.assumedCompromised ? <span className="badge badge-danger">assumed compromised</span> : null}
+                      </td>
+                    ) : (
+                      <td key={column.id}>{formatCell(row.cells[column.id])}</td>
+                    ),
+                  )}
+                  {spec.flags.length ? (
+                    <td>
+                      <span className="flag-list">
+                        {row.flags.map((flag) => (
+                          <span key={flag} className="badge badge-medium" data-flag={flag}>
+                            {RISK_FLAG_LABELS[flag]}
+                          </span>
+                        ))}
+                      </span>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </section>
   );
