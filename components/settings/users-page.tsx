@@ -34,7 +34,9 @@ export function UsersPage({ users, currentUserId }: { users: TUserSummary[]; cur
               <th>Sign-in</th>
               <th>Role</th>
               <th>Created</th>
-              <th />
+              <th>
+                <span className="sr-only">Delete</span>
+              </th>
             </tr>
           </thead>
           <tbody>
