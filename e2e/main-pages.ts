@@ -28,26 +28,29 @@ async function anIncidentPath(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-async function anEntityPath(page: Page): Promise<string> {
+async function anEntityId(page: Page): Promise<number> {
   const search = await page.request.get(`/api/graph/search?q=${encodeURIComponent(DEMO_VERSION.search)}`);
   const { hits } = (await search.json()) as { hits: { id: number; key: string }[] };
   const hit = hits.find((candidate) => candidate.key === DEMO_VERSION.key);
   expect(hit, `${DEMO_VERSION.key} in the demo`).toBeTruthy();
-  return `/entity/${hit!.id}`;
+  return hit!.id;
 }
 
 /** Every main page, signed in as the demo admin (the incident and entity ids are looked up). */
 export async function mainPages(page: Page): Promise<TMainPage[]> {
+  const entity = await anEntityId(page);
   return [
     { name: "overview", path: "/" },
     { name: "inventory", path: "/inventory/identities" },
     { name: "inventory of a kind", path: "/inventory/versions" },
-    { name: "entity", path: await anEntityPath(page) },
+    { name: "entity", path: `/entity/${entity}` },
     { name: "findings", path: "/findings" },
     { name: "compliance", path: "/compliance" },
     { name: "compliance framework", path: "/compliance/nist-csf-2" },
     { name: "radius", path: `/radius?advisory=${DEMO_ADVISORY}` },
+    { name: "radius as a table", path: `/radius?advisory=${DEMO_ADVISORY}&view=table` },
     { name: "explore", path: "/explore" },
+    { name: "explore around a node", path: `/explore?focus=${entity}` },
     { name: "incidents", path: "/incidents" },
     { name: "incident", path: await anIncidentPath(page) },
     { name: "new incident", path: `/incidents/new?advisory=${DEMO_ADVISORY}` },
