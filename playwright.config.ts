@@ -46,10 +46,26 @@ export default defineConfig({
     {
       name: "chromium",
       dependencies: ["setup"],
+      testIgnore: /phone\.spec\.ts/,
       use: {
         ...devices["Desktop Chrome"],
         storageState: ADMIN_STORAGE_STATE,
         viewport: { width: 1440, height: 900 },
+        launchOptions: chromiumLaunch,
+      },
+    },
+    // A phone-sized window (an iPhone 12–15's 390 CSS pixels) with touch and the mobile viewport
+    // meta honoured, for the layout checks in phone.spec.ts.
+    {
+      name: "phone",
+      dependencies: ["setup"],
+      testMatch: /phone\.spec\.ts/,
+      use: {
+        ...devices["Desktop Chrome"],
+        storageState: ADMIN_STORAGE_STATE,
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
         launchOptions: chromiumLaunch,
       },
     },

@@ -1,6 +1,7 @@
 import { AUDIT_PAGE_SIZES, type TAuditPage } from "@/lib/schemas/audit";
 import { ErrorMessage } from "@/components/layout/error-message";
 import { AuditPager } from "./audit-pager";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const summary = (value: unknown) => (value == null ? "" : JSON.stringify(value));
 /** The most one export request returns (GET /api/audit's limit); the API pages on with Link headers. */
@@ -65,6 +66,7 @@ export function AuditPage({ page, filters, pageSize, error }: { page: TAuditPage
           <h2>No matching events</h2>
         </div>
       ) : (
+        <TableScroll label="Audit events">
         <table className="table" aria-label="Audit events">
           <thead>
             <tr>
@@ -99,6 +101,7 @@ export function AuditPage({ page, filters, pageSize, error }: { page: TAuditPage
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       {events.length > 0 ? <AuditPager page={page} base={filters} /> : null}
     </section>

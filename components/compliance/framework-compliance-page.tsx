@@ -3,6 +3,7 @@ import { KIND_VISUALS } from "@/components/graph/graph-style";
 import { describeFindingCounts } from "@/lib/findings/describe-finding-counts";
 import type { TComplianceReport, TFinding } from "@/lib/schemas/findings";
 import { ControlStatusBadge } from "./control-status-badge";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function FrameworkCompliancePage({ compliance, findings, canExport }: { compliance: TComplianceReport; findings: TFinding[]; canExport: boolean }) {
   const { framework } = compliance;
@@ -39,6 +40,7 @@ export function FrameworkCompliancePage({ compliance, findings, canExport }: { c
       ) : (
         <p className="muted">Evidence export needs the admin or auditor role.</p>
       )}
+      <TableScroll label="Controls">
       <table className="table" aria-label="Controls">
         <thead>
           <tr>
@@ -91,6 +93,7 @@ export function FrameworkCompliancePage({ compliance, findings, canExport }: { c
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { formatCell } from "@/components/inventory/format-cell";
 import { attributeLabel } from "@/lib/labels/value-labels";
 import type { TNodeDetail } from "@/lib/schemas/node-detail";
 import styles from "./entity-detail.module.css";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 // One entity: what it is, where it came from, what it touches, and the two ways onward —
 // the blast radius from here and the graph around it.
@@ -67,6 +68,7 @@ export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark
           {detail.attributes.length === 0 ? (
             <p className="muted">No attributes recorded.</p>
           ) : (
+            <TableScroll label="Attributes">
             <table className="table" aria-label="Attributes">
               <tbody>
                 {detail.attributes.map((attribute) => (
@@ -79,9 +81,11 @@ export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark
                 ))}
               </tbody>
             </table>
+            </TableScroll>
           )}
 
           <h2>Where it came from</h2>
+          <TableScroll label="Provenance">
           <table className="table" aria-label="Provenance">
             <tbody>
               <tr>
@@ -110,6 +114,7 @@ export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark
               </tr>
             </tbody>
           </table>
+          </TableScroll>
         </div>
 
         <div>

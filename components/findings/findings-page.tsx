@@ -5,6 +5,7 @@ import { NODE_KINDS } from "@/lib/schemas/graph-facts";
 import { filterFindings, SEVERITIES, type TFindingsQuery, type TFindingsReport } from "@/lib/schemas/findings";
 import styles from "./findings.module.css";
 import { SeverityBadge } from "./severity-badge";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const radiusHref = (ref: string) => `/radius?ref=${encodeURIComponent(ref)}`;
 
@@ -94,6 +95,7 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
           <p>{report.counts.total === 0 ? "No rule fires on the current graph." : "No finding matches these filters."}</p>
         </div>
       ) : (
+        <TableScroll label="Findings">
         <table className="table" aria-label="Findings">
           <thead>
             <tr>
@@ -150,6 +152,7 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </section>
   );

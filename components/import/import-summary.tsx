@@ -1,29 +1,32 @@
 import type { TImportIssue, TImportResult } from "@/lib/schemas/import";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const where = (issue: TImportIssue) => [issue.line ? `line ${issue.line}` : null, issue.path ?? null].filter(Boolean).join(", ");
 
 function IssueTable({ issues, label }: { issues: TImportIssue[]; label: string }) {
   return (
-    <table className="table" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">File</th>
-          <th scope="col">Where</th>
-          <th scope="col">Reason</th>
-        </tr>
-      </thead>
-      <tbody>
-        {issues.map((issue, index) => (
-          <tr key={`${issue.file}-${issue.line ?? ""}-${issue.path ?? ""}-${index}`}>
-            <td>
-              <code>{issue.file}</code>
-            </td>
-            <td>{where(issue) || "—"}</td>
-            <td>{issue.message}</td>
+    <TableScroll label={label}>
+      <table className="table" aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Where</th>
+            <th scope="col">Reason</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {issues.map((issue, index) => (
+            <tr key={`${issue.file}-${issue.line ?? ""}-${issue.path ?? ""}-${index}`}>
+              <td>
+                <code>{issue.file}</code>
+              </td>
+              <td>{where(issue) || "—"}</td>
+              <td>{issue.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -38,38 +41,40 @@ export function ImportSummary({ result }: { result: TImportResult }) {
       </p>
       {result.errors.length > 0 ? <IssueTable issues={result.errors} label="Errors" /> : null}
       {formats.length > 0 && result.ok ? (
-        <table className="table" aria-label="Summary per format">
-          <thead>
-            <tr>
-              <th scope="col">Format</th>
-              <th scope="col">Files</th>
-              <th scope="col">Nodes created</th>
-              <th scope="col">updated</th>
-              <th scope="col">unchanged</th>
-              <th scope="col">removed</th>
-              <th scope="col">Edges created</th>
-              <th scope="col">updated</th>
-              <th scope="col">unchanged</th>
-              <th scope="col">removed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {formats.map(([format, counts]) => (
-              <tr key={format} data-testid={`import-format-${format}`}>
-                <th scope="row">{format}</th>
-                <td>{counts.files}</td>
-                <td>{counts.nodes.created}</td>
-                <td>{counts.nodes.updated}</td>
-                <td>{counts.nodes.unchanged}</td>
-                <td>{counts.nodes.removed}</td>
-                <td>{counts.edges.created}</td>
-                <td>{counts.edges.updated}</td>
-                <td>{counts.edges.unchanged}</td>
-                <td>{counts.edges.removed}</td>
+        <TableScroll label="Summary per format">
+          <table className="table" aria-label="Summary per format">
+            <thead>
+              <tr>
+                <th scope="col">Format</th>
+                <th scope="col">Files</th>
+                <th scope="col">Nodes created</th>
+                <th scope="col">updated</th>
+                <th scope="col">unchanged</th>
+                <th scope="col">removed</th>
+                <th scope="col">Edges created</th>
+                <th scope="col">updated</th>
+                <th scope="col">unchanged</th>
+                <th scope="col">removed</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {formats.map(([format, counts]) => (
+                <tr key={format} data-testid={`import-format-${format}`}>
+                  <th scope="row">{format}</th>
+                  <td>{counts.files}</td>
+                  <td>{counts.nodes.created}</td>
+                  <td>{counts.nodes.updated}</td>
+                  <td>{counts.nodes.unchanged}</td>
+                  <td>{counts.nodes.removed}</td>
+                  <td>{counts.edges.created}</td>
+                  <td>{counts.edges.updated}</td>
+                  <td>{counts.edges.unchanged}</td>
+                  <td>{counts.edges.removed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       {result.warnings.length > 0 ? (
         <>

@@ -7,6 +7,7 @@ import styles from "./incidents.module.css";
 import { RadiusFigures } from "./radius-figures";
 import { RotationRowForm } from "./rotation-row-form";
 import { UndoRotationButton } from "./undo-rotation-button";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const when = (iso: string | null) => (iso ? `${iso.replace("T", " ").slice(0, 16)} UTC` : "ongoing");
 
@@ -136,6 +137,7 @@ export function IncidentDetail({ incident, radii, canWrite }: { incident: TIncid
           </>
         ) : null}
       </p>
+      <TableScroll label="Rotation plan">
       <table className="table" aria-label="Rotation plan">
         <thead>
           <tr>
@@ -213,6 +215,7 @@ export function IncidentDetail({ incident, radii, canWrite }: { incident: TIncid
           })}
         </tbody>
       </table>
+      </TableScroll>
 
       <h2>Response checklist</h2>
       <ul className={styles.checklist} aria-label="Response checklist">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TIncidentListItem } from "@/lib/data/incidents/list-incidents";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function IncidentsList({ incidents, canWrite }: { incidents: TIncidentListItem[]; canWrite: boolean }) {
   return (
@@ -19,36 +20,38 @@ export function IncidentsList({ incidents, canWrite }: { incidents: TIncidentLis
           <p>Nothing has been opened yet.</p>
         </div>
       ) : (
-        <table className="table" aria-label="Incidents">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col">Severity</th>
-              <th scope="col">Commander</th>
-              <th scope="col">Window start</th>
-              <th scope="col">Rotated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {incidents.map((incident) => (
-              <tr key={incident.id}>
-                <td>{incident.id}</td>
-                <td>
-                  <Link href={`/incidents/${incident.id}`}>{incident.title}</Link>
-                </td>
-                <td>{incident.status}</td>
-                <td>
-                  <span className={`badge badge-${incident.severity}`}>{incident.severity}</span>
-                </td>
-                <td>{incident.commander}</td>
-                <td>{incident.windowStart.toISOString().replace("T", " ").slice(0, 16)} UTC</td>
-                <td>{incident.rotations}</td>
+        <TableScroll label="Incidents">
+          <table className="table" aria-label="Incidents">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Title</th>
+                <th scope="col">Status</th>
+                <th scope="col">Severity</th>
+                <th scope="col">Commander</th>
+                <th scope="col">Window start</th>
+                <th scope="col">Rotated</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {incidents.map((incident) => (
+                <tr key={incident.id}>
+                  <td>{incident.id}</td>
+                  <td>
+                    <Link href={`/incidents/${incident.id}`}>{incident.title}</Link>
+                  </td>
+                  <td>{incident.status}</td>
+                  <td>
+                    <span className={`badge badge-${incident.severity}`}>{incident.severity}</span>
+                  </td>
+                  <td>{incident.commander}</td>
+                  <td>{incident.windowStart.toISOString().replace("T", " ").slice(0, 16)} UTC</td>
+                  <td>{incident.rotations}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

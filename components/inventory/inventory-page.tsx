@@ -19,6 +19,7 @@ import { CRITICALITIES, EXPOSURES } from "@/lib/schemas/graph-facts";
 import { valueLabel } from "@/lib/labels/value-labels";
 import { formatCell } from "./format-cell";
 import { InventoryTabs } from "./inventory-tabs";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 // The inventory of one kind. The view's state is the URL's query string: every change is pushed
 // to history (so Back works and the link can be shared) and read back through useSearchParams;
@@ -127,6 +128,7 @@ function InventoryView({ kind, query, initial }: { kind: TInventoryKind; query: 
       ) : null}
 
       {page && page.total > 0 ? (
+        <TableScroll label={spec.label}>
         <table className="table inventory-table" aria-busy={result.isFetching} aria-label={spec.label} data-testid="inventory-table">
           <thead>
             <tr>
@@ -178,6 +180,7 @@ function InventoryView({ kind, query, initial }: { kind: TInventoryKind; query: 
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : null}
     </section>
   );

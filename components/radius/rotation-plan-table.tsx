@@ -4,6 +4,7 @@ import type { TRotationItem } from "@/lib/schemas/radius";
 import { ShowMoreRows } from "./show-more-rows";
 import { TimingBadge } from "./timing-badge";
 import { usePagedRows } from "./use-paged-rows";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 // One row per credential: a secret merged with the identity it authenticates as (or an identity
 // reached without a stored secret), in the engine's incident order — what the attacker has now
@@ -59,53 +60,55 @@ export function RotationPlanTable({ plan, onSelect }: { plan: readonly TRotation
   if (plan.length === 0) return <p className="muted">Nothing to rotate: no secret or identity is reached.</p>;
   return (
     <>
-      <table className="table" aria-label="Rotation plan" aria-describedby={page.paged ? "rotation-plan-count" : undefined} data-testid="rotation-plan">
-        <thead>
-          <tr>
-            <th scope="col">Rank</th>
-            <th scope="col">Credential</th>
-            <th scope="col">Action</th>
-            <th scope="col">When</th>
-            <th scope="col">Exposure</th>
-            <th scope="col">Why</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Unlocks</th>
-            <th scope="col">Short-lived replacement</th>
-          </tr>
-        </thead>
-        <tbody ref={page.containerRef}>
-          {page.visible.map((item) => (
-            <tr key={item.key} className={item.action === "review" ? "rotation-review" : undefined} data-action={item.action} data-testid="rotation-row">
-              <td>{item.rank}</td>
-              <td>
-                <button type="button" className="link-button" onClick={() => onSelect(item.key)}>
-                  {item.name}
-                </button>
-                <div className="muted">
-                  {item.kind} · <code>{item.key}</code>
-                  {item.lifetime !== "unknown" ? ` · ${item.lifetime === "longLived" ? "long-lived" : "short-lived"}` : ""}
-                </div>
-                <Members item={item} />
-              </td>
-              <td data-testid="rotation-action">
-                <RotationActionBadge action={item.action} />
-              </td>
-              <td>
-                <TimingBadge timing={item.timing} />
-              </td>
-              <td>{item.exposure ?? <span className="muted">—</span>}</td>
-              <td>{item.reason}</td>
-              <td>{item.owner ?? <span className="muted">unknown</span>}</td>
-              <td>
-                {item.unlocks.criticalSystems > 0 ? <span className="badge badge-critical">{item.unlocks.criticalSystems} critical</span> : null} {item.unlocks.systems} systems ·{" "}
-                {item.unlocks.publishablePackages} packages
-                {item.unlocks.highestPrivilege ? <div className="muted">up to {item.unlocks.highestPrivilege}</div> : null}
-              </td>
-              <td>{item.shortLivedReplacement ?? <span className="muted">—</span>}</td>
+      <TableScroll label="Rotation plan">
+        <table className="table" aria-label="Rotation plan" aria-describedby={page.paged ? "rotation-plan-count" : undefined} data-testid="rotation-plan">
+          <thead>
+            <tr>
+              <th scope="col">Rank</th>
+              <th scope="col">Credential</th>
+              <th scope="col">Action</th>
+              <th scope="col">When</th>
+              <th scope="col">Exposure</th>
+              <th scope="col">Why</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Unlocks</th>
+              <th scope="col">Short-lived replacement</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody ref={page.containerRef}>
+            {page.visible.map((item) => (
+              <tr key={item.key} className={item.action === "review" ? "rotation-review" : undefined} data-action={item.action} data-testid="rotation-row">
+                <td>{item.rank}</td>
+                <td>
+                  <button type="button" className="link-button" onClick={() => onSelect(item.key)}>
+                    {item.name}
+                  </button>
+                  <div className="muted">
+                    {item.kind} · <code>{item.key}</code>
+                    {item.lifetime !== "unknown" ? ` · ${item.lifetime === "longLived" ? "long-lived" : "short-lived"}` : ""}
+                  </div>
+                  <Members item={item} />
+                </td>
+                <td data-testid="rotation-action">
+                  <RotationActionBadge action={item.action} />
+                </td>
+                <td>
+                  <TimingBadge timing={item.timing} />
+                </td>
+                <td>{item.exposure ?? <span className="muted">—</span>}</td>
+                <td>{item.reason}</td>
+                <td>{item.owner ?? <span className="muted">unknown</span>}</td>
+                <td>
+                  {item.unlocks.criticalSystems > 0 ? <span className="badge badge-critical">{item.unlocks.criticalSystems} critical</span> : null} {item.unlocks.systems} systems ·{" "}
+                  {item.unlocks.publishablePackages} packages
+                  {item.unlocks.highestPrivilege ? <div className="muted">up to {item.unlocks.highestPrivilege}</div> : null}
+                </td>
+                <td>{item.shortLivedReplacement ?? <span className="muted">—</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <ShowMoreRows page={page} onShowMore={page.showMore} id="rotation-plan-count" order="most urgent first" />
     </>
   );

@@ -5,6 +5,7 @@ import { createApiTokenAction, revokeApiTokenAction, type TokenFormState } from 
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS } from "@/lib/auth/api-token";
 import type { TApiTokenSummary } from "@/lib/schemas/api-token";
 import { ErrorMessage } from "@/components/layout/error-message";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const day = (value: Date | null) => (value ? value.toISOString().slice(0, 16).replace("T", " ") : "never");
 
@@ -57,47 +58,49 @@ export function TokensPage({ tokens }: { tokens: TApiTokenSummary[] }) {
           <h2>No tokens yet</h2>
         </div>
       ) : (
-        <table className="table" aria-label="API tokens">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Token</th>
-              <th>Scope</th>
-              <th>Created by</th>
-              <th>Expires</th>
-              <th>Last used</th>
-              <th>Status</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id}>
-                <td>{token.name}</td>
-                <td>
-                  <code>{token.prefix}…</code>
-                </td>
-                <td>{token.scope}</td>
-                <td>{token.createdByName}</td>
-                <td>{day(token.expiresAt)}</td>
-                <td>{day(token.lastUsedAt)}</td>
-                <td>
-                  <span className={token.status === "active" ? "badge" : "badge badge-danger"}>{token.status}</span>
-                </td>
-                <td>
-                  {token.status === "revoked" ? null : (
-                    <form action={revokeApiTokenAction}>
-                      <input type="hidden" name="name" value={token.name} />
-                      <button className="button button-danger" type="submit" aria-label={`Revoke ${token.name}`}>
-                        Revoke
-                      </button>
-                    </form>
-                  )}
-                </td>
+        <TableScroll label="API tokens">
+          <table className="table" aria-label="API tokens">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Token</th>
+                <th>Scope</th>
+                <th>Created by</th>
+                <th>Expires</th>
+                <th>Last used</th>
+                <th>Status</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <td>{token.name}</td>
+                  <td>
+                    <code>{token.prefix}…</code>
+                  </td>
+                  <td>{token.scope}</td>
+                  <td>{token.createdByName}</td>
+                  <td>{day(token.expiresAt)}</td>
+                  <td>{day(token.lastUsedAt)}</td>
+                  <td>
+                    <span className={token.status === "active" ? "badge" : "badge badge-danger"}>{token.status}</span>
+                  </td>
+                  <td>
+                    {token.status === "revoked" ? null : (
+                      <form action={revokeApiTokenAction}>
+                        <input type="hidden" name="name" value={token.name} />
+                        <button className="button button-danger" type="submit" aria-label={`Revoke ${token.name}`}>
+                          Revoke
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

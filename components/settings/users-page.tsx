@@ -11,6 +11,7 @@ import {
 import { ROLES } from "@/lib/auth/permissions";
 import type { TUserSummary } from "@/lib/schemas/user";
 import { ErrorMessage } from "@/components/layout/error-message";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const ROLE_HELP: Record<(typeof ROLES)[number], string> = {
   admin: "users, tokens, settings, deletions",
@@ -24,23 +25,27 @@ export function UsersPage({ users, currentUserId }: { users: TUserSummary[]; cur
   return (
     <section aria-labelledby="users-title">
       <h1 id="users-title">Users</h1>
-      <table className="table" aria-label="Users">
-        <thead>
-          <tr>
-            <th>Email</th>
-            <th>Name</th>
-            <th>Sign-in</th>
-            <th>Role</th>
-            <th>Created</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} />
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label="Users">
+        <table className="table" aria-label="Users">
+          <thead>
+            <tr>
+              <th>Email</th>
+              <th>Name</th>
+              <th>Sign-in</th>
+              <th>Role</th>
+              <th>Created</th>
+              <th>
+                <span className="sr-only">Delete</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} />
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <h2>Add a user</h2>
       <form action={action} className="form form-inline" aria-label="Add a user">
