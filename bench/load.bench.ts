@@ -30,6 +30,7 @@ import { createThrowawayPostgresDatabase } from "@/lib/database/throwaway-postgr
 import { createPrismaClient } from "@/lib/db";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo-organisation";
 import { importSources } from "@/lib/data/import/import-sources";
+import { createDemoAdmin } from "@/lib/data/users/create-demo-admin";
 import { INVENTORY_KINDS } from "@/lib/schemas/inventory-query";
 import { buildZip } from "@/test/hostile-zip/build-zip";
 import { numberOption, round, stringOption } from "./bench-kit";
@@ -47,7 +48,7 @@ const percentile = (values: number[], p: number) => {
 };
 const latency = (values: number[]) => ({ count: values.length, p50Ms: percentile(values, 50), p95Ms: percentile(values, 95), maxMs: percentile(values, 100) });
 
-interface Prepared {
+export interface Prepared {
   config: DatabaseConfig;
   label: string;
   readToken: string;
@@ -57,7 +58,7 @@ interface Prepared {
 }
 
 /** A migrated database with the demo organisation and two API tokens; closed again for the server. */
-async function prepare(dataDir: string, bigIdentities: number): Promise<Prepared> {
+export async function prepare(dataDir: string, bigIdentities: number, adminPassword?: string): Promise<Prepared> {
   let config: DatabaseConfig = { kind: "pglite", dataDir };
   let label = "PGlite (embedded)";
   let drop = async () => {};
@@ -73,6 +74,7 @@ async function prepare(dataDir: string, bigIdentities: number): Promise<Prepared
     const prisma = createPrismaClient(connection);
     try {
       await seedDemoOrganisation(prisma);
+      if (adminPassword) await createDemoAdmin(prisma, adminPassword);
       if (bigIdentities > 0) {
         const big = await importSources(prisma, [{ path: "load-big/inventory.json", content: bigOrganisation(bigIdentities) }], { actor: "load-bench" });
         if (!big.ok) throw new Error(`the big organisation was refused: ${big.errors[0]?.message}`);
@@ -89,7 +91,7 @@ async function prepare(dataDir: string, bigIdentities: number): Promise<Prepared
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
@@ -100,7 +102,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function startServer(port: number, prepared: Prepared, dataDir: string, distDir: string): ChildProcess {
+export function startServer(port: number, prepared: Prepared, dataDir: string, distDir: string): ChildProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -116,7 +118,7 @@ function startServer(port: number, prepared: Prepared, dataDir: string, distDir:
   return server;
 }
 
-async function stopServer(server: ChildProcess): Promise<void> {
+export async function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null) return;
   const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGTERM");
@@ -136,7 +138,7 @@ async function timed(url: string, init: RequestInit = {}, timeoutMs = 30_000): P
   }
 }
 
-async function waitForHealth(base: string, server: ChildProcess, timeoutMs = 120_000): Promise<void> {
+export async function waitForHealth(base: string, server: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}) before answering`);
@@ -205,7 +207,7 @@ async function loadPhase(base: string, prepared: Prepared, seconds: number, conc
   };
 }
 
-const BIG_SOURCE = "pkg:npm/load-big-evil@1.0.0";
+export const BIG_SOURCE = "pkg:npm/load-big-evil@1.0.0";
 
 /** An inventory whose one build box exposes a token per identity: a radius of ~2 × `identities` nodes from BIG_SOURCE. */
 function bigOrganisation(identities: number) {
