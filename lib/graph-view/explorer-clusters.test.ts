@@ -15,7 +15,7 @@ const elements = toCytoscapeElements({
 });
 const parents = (grouped: ReturnType<typeof groupedElements>) =>
   Object.fromEntries(grouped.filter((element) => element.group === "nodes" && "parent" in element.data).map((element) => [element.data.id, (element.data as { parent: string }).parent]));
-const boxes = (grouped: ReturnType<typeof groupedElements>) => grouped.filter((element) => isClusterId(element.data.id)).map((element) => element.data.label);
+const boxes = (grouped: ReturnType<typeof groupedElements>) => grouped.filter((element) => isClusterId(element.data.id)).map((element) => (element.data as { label: string }).label);
 
 describe("explorer clusters", () => {
   it("groups by repository, nodes whose key names none in \"other\", largest box first", () => {
