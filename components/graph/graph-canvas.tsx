@@ -271,7 +271,7 @@ export default function GraphCanvas(props: GraphCanvasProps) {
     const fit = fitOn === "every-layout" || fittedRoots.current !== rootKey;
     fittedRoots.current = rootKey;
     // the layout places, fitReadable frames: a plain fit would open a big picture unreadably small
-    const run = cy.layout({ ...layoutOptions(chosen.name, nodeCount, roots), fit: false } as LayoutOptions);
+    const run = cy.layout({ ...layoutOptions(chosen.name, nodeCount, roots, { compound: cy.nodes(":parent").nonempty() }), fit: false } as LayoutOptions);
     run.one("layoutstop", () => {
       if (fit) fitReadable(cy, minFitZoom);
       callbacks.current.onViewport?.({ zoom: cy.zoom(), pan: cy.pan() });
