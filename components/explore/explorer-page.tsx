@@ -87,7 +87,10 @@ export function ExplorerPage({ canMark = false }: { canMark?: boolean }) {
         layout={state.layout}
         rootIds={rootIds}
         selectedId={state.selected === null ? null : nodeElementId(state.selected)}
-        onSelect={(id) => (id === null ? select(null) : isClusterId(id) ? undefined : select(Number(id)))}
+        onSelect={(id) => {
+          // group boxes take no taps (graph-style.ts); a tap inside one is a tap on the background
+          if (id === null || !isClusterId(id)) select(id === null ? null : Number(id));
+        }}
         onExpand={(id) => {
           if (!isClusterId(id)) void expandNode(Number(id));
         }}
