@@ -14,6 +14,9 @@ interface CyNode {
   renderedPosition(): { x: number; y: number };
   renderedBoundingBox(): { x1: number; y1: number; x2: number; y2: number };
   hasClass(name: string): boolean;
+  selected(): boolean;
+  isParent(): boolean;
+  children(): { toArray(): CyNode[] };
 }
 interface CyLike {
   zoom(): number;
@@ -128,5 +131,33 @@ export async function readability(canvas: Locator): Promise<Readability> {
       summaries: domain.filter((node) => node.data("summary")).map((node) => ({ id: node.id(), count: Number(node.data("count")) })),
       kinds,
     };
+  });
+}
+
+/** The compound nodes (group boxes) drawn, with their label and the ids of the nodes inside them. */
+export async function drawnClusters(canvas: Locator): Promise<{ id: string; label: string; members: string[] }[]> {
+  await expect(canvas).toHaveAttribute("data-ready", "true");
+  return canvas.evaluate((element) => {
+    const cy = (element as Container)._cyreg?.cy;
+    if (!cy) throw new Error("no Cytoscape instance on the canvas");
+    return cy
+      .nodes()
+      .toArray()
+      .filter((node) => node.isParent())
+      .map((node) => ({ id: node.id(), label: String(node.data("label")), members: node.children().toArray().map((child) => child.id()) }));
+  });
+}
+
+/** Ids of the selected nodes. */
+export async function selectedNodeIds(canvas: Locator): Promise<string[]> {
+  await expect(canvas).toHaveAttribute("data-ready", "true");
+  return canvas.evaluate((element) => {
+    const cy = (element as Container)._cyreg?.cy;
+    if (!cy) throw new Error("no Cytoscape instance on the canvas");
+    return cy
+      .nodes()
+      .toArray()
+      .filter((node) => node.selected())
+      .map((node) => node.id());
   });
 }

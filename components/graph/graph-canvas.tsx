@@ -7,7 +7,9 @@
 //
 // Props
 //   elements        nodes and edges ({ group, data }); updated in place by id, so an expansion keeps
-//                   what is already drawn and only re-runs the layout
+//                   what is already drawn and only re-runs the layout. A node whose data has
+//                   `parent` is drawn inside that node (a compound node); changing `parent`
+//                   moves it from box to box
 //   layout          "fcose" | "elk" | "breadthfirst" | "concentric" | "grid" | "preset" (positions from
 //                   each node element's `position`, moved on update); heavy layouts fall back
 //                   to breadthfirst above their node budget (see graph-layouts.ts) — onLayoutDone
@@ -220,15 +222,21 @@ export default function GraphCanvas(props: GraphCanvasProps) {
       const stale = cy.elements().filter((element) => !wanted.has(element.id()));
       if (stale.nonempty()) {
         structureChanged = true;
+        // removing a compound node removes what is inside it: take out what stays first
+        stale.nodes().children().filter((child) => wanted.has(child.id())).move({ parent: null });
         cy.remove(stale);
       }
       const added: ElementDefinition[] = [];
+      const moves: { node: NodeSingular; parent: string | null }[] = [];
       for (const element of elements) {
         const existing = cy.getElementById(element.data.id);
         const position = "position" in element ? element.position : undefined;
         if (existing.empty()) added.push({ group: element.group, data: { ...element.data }, ...(position ? { position: { ...position } } : {}) });
         else {
-          existing.data(element.data);
+          // Cytoscape changes a parent only through move(), never through data()
+          const { parent = null, ...data } = element.data as typeof element.data & { parent?: string };
+          if (existing.isNode() && (existing.data("parent") ?? null) !== parent) moves.push({ node: existing, parent });
+          existing.data(data);
           if (position && layout === "preset") {
             const current = existing.position();
             if (current.x !== position.x || current.y !== position.y) {
@@ -238,12 +246,15 @@ export default function GraphCanvas(props: GraphCanvasProps) {
           }
         }
       }
-      // nodes before edges so every edge finds its endpoints
-      added.sort((a, b) => (a.group === b.group ? 0 : a.group === "nodes" ? -1 : 1));
+      // compound nodes, then the nodes inside them, then edges: each finds what it refers to
+      const rank = (element: ElementDefinition) => (element.group === "edges" ? 2 : element.data.parent ? 1 : 0);
+      added.sort((a, b) => rank(a) - rank(b));
       if (added.length) {
         structureChanged = true;
         cy.add(added);
       }
+      for (const { node, parent } of moves) node.move({ parent });
+      if (moves.length) structureChanged = true;
       cy.nodes().removeClass("focus");
       for (const id of rootIds) cy.getElementById(id).addClass("focus");
     });
@@ -260,7 +271,7 @@ export default function GraphCanvas(props: GraphCanvasProps) {
     const fit = fitOn === "every-layout" || fittedRoots.current !== rootKey;
     fittedRoots.current = rootKey;
     // the layout places, fitReadable frames: a plain fit would open a big picture unreadably small
-    const run = cy.layout({ ...layoutOptions(chosen.name, nodeCount, roots), fit: false } as LayoutOptions);
+    const run = cy.layout({ ...layoutOptions(chosen.name, nodeCount, roots, { compound: cy.nodes(":parent").nonempty() }), fit: false } as LayoutOptions);
     run.one("layoutstop", () => {
       if (fit) fitReadable(cy, minFitZoom);
       callbacks.current.onViewport?.({ zoom: cy.zoom(), pan: cy.pan() });

@@ -40,19 +40,38 @@ export function effectiveLayout(requested: TGraphLayoutName, nodeCount: number):
   };
 }
 
-/** Cytoscape options for a layout; `roots` are the nodes to put first (the focus), as a collection. */
-export function layoutOptions(name: TGraphLayoutName, nodeCount: number, roots?: CollectionArgument): LayoutOptions {
+// With group boxes (compound nodes) the edges between boxes pull every box onto the hubs they
+// share; a stronger pull towards each box's own centre and longer edges between boxes keep the
+// boxes apart and their members together.
+const FCOSE_COMPOUND = { gravityCompound: 3, gravityRangeCompound: 0.8, nestingFactor: 0.4, idealEdgeLength: () => 140, nodeRepulsion: () => 9000 };
+
+/**
+ * Cytoscape options for a layout; `roots` are the nodes to put first (the focus), as a collection.
+ * `compound`: some nodes are drawn inside others (group boxes).
+ */
+export function layoutOptions(name: TGraphLayoutName, nodeCount: number, roots?: CollectionArgument, { compound = false }: { compound?: boolean } = {}): LayoutOptions {
   const common = { fit: true, padding: 30, animate: false };
   switch (name) {
     case "fcose":
       // draft quality skips the spectral refinement pass, ~3× faster, fine beyond a few hundred nodes
-      return { ...common, name: "fcose", quality: nodeCount > 400 ? "draft" : "default", randomize: true, nodeRepulsion: () => 6500, idealEdgeLength: () => 90, packComponents: true, nodeDimensionsIncludeLabels: false } as LayoutOptions;
+      return {
+        ...common,
+        name: "fcose",
+        quality: nodeCount > 400 ? "draft" : "default",
+        randomize: true,
+        nodeRepulsion: () => 6500,
+        idealEdgeLength: () => 90,
+        packComponents: true,
+        nodeDimensionsIncludeLabels: false,
+        ...(compound ? FCOSE_COMPOUND : {}),
+      } as LayoutOptions;
     case "elk":
       return {
         ...common,
         name: "elk",
         nodeDimensionsIncludeLabels: false,
-        elk: { algorithm: "layered", "elk.direction": "RIGHT", "elk.layered.spacing.nodeNodeBetweenLayers": 90, "elk.spacing.nodeNode": 30 },
+        // edges between group boxes are laid out with the boxes' contents, not after them
+        elk: { algorithm: "layered", "elk.direction": "RIGHT", "elk.layered.spacing.nodeNodeBetweenLayers": 90, "elk.spacing.nodeNode": 30, ...(compound ? { "elk.hierarchyHandling": "INCLUDE_CHILDREN" } : {}) },
       } as LayoutOptions;
     case "breadthfirst":
       return { ...common, name: "breadthfirst", directed: true, roots: roots && roots.length ? roots : undefined, spacingFactor: nodeCount > 1000 ? 0.9 : 1.25, avoidOverlap: nodeCount <= 1000 } as LayoutOptions;

@@ -17,6 +17,8 @@ import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
 //            detail? (more label lines, drawn right of the node), summary?, count? (a node
 //            standing for `count` nodes, click to expand), decoration?, printOnly? }
 //   edges: { id, source, target, kind, exposure: TExposure | "none", count? (merged edges) }
+//   clusters: { id, cluster: true, label } — a box drawn around the nodes whose `parent` it is
+//            (the explorer's "group by"), never tapped or selected
 // Classes the canvas toggles: "highlighted" (on a path), "faded" (not on it), "focus" (root),
 // "printing" (on every node while a PNG is drawn: print-only decorations appear).
 
@@ -164,6 +166,32 @@ export function graphStylesheet({ webgl, large }: GraphStyleOptions): Stylesheet
     },
     // A summary ("26 secrets"): bigger, a double white ring like a stack of cards, click to expand.
     { selector: "node[?summary]", style: { width: 40, height: 40, "border-width": 5, "border-style": "double", "border-color": "#e6edf3", "font-weight": "bold" } },
+    // A group box (explorer "group by"): a quiet panel behind its members with its name on top,
+    // shown at every zoom because it is what names the parts of a zoomed-out picture.
+    {
+      selector: "node[?cluster]",
+      style: {
+        events: "no",
+        label: "data(label)",
+        shape: "round-rectangle",
+        "background-color": "#1c2531",
+        "background-opacity": 0.6,
+        "border-width": 1,
+        "border-style": "solid",
+        "border-color": "#3b4a5e",
+        "text-valign": "top",
+        "text-halign": "center",
+        "text-margin-y": -6,
+        "font-size": 20,
+        "font-weight": "bold",
+        color: "#d5dde7",
+        "text-background-color": "#0f1419",
+        "text-background-opacity": 0.75,
+        "text-background-padding": "3px",
+        "min-zoomed-font-size": 0,
+        padding: "18px",
+      },
+    },
     { selector: "node:selected", style: { "overlay-color": "#4ea1ff", "overlay-opacity": 0.35, "overlay-padding": 8 } },
     {
       selector: "edge",

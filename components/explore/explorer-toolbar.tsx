@@ -1,0 +1,134 @@
+"use client";
+
+import type { RefObject } from "react";
+import type { GraphCanvasHandle } from "@/components/graph/graph-canvas-lazy";
+import { LAYOUT_LABELS, type TGraphLayoutName } from "@/components/graph/graph-layouts";
+import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { EXPLORER_DEPTHS, EXPLORER_GROUPINGS, EXPLORER_LAYOUTS, EXPLORER_LIMITS, type TExplorerGrouping, type TExplorerViewState } from "@/lib/graph-view/explorer-view-state";
+import { EXPOSURES, NODE_KINDS } from "@/lib/schemas/graph-facts";
+
+// The explorer's options: what to draw (kinds, exposure, depth, cap), how (layout, grouping) and
+// as what (picture or table), plus the picture's zoom and export.
+
+// every explorer layout is a canvas layout: checked here, where both are known
+const LAYOUTS: readonly TGraphLayoutName[] = EXPLORER_LAYOUTS;
+const GROUPING_LABELS: Record<TExplorerGrouping, string> = { none: "None", kind: "Kind", repository: "Repository" };
+
+const toggle = <T extends string>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
+
+export function ExplorerToolbar({
+  state,
+  update,
+  canvas,
+  canExport,
+}: {
+  state: TExplorerViewState;
+  update: (change: Partial<TExplorerViewState>) => void;
+  canvas: RefObject<GraphCanvasHandle | null>;
+  canExport: boolean;
+}) {
+  const picture = state.display === "picture";
+  const exportPng = async () => {
+    const blob = await canvas.current?.exportPng();
+    if (!blob) return;
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `blastmap-graph-${state.focus ?? "view"}.png`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <div className="explorer-toolbar" role="toolbar" aria-label="Graph options">
+      <fieldset>
+        <legend>Kinds</legend>
+        <div>
+          {NODE_KINDS.map((kind) => (
+            <label key={kind} className="chip" title={KIND_VISUALS[kind].label}>
+              <input type="checkbox" checked={state.kinds.includes(kind)} onChange={() => update({ kinds: toggle(state.kinds, kind) })} />
+              <span aria-hidden="true" style={{ color: KIND_VISUALS[kind].colour }}>
+                {KIND_VISUALS[kind].glyph}
+              </span>
+              {KIND_VISUALS[kind].label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Exposure</legend>
+        <div>
+          {EXPOSURES.map((exposure) => (
+            <label key={exposure} className="chip">
+              <input type="checkbox" checked={state.exposure.includes(exposure)} onChange={() => update({ exposure: toggle(state.exposure, exposure) })} />
+              {exposure}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label>
+        Layout
+        <select value={state.layout} onChange={(event) => update({ layout: event.target.value as TExplorerViewState["layout"] })} data-testid="explorer-layout">
+          {LAYOUTS.map((layout) => (
+            <option key={layout} value={layout}>
+              {LAYOUT_LABELS[layout]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Group by
+        <select value={state.groupBy} onChange={(event) => update({ groupBy: event.target.value as TExplorerGrouping })} data-testid="explorer-group-by">
+          {EXPLORER_GROUPINGS.map((grouping) => (
+            <option key={grouping} value={grouping}>
+              {GROUPING_LABELS[grouping]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Depth
+        <select value={state.depth} onChange={(event) => update({ depth: Number(event.target.value) })}>
+          {EXPLORER_DEPTHS.map((depth) => (
+            <option key={depth} value={depth}>
+              {depth} hop{depth > 1 ? "s" : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Draw at most
+        <select value={state.limit} onChange={(event) => update({ limit: Number(event.target.value) })}>
+          {EXPLORER_LIMITS.map((limit) => (
+            <option key={limit} value={limit}>
+              {limit.toLocaleString("en")} nodes
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="explorer-display" role="group" aria-label="Show as">
+        <button type="button" className="button" aria-pressed={picture} onClick={() => update({ display: "picture" })}>
+          Picture
+        </button>
+        <button type="button" className="button" aria-pressed={!picture} onClick={() => update({ display: "table" })} data-testid="explorer-show-table">
+          Table
+        </button>
+      </div>
+      {picture ? (
+        <div className="explorer-zoom" role="group" aria-label="Zoom">
+          <button type="button" className="button" onClick={() => canvas.current?.fit()}>
+            Fit
+          </button>
+          <button type="button" className="button" aria-label="Zoom in" onClick={() => canvas.current?.zoomIn()}>
+            +
+          </button>
+          <button type="button" className="button" aria-label="Zoom out" onClick={() => canvas.current?.zoomOut()}>
+            −
+          </button>
+          <button type="button" className="button" disabled={!canExport} onClick={() => void exportPng()}>
+            PNG
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
