@@ -24,7 +24,7 @@ import { migrate } from "@/lib/database/migrate";
 import { openDatabase } from "@/lib/database/open-database";
 import { createThrowawayPostgresDatabase } from "@/lib/database/throwaway-postgres";
 import { createPrismaClient } from "@/lib/db";
-import { seedDemoOrganisation } from "@/lib/demo/seed-demo-organisation";
+import { seedDemoOrganisation } from "@/lib/services/demo/seed-demo-organisation";
 import { INVENTORY_KINDS } from "@/lib/schemas/inventory-query";
 import { buildZip } from "@/test/hostile-zip/build-zip";
 import { numberOption, round, stringOption } from "./bench-kit";

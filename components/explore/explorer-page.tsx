@@ -12,7 +12,7 @@ import { GRAPH_LAYOUTS, LAYOUT_LABELS, type TGraphLayoutName } from "@/component
 import { GraphLegend } from "@/components/graph/graph-legend";
 import { KIND_VISUALS } from "@/components/graph/graph-style";
 import { NodeSearchBox } from "@/components/radius/node-search-box";
-import { mergeGraphViews, nodeElementId, toCytoscapeElements } from "@/lib/engine/cytoscape-elements";
+import { mergeGraphViews, nodeElementId, toCytoscapeElements } from "@/lib/graph-view/cytoscape-elements";
 import { useExpandNeighbourhood, useNeighbourhood, type NeighbourhoodParams } from "@/lib/queries/use-neighbourhood";
 import { useNodeDetail } from "@/lib/queries/use-node-detail";
 import { EXPOSURES, NODE_KINDS, type TExposure, type TNodeKind } from "@/lib/schemas/graph-facts";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TIncidentListItem } from "@/lib/data/incidents/list-incidents";
+import type { TIncidentListItem } from "@/lib/schemas/incident";
 
 export function IncidentsList({ incidents, canWrite }: { incidents: TIncidentListItem[]; canWrite: boolean }) {
   return (

@@ -277,7 +277,7 @@ function advisoryRangeSteps(graph: EngineGraph, advisory: number, add: AddStep):
   }
 }
 
-// pkg:npm/<name> with the scope's "@" percent-encoded, as lib/ingest/refs.ts builds package keys.
+// pkg:npm/<name> with the scope's "@" percent-encoded, as lib/graph-keys/refs.ts builds package keys.
 const npmPackageKey = (name: string) => `pkg:npm/${name.startsWith("@") ? `%40${name.slice(1)}` : name}`;
 
 /** The rules: every step out of node u, in a fixed order (it decides ties between equal paths). */
