@@ -232,8 +232,13 @@ function advisoryAdmits(entry: OsvAffectedEntry): (range: string) => boolean {
     let start: string | null = null;
     for (const event of range.events ?? []) {
       if (event.introduced !== undefined) start = event.introduced === "0" ? "0.0.0-0" : event.introduced;
-      else if (start !== null && event.fixed !== undefined) intervals.push(`>=${start} <${event.fixed}`), (start = null);
-      else if (start !== null && event.last_affected !== undefined) intervals.push(`>=${start} <=${event.last_affected}`), (start = null);
+      else if (start !== null && event.fixed !== undefined) {
+        intervals.push(`>=${start} <${event.fixed}`);
+        start = null;
+      } else if (start !== null && event.last_affected !== undefined) {
+        intervals.push(`>=${start} <=${event.last_affected}`);
+        start = null;
+      }
     }
     if (start !== null) intervals.push(`>=${start}`);
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZRecordId } from "./record-id";
 import { ZCriticality, ZNodeKind, type TCriticality } from "./graph-facts";
-import { ZRadiusResult, ZRadiusSnapshot, ZRadiusSummary, type TRadiusResult } from "./radius";
+import { ZRadiusSnapshot, ZRadiusSummary, type TRadiusResult } from "./radius";
 
 // Incidents: one schema for the open form, the server actions, the API and the report.
 
