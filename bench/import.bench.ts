@@ -10,7 +10,7 @@ import { createPrismaClient, type Db } from "@/lib/db";
 import { migrate } from "@/lib/database/migrate";
 import { openDatabase, type OpenDatabase } from "@/lib/database/open-database";
 import { createThrowawayPostgresDatabase } from "@/lib/database/throwaway-postgres";
-import { importSources } from "@/lib/data/import/import-sources";
+import { importSources } from "@/lib/services/import/import-sources";
 import { parseSources } from "@/lib/ingest/parse-sources";
 import type { SourceFile } from "@/lib/ingest/types";
 import { numberOption, prng, round } from "./bench-kit";

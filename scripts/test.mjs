@@ -1,5 +1,6 @@
-// npm test: unit and integration tests (PGlite, and PostgreSQL when DATABASE_URL is set), then
-// Playwright e2e against the production build in system Chromium. Stops at the first failure and
+// npm test: ESLint first (the layers of docs/ARCHITECTURE.md; seconds, so it fails fast), then unit
+// and integration tests (PGlite, and PostgreSQL when DATABASE_URL is set), then Playwright e2e
+// against the production build in system Chromium. Stops at the first failure and
 // ends with one plain summary line over both runners.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -37,6 +38,7 @@ const run = (label, command, args, env = {}) => {
 const e2eDataDir = ".blastmap/e2e-test";
 for (const stale of [e2eDataDir, `${e2eDataDir}-auth`, VITEST_REPORT, PLAYWRIGHT_REPORT]) rmSync(stale, { recursive: true, force: true });
 
+run("lint (eslint)", "npx", ["eslint", "."]);
 run("unit and integration tests (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`]);
 run("end-to-end tests (playwright, system chromium)", "npx", ["playwright", "test"], { E2E_DATA_DIR: e2eDataDir });
 console.log(`\n${summary()}`);

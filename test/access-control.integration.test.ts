@@ -64,9 +64,9 @@ async function loadEndpoints(): Promise<Endpoint[]> {
   const endpoints: Endpoint[] = [];
   for (const file of routeFiles().sort()) {
     const route = routeOf(file);
-    const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    const routeModule = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
     for (const method of METHODS) {
-      if (typeof module[method] === "function") endpoints.push({ route, method, handler: module[method] as Handler, expected: EXPECTED[route]?.[method] });
+      if (typeof routeModule[method] === "function") endpoints.push({ route, method, handler: routeModule[method] as Handler, expected: EXPECTED[route]?.[method] });
     }
   }
   return endpoints;

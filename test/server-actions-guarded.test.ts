@@ -4,13 +4,13 @@ import { describe, expect, it } from "vitest";
 import { PERMISSIONS, ROLES, roleAllows, type Permission } from "@/lib/auth/permissions";
 
 // Server actions are mutating endpoints too. Each must open with the guard, for a permission that
-// the read-only roles do not hold; found by walking app/, so a new action is checked without
-// anyone listing it. (The guard itself is exercised per role in the access-control tests.)
+// the read-only roles do not hold; found by walking lib/actions/ (their home) and app/ (in case one
+// is written inline), so a new action is checked without anyone listing it. (The guard itself is exercised per role in the access-control tests.)
 
 // Sign-in and first-run setup are reachable before anyone is signed in, by design.
-const PUBLIC_ACTION_FILES = new Set(["app/sign-in/actions.ts", "app/setup/actions.ts"]);
+const PUBLIC_ACTION_FILES = new Set(["lib/actions/sign-in.ts", "lib/actions/setup.ts"]);
 
-function serverActionFiles(dir = "app"): string[] {
+function serverActionFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const file = path.join(dir, entry);
     if (statSync(file).isDirectory()) return serverActionFiles(file);
@@ -23,7 +23,7 @@ function exportedActions(source: string): { name: string; body: string }[] {
   return matches.map((match, i) => ({ name: match[1], body: source.slice(match.index! + match[0].length, matches[i + 1]?.index ?? source.length) }));
 }
 
-const files = serverActionFiles().filter((file) => !PUBLIC_ACTION_FILES.has(file.split(path.sep).join("/")));
+const files = ["lib/actions", "app"].flatMap((dir) => serverActionFiles(dir)).filter((file) => !PUBLIC_ACTION_FILES.has(file.split(path.sep).join("/")));
 
 describe("server actions", () => {
   it("there are guarded server actions to check", () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CompliancePage } from "@/components/compliance/compliance-page";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { getFindingsReport } from "@/lib/data/findings/get-findings-report";
+import { getFindingsReport } from "@/lib/services/findings/get-findings-report";
 import { getDb } from "@/lib/db";
 import { summariseCompliance } from "@/lib/findings/summarise-compliance";
 import { FRAMEWORK_IDS } from "@/lib/schemas/findings";

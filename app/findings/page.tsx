@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { FindingsPage } from "@/components/findings/findings-page";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { getFindingsReport } from "@/lib/data/findings/get-findings-report";
+import { getFindingsReport } from "@/lib/services/findings/get-findings-report";
 import { getDb } from "@/lib/db";
 import { ZFindingsQuery } from "@/lib/schemas/findings";
 

@@ -1,11 +1,11 @@
 // Bundled by bench/explorer-render.bench.ts into one script for headless Chromium: the explorer's
-// own path from a graph view to pixels — lib/engine/cytoscape-elements.ts, then the real
+// own path from a graph view to pixels — lib/graph-view/cytoscape-elements.ts, then the real
 // <GraphCanvas> component (stylesheet, renderer choice, layout fallback) mounted with React.
 import { createRef } from "react";
 import { createRoot } from "react-dom/client";
 import GraphCanvas, { type GraphCanvasHandle, type LayoutDoneInfo } from "@/components/graph/graph-canvas";
 import type { TGraphLayoutName } from "@/components/graph/graph-layouts";
-import { toCytoscapeElements } from "@/lib/engine/cytoscape-elements";
+import { toCytoscapeElements } from "@/lib/graph-view/cytoscape-elements";
 import type { TGraphView } from "@/lib/schemas/graph-view";
 
 export interface RenderResult {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createFirstAdminAction, type SetupState } from "@/app/setup/actions";
+import { createFirstAdminAction, type SetupState } from "@/lib/actions/setup";
 import { ErrorMessage } from "@/components/layout/error-message";
 
 export function SetupForm() {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction, signInWithOidcAction, type SignInState } from "@/app/sign-in/actions";
+import { signInAction, signInWithOidcAction, type SignInState } from "@/lib/actions/sign-in";
 import { ErrorMessage } from "@/components/layout/error-message";
 
 export function SignInForm({ next, ssoName, initialError }: { next: string; ssoName: string | null; initialError: string | null }) {

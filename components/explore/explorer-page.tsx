@@ -9,7 +9,7 @@ import { GraphCanvasLazy, type GraphCanvasHandle, type LayoutDoneInfo } from "@/
 import { GraphLegend } from "@/components/graph/graph-legend";
 import { KIND_VISUALS } from "@/components/graph/graph-style";
 import { NodeSearchBox } from "@/components/radius/node-search-box";
-import { nodeElementId, toCytoscapeElements, type TGraphElement } from "@/lib/engine/cytoscape-elements";
+import { nodeElementId, toCytoscapeElements, type TGraphElement } from "@/lib/graph-view/cytoscape-elements";
 import { groupedElements, isClusterId } from "@/lib/graph-view/explorer-clusters";
 import { explorerRows, type TExplorerRow } from "@/lib/graph-view/explorer-rows";
 import { showingKind, startingFrom } from "@/lib/graph-view/explorer-view-state";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { mergeGraphViews } from "@/lib/engine/cytoscape-elements";
+import { mergeGraphViews } from "@/lib/graph-view/cytoscape-elements";
 import type { TExplorerViewState } from "@/lib/graph-view/explorer-view-state";
 import { useExpandNeighbourhood, useNeighbourhood, type NeighbourhoodParams } from "@/lib/queries/use-neighbourhood";
 import type { TGraphView } from "@/lib/schemas/graph-view";

@@ -2,7 +2,7 @@
 
 // THE Cytoscape canvas of Blastmap. It draws the elements it is given and reports what the user
 // does; it knows nothing about identities or blast radii (build elements with
-// lib/engine/cytoscape-elements.ts, style lives in ./graph-style.ts). Load it client-side only,
+// lib/graph-view/cytoscape-elements.ts, style lives in ./graph-style.ts). Load it client-side only,
 // through ./graph-canvas-lazy.tsx (next/dynamic, ssr: false).
 //
 // Props
@@ -36,7 +36,7 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type La
 import elk from "cytoscape-elk";
 import fcose from "cytoscape-fcose";
 import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
-import type { TGraphElement } from "@/lib/engine/cytoscape-elements";
+import type { TGraphElement } from "@/lib/graph-view/cytoscape-elements";
 import { FIT_PADDING, fitReadable } from "./fit-readable";
 import { effectiveLayout, layoutOptions, type TGraphLayoutName } from "./graph-layouts";
 import { graphStylesheet } from "./graph-style";

@@ -12,7 +12,7 @@ import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
 // an italic label. The ring is solid on the WebGL renderer (no dashes there either), so the
 // hollowness alone carries the meaning.
 //
-// Element data expected (see lib/engine/cytoscape-elements.ts):
+// Element data expected (see lib/graph-view/cytoscape-elements.ts):
 //   nodes: { id, kind, label, compromised, assumedCompromised, hiddenNeighbours, nextResolve?,
 //            detail? (more label lines, drawn right of the node), summary?, count? (a node
 //            standing for `count` nodes, click to expand), decoration?, printOnly? }

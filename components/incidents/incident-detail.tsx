@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { recomputeIncidentAction, setChecklistItemAction, updateIncidentStatusAction } from "@/app/incidents/actions";
-import type { IncidentRadii } from "@/lib/data/incidents/compute-incident-radii";
+import { recomputeIncidentAction, setChecklistItemAction, updateIncidentStatusAction } from "@/lib/actions/incidents";
+import type { TIncidentRadii } from "@/lib/schemas/incident";
 import { reviewStatus, rotationStatus } from "@/lib/incidents/rotation-status";
 import { INCIDENT_STATUSES, type TIncident } from "@/lib/schemas/incident";
 import styles from "./incidents.module.css";
@@ -11,7 +11,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 
 const when = (iso: string | null) => (iso ? `${iso.replace("T", " ").slice(0, 16)} UTC` : "ongoing");
 
-export function IncidentDetail({ incident, radii, canWrite }: { incident: TIncident; radii: IncidentRadii; canWrite: boolean }) {
+export function IncidentDetail({ incident, radii, canWrite }: { incident: TIncident; radii: TIncidentRadii; canWrite: boolean }) {
   const rows = rotationStatus(incident);
   const done = rows.filter((row) => row.rotation).length;
   const reviews = rows.filter((row) => row.action === "review");

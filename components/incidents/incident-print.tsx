@@ -1,4 +1,4 @@
-import type { IncidentRadii } from "@/lib/data/incidents/compute-incident-radii";
+import type { TIncidentRadii } from "@/lib/schemas/incident";
 import { reviewStatus, rotationStatus } from "@/lib/incidents/rotation-status";
 import type { TIncident } from "@/lib/schemas/incident";
 import styles from "./incident-print.module.css";
@@ -7,7 +7,7 @@ import { RadiusFigures } from "./radius-figures";
 const when = (iso: string | null) => (iso ? `${iso.replace("T", " ").slice(0, 16)} UTC` : "ongoing");
 
 /** A plain, print-friendly page: the browser's "Print → Save as PDF" gives the report. */
-export function IncidentPrint({ incident, radii, generatedAt }: { incident: TIncident; radii: IncidentRadii; generatedAt: string }) {
+export function IncidentPrint({ incident, radii, generatedAt }: { incident: TIncident; radii: TIncidentRadii; generatedAt: string }) {
   const rows = rotationStatus(incident);
   return (
     <article className={styles.page}>

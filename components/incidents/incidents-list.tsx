@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TIncidentListItem } from "@/lib/data/incidents/list-incidents";
+import type { TIncidentListItem } from "@/lib/schemas/incident";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export function IncidentsList({ incidents, canWrite }: { incidents: TIncidentListItem[]; canWrite: boolean }) {

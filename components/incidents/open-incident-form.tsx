@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { openIncidentAction, type IncidentFormState } from "@/app/incidents/actions";
+import { openIncidentAction, type IncidentFormState } from "@/lib/actions/incidents";
 import styles from "./incidents.module.css";
 
 const initial: IncidentFormState = { errors: [] };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { undoRotationAction, type IncidentFormState } from "@/app/incidents/actions";
+import { undoRotationAction, type IncidentFormState } from "@/lib/actions/incidents";
 import styles from "./incidents.module.css";
 
 const initial: IncidentFormState = { errors: [] };

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { signOutAction } from "@/app/sign-in/actions";
+import { signOutAction } from "@/lib/actions/sign-in";
 import { roleAllows, type Role } from "@/lib/auth/permissions";
 import { MainMenu } from "./main-menu";
 import { NAV_ITEMS } from "./nav-items";

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { OpenIncidentButton } from "@/components/incidents/open-incident-button";
-import type { AdvisoryMatch } from "@/lib/data/incidents/list-active-advisory-matches";
+import type { TAdvisoryMatch } from "@/lib/schemas/incident";
 
 /** Malicious-package advisories that match installed versions, each ready to open as an incident. */
-export function AdvisoryAlerts({ matches, canOpenIncident }: { matches: AdvisoryMatch[]; canOpenIncident: boolean }) {
+export function AdvisoryAlerts({ matches, canOpenIncident }: { matches: TAdvisoryMatch[]; canOpenIncident: boolean }) {
   if (matches.length === 0) return null;
   return (
     <section aria-labelledby="advisory-alerts-title" className="error-box" style={{ margin: "1rem 0" }}>

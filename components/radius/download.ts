@@ -1,4 +1,4 @@
-import { fileNameSlug } from "@/lib/files/file-name-slug";
+import { fileNameSlug } from "@/lib/labels/file-name-slug";
 
 /** Saves a Blob as a file through a temporary link (works for PNG, JSON and CSV alike). */
 export function downloadBlob(blob: Blob, filename: string): void {

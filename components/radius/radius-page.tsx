@@ -4,7 +4,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { OpenIncidentButton } from "@/components/incidents/open-incident-button";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { GraphCanvasHandle } from "@/components/graph/graph-canvas-lazy";
-import { nodeElementId } from "@/lib/engine/cytoscape-elements";
+import { nodeElementId } from "@/lib/graph-view/cytoscape-elements";
 import { pathElementIds, radiusPicture } from "@/lib/graph-view/radius-elements";
 import { PICTURE_NODE_LIMIT, pictureOf } from "@/lib/graph-view/picture-of";
 import { radiusApiParams } from "@/lib/graph-view/radius-view-state";

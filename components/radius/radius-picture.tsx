@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type Ref } from "rea
 import { GraphCanvasLazy, type GraphCanvasHandle, type GraphViewport, type LayoutDoneInfo } from "@/components/graph/graph-canvas-lazy";
 import { GraphLegend } from "@/components/graph/graph-legend";
 import { RADIUS_READABLE_ZOOM } from "@/components/graph/graph-style";
-import type { TGraphElement } from "@/lib/engine/cytoscape-elements";
+import type { TGraphElement } from "@/lib/graph-view/cytoscape-elements";
 import { drawnIds, isDecorationId, isSummaryId, redrawRadiusPicture, type TRadiusPicture } from "@/lib/graph-view/radius-elements";
 import { summaryLabel } from "@/lib/graph-view/summarise-columns";
 import { RadiusHeaders } from "./radius-headers";

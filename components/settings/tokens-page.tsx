@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createApiTokenAction, revokeApiTokenAction, type TokenFormState } from "@/app/settings/tokens/actions";
+import { createApiTokenAction, revokeApiTokenAction, type TokenFormState } from "@/lib/actions/tokens";
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS } from "@/lib/auth/api-token";
 import type { TApiTokenSummary } from "@/lib/schemas/api-token";
 import { ErrorMessage } from "@/components/layout/error-message";

@@ -7,7 +7,7 @@ import {
   deleteUserAction,
   type UserFormState,
   type UserRowState,
-} from "@/app/settings/users/actions";
+} from "@/lib/actions/users";
 import { ROLES } from "@/lib/auth/permissions";
 import type { TUserSummary } from "@/lib/schemas/user";
 import { ErrorMessage } from "@/components/layout/error-message";

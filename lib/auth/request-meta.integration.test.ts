@@ -9,7 +9,7 @@ import { requestMeta } from "./request-meta";
 import "@/lib/http/append-socket-address.cjs";
 
 // A real HTTP server, as `next start` runs it: each request records a failed sign-in under the
-// address requestMeta resolves, the way app/sign-in/actions.ts does.
+// address requestMeta resolves, the way lib/actions/sign-in.ts does.
 describe.each(testDatabaseKinds())("the address sign-ins are counted and audited under (%s)", (kind) => {
   const database = useTestDatabase(kind);
   let server: Server;

@@ -1,8 +1,8 @@
-import { clientAddress, parseTrustedProxies, type TrustedProxies } from "@/lib/http/client-address";
+import { clientAddress, parseTrustedProxies, type TrustedProxies } from "./client-address";
 
 // Where a request came from, for the audit log and the per-address sign-in lockout: the socket's
 // peer, or — when that peer is a proxy listed in BLASTMAP_TRUSTED_PROXIES — the right-most
-// X-Forwarded-For address that is not itself a trusted proxy (see lib/http/client-address.ts for
+// X-Forwarded-For address that is not itself a trusted proxy (see lib/auth/client-address.ts for
 // why X-Forwarded-For is where the socket's address arrives). Always a valid IP address or null.
 
 let cached: { value: string | undefined; proxies: TrustedProxies } | null = null;

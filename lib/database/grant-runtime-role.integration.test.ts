@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authConfigFromEnv } from "@/lib/auth/auth-config";
 import { createAuth } from "@/lib/auth/get-auth";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/data/audit/record-audit-event";
-import { importSources } from "@/lib/data/import/import-sources";
+import { importSources } from "@/lib/services/import/import-sources";
 import { createUser } from "@/lib/data/users/create-user";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { createTestDatabase, type TestDatabase } from "@/test/test-database";

@@ -11,7 +11,7 @@ import {
 } from "@/lib/schemas/graph-facts";
 
 // The in-memory graph every engine computation walks: compact CSR arrays built once per graph
-// version (lib/data/graph/get-engine-graph.ts caches it), so a radius over a million edges is a
+// version (lib/services/graph/get-engine-graph.ts caches it), so a radius over a million edges is a
 // walk over typed arrays rather than over objects. Pure: rows come in through the GraphRows port.
 
 /** One node as the database layer hands it over (the detail columns the rules read). */

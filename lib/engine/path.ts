@@ -24,7 +24,6 @@ interface Chain {
 
 export function findPaths(graph: EngineGraph, sources: readonly number[], target: number, k = 3): Chain[] {
   const sourceSet = new Set(sources);
-  const initial = (v: number) => v * 2 + (graph.kind[v] === K.system ? 1 : 0);
   const stepKey = (from: number, to: number, edge: number, code: number) => `${from}>${to}:${edge}:${code}`;
 
   const search = (start: number, bannedNodes: Set<number>, bannedSteps: Set<string>): Chain | null => {

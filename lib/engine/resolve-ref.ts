@@ -1,5 +1,5 @@
 import semver from "semver";
-import { advisoryKey, packageKey, packageVersionKey, parsePackageRef } from "@/lib/ingest/refs";
+import { advisoryKey, packageKey, packageVersionKey, parsePackageRef } from "@/lib/graph-keys/refs";
 import { FLAG, NODE_KIND_CODE, type EngineGraph } from "./graph";
 
 // From what a user types (`pkg:npm/chalk`, `secret:NPM_TOKEN`, `pr:acme/web`, `--advisory MAL-…`)

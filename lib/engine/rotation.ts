@@ -137,7 +137,10 @@ function credentialRows(workspace: RadiusWorkspace): Row[] {
   for (const v of members) {
     const root = find(v);
     let at = rowIndex[root];
-    if (at < 0) rows.push({ secrets: [], identities: [] }), (at = rowIndex[root] = rows.length - 1);
+    if (at < 0) {
+      rows.push({ secrets: [], identities: [] });
+      at = rowIndex[root] = rows.length - 1;
+    }
     if (graph.kind[v] === K.secret) rows[at].secrets.push(v);
     else rows[at].identities.push(v);
   }

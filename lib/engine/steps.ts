@@ -232,8 +232,13 @@ function advisoryAdmits(entry: OsvAffectedEntry): (range: string) => boolean {
     let start: string | null = null;
     for (const event of range.events ?? []) {
       if (event.introduced !== undefined) start = event.introduced === "0" ? "0.0.0-0" : event.introduced;
-      else if (start !== null && event.fixed !== undefined) intervals.push(`>=${start} <${event.fixed}`), (start = null);
-      else if (start !== null && event.last_affected !== undefined) intervals.push(`>=${start} <=${event.last_affected}`), (start = null);
+      else if (start !== null && event.fixed !== undefined) {
+        intervals.push(`>=${start} <${event.fixed}`);
+        start = null;
+      } else if (start !== null && event.last_affected !== undefined) {
+        intervals.push(`>=${start} <=${event.last_affected}`);
+        start = null;
+      }
     }
     if (start !== null) intervals.push(`>=${start}`);
   }
@@ -277,7 +282,7 @@ function advisoryRangeSteps(graph: EngineGraph, advisory: number, add: AddStep):
   }
 }
 
-// pkg:npm/<name> with the scope's "@" percent-encoded, as lib/ingest/refs.ts builds package keys.
+// pkg:npm/<name> with the scope's "@" percent-encoded, as lib/graph-keys/refs.ts builds package keys.
 const npmPackageKey = (name: string) => `pkg:npm/${name.startsWith("@") ? `%40${name.slice(1)}` : name}`;
 
 /** The rules: every step out of node u, in a fixed order (it decides ties between equal paths). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCytoscapeElements } from "@/lib/engine/cytoscape-elements";
+import { toCytoscapeElements } from "@/lib/graph-view/cytoscape-elements";
 import type { TGraphViewNode } from "@/lib/schemas/graph-view";
 import { clusterOf, groupedElements, isClusterId } from "./explorer-clusters";
 

@@ -1,4 +1,4 @@
-import type { TGraphElement, TNodeElementData } from "@/lib/engine/cytoscape-elements";
+import type { TGraphElement, TNodeElementData } from "@/lib/graph-view/cytoscape-elements";
 import type { TNodeKind } from "@/lib/schemas/graph-facts";
 import type { TExplorerGrouping } from "./explorer-view-state";
 import { repositoryOfKey } from "./repository-of-key";

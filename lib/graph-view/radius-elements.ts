@@ -1,4 +1,4 @@
-import { edgeElementId, nodeElementId, toNodeData, type TEdgeElementData, type TNodeElementData } from "@/lib/engine/cytoscape-elements";
+import { edgeElementId, nodeElementId, toNodeData, type TEdgeElementData, type TNodeElementData } from "./cytoscape-elements";
 import type { TPathStep, TRadiusResult, TReachedNode } from "@/lib/schemas/radius";
 import { columnOf, layoutRadius, type TRadiusLayout } from "./radius-layout";
 import { summariseColumns, summaryDetail, summaryLabel, type TColumnSummary } from "./summarise-columns";

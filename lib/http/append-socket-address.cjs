@@ -4,7 +4,7 @@
 // it only copies it into X-Forwarded-For when the client sent none, so a client could choose the
 // address it is audited and rate-limited under. Appending the socket's address to X-Forwarded-For
 // here, before Next.js sees the request, is what a reverse proxy does: the right-most entry is then
-// always the peer, and lib/http/client-address.ts believes entries further left only behind a
+// always the peer, and lib/auth/client-address.ts believes entries further left only behind a
 // trusted proxy. Plain CommonJS because it runs before anything that could compile TypeScript.
 
 const http = require("node:http");

@@ -10,7 +10,7 @@ import type { IngestError } from "./types";
 // "this CI secret holds the Blastmap token" and "this deploy key reaches Blastmap" are inventory
 // only the importer knows.
 
-/** The node Blastmap writes for itself; keys are built by lib/ingest/refs.ts. */
+/** The node Blastmap writes for itself; keys are built by lib/graph-keys/refs.ts. */
 export const RESERVED_NODE_KEYS = new Set(["system:blastmap"]);
 /** Blastmap's API tokens as identities, and any secret named for them. */
 export const RESERVED_KEY_PREFIXES = ["identity:blastmap-token:", "secret:blastmap-token:"];

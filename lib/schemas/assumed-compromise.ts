@@ -37,4 +37,4 @@ export interface TCompromiseError {
 }
 
 /** A failed mark/unmark: what was wrong, and node keys close to an unknown ref. */
-export type TCompromiseFailure = { ok: false; status: 400 | 404; errors: TCompromiseError[]; suggestions: string[] };
+export type TCompromiseFailure = { ok: false; reason: "unknown-ref"; errors: TCompromiseError[]; suggestions: string[] };

@@ -3,7 +3,7 @@ import { ZRecordId } from "./record-id";
 import { EXPOSURES, NODE_KINDS, ZCriticality, ZEdgeKind, ZExposure, ZNodeKind, ZPrivilege } from "./graph-facts";
 
 // A drawable piece of the graph: what GET /api/graph/neighbourhood returns and what the explorer
-// and the blast-radius page hand to lib/engine/cytoscape-elements.ts. Never the whole graph:
+// and the blast-radius page hand to lib/graph-view/cytoscape-elements.ts. Never the whole graph:
 // every response is capped, and each node says how many neighbours were left undrawn.
 
 export const ZGraphViewNode = z.object({

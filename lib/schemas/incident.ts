@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZRecordId } from "./record-id";
-import { ZCriticality, ZNodeKind } from "./graph-facts";
-import { ZRadiusResult, ZRadiusSnapshot, ZRadiusSummary } from "./radius";
+import { ZCriticality, ZNodeKind, type TCriticality } from "./graph-facts";
+import { ZRadiusSnapshot, ZRadiusSummary, type TRadiusResult } from "./radius";
 
 // Incidents: one schema for the open form, the server actions, the API and the report.
 
@@ -109,3 +109,40 @@ export type TMarkRotationInput = z.infer<typeof ZMarkRotationInput>;
 
 export const ZUndoRotationInput = ZMarkRotationInput.pick({ incidentId: true, nodeKey: true });
 export type TUndoRotationInput = z.infer<typeof ZUndoRotationInput>;
+
+/** One row of the incident list (the page and GET /api/incidents): the figures a list needs, not the snapshots. */
+export interface TIncidentListItem {
+  id: number;
+  title: string;
+  status: TIncidentStatus;
+  severity: TCriticality;
+  commander: string;
+  windowStart: Date;
+  windowEnd: Date | null;
+  createdAt: Date;
+  sourceRefs: string[];
+  advisoryIds: string[];
+  rotations: number;
+}
+
+/** An incident's radii on today's graph (the incident page, its print view and report). */
+export interface TIncidentRadii {
+  /** today's graph without what was rotated or revoked; null when a source no longer resolves */
+  residual: TRadiusResult | null;
+  /** with `recompute`: the snapshot against today's full graph */
+  recomputed: TRadiusDiff | null;
+  graphVersion: number;
+  problems: string[];
+}
+
+/** A malicious-package advisory (OSV MAL-…) whose affected versions are installed somewhere: the overview's call to open an incident. */
+export interface TAdvisoryMatch {
+  advisoryId: string;
+  key: string;
+  summary: string | null;
+  publishedAt: string | null;
+  /** affected versions that are installed somewhere */
+  versions: { key: string; name: string; installedIn: number }[];
+  /** distinct contexts (CI jobs, workstations) that install an affected version */
+  contexts: number;
+}

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { importSources } from "@/lib/data/import/import-sources";
-import { getEngineGraph } from "@/lib/data/graph/get-engine-graph";
+import { importSources } from "@/lib/services/import/import-sources";
+import { getEngineGraph } from "@/lib/services/graph/get-engine-graph";
 import { blastRadius } from "@/lib/engine/blast-radius";
 import type { EngineGraph } from "@/lib/engine/graph";
 import { readSourcesFromPaths } from "@/lib/files/read-sources-from-paths";

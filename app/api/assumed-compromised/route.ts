@@ -11,6 +11,7 @@ import type { z } from "zod";
 export const dynamic = "force-dynamic";
 
 const invalid = (error: z.ZodError) => invalidInput(error.issues, "body");
+// The one failure after validation is a ref that names no node.
 
 export async function GET(request: Request) {
   const actor = await authorizeRequest(request, "graph:read");
@@ -30,7 +31,7 @@ export async function POST(request: Request) {
   const input = ZMarkAssumedCompromisedInput.safeParse(body);
   if (!input.success) return invalid(input.error);
   const result = await markAssumedCompromised(await getDb(), input.data, actor);
-  if (!result.ok) return Response.json({ error: result.errors[0].message, errors: result.errors, suggestions: result.suggestions }, { status: result.status });
+  if (!result.ok) return Response.json({ error: result.errors[0].message, errors: result.errors, suggestions: result.suggestions }, { status: 404 });
   return Response.json({ item: result.item, created: result.created }, { status: result.created ? 201 : 200 });
 }
 
@@ -40,6 +41,6 @@ export async function DELETE(request: Request) {
   const input = ZUnmarkAssumedCompromisedInput.safeParse({ ref: new URL(request.url).searchParams.get("ref") ?? "" });
   if (!input.success) return invalid(input.error);
   const result = await unmarkAssumedCompromised(await getDb(), input.data.ref, actor);
-  if (!result.ok) return Response.json({ error: result.errors[0].message, errors: result.errors, suggestions: result.suggestions }, { status: result.status });
+  if (!result.ok) return Response.json({ error: result.errors[0].message, errors: result.errors, suggestions: result.suggestions }, { status: 404 });
   return Response.json({ removed: result.removed });
 }

@@ -3,7 +3,7 @@
 // out each node's path); without a limit the complete answer is streamed.
 import { authorizeRequest } from "@/lib/auth/guard";
 import { invalidInput } from "@/lib/http/invalid-input";
-import { computeRadiusJson, computeRadiusPageJson } from "@/lib/data/radius/compute-radius";
+import { computeRadiusJson, computeRadiusPageJson } from "@/lib/services/radius/compute-radius";
 import { jsonStream } from "@/lib/http/json-stream";
 import { getDatabase } from "@/lib/db";
 import { ZRadiusInput, ZRadiusPaging } from "@/lib/schemas/radius";

@@ -1,7 +1,7 @@
 // GET /api/findings — posture findings over the current graph, filterable by severity, rule and entity kind, ordered by ?sort=&dir=
 import { authorizeRequest } from "@/lib/auth/guard";
 import { invalidInput } from "@/lib/http/invalid-input";
-import { getFindingsReport } from "@/lib/data/findings/get-findings-report";
+import { getFindingsReport } from "@/lib/services/findings/get-findings-report";
 import { getDb } from "@/lib/db";
 import { sortFindings } from "@/lib/findings/sort-findings";
 import { filterFindings, ZFindingsQuery } from "@/lib/schemas/findings";

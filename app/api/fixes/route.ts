@@ -2,7 +2,7 @@
 // or for one radius with ?ref=…&advisory=… (its sources taken together)
 import { authorizeRequest } from "@/lib/auth/guard";
 import { invalidInput } from "@/lib/http/invalid-input";
-import { computeFixes, computeRadiusFixes } from "@/lib/data/radius/compute-fixes";
+import { computeFixes, computeRadiusFixes } from "@/lib/services/radius/compute-fixes";
 import { getDatabase } from "@/lib/db";
 import { ZFixesInput, ZRadiusFixesInput } from "@/lib/schemas/radius";
 

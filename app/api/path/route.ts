@@ -1,7 +1,7 @@
 // GET /api/path — the k shortest chains from one node to another (?from=…&to=…&k=3)
 import { authorizeRequest } from "@/lib/auth/guard";
 import { invalidInput } from "@/lib/http/invalid-input";
-import { computePath } from "@/lib/data/radius/compute-path";
+import { computePath } from "@/lib/services/radius/compute-path";
 import { getDatabase } from "@/lib/db";
 import { ZPathInput } from "@/lib/schemas/radius";
 

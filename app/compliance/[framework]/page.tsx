@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FrameworkCompliancePage } from "@/components/compliance/framework-compliance-page";
 import { actorAllows, requirePagePermission } from "@/lib/auth/guard";
-import { getFindingsReport } from "@/lib/data/findings/get-findings-report";
+import { getFindingsReport } from "@/lib/services/findings/get-findings-report";
 import { getDb } from "@/lib/db";
 import { summariseCompliance } from "@/lib/findings/summarise-compliance";
 import { ZFrameworkId } from "@/lib/schemas/findings";

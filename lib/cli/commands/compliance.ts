@@ -1,4 +1,4 @@
-import { getFindingsReport } from "@/lib/data/findings/get-findings-report";
+import { getFindingsReport } from "@/lib/services/findings/get-findings-report";
 import { summariseCompliance } from "@/lib/findings/summarise-compliance";
 import { FRAMEWORK_IDS, ZFrameworkId } from "@/lib/schemas/findings";
 import { CliError } from "../cli-error";

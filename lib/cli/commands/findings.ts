@@ -1,5 +1,5 @@
-import { getFindingsReport } from "@/lib/data/findings/get-findings-report";
-import { getFindingsSarif } from "@/lib/data/findings/get-findings-sarif";
+import { getFindingsReport } from "@/lib/services/findings/get-findings-report";
+import { getFindingsSarif } from "@/lib/services/findings/get-findings-sarif";
 import { SEVERITIES } from "@/lib/schemas/findings";
 import { CliError } from "../cli-error";
 import { formatTable, parseCommandArgs, printJson, type Command } from "../command";

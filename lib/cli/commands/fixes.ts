@@ -1,4 +1,4 @@
-import { computeFixes } from "@/lib/data/radius/compute-fixes";
+import { computeFixes } from "@/lib/services/radius/compute-fixes";
 import { ZFixesInput, ZFixesResult } from "@/lib/schemas/radius";
 import { formatTable, parseCommandArgs, printJson, type Command } from "../command";
 import { CliError } from "../cli-error";

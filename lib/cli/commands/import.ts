@@ -1,4 +1,4 @@
-import { importSources } from "@/lib/data/import/import-sources";
+import { importSources } from "@/lib/services/import/import-sources";
 import { readSourcesFromPaths, type ReadSources, type SkippedSource } from "@/lib/files/read-sources-from-paths";
 import { redactCredentials } from "@/lib/ingest/credentials/redact";
 import { refusedImport, ZImportResult, type TImportResult } from "@/lib/schemas/import";

@@ -1,4 +1,4 @@
-import { computePath } from "@/lib/data/radius/compute-path";
+import { computePath } from "@/lib/services/radius/compute-path";
 import { ZPathInput, ZPathResult } from "@/lib/schemas/radius";
 import { parseCommandArgs, printJson, type Command } from "../command";
 import { CliError } from "../cli-error";

@@ -1,4 +1,4 @@
-import { computeRadius, computeRadiusJson } from "@/lib/data/radius/compute-radius";
+import { computeRadius, computeRadiusJson } from "@/lib/services/radius/compute-radius";
 import { ZRadiusInput, ZRadiusResult, type TRadiusResult, type TRefProblem } from "@/lib/schemas/radius";
 import { formatTable, parseCommandArgs, writeJsonChunks, type Command } from "../command";
 import type { LocalServer } from "../local-server";

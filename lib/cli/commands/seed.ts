@@ -1,4 +1,4 @@
-import { seedDemoOrganisation } from "@/lib/demo/seed-demo-organisation";
+import { seedDemoOrganisation } from "@/lib/services/demo/seed-demo-organisation";
 import { parseCommandArgs, printJson, type Command } from "../command";
 import { withDatabase } from "../with-database";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importSources } from "@/lib/data/import/import-sources";
+import { importSources } from "@/lib/services/import/import-sources";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { formatAuditCsv } from "./format-audit-export";
 import { ZAuditPageQuery, ZAuditQuery } from "@/lib/schemas/audit";

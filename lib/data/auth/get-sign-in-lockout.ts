@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import { normaliseAddress } from "@/lib/http/client-address";
+import { normaliseAddress } from "@/lib/auth/client-address";
 
 // OWASP Authentication Cheat Sheet: lock after repeated failures, for a limited time, per account
 // and per source. The failures are read from the audit log, so the lockout survives restarts and

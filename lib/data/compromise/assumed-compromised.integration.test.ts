@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyGraphDocuments } from "@/lib/data/import/apply-graph-documents";
-import { packageVersionKey, secretKey } from "@/lib/ingest/refs";
+import { packageVersionKey, secretKey } from "@/lib/graph-keys/refs";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { listAssumedCompromised } from "./list-assumed-compromised";
 import { markAssumedCompromised } from "./mark-assumed-compromised";
@@ -55,7 +55,7 @@ describe.each(testDatabaseKinds())("the assumed-compromised set (%s)", (kind) =>
     const result = await markAssumedCompromised(db, { ref: "pkg:npm/chalk@9.9.9" }, alice);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.status).toBe(404);
+    expect(result.reason).toBe("unknown-ref");
     expect(result.errors).toEqual([{ path: "ref", message: 'no node has the key "pkg:npm/chalk@9.9.9"' }]);
     expect(result.suggestions).toEqual([]);
     const suggested = await markAssumedCompromised(db, { ref: "secret:NPM_TOKEN" }, alice);

@@ -13,7 +13,7 @@ export type TMarkResult = { ok: true; created: boolean; item: TAssumedCompromise
  */
 export async function markAssumedCompromised(db: Db, input: TMarkAssumedCompromisedInput, actor: AuditActor): Promise<TMarkResult> {
   const { node, suggestions } = await findNodeByRef(db, input.ref);
-  if (!node) return { ok: false, status: 404, errors: [{ path: "ref", message: `no node has the key "${input.ref}"` }], suggestions };
+  if (!node) return { ok: false, reason: "unknown-ref", errors: [{ path: "ref", message: `no node has the key "${input.ref}"` }], suggestions };
   return db.$transaction(async (tx) => {
     const existing = await tx.assumedCompromise.findUnique({ where: { nodeId: node.id } });
     const row = existing

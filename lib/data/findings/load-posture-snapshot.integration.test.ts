@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyGraphDocuments } from "@/lib/data/import/apply-graph-documents";
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
-import { getFindingsReport } from "./get-findings-report";
+import { getFindingsReport } from "@/lib/services/findings/get-findings-report";
 import { loadPostureSnapshot } from "./load-posture-snapshot";
 
 const document: TGraphDocument = {

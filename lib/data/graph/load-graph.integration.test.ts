@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedDemoOrganisation } from "@/lib/demo/seed-demo-organisation";
+import { seedDemoOrganisation } from "@/lib/services/demo/seed-demo-organisation";
 import { buildEngineGraph } from "@/lib/engine/graph";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { loadGraph } from "./load-graph";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
-import { importSources } from "./import-sources";
+import { importSources } from "@/lib/services/import/import-sources";
 import { ANALYZE_AFTER_ROWS } from "./analyze-after-load";
 import { deleteWhereIn, insertRows, selectWhereIn, updateRows } from "./bulk-sql";
 

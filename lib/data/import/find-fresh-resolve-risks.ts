@@ -1,7 +1,7 @@
 import { satisfies } from "semver";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeclaredRange } from "@/lib/ingest/parse-sources";
-import { packageKey } from "@/lib/ingest/refs";
+import { packageKey } from "@/lib/graph-keys/refs";
 import type { IngestError } from "@/lib/ingest/types";
 
 type Tx = Prisma.TransactionClient;

@@ -5,7 +5,7 @@ import { readImportRequest } from "@/lib/files/read-import-request";
 import { writeFixtureTree, realFixturesAbsent } from "@/test/fixture-tree";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { importParsedSources } from "./import-parsed-sources";
-import { importSources } from "./import-sources";
+import { importSources } from "@/lib/services/import/import-sources";
 
 // The upload route parses in a worker and imports what it parsed through importParsedSources; the
 // CLI parses and imports in one call through importSources. Both must write the same thing.

@@ -1,18 +1,17 @@
 import type { Db } from "@/lib/db";
 import type { CheckedSources } from "@/lib/ingest/check-sources";
 import { redactCredentials } from "@/lib/ingest/credentials/redact";
-import type { ParsedSources } from "@/lib/ingest/parse-sources";
+import type { ParsedSources, ParseSourcesOptions } from "@/lib/ingest/parse-sources";
 import { findReservedKeyUses } from "@/lib/ingest/reserved-keys";
 import type { IngestError } from "@/lib/ingest/types";
 import type { TApplySummary, TFormatSummary } from "@/lib/schemas/graph-facts";
 import { refusedImport, type TImportIssue, type TImportResult } from "@/lib/schemas/import";
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
 import { analyzeAfterLoad } from "./analyze-after-load";
 import { applyInTransaction, GraphApplyError } from "./apply-graph-documents";
 import { yieldToEventLoop } from "./bulk-sql";
 import { checkReferences } from "./check-references";
 import { findFreshResolveRisks } from "./find-fresh-resolve-risks";
-import type { ImportSourcesOptions } from "./import-sources";
 import { linkAdvisories } from "./link-advisories";
 import { linkStoredInstallContexts } from "./link-stored-install-contexts";
 import { linkStoredWorkflows } from "./link-stored-workflows";
@@ -24,6 +23,17 @@ import { linkStoredWorkflows } from "./link-stored-workflows";
 // import; there is one audit entry, applied or refused.
 
 export type { CheckedSources };
+
+export interface ImportSourcesOptions extends ParseSourcesOptions {
+  /** who imports (an email, token:<name>, "cli") — stored on the Import row */
+  actor: string;
+  /** who to name in the audit log; defaults to a system actor named `actor` */
+  auditActor?: AuditActor;
+  /** check and count everything, then roll back */
+  dryRun?: boolean;
+  /** problems found while reading the input (missing paths, refused zip entries): they refuse the import too */
+  readErrors?: IngestError[];
+}
 
 export type ImportParsedSourcesOptions = Omit<ImportSourcesOptions, "repo" | "repoNames" | "limits">;
 

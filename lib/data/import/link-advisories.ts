@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TGraphDocument, TNodeFact } from "@/lib/schemas/graph-facts";
 import { ZOsvAffected, type TOsvAffected } from "@/lib/schemas/osv";
-import { advisoryKey, packageKey } from "@/lib/ingest/refs";
+import { advisoryKey, packageKey } from "@/lib/graph-keys/refs";
 import { purlTypeOf } from "@/lib/ingest/osv/osv-ecosystems";
 import { versionAffected } from "@/lib/ingest/osv/version-affected";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/data/tokens/create-api-token";
 import { publishTokenIdentities } from "@/lib/data/tokens/publish-token-identities";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
-import { importSources } from "./import-sources";
+import { importSources } from "@/lib/services/import/import-sources";
 
 // A stolen CI (import-scope) token must not be able to rewrite Blastmap's own inventory entries.
 const inventory = (content: Record<string, unknown>) => ({ path: "ci/inventory.json", content: JSON.stringify({ blastmapInventory: 1, ...content }) });

@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyGraphDocuments } from "@/lib/data/import/apply-graph-documents";
-import { packageKey, packageVersionKey, publisherKey, secretKey } from "@/lib/ingest/refs";
+import { packageKey, packageVersionKey, publisherKey, secretKey } from "@/lib/graph-keys/refs";
 import { renderIncidentMarkdown } from "@/lib/incidents/render-incident-markdown";
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
-import { computeIncidentRadii } from "./compute-incident-radii";
+import { computeIncidentRadii } from "@/lib/services/incidents/compute-incident-radii";
 import { getIncident } from "./get-incident";
 import { listActiveAdvisoryMatches } from "./list-active-advisory-matches";
 import { listIncidents } from "./list-incidents";
 import { markRotation } from "./mark-rotation";
-import { openIncident } from "./open-incident";
+import { openIncident } from "@/lib/services/incidents/open-incident";
 import { setChecklistItem } from "./set-checklist-item";
 import { undoRotation } from "./undo-rotation";
 import { updateIncidentStatus } from "./update-incident-status";

@@ -1,19 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-
-export interface AdvisoryMatch {
-  advisoryId: string;
-  key: string;
-  summary: string | null;
-  publishedAt: string | null;
-  /** affected versions that are installed somewhere */
-  versions: { key: string; name: string; installedIn: number }[];
-  /** distinct contexts (CI jobs, workstations) that install an affected version */
-  contexts: number;
-}
+import type { TAdvisoryMatch } from "@/lib/schemas/incident";
 
 /** Malicious-package advisories (OSV MAL-…) whose affected versions are installed in at least one context. */
-export async function listActiveAdvisoryMatches(db: Db): Promise<AdvisoryMatch[]> {
+export async function listActiveAdvisoryMatches(db: Db): Promise<TAdvisoryMatch[]> {
   const advisories = await db.advisory.findMany({
     where: { malicious: true, node: { outEdges: { some: { kind: "AFFECTS", to: { outEdges: { some: { kind: "INSTALLED_IN" } } } } } } },
     select: {

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import type { TIncidentListItem } from "@/lib/schemas/incident";
 
 /** Incidents, open ones first, newest first, with the figures a list needs (not the snapshots). */
-export async function listIncidents(db: Db) {
+export async function listIncidents(db: Db): Promise<TIncidentListItem[]> {
   const rows = await db.incident.findMany({
     select: {
       id: true,
@@ -21,7 +22,6 @@ export async function listIncidents(db: Db) {
   });
   const order = { open: 0, contained: 1, closed: 2 } as const;
   return rows
-    .map((row) => ({ ...row, rotations: row._count.rotations }))
+    .map(({ _count, ...row }) => ({ ...row, rotations: _count.rotations }))
     .sort((a, b) => order[a.status] - order[b.status]);
 }
-export type TIncidentListItem = Awaited<ReturnType<typeof listIncidents>>[number];

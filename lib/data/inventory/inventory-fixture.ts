@@ -1,4 +1,4 @@
-import { identityKey, packageKey, packageVersionKey, runnerKey, secretKey, systemKey, contextKey } from "@/lib/ingest/refs";
+import { identityKey, packageKey, packageVersionKey, runnerKey, secretKey, systemKey, contextKey } from "@/lib/graph-keys/refs";
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
 
 // A small hand-built graph for the inventory and neighbourhood integration tests. "Now" is

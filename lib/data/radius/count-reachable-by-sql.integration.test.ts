@@ -2,8 +2,8 @@
 // on the demo organisation (worm generations, a shared runner, vaults, bots, actions) both must
 // reach exactly the same number of nodes from every single node, and from a combined source.
 import { describe, expect, it } from "vitest";
-import { getEngineGraph } from "@/lib/data/graph/get-engine-graph";
-import { seedDemoOrganisation } from "@/lib/demo/seed-demo-organisation";
+import { getEngineGraph } from "@/lib/services/graph/get-engine-graph";
+import { seedDemoOrganisation } from "@/lib/services/demo/seed-demo-organisation";
 import { RadiusWorkspace } from "@/lib/engine/radius";
 import { semverStepPairs } from "@/lib/engine/steps";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import { API_TOKEN_LONG_LIVED_DAYS } from "@/lib/auth/api-token";
 import { applyGraphDocuments } from "@/lib/data/import/apply-graph-documents";
-import { identityKey, systemKey } from "@/lib/ingest/refs";
+import { identityKey, systemKey } from "@/lib/graph-keys/refs";
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
 
 export const BLASTMAP_TOKENS_DOCUMENT = "blastmap:api-tokens";

@@ -1,6 +1,6 @@
 import { ZCycloneDxBom, type TCycloneDxComponent } from "@/lib/schemas/cyclonedx";
-import type { TEdgeFact, TGraphDocument, TNodeFact } from "@/lib/schemas/graph-facts";
-import { applicationContextKey, packageKey, packageVersionKey, parsePackageRef } from "../refs";
+import type { TEdgeFact, TNodeFact } from "@/lib/schemas/graph-facts";
+import { applicationContextKey, packageKey, packageVersionKey, parsePackageRef } from "@/lib/graph-keys/refs";
 import { jsonPath } from "../source/parse-json-source";
 import type { IngestError, ParseResult } from "../types";
 

@@ -1,4 +1,4 @@
-import { identityKey, packageKey } from "@/lib/ingest/refs";
+import { identityKey, packageKey } from "@/lib/graph-keys/refs";
 import type { TEdgeFact, TGraphDocument, TNodeFact, TPublishStep } from "@/lib/schemas/graph-facts";
 
 // What a repository's workflows say about each other and about its packages, once every file of

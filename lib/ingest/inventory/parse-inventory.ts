@@ -11,7 +11,7 @@ import {
   secretKey,
   systemKey,
   workstationKey,
-} from "../refs";
+} from "@/lib/graph-keys/refs";
 import { jsonPath } from "../source/parse-json-source";
 import type { IngestError } from "../types";
 

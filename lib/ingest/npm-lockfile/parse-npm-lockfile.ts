@@ -1,5 +1,5 @@
 import { validRange } from "semver";
-import { packageKey, packageVersionKey } from "../refs";
+import { packageKey, packageVersionKey } from "@/lib/graph-keys/refs";
 import { isRecord, jsonPath } from "../source/parse-json-source";
 import type { IngestError } from "../types";
 

@@ -1,6 +1,6 @@
 import { ZOsvRecord, type TOsvRecord } from "@/lib/schemas/osv";
 import type { TEdgeFact, TGraphDocument, TNodeFact } from "@/lib/schemas/graph-facts";
-import { advisoryKey, packageKey, packageVersionKey } from "../refs";
+import { advisoryKey, packageKey, packageVersionKey } from "@/lib/graph-keys/refs";
 import { jsonPath } from "../source/parse-json-source";
 import type { IngestError, ParseResult } from "../types";
 import { purlTypeOf } from "./osv-ecosystems";

@@ -1,6 +1,6 @@
 import type { TEdgeFact, TGraphDocument, TNodeFact } from "@/lib/schemas/graph-facts";
 import type { InstallContext } from "../npm-lockfile/install-contexts";
-import { packageKey } from "../refs";
+import { packageKey } from "@/lib/graph-keys/refs";
 import type { DeclaredDependency } from "./parse-package-json";
 
 // A package.json with no lockfile beside it pins nothing: it contributes the packages it names,

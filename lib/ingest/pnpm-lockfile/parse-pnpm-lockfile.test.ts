@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { LockfileInstall, ParsedLockfile } from "../npm-lockfile/parse-npm-lockfile";
-import { packageKey, packageVersionKey } from "../refs";
+import { packageKey, packageVersionKey } from "@/lib/graph-keys/refs";
 import { parsePnpmKey, parsePnpmLockfile, type PnpmLockfileOptions } from "./parse-pnpm-lockfile";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "fixtures", name, "pnpm-lock.yaml"), "utf8");

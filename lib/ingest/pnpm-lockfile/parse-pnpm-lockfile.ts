@@ -1,4 +1,4 @@
-import { packageKey, packageVersionKey } from "../refs";
+import { packageKey, packageVersionKey } from "@/lib/graph-keys/refs";
 import { isRecord, jsonPath } from "../source/parse-json-source";
 import type { IngestError } from "../types";
 import { lineAt, loadYaml } from "../workflow/load-yaml";

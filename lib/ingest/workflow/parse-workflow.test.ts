@@ -459,7 +459,7 @@ describe("runners", () => {
   });
 
   it("an unresolvable runs-on expression creates no runner and keeps the expression as the label", () => {
-    const parsed = parseOk("on: workflow_call\njobs:\n  build:\n    runs-on: \${{ inputs.runner }}\n    steps:\n      - run: make\n");
+    const parsed = parseOk("on: workflow_call\njobs:\n  build:\n    runs-on: ${{ inputs.runner }}\n    steps:\n      - run: make\n");
     expect(parsed.document.nodes.some((node) => node.kind === "runner")).toBe(false);
     expect(parsed.context("build").attrs.runnerLabels).toEqual(["${{ inputs.runner }}"]);
   });

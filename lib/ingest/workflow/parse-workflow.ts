@@ -1,5 +1,5 @@
 import semver from "semver";
-import { actionKey, contextKey, identityKey, packageKey, packageVersionKey, runnerKey, secretKey, systemKey } from "@/lib/ingest/refs";
+import { actionKey, contextKey, identityKey, packageKey, packageVersionKey, runnerKey, secretKey, systemKey } from "@/lib/graph-keys/refs";
 import type { IngestError, ParseResult, RepositoryContext, SourceFile } from "@/lib/ingest/types";
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
 import { addEdge, addExposure, addNode, createFactSet, edgesFrom, type ExposureReference, type FactSet } from "./fact-set";

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { LockfileInstall, ParsedLockfile } from "../npm-lockfile/parse-npm-lockfile";
-import { packageKey, packageVersionKey } from "../refs";
+import { packageKey, packageVersionKey } from "@/lib/graph-keys/refs";
 import { parseYarnLockfile, type YarnManifest } from "./parse-yarn-lockfile";
 
 const fixtures = path.join(__dirname, "fixtures");

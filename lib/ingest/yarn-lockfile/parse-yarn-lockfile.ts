@@ -1,5 +1,5 @@
 import { parseSyml } from "@yarnpkg/parsers";
-import { packageKey, packageVersionKey } from "../refs";
+import { packageKey, packageVersionKey } from "@/lib/graph-keys/refs";
 import { isRecord, jsonPath, lineOf } from "../source/parse-json-source";
 import type { IngestError } from "../types";
 import type { LockfileInstall, LockfileParse } from "../npm-lockfile/parse-npm-lockfile";

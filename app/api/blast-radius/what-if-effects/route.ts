@@ -1,7 +1,7 @@
 // GET /api/blast-radius/what-if-effects — what each control would change in a radius, before it is ticked
 // (?ref=…&advisory=…&maxHops=…&exposure=…&timing=…&whatIf=<applied>…&control=<candidate>… — at most 50 controls)
 import { authorizeRequest } from "@/lib/auth/guard";
-import { computeWhatIfEffects } from "@/lib/data/radius/compute-what-if-effects";
+import { computeWhatIfEffects } from "@/lib/services/radius/compute-what-if-effects";
 import { getDatabase } from "@/lib/db";
 import { invalidInput } from "@/lib/http/invalid-input";
 import { ZWhatIfEffectsInput } from "@/lib/schemas/what-if-effects";

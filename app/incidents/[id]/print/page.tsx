@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { IncidentPrint } from "@/components/incidents/incident-print";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { computeIncidentRadii } from "@/lib/data/incidents/compute-incident-radii";
+import { computeIncidentRadii } from "@/lib/services/incidents/compute-incident-radii";
 import { getIncident } from "@/lib/data/incidents/get-incident";
 import { getDatabase } from "@/lib/db";
 import { ZRecordId } from "@/lib/schemas/record-id";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { authorizeRequest } from "@/lib/auth/guard";
 import { recordAuditEvent } from "@/lib/data/audit/record-audit-event";
-import { getFindingsReport } from "@/lib/data/findings/get-findings-report";
+import { getFindingsReport } from "@/lib/services/findings/get-findings-report";
 import { getDb } from "@/lib/db";
 import { complianceEvidenceCsv, summariseCompliance } from "@/lib/findings/summarise-compliance";
 import { FRAMEWORK_IDS, ZFrameworkId } from "@/lib/schemas/findings";

@@ -1,6 +1,6 @@
 // GET /api/incidents/[id]/report — the incident report as a Markdown download
 import { authorizeRequest } from "@/lib/auth/guard";
-import { computeIncidentRadii } from "@/lib/data/incidents/compute-incident-radii";
+import { computeIncidentRadii } from "@/lib/services/incidents/compute-incident-radii";
 import { getIncident } from "@/lib/data/incidents/get-incident";
 import { getDatabase } from "@/lib/db";
 import { invalidInput } from "@/lib/http/invalid-input";

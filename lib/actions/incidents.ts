@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActionPermission } from "@/lib/auth/guard";
-import { computeIncidentRadii } from "@/lib/data/incidents/compute-incident-radii";
+import { computeIncidentRadii } from "@/lib/services/incidents/compute-incident-radii";
 import { getIncident } from "@/lib/data/incidents/get-incident";
 import { markRotation } from "@/lib/data/incidents/mark-rotation";
-import { openIncident } from "@/lib/data/incidents/open-incident";
+import { openIncident } from "@/lib/services/incidents/open-incident";
 import { recordIncidentEvent } from "@/lib/data/incidents/record-incident-event";
 import { setChecklistItem } from "@/lib/data/incidents/set-checklist-item";
 import { undoRotation } from "@/lib/data/incidents/undo-rotation";

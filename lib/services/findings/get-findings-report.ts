@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { evaluatePosture } from "@/lib/findings/evaluate-posture";
 import type { TFindingsReport } from "@/lib/schemas/findings";
-import { loadPostureSnapshot } from "./load-posture-snapshot";
+import { loadPostureSnapshot } from "@/lib/data/findings/load-posture-snapshot";
 
 // Pages, the API and the evidence export all ask for the same report; the graph only changes on
 // import (GraphState.version) and the age rules count whole days, so one evaluation per graph

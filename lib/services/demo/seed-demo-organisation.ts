@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Db } from "@/lib/db";
-import { importSources } from "@/lib/data/import/import-sources";
+import { importSources } from "@/lib/services/import/import-sources";
 import { PROJECT_ROOT } from "@/lib/database/migrations";
 import { readSourcesFromPaths } from "@/lib/files/read-sources-from-paths";
 import type { TImportResult } from "@/lib/schemas/import";

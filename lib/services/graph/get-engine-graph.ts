@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db";
 import type { OpenDatabase } from "@/lib/database/open-database";
 import { buildEngineGraph, type EngineGraph } from "@/lib/engine/graph";
-import { loadGraph, readGraphVersion } from "./load-graph";
+import { loadGraph, readGraphVersion } from "@/lib/data/graph/load-graph";
 
 // One in-memory graph per process and database, rebuilt when GraphState.version moves. The
 // version lives in the database, so every app instance behind a load balancer notices another

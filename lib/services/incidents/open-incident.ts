@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db";
-import { getEngineGraph } from "@/lib/data/graph/get-engine-graph";
+import { getEngineGraph } from "@/lib/services/graph/get-engine-graph";
 import { recordAuditEvent, type AuditActor } from "@/lib/data/audit/record-audit-event";
 import { blastRadius } from "@/lib/engine/blast-radius";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,7 +1,7 @@
 // The issue asks that the demo organisation produces findings of every severity; the demo is built
 // to show a weakness for every rule, so every rule must fire on it.
 import { describe, expect, it } from "vitest";
-import { seedDemoOrganisation } from "@/lib/demo/seed-demo-organisation";
+import { seedDemoOrganisation } from "@/lib/services/demo/seed-demo-organisation";
 import { summariseCompliance } from "@/lib/findings/summarise-compliance";
 import { SEVERITIES } from "@/lib/schemas/findings";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";

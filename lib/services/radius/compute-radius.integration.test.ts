@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { applyGraphDocuments } from "@/lib/data/import/apply-graph-documents";
-import { getEngineGraph } from "@/lib/data/graph/get-engine-graph";
+import { getEngineGraph } from "@/lib/services/graph/get-engine-graph";
 import { ZFixesResult, ZRadiusInput, ZRadiusResult, type TRadiusResult } from "@/lib/schemas/radius";
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";

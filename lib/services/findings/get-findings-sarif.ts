@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { toSarif, type SarifOptions } from "@/lib/findings/to-sarif";
 import type { TFindingsReport } from "@/lib/schemas/findings";
-import { getEntitySourceFiles } from "./get-entity-source-files";
+import { getEntitySourceFiles } from "@/lib/data/findings/get-entity-source-files";
 
 /** A findings report as SARIF, each finding without a workflow line placed on the file its entity came from. */
 export async function getFindingsSarif(db: Db, report: TFindingsReport, options: Omit<SarifOptions, "sourceFiles"> = {}) {

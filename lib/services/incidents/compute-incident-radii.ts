@@ -1,23 +1,13 @@
 import "server-only";
 import type { Database } from "@/lib/db";
-import { getEngineGraph } from "@/lib/data/graph/get-engine-graph";
+import { getEngineGraph } from "@/lib/services/graph/get-engine-graph";
 import { blastRadius } from "@/lib/engine/blast-radius";
 import { diffRadius } from "@/lib/incidents/diff-radius";
 import { residualRadius } from "@/lib/incidents/residual-radius";
 import { rotatedNodeKeys } from "@/lib/incidents/rotation-status";
-import type { TIncident, TRadiusDiff } from "@/lib/schemas/incident";
-import type { TRadiusResult } from "@/lib/schemas/radius";
+import type { TIncident, TIncidentRadii, TRadiusDiff } from "@/lib/schemas/incident";
 
-export interface IncidentRadii {
-  /** today's graph without what was rotated or revoked; null when a source no longer resolves */
-  residual: TRadiusResult | null;
-  /** with `recompute`: the snapshot against today's full graph */
-  recomputed: TRadiusDiff | null;
-  graphVersion: number;
-  problems: string[];
-}
-
-export async function computeIncidentRadii(database: Pick<Database, "connection">, incident: TIncident, recompute = false): Promise<IncidentRadii> {
+export async function computeIncidentRadii(database: Pick<Database, "connection">, incident: TIncident, recompute = false): Promise<TIncidentRadii> {
   const graph = await getEngineGraph(database);
   const { maxHops, exposures } = incident.snapshot.options;
   const advisories = incident.advisoryIds;

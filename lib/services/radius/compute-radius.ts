@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db";
 import { blastRadius, blastRadiusJson, blastRadiusPageJson, type EngineAnswer, type PageAnswer } from "@/lib/engine/blast-radius";
 import type { TRadiusInput, TRadiusPaging, TRadiusResult } from "@/lib/schemas/radius";
-import { getEngineGraph } from "../graph/get-engine-graph";
+import { getEngineGraph } from "@/lib/services/graph/get-engine-graph";
 
 /** The blast radius of one or more sources on the current graph, as an object (pages, incidents). */
 export async function computeRadius(database: Pick<Database, "connection">, input: TRadiusInput): Promise<EngineAnswer<TRadiusResult>> {

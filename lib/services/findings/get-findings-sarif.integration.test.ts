@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { seedDemoOrganisation } from "@/lib/demo/seed-demo-organisation";
+import { seedDemoOrganisation } from "@/lib/services/demo/seed-demo-organisation";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { getFindingsReport } from "./get-findings-report";
 import { getFindingsSarif } from "./get-findings-sarif";

@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db";
 import { topFixes, topFixesForRadius, type EngineAnswer } from "@/lib/engine/blast-radius";
 import type { TFixesInput, TFixesResult, TRadiusFixesInput } from "@/lib/schemas/radius";
-import { getEngineGraph } from "../graph/get-engine-graph";
+import { getEngineGraph } from "@/lib/services/graph/get-engine-graph";
 
 /** The single changes that remove the most reach over every compromise source (CLI `fixes`, GET /api/fixes). */
 export async function computeFixes(database: Pick<Database, "connection">, input: TFixesInput): Promise<TFixesResult> {
