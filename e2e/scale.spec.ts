@@ -65,4 +65,12 @@ test("a radius of 24,000 nodes: the first page in the browser, the path to the c
   await page.getByTestId("show-table").click();
   await expect(coverage).toContainText(`Showing 1,000 of ${first.page.total.toLocaleString("en")} nodes`);
   await expect(page.getByTestId("rotation-plan-partial")).toContainText(`of ${first.page.rotationPlanTotal.toLocaleString("en")} rows`);
+
+  // the findings of 12,000 unowned, long-lived identities: a page of rows at a time (a page with
+  // every row took the browser past 8 GB)
+  await page.goto("/findings");
+  await expect(page.getByTestId("findings-pager")).toContainText("Page 1 of");
+  await expect(page.getByRole("table", { name: "Findings" }).locator("tbody > tr")).toHaveCount(100);
+  await page.getByTestId("findings-pager").getByRole("link", { name: "Next →" }).click();
+  await expect(page.getByTestId("findings-pager")).toContainText("Page 2 of");
 });

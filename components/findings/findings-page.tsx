@@ -9,8 +9,25 @@ import { TableScroll } from "@/components/ui/table-scroll";
 
 const radiusHref = (ref: string) => `/radius?ref=${encodeURIComponent(ref)}`;
 
+// A big organisation has tens of thousands of findings, and one finding can name thousands of
+// entities (a build box exposing every token): the page draws a page of rows and the first
+// entities of each, and the JSON (/api/findings) has all of them.
+const FINDINGS_PAGE_SIZE = 100;
+const ENTITIES_SHOWN = 12;
+
+const findingsHref = (query: TFindingsQuery, patch: Partial<TFindingsQuery>) =>
+  `/findings?${new URLSearchParams(
+    Object.entries({ ...query, ...patch })
+      .filter((entry): entry is [string, string | number] => (typeof entry[1] === "string" && entry[1] !== "") || typeof entry[1] === "number")
+      .map(([name, value]) => [name, String(value)]),
+  )}`;
+
 export function FindingsPage({ report, query, error }: { report: TFindingsReport; query: TFindingsQuery; error: string | null }) {
   const findings = sortFindings(filterFindings(report.findings, query), query);
+  const pages = Math.max(1, Math.ceil(findings.length / FINDINGS_PAGE_SIZE));
+  const pageNumber = Math.min(query.page ?? 1, pages);
+  const first = (pageNumber - 1) * FINDINGS_PAGE_SIZE;
+  const shown = findings.slice(first, first + FINDINGS_PAGE_SIZE);
   const rulesById = new Map(report.rules.map((rule) => [rule.id, rule]));
   return (
     <section aria-labelledby="findings-title">
@@ -87,8 +104,19 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
       </form>
 
       <p className="muted" data-testid="findings-shown">
-        Showing {findings.length} of {report.counts.total}
+        {findings.length > FINDINGS_PAGE_SIZE
+          ? `Showing ${first + 1}–${first + shown.length} of ${findings.length} matching (${report.counts.total} in all)`
+          : `Showing ${findings.length} of ${report.counts.total}`}
       </p>
+      {pages > 1 ? (
+        <nav className={styles.pager} aria-label="Pages of findings" data-testid="findings-pager">
+          {pageNumber > 1 ? <Link href={findingsHref(query, { page: pageNumber - 1 })}>← Previous</Link> : null}
+          <span>
+            Page {pageNumber} of {pages}
+          </span>
+          {pageNumber < pages ? <Link href={findingsHref(query, { page: pageNumber + 1 })}>Next →</Link> : null}
+        </nav>
+      ) : null}
       {findings.length === 0 ? (
         <div className="empty-state">
           <h2>No findings</h2>
@@ -107,7 +135,7 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
             </tr>
           </thead>
           <tbody>
-            {findings.map((finding) => (
+            {shown.map((finding) => (
               <tr key={finding.id} data-rule={finding.ruleId}>
                 <td>
                   <SeverityBadge severity={finding.severity} />
@@ -127,7 +155,7 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
                 </td>
                 <td>
                   <ul className={styles.plainList}>
-                    {finding.entities.map((entity) => (
+                    {finding.entities.slice(0, ENTITIES_SHOWN).map((entity) => (
                       <li key={entity.id}>
                         <Link href={`/entity/${entity.id}`} title={entity.key}>
                           {entity.name}
@@ -135,6 +163,11 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
                         <span className="muted">{KIND_VISUALS[entity.kind].label.toLowerCase()}</span>
                       </li>
                     ))}
+                    {finding.entities.length > ENTITIES_SHOWN ? (
+                      <li className="muted" data-testid="finding-more-entities">
+                        and {finding.entities.length - ENTITIES_SHOWN} more (all in the JSON)
+                      </li>
+                    ) : null}
                   </ul>
                 </td>
                 <td>

@@ -133,6 +133,14 @@ export default function GraphCanvas(props: GraphCanvasProps) {
   const { elements, layout, rootIds = [], selectedId = null, highlightedIds = [], renderer = "auto", handleRef, className, label = "Graph", minFitZoom = 0, fitOn = "every-layout" } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  const pendingCenter = useRef<string | null>(null);
+  const centerPending = (cy: Core) => {
+    const id = pendingCenter.current;
+    const node = id ? cy.getElementById(id) : null;
+    if (!node || node.empty()) return;
+    pendingCenter.current = null;
+    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+  };
   const fittedRoots = useRef<string | null>(null);
   const callbacks = useRef(props);
   callbacks.current = props;
@@ -274,6 +282,7 @@ export default function GraphCanvas(props: GraphCanvasProps) {
     const run = cy.layout({ ...layoutOptions(chosen.name, nodeCount, roots, { compound: cy.nodes(":parent").nonempty() }), fit: false } as LayoutOptions);
     run.one("layoutstop", () => {
       if (fit) fitReadable(cy, minFitZoom);
+      centerPending(cy);
       callbacks.current.onViewport?.({ zoom: cy.zoom(), pan: cy.pan() });
       // the first frame after the layout is the one the user sees. The canvas renderer announces
       // it with a "render" event; the WebGL renderer emits none, but draws on the next animation
@@ -328,9 +337,11 @@ export default function GraphCanvas(props: GraphCanvasProps) {
       zoomIn: () => zoomBy(cyRef.current, ZOOM_STEP),
       zoomOut: () => zoomBy(cyRef.current, 1 / ZOOM_STEP),
       center: (id: string) => {
+        // a node not drawn yet (folded into a summary that the selection is about to open) is
+        // centred when the next layout has placed it
+        pendingCenter.current = id;
         const cy = cyRef.current;
-        const node = cy?.getElementById(id);
-        if (cy && node && node.nonempty()) cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+        if (cy && containerRef.current?.dataset.ready !== "false") centerPending(cy);
       },
       exportPng: async () => {
         const cy = cyRef.current;

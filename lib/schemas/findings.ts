@@ -111,6 +111,8 @@ export const ZFindingsQuery = z.object({
   rule: z.string().regex(/^BM-NHI-\d{3}$/, "must be a rule id such as BM-NHI-001").optional(),
   kind: ZNodeKind.optional(),
   q: z.string().max(200).optional(),
+  /** the page of the table (FINDINGS_PAGE_SIZE rows), from 1 */
+  page: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(100_000).optional(),
 });
 export type TFindingsQuery = z.infer<typeof ZFindingsQuery>;
 
