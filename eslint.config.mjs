@@ -54,7 +54,23 @@ const LAYERS = {
   },
   app: {
     path: ["app/**", "proxy.ts"],
-    imports: ["components", "actions", "auth-guard", "auth-rules", "services", "data", "database", "files", "http", "security", "findings", "incidents", "ingest", "schemas", "labels"],
+    imports: [
+      "components",
+      "actions",
+      "auth-guard",
+      "auth-rules",
+      "services",
+      "data",
+      "database",
+      "files",
+      "http",
+      "security",
+      "findings",
+      "incidents",
+      "ingest",
+      "schemas",
+      "labels",
+    ],
   },
   // the browser
   queries: { path: "lib/queries/**", imports: ["schemas", "graph-view"] },
@@ -70,14 +86,37 @@ const ELEMENT_ORDER = ["auth-guard", ...Object.keys(LAYERS).filter((type) => typ
 
 const layerPolicies = Object.entries(LAYERS).flatMap(([type, layer]) => [
   { from: { element: { type } }, allow: { to: { element: { types: { anyOf: [type, ...layer.imports] } } } } },
-  ...(layer.typeImports ? [{ from: { element: { type } }, allow: { to: { element: { types: { anyOf: layer.typeImports } } }, dependency: { kind: "type" } } }] : []),
+  ...(layer.typeImports
+    ? [{ from: { element: { type } }, allow: { to: { element: { types: { anyOf: layer.typeImports } } }, dependency: { kind: "type" } } }]
+    : []),
 ]);
 
-const PURE = ["lib/schemas/**", "lib/graph-keys/**", "lib/labels/**", "lib/engine/**", "lib/ingest/**", "lib/findings/**", "lib/incidents/**", "lib/graph-view/**"];
+const PURE = [
+  "lib/schemas/**",
+  "lib/graph-keys/**",
+  "lib/labels/**",
+  "lib/engine/**",
+  "lib/ingest/**",
+  "lib/findings/**",
+  "lib/incidents/**",
+  "lib/graph-view/**",
+];
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "**/*.test-helper.ts", "test/**", "e2e/**", "bench/**", "scripts/**"];
 
 export default tseslint.config(
-  { ignores: [".next/**", ".next-*/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", ".blastmap/**", ".exp/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "lib/generated/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      ".blastmap/**",
+      ".exp/**",
+      "next-env.d.ts",
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   nextPlugin.configs["core-web-vitals"],
@@ -143,7 +182,11 @@ export default tseslint.config(
           ],
         },
       ],
-      "no-restricted-globals": ["error", { name: "window", message: "the pure domain has no browser" }, { name: "document", message: "the pure domain has no browser" }],
+      "no-restricted-globals": [
+        "error",
+        { name: "window", message: "the pure domain has no browser" },
+        { name: "document", message: "the pure domain has no browser" },
+      ],
     },
   },
 );

@@ -24,7 +24,15 @@ export function syntheticNeighbourhood(targetElements = 5000): TGraphView {
   const kinds: TNodeKind[] = ["secret", "identity", "packageVersion", "system", "context", "runner", "package", "publisher"];
   const exposures = ["install", "job", "runner", "runtime", null] as const;
   const add = (kind: TNodeKind, name: string): TGraphViewNode => {
-    const node: TGraphViewNode = { id: nodes.length + 1, kind, key: `${kind}:bench-${nodes.length + 1}`, name, compromised: nodes.length % 97 === 0, assumedCompromised: false, hiddenNeighbours: nodes.length % 13 === 0 ? 5 : 0 };
+    const node: TGraphViewNode = {
+      id: nodes.length + 1,
+      kind,
+      key: `${kind}:bench-${nodes.length + 1}`,
+      name,
+      compromised: nodes.length % 97 === 0,
+      assumedCompromised: false,
+      hiddenNeighbours: nodes.length % 13 === 0 ? 5 : 0,
+    };
     nodes.push(node);
     return node;
   };
@@ -47,7 +55,6 @@ export function syntheticNeighbourhood(targetElements = 5000): TGraphView {
   }
   return { focusId: focus.id, nodes, edges, truncated: true };
 }
-
 
 // One browser like a machine without a GPU (the only kind here): the 2D canvas is rasterised by
 // Skia on the CPU and WebGL runs on SwiftShader's software GL. "canvas" is the explorer's own choice
@@ -164,7 +171,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       const gestureFps = (gestureFrames.length * 1000) / gestureFrames.reduce((sum, ms) => sum + ms, 0);
       figures[`${name}GestureFps`] = round(gestureFps, 0);
       figures[`${name}Layout`] = info;
-      console.log(`${name}: first render of ${figures.elements} elements median ${round(median(times))} ms over ${RUNS} runs; zoom button to painted frame median ${round(median(zoomFrames))} ms; wheel-zoom and drag-pan frames median ${round(median(gestureFrames))} ms, p95 ${round(percentile(gestureFrames, 95))} ms, ${round(gestureFps, 0)} fps over the gesture; layout ${JSON.stringify(info)}`);
+      console.log(
+        `${name}: first render of ${figures.elements} elements median ${round(median(times))} ms over ${RUNS} runs; zoom button to painted frame median ${round(median(zoomFrames))} ms; wheel-zoom and drag-pan frames median ${round(median(gestureFrames))} ms, p95 ${round(percentile(gestureFrames, 95))} ms, ${round(gestureFps, 0)} fps over the gesture; layout ${JSON.stringify(info)}`,
+      );
     } finally {
       await browser.close();
     }

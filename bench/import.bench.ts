@@ -15,8 +15,6 @@ import { parseSources } from "@/lib/ingest/parse-sources";
 import type { SourceFile } from "@/lib/ingest/types";
 import { numberOption, prng, round } from "./bench-kit";
 
-
-
 const ciWorkflow = (install: string) => `name: ci
 on: [push, pull_request]
 permissions:
@@ -83,7 +81,14 @@ async function scratchDatabase(kind: "pglite" | "postgresql"): Promise<{ db: Db;
     const connection = await openDatabase({ kind: "pglite", dataDir: ":memory:" });
     await migrate(connection);
     const db = createPrismaClient(connection);
-    return { db, connection, drop: async () => { await db.$disconnect(); await connection.close(); } };
+    return {
+      db,
+      connection,
+      drop: async () => {
+        await db.$disconnect();
+        await connection.close();
+      },
+    };
   }
   const throwaway = await createThrowawayPostgresDatabase(process.env.DATABASE_URL!, "blastmap_bench");
   const connection = await openDatabase({ kind: "postgresql", url: throwaway.url });
@@ -100,7 +105,6 @@ async function scratchDatabase(kind: "pglite" | "postgresql"): Promise<{ db: Db;
   };
 }
 
-
 export async function run(args: string[]): Promise<Record<string, unknown>> {
   const repos = numberOption(args, "repos", 1000);
   const batch = numberOption(args, "batch", 100);
@@ -113,9 +117,16 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const parsed = parseSources(files);
   const parseSeconds = (performance.now() - parseStarted) / 1000;
   const factCount = parsed.documents.reduce((sum, doc) => sum + doc.nodes.length + doc.edges.length, 0);
-  console.log(`parse: ${files.length} files in ${parseSeconds.toFixed(2)} s = ${Math.round(files.length / parseSeconds)} files/s, ${Math.round(factCount / parseSeconds)} facts/s${parsed.errors.length ? ` (${parsed.errors.length} errors!)` : ""}`);
+  console.log(
+    `parse: ${files.length} files in ${parseSeconds.toFixed(2)} s = ${Math.round(files.length / parseSeconds)} files/s, ${Math.round(factCount / parseSeconds)} facts/s${parsed.errors.length ? ` (${parsed.errors.length} errors!)` : ""}`,
+  );
 
-  const figures: Record<string, unknown> = { repositories: repos, files: files.length, batchRepositories: batch, parse: { seconds: round(parseSeconds), filesPerSecond: Math.round(files.length / parseSeconds), factsPerSecond: Math.round(factCount / parseSeconds) } };
+  const figures: Record<string, unknown> = {
+    repositories: repos,
+    files: files.length,
+    batchRepositories: batch,
+    parse: { seconds: round(parseSeconds), filesPerSecond: Math.round(files.length / parseSeconds), factsPerSecond: Math.round(factCount / parseSeconds) },
+  };
   const kinds: ("pglite" | "postgresql")[] = process.env.DATABASE_URL ? ["pglite", "postgresql"] : ["pglite"];
   for (const kind of kinds) {
     const scratch = await scratchDatabase(kind);
@@ -125,7 +136,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       for (let i = 0; i < checkouts.length; i += batch) {
         const result = await importSources(scratch.db, checkouts.slice(i, i + batch).flat(), { actor: "bench" });
         if (!result.ok) throw new Error(`bench import refused: ${result.errors[0]?.file}: ${result.errors[0]?.message}`);
-        for (const format of Object.values(result.byFormat)) written += format.nodes.created + format.nodes.updated + format.edges.created + format.edges.updated;
+        for (const format of Object.values(result.byFormat))
+          written += format.nodes.created + format.nodes.updated + format.edges.created + format.edges.updated;
       }
       const seconds = (performance.now() - started) / 1000;
       const nodes = await scratch.db.node.count();
@@ -143,7 +155,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
         edges,
         unchangedReimportFilesPerSecond: again.unchanged ? Math.round(checkouts.slice(0, batch).flat().length / againSeconds) : null,
       };
-      console.log(`${kind}: ${files.length} files → ${nodes} nodes, ${edges} edges in ${seconds.toFixed(1)} s = ${row.filesPerSecond} files/s, ${row.nodesPerSecond} nodes/s; unchanged re-import ${row.unchangedReimportFilesPerSecond} files/s`);
+      console.log(
+        `${kind}: ${files.length} files → ${nodes} nodes, ${edges} edges in ${seconds.toFixed(1)} s = ${row.filesPerSecond} files/s, ${row.nodesPerSecond} nodes/s; unchanged re-import ${row.unchangedReimportFilesPerSecond} files/s`,
+      );
       figures[kind] = row;
     } finally {
       await scratch.drop();

@@ -15,7 +15,6 @@ import { median, numberOption, round } from "./bench-kit";
 const ROWS = 100_000;
 const RUNS = 7;
 
-
 const CASES: { name: string; kind: TInventoryKind; params: Record<string, string> }[] = [
   { name: "identities first page (name)", kind: "identities", params: {} },
   { name: "identities page 2,000 (name)", kind: "identities", params: { page: "2000", pageSize: "50" } },

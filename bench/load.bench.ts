@@ -81,7 +81,9 @@ export async function prepare(dataDir: string, bigIdentities: number, adminPassw
       }
       const readToken = (await createApiToken(prisma, { name: "load-bench-read", scope: "read", days: 1 }, SYSTEM_ACTOR)).token;
       const importToken = (await createApiToken(prisma, { name: "load-bench-import", scope: "import", days: 1 }, SYSTEM_ACTOR)).token;
-      const refs = (await prisma.node.findMany({ where: { kind: { in: ["packageVersion", "secret", "identity"] } }, select: { key: true }, take: 200 })).map((node) => node.key);
+      const refs = (await prisma.node.findMany({ where: { kind: { in: ["packageVersion", "secret", "identity"] } }, select: { key: true }, take: 200 })).map(
+        (node) => node.key,
+      );
       return { config, label, readToken, importToken, refs, drop };
     } finally {
       await prisma.$disconnect();
@@ -314,11 +316,15 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 
     console.log(`mixed: 17 clients on the first page of a ${bigIdentities}-identity radius, 3 on small radii, for ${Math.min(seconds, 30)} s…`);
     const mixed = await mixedPhase(base, prepared, Math.min(seconds, 30));
-    console.log(`  big p50 ${mixed.big.p50Ms} ms p95 ${mixed.big.p95Ms} ms (${mixed.big.count}); small p50 ${mixed.small.p50Ms} ms p95 ${mixed.small.p95Ms} ms (${mixed.small.count}); ${mixed.errors} errors`);
+    console.log(
+      `  big p50 ${mixed.big.p50Ms} ms p95 ${mixed.big.p95Ms} ms (${mixed.big.count}); small p50 ${mixed.small.p50Ms} ms p95 ${mixed.small.p95Ms} ms (${mixed.small.count}); ${mixed.errors} errors`,
+    );
 
     console.log(`upload: a checkout of ~${uploadMb} MB of lockfiles while /api/health is polled…`);
     const large = await uploadPhase(base, prepared, "large.zip", largeCheckout(uploadMb));
-    console.log(`  ${large.status} in ${large.importMs} ms (${large.message}); health p50 ${large.health.p50Ms} ms p95 ${large.health.p95Ms} ms max ${large.health.maxMs} ms`);
+    console.log(
+      `  ${large.status} in ${large.importMs} ms (${large.message}); health p50 ${large.health.p50Ms} ms p95 ${large.health.p95Ms} ms max ${large.health.maxMs} ms`,
+    );
 
     console.log("upload: a zip bomb (1,000 bytes declared, 1 GB inflated)…");
     const bomb = await uploadPhase(base, prepared, "bomb.zip", await zipBombArchive());

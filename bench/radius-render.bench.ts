@@ -30,7 +30,7 @@ export function syntheticRadius(targetElements = 2000): TRadiusResult {
       name: `${kind}-${id}`,
       hops: parent ? parent.hops + 1 : 0,
       generation,
-      exposure: parent ? exposure ?? parent.exposure : null,
+      exposure: parent ? (exposure ?? parent.exposure) : null,
       path: parent && step ? [...parent.path, step] : [],
       timing: "now",
     };
@@ -62,8 +62,14 @@ export function syntheticRadius(targetElements = 2000): TRadiusResult {
   // a few cross edges, as real radii have (two jobs exposing one shared org secret)
   const secrets = nodes.filter((node) => node.kind === "secret");
   const contexts = nodes.filter((node) => node.kind === "context");
-  for (let i = 0; edges.length + nodes.length < targetElements + 40 && i < secrets.length; i += 7) edges.push({ kind: "EXPOSES", from: contexts[(i * 3) % contexts.length].id, to: secrets[i].id, exposure: "job" });
-  const counts = Object.fromEntries(["publisher", "package", "packageVersion", "identity", "secret", "context", "runner", "system", "action", "advisory"].map((kind) => [kind, nodes.filter((node) => node.kind === kind).length]));
+  for (let i = 0; edges.length + nodes.length < targetElements + 40 && i < secrets.length; i += 7)
+    edges.push({ kind: "EXPOSES", from: contexts[(i * 3) % contexts.length].id, to: secrets[i].id, exposure: "job" });
+  const counts = Object.fromEntries(
+    ["publisher", "package", "packageVersion", "identity", "secret", "context", "runner", "system", "action", "advisory"].map((kind) => [
+      kind,
+      nodes.filter((node) => node.kind === kind).length,
+    ]),
+  );
   return {
     source: { refs: [source.key], nodes: [{ id: source.id, key: source.key, kind: source.kind, name: source.name }], description: source.name },
     options: { maxHops: null, exposures: [], whatIf: [], timings: [] },
@@ -85,7 +91,6 @@ export function syntheticRadius(targetElements = 2000): TRadiusResult {
   };
 }
 
-
 export async function run(): Promise<Record<string, unknown>> {
   const bundle = await build({
     entryPoints: [path.join(root, "bench/radius-render/entry.ts")],
@@ -103,7 +108,13 @@ export async function run(): Promise<Record<string, unknown>> {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  const figures: Record<string, unknown> = { elements: radius.nodes.length + radius.edges.length, nodes: radius.nodes.length, edges: radius.edges.length, runs: RUNS, loadAverage: (await import("node:os")).loadavg()[0] };
+  const figures: Record<string, unknown> = {
+    elements: radius.nodes.length + radius.edges.length,
+    nodes: radius.nodes.length,
+    edges: radius.edges.length,
+    runs: RUNS,
+    loadAverage: (await import("node:os")).loadavg()[0],
+  };
   try {
     // "page": what the blast-radius page draws (long columns summarised); "everyNode": every one
     // of the first 800 nodes one by one, as before issue 13, for comparison
@@ -113,7 +124,9 @@ export async function run(): Promise<Record<string, unknown>> {
       let last: Awaited<ReturnType<Window["renderRadius"]>> | null = null;
       for (let i = 0; i < RUNS + 1; i++) {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-        await page.setContent(`<!doctype html><html><body style="margin:0;background:#0f1419"><div id="cy" style="width:1100px;height:700px"></div></body></html>`);
+        await page.setContent(
+          `<!doctype html><html><body style="margin:0;background:#0f1419"><div id="cy" style="width:1100px;height:700px"></div></body></html>`,
+        );
         await page.addScriptTag({ content: script });
         const result = await page.evaluate(([data, summarise]) => window.renderRadius(data, false, { summarise }), [radius, variant === "page"] as const);
         if (i === RUNS && process.env.BENCH_SCREENSHOT) await page.screenshot({ path: `test-results/screenshots/bench-radius-${variant}.png` });

@@ -27,8 +27,6 @@ import { prng, round as roundTo, stringOption } from "./bench-kit";
 const RESULTS = path.join(path.dirname(new URL(import.meta.url).pathname), "results.json");
 const SIZES: Record<string, number> = { "1k": 1_000, "10k": 10_000, "100k": 100_000 };
 
-
-
 interface Generated {
   nodes: { id: number[]; kind: string[]; key: string[]; name: string[] };
   details: Record<string, Record<string, unknown[]>>;
@@ -81,7 +79,12 @@ export function generateOrganisation(n: number, seed = 42): Generated {
     const publishes = random() < 0.01;
     const longLived = random() < 0.7;
     const id = node("identity", `identity:id-${i}`, `id-${i}`);
-    detail("Identity", { nodeId: id, identityKind: publishes ? "registryPublishToken" : "ciServiceAccount", lifetime: longLived ? "longLived" : "shortLived", owner: `team-${i % 50}` });
+    detail("Identity", {
+      nodeId: id,
+      identityKind: publishes ? "registryPublishToken" : "ciServiceAccount",
+      lifetime: longLived ? "longLived" : "shortLived",
+      owner: `team-${i % 50}`,
+    });
     return { id, publishes };
   });
   const secrets = identities.map(({ id: identity }, i) => {
@@ -148,9 +151,20 @@ export function generateOrganisation(n: number, seed = 42): Generated {
 }
 
 const COLUMN_TYPES: Record<string, string> = {
-  nodeId: "int", packageNodeId: "int", storesSecrets: "boolean", persistent: "boolean", ignoresScripts: "boolean",
-  untrustedCode: "boolean", hasInstallScript: "boolean", identityKind: '"IdentityKind"', lifetime: '"Lifetime"',
-  storedIn: '"SecretStore"', contextKind: '"ContextKind"', hosting: '"RunnerHosting"', systemKind: '"SystemKind"', criticality: '"Criticality"',
+  nodeId: "int",
+  packageNodeId: "int",
+  storesSecrets: "boolean",
+  persistent: "boolean",
+  ignoresScripts: "boolean",
+  untrustedCode: "boolean",
+  hasInstallScript: "boolean",
+  identityKind: '"IdentityKind"',
+  lifetime: '"Lifetime"',
+  storedIn: '"SecretStore"',
+  contextKind: '"ContextKind"',
+  hosting: '"RunnerHosting"',
+  systemKind: '"SystemKind"',
+  criticality: '"Criticality"',
 };
 
 async function bulkInsert(db: OpenDatabase, table: string, columns: Record<string, unknown[]>, extra = "", chunk = 100_000): Promise<void> {
@@ -160,7 +174,10 @@ async function bulkInsert(db: OpenDatabase, table: string, columns: Record<strin
     const params = names.map((name) => columns[name].slice(start, start + chunk));
     const unnest = names.map((name, i) => `$${i + 1}::${COLUMN_TYPES[name] ?? "text"}[]`).join(", ");
     const quoted = names.map((name) => `"${name}"`).join(", ");
-    await db.query(`INSERT INTO "${table}" (${quoted}${extra ? `, ${extra.split("=")[0]}` : ""}) SELECT *${extra ? `, ${extra.split("=")[1]}` : ""} FROM unnest(${unnest})`, params);
+    await db.query(
+      `INSERT INTO "${table}" (${quoted}${extra ? `, ${extra.split("=")[0]}` : ""}) SELECT *${extra ? `, ${extra.split("=")[1]}` : ""} FROM unnest(${unnest})`,
+      params,
+    );
   }
 }
 
@@ -221,7 +238,9 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
       const org = generateOrganisation(n);
       await migrate(db);
       await writeOrganisation(db, org);
-      console.log(`generated and stored ${org.nodes.id.length} nodes, ${org.edges.kind.length} edges in ${round((performance.now() - started) / 1000)}s (${label})`);
+      console.log(
+        `generated and stored ${org.nodes.id.length} nodes, ${org.edges.kind.length} edges in ${round((performance.now() - started) / 1000)}s (${label})`,
+      );
       sourcePool = [...org.versionIds, ...org.publisherIds];
     }
     global.gc?.();
@@ -273,7 +292,11 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
     for (const s of sources.slice(0, size === "100k" ? 3 : 10)) {
       const t0 = performance.now();
       let bytes = 0;
-      for (const chunk of radiusJsonChunks(workspace.walk([s]), { refs: [], nodes: [s], description: "" }, { maxHops: null, exposures: [], whatIf: [], timings: [] })) {
+      for (const chunk of radiusJsonChunks(
+        workspace.walk([s]),
+        { refs: [], nodes: [s], description: "" },
+        { maxHops: null, exposures: [], whatIf: [], timings: [] },
+      )) {
         bytes += chunk.length;
         sampleRss();
       }
@@ -303,7 +326,9 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
     if (disagreements.length) throw new Error(`the recursive CTE and the engine disagree:\n${disagreements.join("\n")}`);
     const cteMedian = percentile(cteMs, 50);
     const ratio = cteMedian / Math.max(percentile(engineMs, 50), 0.001);
-    console.log(`recursive CTE (${label}, ${cteSamples} sources): median ${round(cteMedian)} ms (reached median ${percentile(cteReached, 50)}); engine ${round(percentile(engineMs, 50))} ms; engine is ${round(ratio, 1)}x faster; both reach the same number of nodes in every sample`);
+    console.log(
+      `recursive CTE (${label}, ${cteSamples} sources): median ${round(cteMedian)} ms (reached median ${percentile(cteReached, 50)}); engine ${round(percentile(engineMs, 50))} ms; engine is ${round(ratio, 1)}x faster; both reach the same number of nodes in every sample`,
+    );
 
     let fixes: Record<string, unknown> | null = null;
     if (fixesSizes.has(size)) {
@@ -312,12 +337,25 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
       const result = rankFixes(graph, { top: 10, timeBudgetMs: 300_000 });
       const seconds = (performance.now() - t0) / 1000;
       const cpuSeconds = process.cpuUsage(cpu).user / 1e6;
-      fixes = { seconds: round(seconds), cpuSeconds: round(cpuSeconds), sources: result.sources, candidates: result.candidates, evaluated: result.evaluated, exhaustive: result.exhaustive, best: result.fixes[0]?.control ?? null, bestReduction: result.fixes[0]?.reduction ?? null };
-      console.log(`fixes: ${round(seconds)} s wall, ${round(cpuSeconds)} s CPU (${result.sources} sources, ${result.candidates} candidates, ${result.evaluated} evaluated exactly, exhaustive ${result.exhaustive}); best: ${result.fixes[0]?.control ?? "none"} (-${result.fixes[0]?.reduction ?? 0})`);
+      fixes = {
+        seconds: round(seconds),
+        cpuSeconds: round(cpuSeconds),
+        sources: result.sources,
+        candidates: result.candidates,
+        evaluated: result.evaluated,
+        exhaustive: result.exhaustive,
+        best: result.fixes[0]?.control ?? null,
+        bestReduction: result.fixes[0]?.reduction ?? null,
+      };
+      console.log(
+        `fixes: ${round(seconds)} s wall, ${round(cpuSeconds)} s CPU (${result.sources} sources, ${result.candidates} candidates, ${result.evaluated} evaluated exactly, exhaustive ${result.exhaustive}); best: ${result.fixes[0]?.control ?? "none"} (-${result.fixes[0]?.reduction ?? 0})`,
+      );
       sampleRss();
     }
     clearInterval(sampler);
-    console.log(`peak RSS: ${round(peakRss / 1024 / 1024, 0)} MB (${round(rssBeforeLoad / 1024 / 1024, 0)} MB before loading the graph, ${round(peakAfterLoad / 1024 / 1024, 0)} MB peak while loading it, ${round(peakBeforeFullJson / 1024 / 1024, 0)} MB before building the full JSON answers)`);
+    console.log(
+      `peak RSS: ${round(peakRss / 1024 / 1024, 0)} MB (${round(rssBeforeLoad / 1024 / 1024, 0)} MB before loading the graph, ${round(peakAfterLoad / 1024 / 1024, 0)} MB peak while loading it, ${round(peakBeforeFullJson / 1024 / 1024, 0)} MB before building the full JSON answers)`,
+    );
     return {
       identities: n,
       nodes: graph.nodeCount,
@@ -329,7 +367,14 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
       radiusFullJsonMs: { median: round(percentile(fullMs, 50)), samples: fullMs.length, medianMegabytes: round(percentile(fullMb, 50), 1) },
       reachedNodes: { median: percentile(reached, 50), max: Math.max(...reached) },
       samples,
-      cte: { samples: cteMs.length, medianMs: round(cteMedian), engineMedianMs: round(percentile(engineMs, 50)), speedup: round(ratio, 1), reachedMedian: percentile(cteReached, 50), sameReachability: true },
+      cte: {
+        samples: cteMs.length,
+        medianMs: round(cteMedian),
+        engineMedianMs: round(percentile(engineMs, 50)),
+        speedup: round(ratio, 1),
+        reachedMedian: percentile(cteReached, 50),
+        sameReachability: true,
+      },
       fixes,
       peakRssMb: round(peakRss / 1024 / 1024, 0),
       peakRssBeforeFullJsonMb: round(peakBeforeFullJson / 1024 / 1024, 0),
@@ -343,7 +388,9 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
 }
 
 export async function run(args: string[]): Promise<Record<string, unknown>> {
-  const sizes = stringOption(args, "sizes", "1k,10k,100k").split(",").map((s) => s.trim());
+  const sizes = stringOption(args, "sizes", "1k,10k,100k")
+    .split(",")
+    .map((s) => s.trim());
   const samples = Number(stringOption(args, "samples", "200"));
   const cteSamples = Number(stringOption(args, "cte-samples", "10"));
   const fixesSizes = new Set(stringOption(args, "fixes", "1k,10k").split(","));

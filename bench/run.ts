@@ -15,8 +15,8 @@ const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const files = readdirSync(dir)
   .filter((file) => file.endsWith(".bench.ts"))
   // an exact bench name wins (`radius` must not also run `radius-render`); else a prefix
-  .filter((file, _, all) =>
-    wanted.length === 0 || wanted.some((name) => (all.includes(`${name}.bench.ts`) ? file === `${name}.bench.ts` : file.startsWith(name))),
+  .filter(
+    (file, _, all) => wanted.length === 0 || wanted.some((name) => (all.includes(`${name}.bench.ts`) ? file === `${name}.bench.ts` : file.startsWith(name))),
   )
   .sort();
 const resultsFile = path.join(dir, "results.json");

@@ -14,7 +14,9 @@ async function blockingViolations(page: Page): Promise<string[]> {
   return violations
     .filter((violation) => BLOCKING.has(violation.impact ?? ""))
     .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.impact} ${violation.id} (${violation.help}) at ${node.target.join(" ")}: ${node.failureSummary?.replace(/\s+/g, " ") ?? ""}`),
+      violation.nodes.map(
+        (node) => `${violation.impact} ${violation.id} (${violation.help}) at ${node.target.join(" ")}: ${node.failureSummary?.replace(/\s+/g, " ") ?? ""}`,
+      ),
     );
 }
 

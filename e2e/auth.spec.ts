@@ -27,7 +27,9 @@ test.describe("signed out", () => {
     expect(paths.length).toBeGreaterThan(3);
     for (const target of paths) {
       await page.goto(target);
-      await expect(page, `${target} must redirect`).toHaveURL(new RegExp(`/sign-in\\?next=${encodeURIComponent(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+      await expect(page, `${target} must redirect`).toHaveURL(
+        new RegExp(`/sign-in\\?next=${encodeURIComponent(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+      );
     }
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveCount(0);
   });

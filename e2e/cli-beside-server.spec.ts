@@ -36,7 +36,11 @@ test("while the server runs, `blastmap import` and `blastmap radius` go through 
     );
     writeFileSync(
       path.join(checkout, "package-lock.json"),
-      JSON.stringify({ name: "beside", lockfileVersion: 3, packages: { "": { name: "beside" }, "node_modules/beside-evil": { version: "1.0.0", hasInstallScript: true } } }),
+      JSON.stringify({
+        name: "beside",
+        lockfileVersion: 3,
+        packages: { "": { name: "beside" }, "node_modules/beside-evil": { version: "1.0.0", hasInstallScript: true } },
+      }),
     );
     const imported = cli(["import", checkout, "--repo", "acme-cli/beside"]);
     expect(imported.stderr).toContain("holds the embedded database; asking it at");

@@ -92,7 +92,6 @@ test("a control's evidence reads as words and each finding links to the entity i
   await expect(page.getByRole("heading", { level: 1 })).toContainText(entityName);
 });
 
-
 test("the findings table sorts from its headers, with the order in the URL through filtering and reload", async ({ page }) => {
   await page.goto("/findings");
   const table = page.getByRole("table", { name: "Findings" });
@@ -101,7 +100,7 @@ test("the findings table sorts from its headers, with the order in the URL throu
   await expect(table.getByRole("columnheader", { name: /^Rule/ })).toHaveAttribute("aria-sort", "ascending");
   await table.getByRole("link", { name: /^Rule/ }).click();
   await expect(page).toHaveURL(/sort=rule&dir=desc/);
-  const ruleIds = async () => (await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-rule") ?? "")));
+  const ruleIds = async () => await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-rule") ?? ""));
   const descending = await ruleIds();
   expect(descending).toEqual([...descending].sort().reverse());
 

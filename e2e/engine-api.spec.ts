@@ -53,7 +53,9 @@ test("the radius in pages: the most important nodes first, a cursor to the rest,
   let cursor: string | null = null;
   let first: ReturnType<typeof ZRadiusPage.parse> | null = null;
   do {
-    const response = await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(SOURCE)}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const response = await page.request.get(
+      `/api/blast-radius?ref=${encodeURIComponent(SOURCE)}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
     expect(response.status()).toBe(200);
     const current = ZRadiusPage.parse(await response.json());
     first ??= current;
@@ -73,7 +75,9 @@ test("the radius in pages: the most important nodes first, a cursor to the rest,
   const withPaths = ZRadiusResult.parse(await (await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(SOURCE)}&limit=5&include=paths`)).json());
   for (const node of withPaths.nodes) expect(node.path).toEqual(complete.nodes.find((other) => other.key === node.key)!.path);
 
-  const foreign = await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(SOURCE)}&maxHops=2&limit=5&cursor=${encodeURIComponent(first!.page.nextCursor!)}`);
+  const foreign = await page.request.get(
+    `/api/blast-radius?ref=${encodeURIComponent(SOURCE)}&maxHops=2&limit=5&cursor=${encodeURIComponent(first!.page.nextCursor!)}`,
+  );
   expect(foreign.status()).toBe(400);
   expect((await foreign.json()).error).toMatch(/another question/);
   const badLimit = await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(SOURCE)}&limit=0`);

@@ -18,7 +18,7 @@ async function nodeId(page: Page, key: string): Promise<number> {
 
 const drawnNodeCount = async (page: Page) => Number(((await page.getByTestId("explorer-counts").textContent()) ?? "").split(" ")[0].replace(/,/g, ""));
 
-test("group by repository draws a box per repository, nodes without one in \"other\"", async ({ page }) => {
+test('group by repository draws a box per repository, nodes without one in "other"', async ({ page }) => {
   const job = await nodeId(page, RELEASE_JOB);
   await page.goto(`/explore?focus=${job}&depth=2`);
   const canvas = page.getByTestId("graph-canvas");

@@ -69,7 +69,10 @@ test("clicking a node on the canvas shows its details in the side panel; clickin
   // a neighbour of the focus, clicked where the canvas drew it
   const view = await (await page.request.get(`/api/graph/neighbourhood?focus=${focus}&limit=200`)).json();
   const neighbours: { id: number; name: string }[] = view.nodes.filter((node: { id: number }) => node.id !== focus);
-  const target = await firstClickableNode(canvas, neighbours.map((node) => String(node.id)));
+  const target = await firstClickableNode(
+    canvas,
+    neighbours.map((node) => String(node.id)),
+  );
   const node = neighbours.find((candidate) => String(candidate.id) === target.id)!;
   await page.mouse.click(target.x, target.y);
   const panel = page.getByTestId("explorer-panel");

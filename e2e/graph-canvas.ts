@@ -144,7 +144,14 @@ export async function drawnClusters(canvas: Locator): Promise<{ id: string; labe
       .nodes()
       .toArray()
       .filter((node) => node.isParent())
-      .map((node) => ({ id: node.id(), label: String(node.data("label")), members: node.children().toArray().map((child) => child.id()) }));
+      .map((node) => ({
+        id: node.id(),
+        label: String(node.data("label")),
+        members: node
+          .children()
+          .toArray()
+          .map((child) => child.id()),
+      }));
   });
 }
 

@@ -15,8 +15,22 @@ export function incidentFixture(stamp: string) {
       { purl: `pkg:npm/e2e-lib-${stamp}`, versions: [] },
     ],
     identities: [
-      { name: `e2e-npm-bot-${stamp}`, kind: "registryPublishToken", owner: "release", lifetime: "longLived", provider: "npm", canPublish: [`pkg:npm/e2e-lib-${stamp}`] },
-      { name: `e2e-deployer-${stamp}`, kind: "cloudRole", owner: "platform", lifetime: "longLived", provider: "aws", canAccess: [{ system: `system:e2e-prod-${stamp}`, privilege: "admin" }] },
+      {
+        name: `e2e-npm-bot-${stamp}`,
+        kind: "registryPublishToken",
+        owner: "release",
+        lifetime: "longLived",
+        provider: "npm",
+        canPublish: [`pkg:npm/e2e-lib-${stamp}`],
+      },
+      {
+        name: `e2e-deployer-${stamp}`,
+        kind: "cloudRole",
+        owner: "platform",
+        lifetime: "longLived",
+        provider: "aws",
+        canAccess: [{ system: `system:e2e-prod-${stamp}`, privilege: "admin" }],
+      },
     ],
     secrets: [
       { name: npmToken, type: "npm-token", storedIn: "envFile", authenticatesAs: `identity:e2e-npm-bot-${stamp}` },

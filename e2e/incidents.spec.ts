@@ -87,7 +87,7 @@ test("a rotation marked by mistake is undone after a confirmation, and the secre
   await expect(row.getByTestId("rotation-status")).toContainText("rotated by admin@demo.blastmap");
 
   page.once("dialog", (dialog) => {
-    expect(dialog.message()).toContain("Undo \"rotated\"");
+    expect(dialog.message()).toContain('Undo "rotated"');
     void dialog.accept();
   });
   await row.getByRole("button", { name: "Undo rotated" }).click();

@@ -125,5 +125,13 @@ test("selecting a node folded into a summary draws it: the summary opens", async
   await page.goto(`/radius?advisory=${ADVISORY}&node=${encodeURIComponent(folded.key)}`);
   await expect(page.getByTestId("path-explanation")).toBeVisible();
   await expect.poll(async () => (await readability(canvas)).summaries.map((summary) => summary.id)).not.toContain(secretsSummary.id);
-  await expect.poll(() => canvas.evaluate((element, id) => (element as HTMLElement & { _cyreg?: { cy?: { getElementById(id: string): { selected(): boolean } } } })._cyreg?.cy?.getElementById(id).selected(), String(folded.id))).toBe(true);
+  await expect
+    .poll(() =>
+      canvas.evaluate(
+        (element, id) =>
+          (element as HTMLElement & { _cyreg?: { cy?: { getElementById(id: string): { selected(): boolean } } } })._cyreg?.cy?.getElementById(id).selected(),
+        String(folded.id),
+      ),
+    )
+    .toBe(true);
 });

@@ -86,7 +86,12 @@ test("the top fixes for this radius apply in one click, and the permalink keeps 
   expect(page.url()).toBe(permalink);
   await expect(page.getByTestId("radius-source")).toContainText("what-if:");
   await expect(page.getByTestId("what-if").getByRole("checkbox", { checked: true })).toHaveCount(1);
-  await expect(panel.getByTestId("top-fix").first().getByRole("button", { name: `Applied: ${best.description}` })).toBeDisabled();
+  await expect(
+    panel
+      .getByTestId("top-fix")
+      .first()
+      .getByRole("button", { name: `Applied: ${best.description}` }),
+  ).toBeDisabled();
   await expect(page.getByTestId("radius-card-now")).toContainText(`${before} →`);
 });
 
@@ -135,7 +140,11 @@ test("clicking a rotation-plan row selects its node and brings the picture and i
   // how far the node is drawn from the middle of the canvas, in pixels
   const offCentre = () =>
     canvas.evaluate((element, id) => {
-      const cy = (element as HTMLElement & { _cyreg?: { cy?: { getElementById(id: string): { renderedPosition(): { x: number; y: number } }; width(): number; height(): number } } })._cyreg?.cy;
+      const cy = (
+        element as HTMLElement & {
+          _cyreg?: { cy?: { getElementById(id: string): { renderedPosition(): { x: number; y: number } }; width(): number; height(): number } };
+        }
+      )._cyreg?.cy;
       if (!cy) return Infinity;
       const at = cy.getElementById(id).renderedPosition();
       return Math.hypot(at.x - cy.width() / 2, at.y - cy.height() / 2);
@@ -156,7 +165,11 @@ test("clicking a rotation-plan row selects its node and brings the picture and i
   // of the summarised picture may keep the left edge in view, so not always to the pixel)
   await expect.poll(offCentre).toBeLessThan(150);
   const inside = await canvas.evaluate((element, id) => {
-    const cy = (element as HTMLElement & { _cyreg?: { cy?: { getElementById(id: string): { renderedPosition(): { x: number; y: number } }; width(): number; height(): number } } })._cyreg?.cy;
+    const cy = (
+      element as HTMLElement & {
+        _cyreg?: { cy?: { getElementById(id: string): { renderedPosition(): { x: number; y: number } }; width(): number; height(): number } };
+      }
+    )._cyreg?.cy;
     const at = cy?.getElementById(id).renderedPosition();
     return Boolean(cy && at && at.x > 40 && at.y > 40 && at.x < cy.width() - 40 && at.y < cy.height() - 40);
   }, String(node.id));

@@ -12,7 +12,10 @@ const COMPROMISED = { key: "pkg:npm/chalk@5.6.1", search: "chalk@5.6.1" };
 
 /** The "Show N more" button under the paged list whose count line has this test id. */
 const showMoreButton = (page: Page, countId: string) =>
-  page.locator(".show-more-rows").filter({ has: page.getByTestId(countId) }).getByRole("button", { name: /^Show \d+ more$/ });
+  page
+    .locator(".show-more-rows")
+    .filter({ has: page.getByTestId(countId) })
+    .getByRole("button", { name: /^Show \d+ more$/ });
 
 const count = async (page: Page, card: string) => Number((await page.getByTestId(`radius-count-${card}`).textContent())?.replace(/,/g, ""));
 
@@ -149,7 +152,10 @@ test("right-click “Path from here” and “Path to here” on two nodes finds
   await page.getByRole("menu", { name: "Node actions" }).getByRole("menuitem", { name: "Path from here" }).click();
   await expect(page).toHaveURL(new RegExp(`from=${encodeURIComponent(source.key).replace(/[.]/g, "\\.")}`));
 
-  const target = await firstClickableNode(canvas, secrets.map((secret) => String(secret.id)));
+  const target = await firstClickableNode(
+    canvas,
+    secrets.map((secret) => String(secret.id)),
+  );
   const secret = secrets.find((candidate) => String(candidate.id) === target.id)!;
   await page.mouse.click(target.x, target.y, { button: "right" });
   await page.getByRole("menu", { name: "Node actions" }).getByRole("menuitem", { name: "Path to here" }).click();
@@ -282,7 +288,9 @@ test("a long list of what-if controls shows a few, more on request, and stays op
   await expect(options).toHaveCount(shown);
 });
 
-test("the demo advisory's radius says what is reached now and what only on the next resolve, and ends the rotation plan with job tokens to review", async ({ page }) => {
+test("the demo advisory's radius says what is reached now and what only on the next resolve, and ends the rotation plan with job tokens to review", async ({
+  page,
+}) => {
   const advisory = "ACME-2026-0001";
   const api = await (await page.request.get(`/api/blast-radius?advisory=${advisory}`)).json();
   // the demo's advisory reaches some nodes now and more only when a range next resolves

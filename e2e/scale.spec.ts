@@ -15,7 +15,12 @@ function scaleInventory() {
   const exposes = [];
   for (let i = 0; i < IDENTITIES; i++) {
     const n = String(i).padStart(5, "0");
-    identities.push({ name: `scale-bot-${n}`, kind: "ciServiceAccount", lifetime: i % 3 === 0 ? "shortLived" : "longLived", canAccess: i === IDENTITIES - 1 ? [{ system: "system:scale-prod-db", privilege: "admin" }] : [] });
+    identities.push({
+      name: `scale-bot-${n}`,
+      kind: "ciServiceAccount",
+      lifetime: i % 3 === 0 ? "shortLived" : "longLived",
+      canAccess: i === IDENTITIES - 1 ? [{ system: "system:scale-prod-db", privilege: "admin" }] : [],
+    });
     secrets.push({ name: `scale-token-${n}`, type: "api-key", storedIn: "envFile", authenticatesAs: `identity:scale-bot-${n}` });
     exposes.push({ secret: `secret:scale-token-${n}`, exposure: "install" });
   }
@@ -32,7 +37,10 @@ function scaleInventory() {
 
 test("a radius of 24,000 nodes: the first page in the browser, the path to the critical system first, more on request, a capped picture", async ({ page }) => {
   test.setTimeout(180_000);
-  const imported = await page.request.post("/api/import", { data: { files: [{ path: "scale/inventory.json", content: JSON.stringify(scaleInventory()) }] }, timeout: 120_000 });
+  const imported = await page.request.post("/api/import", {
+    data: { files: [{ path: "scale/inventory.json", content: JSON.stringify(scaleInventory()) }] },
+    timeout: 120_000,
+  });
   expect(imported.status(), await imported.text()).toBe(200);
 
   const first = ZRadiusPage.parse(await (await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(SOURCE)}&limit=500`)).json());

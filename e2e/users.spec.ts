@@ -23,7 +23,10 @@ test("deleting a user asks for confirmation, and nothing is deleted when it is d
   await expect(page.getByRole("row", { name: new RegExp(email) })).toHaveCount(1);
 
   page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("row", { name: new RegExp(email) }).getByRole("button", { name: `Delete ${email}` }).click();
+  await page
+    .getByRole("row", { name: new RegExp(email) })
+    .getByRole("button", { name: `Delete ${email}` })
+    .click();
   await expect(page.getByRole("row", { name: new RegExp(email) })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("row", { name: new RegExp(email) })).toHaveCount(0);

@@ -39,6 +39,7 @@ const e2eDataDir = ".blastmap/e2e-test";
 for (const stale of [e2eDataDir, `${e2eDataDir}-auth`, VITEST_REPORT, PLAYWRIGHT_REPORT]) rmSync(stale, { recursive: true, force: true });
 
 run("lint (eslint)", "npx", ["eslint", "."]);
+run("format (prettier --check)", "npx", ["prettier", "--check", "--log-level", "warn", "**/*.{ts,tsx,mjs,cjs,css}"]);
 run("unit and integration tests (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`]);
 run("end-to-end tests (playwright, system chromium)", "npx", ["playwright", "test"], { E2E_DATA_DIR: e2eDataDir });
 console.log(`\n${summary()}`);

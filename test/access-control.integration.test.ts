@@ -48,8 +48,7 @@ function routeFiles(dir = API_DIR): string[] {
 const routeOf = (file: string) => `/api/${path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/")}`;
 // A concrete URL and params for a dynamic segment: [id] → "1", [...all] → ["x"].
 const urlOf = (route: string) => route.replace(/\[\.\.\.[^\]]+\]/g, "x").replace(/\[[^\]]+\]/g, "1");
-const paramsOf = (route: string) =>
-  Object.fromEntries([...route.matchAll(/\[(\.\.\.)?([^\]]+)\]/g)].map(([, rest, name]) => [name, rest ? ["x"] : "1"]));
+const paramsOf = (route: string) => Object.fromEntries([...route.matchAll(/\[(\.\.\.)?([^\]]+)\]/g)].map(([, rest, name]) => [name, rest ? ["x"] : "1"]));
 
 type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 
@@ -66,7 +65,8 @@ async function loadEndpoints(): Promise<Endpoint[]> {
     const route = routeOf(file);
     const routeModule = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
     for (const method of METHODS) {
-      if (typeof routeModule[method] === "function") endpoints.push({ route, method, handler: routeModule[method] as Handler, expected: EXPECTED[route]?.[method] });
+      if (typeof routeModule[method] === "function")
+        endpoints.push({ route, method, handler: routeModule[method] as Handler, expected: EXPECTED[route]?.[method] });
     }
   }
   return endpoints;
@@ -107,7 +107,8 @@ describe.each(testDatabaseKinds())("access control for every API route (%s)", (k
       const { headers } = await (await getAuth()).api.signInEmail({ body: { email: `${role}@matrix.test`, password }, returnHeaders: true });
       cookies[role] = (headers.get("set-cookie") ?? "").split(";")[0];
     }
-    for (const scope of ["read", "import"] as const) tokens[scope] = (await createApiToken(database.db, { name: `matrix-${scope}`, scope }, SYSTEM_ACTOR)).token;
+    for (const scope of ["read", "import"] as const)
+      tokens[scope] = (await createApiToken(database.db, { name: `matrix-${scope}`, scope }, SYSTEM_ACTOR)).token;
     endpoints = await loadEndpoints();
   });
 
@@ -127,7 +128,12 @@ describe.each(testDatabaseKinds())("access control for every API route (%s)", (k
   it("answers 401 to every unauthenticated or badly authenticated call to a guarded route", async () => {
     const failures: string[] = [];
     for (const endpoint of endpoints.filter((e) => guarded(e))) {
-      const attempts: Record<string, string>[] = [{}, { authorization: "Bearer bm_forged" }, { authorization: `Bearer ${"bm_"}${"A".repeat(43)}` }, { cookie: "better-auth.session_token=forged.sig" }];
+      const attempts: Record<string, string>[] = [
+        {},
+        { authorization: "Bearer bm_forged" },
+        { authorization: `Bearer ${"bm_"}${"A".repeat(43)}` },
+        { cookie: "better-auth.session_token=forged.sig" },
+      ];
       for (const headers of attempts) {
         const status = await call(endpoint, headers);
         if (status !== 401) failures.push(`${endpoint.method} ${endpoint.route} with ${JSON.stringify(headers)} → ${status}`);

@@ -35,11 +35,29 @@ export const FIXTURE_REPOS: FixtureRepo[] = [
   { directory: "next.js", remote: "https://github.com/vercel/next.js.git", workflows: ["vercel__next.js/build_and_deploy.yml"] },
   { directory: "nx", remote: "git@github.com:nrwl/nx.git", workflows: ["nrwl__nx/publish.yml"] },
   { directory: "TypeScript", remote: "https://github.com/microsoft/TypeScript", workflows: ["microsoft__TypeScript/nightly.yaml"] },
-  { directory: "react", remote: "https://github.com/facebook/react.git", workflows: ["facebook__react/runtime_prereleases.yml", "facebook__react/runtime_prereleases_nightly.yml"] },
-  { directory: "prisma", remote: "https://github.com/prisma/prisma.git", workflows: ["prisma__prisma/publish.yml", "prisma__prisma/pr-code-security.yml"], lockfileDirectory: "prisma__prisma" },
+  {
+    directory: "react",
+    remote: "https://github.com/facebook/react.git",
+    workflows: ["facebook__react/runtime_prereleases.yml", "facebook__react/runtime_prereleases_nightly.yml"],
+  },
+  {
+    directory: "prisma",
+    remote: "https://github.com/prisma/prisma.git",
+    workflows: ["prisma__prisma/publish.yml", "prisma__prisma/pr-code-security.yml"],
+    lockfileDirectory: "prisma__prisma",
+  },
   { directory: "pnpm", remote: "https://github.com/pnpm/pnpm.git", workflows: ["pnpm__pnpm/update-latest.yml"] },
-  { directory: "changesets", remote: "https://github.com/changesets/changesets.git", workflows: ["changesets__changesets/changeset-version.yml", "changesets__changesets/publish.yml"] },
-  { directory: "openai-node", remote: "https://github.com/openai/openai-node.git", workflows: ["openai__openai-node/publish-npm.yml"], lockfileDirectory: "openai__openai-node" },
+  {
+    directory: "changesets",
+    remote: "https://github.com/changesets/changesets.git",
+    workflows: ["changesets__changesets/changeset-version.yml", "changesets__changesets/publish.yml"],
+  },
+  {
+    directory: "openai-node",
+    remote: "https://github.com/openai/openai-node.git",
+    workflows: ["openai__openai-node/publish-npm.yml"],
+    lockfileDirectory: "openai__openai-node",
+  },
   { directory: "vite", remote: null, workflows: ["vitejs__vite/ci.yml"] },
 ];
 
@@ -53,7 +71,8 @@ export function writeFixtureTree(): string {
       copyFileSync(path.join(REAL_FIXTURES, "workflows", workflow), path.join(directory, ".github", "workflows", path.basename(workflow)));
     }
     if (repo.lockfileDirectory) {
-      for (const file of ["package-lock.json", "package.json"]) copyFileSync(path.join(REAL_FIXTURES, "lockfiles", repo.lockfileDirectory, file), path.join(directory, file));
+      for (const file of ["package-lock.json", "package.json"])
+        copyFileSync(path.join(REAL_FIXTURES, "lockfiles", repo.lockfileDirectory, file), path.join(directory, file));
     }
     if (repo.remote) {
       execFileSync("git", ["init", "-q", directory]);
@@ -61,7 +80,20 @@ export function writeFixtureTree(): string {
     }
   }
   for (const [folder, files] of [
-    ["osv", ["MAL-2025-46969", "MAL-2025-46974", "MAL-2025-46967", "MAL-2025-47141", "MAL-2025-41443", "MAL-2025-41436", "MAL-2025-190647", "MAL-2025-190925", "GHSA-4x49-vf9v-38px"].map((id) => `${id}.json`)],
+    [
+      "osv",
+      [
+        "MAL-2025-46969",
+        "MAL-2025-46974",
+        "MAL-2025-46967",
+        "MAL-2025-47141",
+        "MAL-2025-41443",
+        "MAL-2025-41436",
+        "MAL-2025-190647",
+        "MAL-2025-190925",
+        "GHSA-4x49-vf9v-38px",
+      ].map((id) => `${id}.json`),
+    ],
     ["sbom", ["cern-lhc-vdm-editor-e564943.json", "demo-package-integrity.bare.bom.1.6.json"]],
   ] as const) {
     mkdirSync(path.join(root, folder));

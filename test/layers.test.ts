@@ -24,7 +24,8 @@ describe("layer rules", () => {
   });
 
   it("the engine may not import lib/ingest: node keys come from lib/graph-keys", async () => {
-    const source = 'import { packageKey } from "@/lib/graph-keys/refs";\nimport { isWorkflow } from "@/lib/ingest/workflow/parse-workflow";\nexport const probe = [packageKey, isWorkflow];\n';
+    const source =
+      'import { packageKey } from "@/lib/graph-keys/refs";\nimport { isWorkflow } from "@/lib/ingest/workflow/parse-workflow";\nexport const probe = [packageKey, isWorkflow];\n';
     expect(await problems("lib/engine/probe.ts", source)).toEqual(["boundaries/dependencies: engine may not import ingest (docs/ARCHITECTURE.md, layers)"]);
   });
 

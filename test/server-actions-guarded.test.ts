@@ -33,7 +33,10 @@ describe("server actions", () => {
   for (const file of files) {
     for (const action of exportedActions(readFileSync(file, "utf8"))) {
       it(`${file} ${action.name} starts with requireActionPermission for a permission read-only roles lack`, () => {
-        const first = action.body.split("\n").map((line) => line.trim()).find((line) => line && !line.startsWith("//"));
+        const first = action.body
+          .split("\n")
+          .map((line) => line.trim())
+          .find((line) => line && !line.startsWith("//"));
         const permission = first?.match(/await requireActionPermission\("([\w:]+)"\)/)?.[1] as Permission | undefined;
         expect(permission, `first statement of ${action.name}: ${first}`).toBeDefined();
         expect(Object.keys(PERMISSIONS)).toContain(permission);

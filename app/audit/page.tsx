@@ -10,7 +10,9 @@ export const dynamic = "force-dynamic";
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission("audit:read");
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  );
   const query = ZAuditPageQuery.safeParse(raw);
   // An invalid filter shows the newest page unfiltered, saying which part was ignored.
   const parsed = query.success ? query.data : ZAuditPageQuery.parse({});

@@ -14,7 +14,12 @@ export default async function Page() {
   return (
     // useSearchParams (the view state) needs a Suspense boundary
     <Suspense fallback={<RadiusSkeleton />}>
-      <RadiusPage advisories={advisories} canMark={actorAllows(actor, "compromise:mark")} canWhatIf={actorAllows(actor, "whatif:run")} canOpenIncident={actorAllows(actor, "incident:write")} />
+      <RadiusPage
+        advisories={advisories}
+        canMark={actorAllows(actor, "compromise:mark")}
+        canWhatIf={actorAllows(actor, "whatif:run")}
+        canOpenIncident={actorAllows(actor, "incident:write")}
+      />
     </Suspense>
   );
 }

@@ -17,13 +17,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ n
   if (await getCurrentActor()) redirect(safeNextPath(next));
   if ((await countUsers(await getDb())) === 0) redirect("/setup");
   const oidc = authConfigFromEnv().oidc;
-  return (
-    <SignInForm
-      next={safeNextPath(next)}
-      ssoName={oidc?.displayName ?? null}
-      initialError={signInErrorMessage(error)}
-    />
-  );
+  return <SignInForm next={safeNextPath(next)} ssoName={oidc?.displayName ?? null} initialError={signInErrorMessage(error)} />;
 }
 
 // A failed single sign-on comes back here with better-auth's error code; only ours is spelled out,

@@ -72,7 +72,14 @@ window.renderExplorer = (view, options) =>
     };
     createRoot(container).render(
       <div style={{ width: 1100, height: 700 }}>
-        <GraphCanvas elements={elements} layout={options.layout} rootIds={[String(view.focusId)]} renderer={options.renderer} onLayoutDone={onLayoutDone} handleRef={handle} />
+        <GraphCanvas
+          elements={elements}
+          layout={options.layout}
+          rootIds={[String(view.focusId)]}
+          renderer={options.renderer}
+          onLayoutDone={onLayoutDone}
+          handleRef={handle}
+        />
       </div>,
     );
   });

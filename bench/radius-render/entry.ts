@@ -61,7 +61,16 @@ window.renderRadius = (result, webgl, options = {}) =>
             return x >= 0 && y >= 0 && x <= cy.width() && y <= cy.height();
           });
           const labelPx = Math.min(...labelled.map((node) => parseFloat(node.style("font-size")) * cy.zoom()));
-          resolve({ ms, pictureMs, elements: cy.elements().length, nodes: cy.nodes().length, edges: cy.edges().length, zoom: cy.zoom(), labelPx, labelledInView: inView.length });
+          resolve({
+            ms,
+            pictureMs,
+            elements: cy.elements().length,
+            nodes: cy.nodes().length,
+            edges: cy.edges().length,
+            zoom: cy.zoom(),
+            labelPx,
+            labelledInView: inView.length,
+          });
         });
       });
       cy.forceRender();

@@ -56,8 +56,8 @@ export function AuditPage({ page, filters, pageSize, error }: { page: TAuditPage
       <ErrorMessage message={error} />
       {page.total > EXPORT_LIMIT ? (
         <p className="muted">
-          An export holds the newest {EXPORT_LIMIT.toLocaleString("en-US")} matching events; narrow the filter (or page through <code>GET /api/audit</code> with its{" "}
-          <code>Link</code> headers) for the rest.
+          An export holds the newest {EXPORT_LIMIT.toLocaleString("en-US")} matching events; narrow the filter (or page through <code>GET /api/audit</code> with
+          its <code>Link</code> headers) for the rest.
         </p>
       ) : null}
       <AuditPager page={page} base={filters} />
@@ -67,40 +67,40 @@ export function AuditPage({ page, filters, pageSize, error }: { page: TAuditPage
         </div>
       ) : (
         <TableScroll label="Audit events">
-        <table className="table" aria-label="Audit events">
-          <thead>
-            <tr>
-              <th>When (UTC)</th>
-              <th>Who</th>
-              <th>Action</th>
-              <th>Target</th>
-              <th>From</th>
-              <th>Before</th>
-              <th>After</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.id}>
-                <td>{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td>
-                  {event.actorName} <span className="muted">({event.actorKind})</span>
-                </td>
-                <td>
-                  <code>{event.action}</code>
-                </td>
-                <td>{event.target}</td>
-                <td>{event.ip}</td>
-                <td>
-                  <code>{summary(event.before)}</code>
-                </td>
-                <td>
-                  <code>{summary(event.after)}</code>
-                </td>
+          <table className="table" aria-label="Audit events">
+            <thead>
+              <tr>
+                <th>When (UTC)</th>
+                <th>Who</th>
+                <th>Action</th>
+                <th>Target</th>
+                <th>From</th>
+                <th>Before</th>
+                <th>After</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id}>
+                  <td>{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                  <td>
+                    {event.actorName} <span className="muted">({event.actorKind})</span>
+                  </td>
+                  <td>
+                    <code>{event.action}</code>
+                  </td>
+                  <td>{event.target}</td>
+                  <td>{event.ip}</td>
+                  <td>
+                    <code>{summary(event.before)}</code>
+                  </td>
+                  <td>
+                    <code>{summary(event.after)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroll>
       )}
       {events.length > 0 ? <AuditPager page={page} base={filters} /> : null}

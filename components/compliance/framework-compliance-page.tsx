@@ -41,58 +41,58 @@ export function FrameworkCompliancePage({ compliance, findings, canExport }: { c
         <p className="muted">Evidence export needs the admin or auditor role.</p>
       )}
       <TableScroll label="Controls">
-      <table className="table" aria-label="Controls">
-        <thead>
-          <tr>
-            <th scope="col">Control</th>
-            <th scope="col">Status</th>
-            <th scope="col">Mapped rules</th>
-            <th scope="col">Open findings</th>
-            <th scope="col">Affected</th>
-          </tr>
-        </thead>
-        <tbody>
-          {compliance.controls.map((control) => (
-            <tr key={control.id} data-control={control.id}>
-              <td>
-                <strong>{control.id}</strong> {control.title}
-                <br />
-                <span className="muted">{control.group}</span>
-                {control.note ? (
-                  <>
-                    <br />
-                    <span className="muted">Note: {control.note}</span>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                <ControlStatusBadge status={control.status} />
-              </td>
-              <td>
-                {control.mappedRules.length === 0
-                  ? "—"
-                  : control.mappedRules.map((ruleId) => (
-                      <div key={ruleId}>
-                        <Link href={`/findings?rule=${ruleId}`}>{ruleId}</Link>
-                      </div>
-                    ))}
-              </td>
-              <td>
-                {control.openFindings === 0 ? (
-                  "0"
-                ) : (
-                  <FindingsEvidence
-                    counts={describeFindingCounts(control.openFindings, control.findingsBySeverity)}
-                    findings={control.findingIds.slice(0, 20).flatMap((id) => byId.get(id) ?? [])}
-                    more={control.findingIds.length - 20}
-                  />
-                )}
-              </td>
-              <td>{control.affectedEntities}</td>
+        <table className="table" aria-label="Controls">
+          <thead>
+            <tr>
+              <th scope="col">Control</th>
+              <th scope="col">Status</th>
+              <th scope="col">Mapped rules</th>
+              <th scope="col">Open findings</th>
+              <th scope="col">Affected</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {compliance.controls.map((control) => (
+              <tr key={control.id} data-control={control.id}>
+                <td>
+                  <strong>{control.id}</strong> {control.title}
+                  <br />
+                  <span className="muted">{control.group}</span>
+                  {control.note ? (
+                    <>
+                      <br />
+                      <span className="muted">Note: {control.note}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <ControlStatusBadge status={control.status} />
+                </td>
+                <td>
+                  {control.mappedRules.length === 0
+                    ? "—"
+                    : control.mappedRules.map((ruleId) => (
+                        <div key={ruleId}>
+                          <Link href={`/findings?rule=${ruleId}`}>{ruleId}</Link>
+                        </div>
+                      ))}
+                </td>
+                <td>
+                  {control.openFindings === 0 ? (
+                    "0"
+                  ) : (
+                    <FindingsEvidence
+                      counts={describeFindingCounts(control.openFindings, control.findingsBySeverity)}
+                      findings={control.findingIds.slice(0, 20).flatMap((id) => byId.get(id) ?? [])}
+                      more={control.findingIds.length - 20}
+                    />
+                  )}
+                </td>
+                <td>{control.affectedEntities}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
     </section>
   );

@@ -11,7 +11,17 @@ import { useAssumedCompromised, useToggleAssumedCompromised } from "@/lib/querie
  * advisory); marking it "assumed compromised" too would change nothing, so no button is offered
  * (unless it is marked already, so the mark can still be taken back).
  */
-export function MarkCompromisedButton({ nodeKey, nodeName, compact = false, knownCompromised = false }: { nodeKey: string; nodeName?: string; compact?: boolean; knownCompromised?: boolean }) {
+export function MarkCompromisedButton({
+  nodeKey,
+  nodeName,
+  compact = false,
+  knownCompromised = false,
+}: {
+  nodeKey: string;
+  nodeName?: string;
+  compact?: boolean;
+  knownCompromised?: boolean;
+}) {
   const assumed = useAssumedCompromised();
   const toggle = useToggleAssumedCompromised();
   const marked = assumed.data?.some((item) => item.key === nodeKey) ?? false;

@@ -69,51 +69,63 @@ export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark
             <p className="muted">No attributes recorded.</p>
           ) : (
             <TableScroll label="Attributes">
-            <table className="table" aria-label="Attributes">
-              <tbody>
-                {detail.attributes.map((attribute) => (
-                  <tr key={attribute.name}>
-                    <th scope="row" className={styles.attributeName} title={attribute.name}>
-                      {attributeLabel(attribute.name)}
-                    </th>
-                    <td>{attribute.json ? <pre className="attr-json">{String(attribute.value)}</pre> : formatCell(attribute.value)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              <table className="table" aria-label="Attributes">
+                <tbody>
+                  {detail.attributes.map((attribute) => (
+                    <tr key={attribute.name}>
+                      <th scope="row" className={styles.attributeName} title={attribute.name}>
+                        {attributeLabel(attribute.name)}
+                      </th>
+                      <td>{attribute.json ? <pre className="attr-json">{String(attribute.value)}</pre> : formatCell(attribute.value)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </TableScroll>
           )}
 
           <h2>Where it came from</h2>
           <TableScroll label="Provenance">
-          <table className="table" aria-label="Provenance">
-            <tbody>
-              <tr>
-                <th scope="row">First imported</th>
-                <td>{detail.provenance.firstImport ? `${detail.provenance.firstImport.startedAt.slice(0, 19).replace("T", " ")} UTC by ${detail.provenance.firstImport.actor} (import #${detail.provenance.firstImport.id})` : <span className="muted">unknown</span>}</td>
-              </tr>
-              <tr>
-                <th scope="row">Last imported</th>
-                <td>{detail.provenance.lastImport ? `${detail.provenance.lastImport.startedAt.slice(0, 19).replace("T", " ")} UTC by ${detail.provenance.lastImport.actor} (import #${detail.provenance.lastImport.id})` : <span className="muted">unknown</span>}</td>
-              </tr>
-              <tr>
-                <th scope="row">Source documents</th>
-                <td>
-                  {detail.provenance.documents.length === 0 ? (
-                    <span className="muted">none</span>
-                  ) : (
-                    <ul className="plain-list" data-testid="entity-documents">
-                      {detail.provenance.documents.map((document) => (
-                        <li key={document.key}>
-                          <code>{document.key}</code> <span className="badge">{document.format}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            </tbody>
-          </table>
+            <table className="table" aria-label="Provenance">
+              <tbody>
+                <tr>
+                  <th scope="row">First imported</th>
+                  <td>
+                    {detail.provenance.firstImport ? (
+                      `${detail.provenance.firstImport.startedAt.slice(0, 19).replace("T", " ")} UTC by ${detail.provenance.firstImport.actor} (import #${detail.provenance.firstImport.id})`
+                    ) : (
+                      <span className="muted">unknown</span>
+                    )}
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">Last imported</th>
+                  <td>
+                    {detail.provenance.lastImport ? (
+                      `${detail.provenance.lastImport.startedAt.slice(0, 19).replace("T", " ")} UTC by ${detail.provenance.lastImport.actor} (import #${detail.provenance.lastImport.id})`
+                    ) : (
+                      <span className="muted">unknown</span>
+                    )}
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">Source documents</th>
+                  <td>
+                    {detail.provenance.documents.length === 0 ? (
+                      <span className="muted">none</span>
+                    ) : (
+                      <ul className="plain-list" data-testid="entity-documents">
+                        {detail.provenance.documents.map((document) => (
+                          <li key={document.key}>
+                            <code>{document.key}</code> <span className="badge">{document.format}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              </tbody>
+            </table>
           </TableScroll>
         </div>
 
@@ -123,7 +135,13 @@ export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark
           {detail.neighbourGroups.map((group) => {
             const title = EDGE_KIND_LABELS[group.edgeKind]?.[group.direction] ?? group.edgeKind;
             return (
-              <section key={`${group.direction}-${group.edgeKind}`} className="neighbour-group" data-testid="neighbour-group" data-edge-kind={group.edgeKind} data-direction={group.direction}>
+              <section
+                key={`${group.direction}-${group.edgeKind}`}
+                className="neighbour-group"
+                data-testid="neighbour-group"
+                data-edge-kind={group.edgeKind}
+                data-direction={group.direction}
+              >
                 <h3>
                   {group.direction === "outgoing" ? "→" : "←"} {title} <span className="muted">({group.total.toLocaleString("en")})</span>
                 </h3>
@@ -141,7 +159,8 @@ export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark
                 </ul>
                 {group.total > group.neighbours.length ? (
                   <p className="muted">
-                    and {(group.total - group.neighbours.length).toLocaleString("en")} more — <Link href={`/explore?focus=${detail.id}`}>explore them in the graph</Link>
+                    and {(group.total - group.neighbours.length).toLocaleString("en")} more —{" "}
+                    <Link href={`/explore?focus=${detail.id}`}>explore them in the graph</Link>
                   </p>
                 ) : null}
               </section>

@@ -41,7 +41,10 @@ export function ExplorerPage({ canMark = false }: { canMark?: boolean }) {
   const [announcement, setAnnouncement] = useState("");
   const canvas = useRef<GraphCanvasHandle>(null);
 
-  const elements = useMemo(() => (view ? (groupedElements(toCytoscapeElements(view), state.groupBy) as unknown as readonly TGraphElement[]) : []), [view, state.groupBy]);
+  const elements = useMemo(
+    () => (view ? (groupedElements(toCytoscapeElements(view), state.groupBy) as unknown as readonly TGraphElement[]) : []),
+    [view, state.groupBy],
+  );
   const rows = useMemo(() => (view ? explorerRows(view, state.focus) : []), [view, state.focus]);
   const rootIds = useMemo(() => (state.focus ? [nodeElementId(state.focus)] : []), [state.focus]);
   const selectedRow = rows.find((row) => row.id === state.selected);
@@ -70,7 +73,11 @@ export function ExplorerPage({ canMark = false }: { canMark?: boolean }) {
       </div>
     ) : base.isError ? (
       <div className="error-box" role="alert">
-        <p>{base.error.message.startsWith("no node") ? "That node is not in the graph (it may have been removed by a re-import)." : `The graph could not be loaded: ${base.error.message}`}</p>
+        <p>
+          {base.error.message.startsWith("no node")
+            ? "That node is not in the graph (it may have been removed by a re-import)."
+            : `The graph could not be loaded: ${base.error.message}`}
+        </p>
         <button type="button" className="button" onClick={() => base.refetch()}>
           Try again
         </button>

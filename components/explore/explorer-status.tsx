@@ -35,7 +35,8 @@ export function ExplorerStatus({
           {hiddenTotal > 0 ? (
             <span>
               {" "}
-              · <strong>{hiddenTotal.toLocaleString("en")} more</strong> relationships not drawn: double-click a node marked +N, press Enter on it in the node list, or select it and press Expand
+              · <strong>{hiddenTotal.toLocaleString("en")} more</strong> relationships not drawn: double-click a node marked +N, press Enter on it in the node
+              list, or select it and press Expand
             </span>
           ) : null}
           {layoutInfo?.fallbackReason ? <span className="explorer-warning"> · {layoutInfo.fallbackReason}</span> : null}

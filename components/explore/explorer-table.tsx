@@ -20,22 +20,37 @@ const COLUMNS: { key: TExplorerSortKey; label: string; order: [string, string] }
   { key: "repository", label: "Repository", order: ["by repository, A to Z", "by repository, Z to A"] },
 ];
 
-export function ExplorerTable({ rows, selectedId, onSelect }: { rows: readonly TExplorerRow[]; selectedId: number | null; onSelect: (row: TExplorerRow) => void }) {
+export function ExplorerTable({
+  rows,
+  selectedId,
+  onSelect,
+}: {
+  rows: readonly TExplorerRow[];
+  selectedId: number | null;
+  onSelect: (row: TExplorerRow) => void;
+}) {
   const [sort, setSort] = useState<{ key: TExplorerSortKey; descending: boolean }>({ key: "hops", descending: false });
   const sorted = useMemo(() => sortExplorerRows(rows, sort.key, sort.descending), [rows, sort]);
   const page = usePagedRows(sorted);
   const order = COLUMNS.find((column) => column.key === sort.key)!.order[sort.descending ? 1 : 0];
   return (
     <div className="explorer-table-wrap">
-      <table className="table explorer-table" aria-label="Nodes in the explorer" aria-describedby={page.paged ? "explorer-table-count" : undefined} data-testid="explorer-table">
-        <caption className="muted">
-          {rows.length.toLocaleString("en")} nodes drawn. Sort with the column buttons; a name opens the node&apos;s page.
-        </caption>
+      <table
+        className="table explorer-table"
+        aria-label="Nodes in the explorer"
+        aria-describedby={page.paged ? "explorer-table-count" : undefined}
+        data-testid="explorer-table"
+      >
+        <caption className="muted">{rows.length.toLocaleString("en")} nodes drawn. Sort with the column buttons; a name opens the node&apos;s page.</caption>
         <thead>
           <tr>
             {COLUMNS.map((column) => (
               <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : "none"}>
-                <button type="button" className="link-button" onClick={() => setSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })}
+                >
                   {column.label}
                   {sort.key === column.key ? (sort.descending ? " ▼" : " ▲") : ""}
                 </button>

@@ -4,7 +4,14 @@ import type { RefObject } from "react";
 import type { GraphCanvasHandle } from "@/components/graph/graph-canvas-lazy";
 import { LAYOUT_LABELS, type TGraphLayoutName } from "@/components/graph/graph-layouts";
 import { KIND_VISUALS } from "@/components/graph/graph-style";
-import { EXPLORER_DEPTHS, EXPLORER_GROUPINGS, EXPLORER_LAYOUTS, EXPLORER_LIMITS, type TExplorerGrouping, type TExplorerViewState } from "@/lib/graph-view/explorer-view-state";
+import {
+  EXPLORER_DEPTHS,
+  EXPLORER_GROUPINGS,
+  EXPLORER_LAYOUTS,
+  EXPLORER_LIMITS,
+  type TExplorerGrouping,
+  type TExplorerViewState,
+} from "@/lib/graph-view/explorer-view-state";
 import { EXPOSURES, NODE_KINDS } from "@/lib/schemas/graph-facts";
 
 // The explorer's options: what to draw (kinds, exposure, depth, cap), how (layout, grouping) and

@@ -12,7 +12,17 @@ import type { TExplorerRow } from "@/lib/graph-view/explorer-rows";
 const PAGE_STEP = 10;
 export const nodeOptionId = (id: number) => `explorer-node-${id}`;
 
-export function NodeListbox({ rows, selectedId, onSelect, onExpand }: { rows: readonly TExplorerRow[]; selectedId: number | null; onSelect: (row: TExplorerRow) => void; onExpand: (row: TExplorerRow) => void }) {
+export function NodeListbox({
+  rows,
+  selectedId,
+  onSelect,
+  onExpand,
+}: {
+  rows: readonly TExplorerRow[];
+  selectedId: number | null;
+  onSelect: (row: TExplorerRow) => void;
+  onExpand: (row: TExplorerRow) => void;
+}) {
   const listRef = useRef<HTMLUListElement>(null);
   // stable handlers for the memoised options, calling whatever the page passed last
   const callbacks = useRef({ onSelect, onExpand });
@@ -69,7 +79,17 @@ export function NodeListbox({ rows, selectedId, onSelect, onExpand }: { rows: re
 }
 
 // memoised: an arrow key changes two options, not the thousands around them
-const NodeOption = memo(function NodeOption({ row, selected, onSelect, onExpand }: { row: TExplorerRow; selected: boolean; onSelect: (row: TExplorerRow) => void; onExpand: (row: TExplorerRow) => void }) {
+const NodeOption = memo(function NodeOption({
+  row,
+  selected,
+  onSelect,
+  onExpand,
+}: {
+  row: TExplorerRow;
+  selected: boolean;
+  onSelect: (row: TExplorerRow) => void;
+  onExpand: (row: TExplorerRow) => void;
+}) {
   const visual = KIND_VISUALS[row.kind];
   return (
     <li id={nodeOptionId(row.id)} role="option" aria-selected={selected} onClick={() => onSelect(row)} onDoubleClick={() => onExpand(row)}>

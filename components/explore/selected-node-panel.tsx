@@ -46,7 +46,13 @@ export function SelectedNodePanel({
       </h2>
       <p className="detail-key">{node.key}</p>
       <div className="explorer-panel-actions">
-        <button type="button" className="button button-primary" disabled={hidden === 0 || expanding} onClick={() => onExpand(node.id)} data-testid="explorer-expand">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={hidden === 0 || expanding}
+          onClick={() => onExpand(node.id)}
+          data-testid="explorer-expand"
+        >
           {expanding ? "Expanding…" : hidden > 0 ? `Expand (+${hidden.toLocaleString("en")})` : "All neighbours drawn"}
         </button>
         {onCenter ? (
@@ -66,7 +72,15 @@ export function SelectedNodePanel({
         {node.attributes.slice(0, 10).map((attribute) => (
           <div key={attribute.name}>
             <dt>{attribute.name}</dt>
-            <dd>{attribute.value === null ? "—" : Array.isArray(attribute.value) ? attribute.value.join(", ") || "—" : attribute.json ? "(structured; see details)" : String(attribute.value)}</dd>
+            <dd>
+              {attribute.value === null
+                ? "—"
+                : Array.isArray(attribute.value)
+                  ? attribute.value.join(", ") || "—"
+                  : attribute.json
+                    ? "(structured; see details)"
+                    : String(attribute.value)}
+            </dd>
           </div>
         ))}
       </dl>

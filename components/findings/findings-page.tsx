@@ -36,7 +36,11 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
         {report.rules.length} posture rules over graph version {report.graphVersion}, evaluated {report.evaluatedAt.slice(0, 16).replace("T", " ")} UTC ·{" "}
         <a href="/api/findings">JSON</a> · CLI: <code>npx blastmap findings --sarif</code>
       </p>
-      {error ? <p className="error-box" role="alert">Ignored invalid filter: {error}</p> : null}
+      {error ? (
+        <p className="error-box" role="alert">
+          Ignored invalid filter: {error}
+        </p>
+      ) : null}
 
       <ul className="card-grid" aria-label="Findings by severity">
         {SEVERITIES.map((severity) => (
@@ -124,67 +128,67 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
         </div>
       ) : (
         <TableScroll label="Findings">
-        <table className="table" aria-label="Findings">
-          <thead>
-            <tr>
-              <SortableHeader query={query} column="severity" label="Severity" />
-              <SortableHeader query={query} column="rule" label="Rule" />
-              <th scope="col">Finding</th>
-              <SortableHeader query={query} column="entity" label="Entities" />
-              <SortableHeader query={query} column="where" label="Where" />
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((finding) => (
-              <tr key={finding.id} data-rule={finding.ruleId}>
-                <td>
-                  <SeverityBadge severity={finding.severity} />
-                </td>
-                <td>
-                  <span title={rulesById.get(finding.ruleId)?.description}>{finding.ruleId}</span>
-                  <br />
-                  <span className="muted">{finding.title}</span>
-                </td>
-                <td>
-                  <p className={styles.reason}>{finding.reason}</p>
-                  <details>
-                    <summary>Remediation</summary>
-                    <p>{finding.remediation}</p>
-                  </details>
-                  <Link href={radiusHref(finding.worstEntityRef)}>Blast radius of {finding.worstEntityRef}</Link>
-                </td>
-                <td>
-                  <ul className={styles.plainList}>
-                    {finding.entities.slice(0, ENTITIES_SHOWN).map((entity) => (
-                      <li key={entity.id}>
-                        <Link href={`/entity/${entity.id}`} title={entity.key}>
-                          {entity.name}
-                        </Link>{" "}
-                        <span className="muted">{KIND_VISUALS[entity.kind].label.toLowerCase()}</span>
-                      </li>
-                    ))}
-                    {finding.entities.length > ENTITIES_SHOWN ? (
-                      <li className="muted" data-testid="finding-more-entities">
-                        and {finding.entities.length - ENTITIES_SHOWN} more (all in the JSON)
-                      </li>
-                    ) : null}
-                  </ul>
-                </td>
-                <td>
-                  {finding.location ? (
-                    <code>
-                      {finding.location.repo ? `${finding.location.repo}: ` : ""}
-                      {finding.location.file}
-                      {finding.location.line ? `:${finding.location.line}` : ""}
-                    </code>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
+          <table className="table" aria-label="Findings">
+            <thead>
+              <tr>
+                <SortableHeader query={query} column="severity" label="Severity" />
+                <SortableHeader query={query} column="rule" label="Rule" />
+                <th scope="col">Finding</th>
+                <SortableHeader query={query} column="entity" label="Entities" />
+                <SortableHeader query={query} column="where" label="Where" />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((finding) => (
+                <tr key={finding.id} data-rule={finding.ruleId}>
+                  <td>
+                    <SeverityBadge severity={finding.severity} />
+                  </td>
+                  <td>
+                    <span title={rulesById.get(finding.ruleId)?.description}>{finding.ruleId}</span>
+                    <br />
+                    <span className="muted">{finding.title}</span>
+                  </td>
+                  <td>
+                    <p className={styles.reason}>{finding.reason}</p>
+                    <details>
+                      <summary>Remediation</summary>
+                      <p>{finding.remediation}</p>
+                    </details>
+                    <Link href={radiusHref(finding.worstEntityRef)}>Blast radius of {finding.worstEntityRef}</Link>
+                  </td>
+                  <td>
+                    <ul className={styles.plainList}>
+                      {finding.entities.slice(0, ENTITIES_SHOWN).map((entity) => (
+                        <li key={entity.id}>
+                          <Link href={`/entity/${entity.id}`} title={entity.key}>
+                            {entity.name}
+                          </Link>{" "}
+                          <span className="muted">{KIND_VISUALS[entity.kind].label.toLowerCase()}</span>
+                        </li>
+                      ))}
+                      {finding.entities.length > ENTITIES_SHOWN ? (
+                        <li className="muted" data-testid="finding-more-entities">
+                          and {finding.entities.length - ENTITIES_SHOWN} more (all in the JSON)
+                        </li>
+                      ) : null}
+                    </ul>
+                  </td>
+                  <td>
+                    {finding.location ? (
+                      <code>
+                        {finding.location.repo ? `${finding.location.repo}: ` : ""}
+                        {finding.location.file}
+                        {finding.location.line ? `:${finding.location.line}` : ""}
+                      </code>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroll>
       )}
     </section>
@@ -200,7 +204,9 @@ function SortableHeader({ query, column, label }: { query: TFindingsQuery; colum
   const active = query.sort === column;
   const descending = active && query.dir === "desc";
   const params = new URLSearchParams(
-    Object.entries({ ...query, sort: column, dir: active && !descending ? "desc" : undefined }).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+    Object.entries({ ...query, sort: column, dir: active && !descending ? "desc" : undefined }).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "",
+    ),
   );
   return (
     <th scope="col" aria-sort={active ? (descending ? "descending" : "ascending") : undefined}>

@@ -130,7 +130,19 @@ function afterFirstFrame(cy: Core, webgl: boolean, done: () => void): void {
 }
 
 export default function GraphCanvas(props: GraphCanvasProps) {
-  const { elements, layout, rootIds = [], selectedId = null, highlightedIds = [], renderer = "auto", handleRef, className, label = "Graph", minFitZoom = 0, fitOn = "every-layout" } = props;
+  const {
+    elements,
+    layout,
+    rootIds = [],
+    selectedId = null,
+    highlightedIds = [],
+    renderer = "auto",
+    handleRef,
+    className,
+    label = "Graph",
+    minFitZoom = 0,
+    fitOn = "every-layout",
+  } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const pendingCenter = useRef<string | null>(null);
@@ -187,8 +199,15 @@ export default function GraphCanvas(props: GraphCanvasProps) {
       if (on) {
         // read while a bypass may already be set (hovered, then selected): it is never below the base
         const base = parseFloat(node.style("font-size"));
-        node.style({ "font-size": Math.max(base, POINTED_LABEL_PX / cy.zoom()), "min-zoomed-font-size": 0, "z-index": 999, "text-background-color": "#0f1419", "text-background-opacity": 0.85 });
-      } else if (!node.selected() && !node.hasClass("pointer-over")) node.removeStyle("font-size min-zoomed-font-size z-index text-background-color text-background-opacity");
+        node.style({
+          "font-size": Math.max(base, POINTED_LABEL_PX / cy.zoom()),
+          "min-zoomed-font-size": 0,
+          "z-index": 999,
+          "text-background-color": "#0f1419",
+          "text-background-opacity": 0.85,
+        });
+      } else if (!node.selected() && !node.hasClass("pointer-over"))
+        node.removeStyle("font-size min-zoomed-font-size z-index text-background-color text-background-opacity");
     };
     cy.on("mouseover", "node", (event: EventObject) => {
       event.target.addClass("pointer-over");
@@ -231,7 +250,11 @@ export default function GraphCanvas(props: GraphCanvasProps) {
       if (stale.nonempty()) {
         structureChanged = true;
         // removing a compound node removes what is inside it: take out what stays first
-        stale.nodes().children().filter((child) => wanted.has(child.id())).move({ parent: null });
+        stale
+          .nodes()
+          .children()
+          .filter((child) => wanted.has(child.id()))
+          .move({ parent: null });
         cy.remove(stale);
       }
       const added: ElementDefinition[] = [];

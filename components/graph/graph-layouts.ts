@@ -49,7 +49,12 @@ const FCOSE_COMPOUND = { gravityCompound: 3, gravityRangeCompound: 0.8, nestingF
  * Cytoscape options for a layout; `roots` are the nodes to put first (the focus), as a collection.
  * `compound`: some nodes are drawn inside others (group boxes).
  */
-export function layoutOptions(name: TGraphLayoutName, nodeCount: number, roots?: CollectionArgument, { compound = false }: { compound?: boolean } = {}): LayoutOptions {
+export function layoutOptions(
+  name: TGraphLayoutName,
+  nodeCount: number,
+  roots?: CollectionArgument,
+  { compound = false }: { compound?: boolean } = {},
+): LayoutOptions {
   const common = { fit: true, padding: 30, animate: false };
   switch (name) {
     case "fcose":
@@ -71,10 +76,23 @@ export function layoutOptions(name: TGraphLayoutName, nodeCount: number, roots?:
         name: "elk",
         nodeDimensionsIncludeLabels: false,
         // edges between group boxes are laid out with the boxes' contents, not after them
-        elk: { algorithm: "layered", "elk.direction": "RIGHT", "elk.layered.spacing.nodeNodeBetweenLayers": 90, "elk.spacing.nodeNode": 30, ...(compound ? { "elk.hierarchyHandling": "INCLUDE_CHILDREN" } : {}) },
+        elk: {
+          algorithm: "layered",
+          "elk.direction": "RIGHT",
+          "elk.layered.spacing.nodeNodeBetweenLayers": 90,
+          "elk.spacing.nodeNode": 30,
+          ...(compound ? { "elk.hierarchyHandling": "INCLUDE_CHILDREN" } : {}),
+        },
       } as LayoutOptions;
     case "breadthfirst":
-      return { ...common, name: "breadthfirst", directed: true, roots: roots && roots.length ? roots : undefined, spacingFactor: nodeCount > 1000 ? 0.9 : 1.25, avoidOverlap: nodeCount <= 1000 } as LayoutOptions;
+      return {
+        ...common,
+        name: "breadthfirst",
+        directed: true,
+        roots: roots && roots.length ? roots : undefined,
+        spacingFactor: nodeCount > 1000 ? 0.9 : 1.25,
+        avoidOverlap: nodeCount <= 1000,
+      } as LayoutOptions;
     case "concentric":
       return { ...common, name: "concentric", minNodeSpacing: 12, avoidOverlap: nodeCount <= 1000 } as LayoutOptions;
     case "grid":

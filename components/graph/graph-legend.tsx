@@ -18,7 +18,17 @@ const SHAPE_CLIP: Partial<Record<string, string>> = {
   star: "polygon(50% 0, 61% 35%, 98% 35%, 68% 57%, 79% 91%, 50% 70%, 21% 91%, 32% 57%, 2% 35%, 39% 35%)",
 };
 
-export function GraphLegend({ kinds, webgl = false, timing = false, summaries = false }: { kinds?: readonly TNodeKind[]; webgl?: boolean; timing?: boolean; summaries?: boolean }) {
+export function GraphLegend({
+  kinds,
+  webgl = false,
+  timing = false,
+  summaries = false,
+}: {
+  kinds?: readonly TNodeKind[];
+  webgl?: boolean;
+  timing?: boolean;
+  summaries?: boolean;
+}) {
   const shown = kinds ?? (Object.keys(KIND_VISUALS) as TNodeKind[]);
   return (
     <section className="graph-legend" aria-label="Legend">
@@ -42,7 +52,11 @@ export function GraphLegend({ kinds, webgl = false, timing = false, summaries = 
           );
         })}
         <li>
-          <span className="legend-swatch" aria-hidden="true" style={{ background: "#555", borderRadius: "50%", boxShadow: `0 0 0 3px ${COMPROMISED_COLOUR}, 0 0 8px 5px ${COMPROMISED_COLOUR}` }} />
+          <span
+            className="legend-swatch"
+            aria-hidden="true"
+            style={{ background: "#555", borderRadius: "50%", boxShadow: `0 0 0 3px ${COMPROMISED_COLOUR}, 0 0 8px 5px ${COMPROMISED_COLOUR}` }}
+          />
           <span aria-hidden="true">{GLYPH_COMPROMISED}</span> Compromised / assumed compromised
         </li>
         <li>
@@ -61,15 +75,19 @@ export function GraphLegend({ kinds, webgl = false, timing = false, summaries = 
               }}
             />
             <span>
-              Hollow, <em>italic</em>: reached only on the next resolve — a range admits the bad version but the lockfile pins a clean one, so the next npm install, update or
-              Renovate bump picks it up
+              Hollow, <em>italic</em>: reached only on the next resolve — a range admits the bad version but the lockfile pins a clean one, so the next npm
+              install, update or Renovate bump picks it up
             </span>
           </li>
         ) : null}
         {summaries ? (
           <>
             <li data-testid="legend-summary">
-              <span className="legend-swatch" aria-hidden="true" style={{ background: "#555", borderRadius: "50%", border: "4px double #e6edf3", boxSizing: "border-box" }} />
+              <span
+                className="legend-swatch"
+                aria-hidden="true"
+                style={{ background: "#555", borderRadius: "50%", border: "4px double #e6edf3", boxSizing: "border-box" }}
+              />
               <span>
                 <strong>26 secrets</strong>: the rest of a long column, counted by exposure and timing — click to expand
               </span>
@@ -77,7 +95,8 @@ export function GraphLegend({ kinds, webgl = false, timing = false, summaries = 
             <li data-testid="legend-detail">
               <span className="legend-swatch" aria-hidden="true" />
               <span>
-                Under each name: how it is reached (<em>install</em>, <em>job</em>, <em>runner</em>, <em>runtime</em>) and when (<em>now</em> or <em>next resolve</em>)
+                Under each name: how it is reached (<em>install</em>, <em>job</em>, <em>runner</em>, <em>runtime</em>) and when (<em>now</em> or{" "}
+                <em>next resolve</em>)
               </span>
             </li>
           </>

@@ -79,7 +79,14 @@ export const RADIUS_READABLE_ZOOM = READABLE_FONT_PX / RADIUS_FONT_SIZE;
  * The label drawn with a node: glyph, name, "+N" when neighbours are undrawn, and on further lines
  * the `detail` a picture adds (the radius: how and when the node is reached).
  */
-export function nodeDisplayLabel(data: { kind: TNodeKind; label: string; compromised?: boolean; assumedCompromised?: boolean; hiddenNeighbours?: number; detail?: string }): string {
+export function nodeDisplayLabel(data: {
+  kind: TNodeKind;
+  label: string;
+  compromised?: boolean;
+  assumedCompromised?: boolean;
+  hiddenNeighbours?: number;
+  detail?: string;
+}): string {
   const mark = data.compromised || data.assumedCompromised ? `${GLYPH_COMPROMISED} ` : "";
   const more = data.hiddenNeighbours ? `  +${data.hiddenNeighbours}` : "";
   const name = data.label.length > 40 ? `${data.label.slice(0, 39)}…` : data.label;
@@ -140,7 +147,13 @@ export function graphStylesheet({ webgl, large }: GraphStyleOptions): Stylesheet
     { selector: "node[hiddenNeighbours > 0]", style: { "border-width": 2, "border-color": "#93a1b3", "border-style": webgl ? "solid" : "dashed" } },
     {
       selector: "node[?nextResolve]",
-      style: { "background-opacity": NEXT_RESOLVE_FILL_OPACITY, "border-width": 3, "border-style": webgl ? "solid" : "dashed", "font-style": "italic", color: "#b7c3d1" },
+      style: {
+        "background-opacity": NEXT_RESOLVE_FILL_OPACITY,
+        "border-width": 3,
+        "border-style": webgl ? "solid" : "dashed",
+        "font-style": "italic",
+        color: "#b7c3d1",
+      },
     },
     ...nextResolveRules,
     {
@@ -162,10 +175,22 @@ export function graphStylesheet({ webgl, large }: GraphStyleOptions): Stylesheet
     // big enough to read at the zoom the picture opens at (RADIUS_READABLE_ZOOM).
     {
       selector: "node[detail]",
-      style: { "text-valign": "center", "text-halign": "right", "text-margin-x": 7, "text-margin-y": 0, "text-wrap": "wrap", "text-max-width": "215px", "font-size": RADIUS_FONT_SIZE, "line-height": 1.15 },
+      style: {
+        "text-valign": "center",
+        "text-halign": "right",
+        "text-margin-x": 7,
+        "text-margin-y": 0,
+        "text-wrap": "wrap",
+        "text-max-width": "215px",
+        "font-size": RADIUS_FONT_SIZE,
+        "line-height": 1.15,
+      },
     },
     // A summary ("26 secrets"): bigger, a double white ring like a stack of cards, click to expand.
-    { selector: "node[?summary]", style: { width: 40, height: 40, "border-width": 5, "border-style": "double", "border-color": "#e6edf3", "font-weight": "bold" } },
+    {
+      selector: "node[?summary]",
+      style: { width: 40, height: 40, "border-width": 5, "border-style": "double", "border-color": "#e6edf3", "font-weight": "bold" },
+    },
     // A group box (explorer "group by"): a quiet panel behind its members with its name on top,
     // shown at every zoom because it is what names the parts of a zoomed-out picture.
     {
@@ -222,11 +247,31 @@ export function graphStylesheet({ webgl, large }: GraphStyleOptions): Stylesheet
     // headings, lib/graph-view/radius-elements.ts): drawn beneath everything, never tappable.
     {
       selector: "node[decoration]",
-      style: { events: "no", label: "data(label)", shape: "rectangle", "border-width": 0, "background-opacity": 0, "underlay-opacity": 0, "overlay-opacity": 0, "font-weight": "bold", color: "#93a1b3", "min-zoomed-font-size": 0 },
+      style: {
+        events: "no",
+        label: "data(label)",
+        shape: "rectangle",
+        "border-width": 0,
+        "background-opacity": 0,
+        "underlay-opacity": 0,
+        "overlay-opacity": 0,
+        "font-weight": "bold",
+        color: "#93a1b3",
+        "min-zoomed-font-size": 0,
+      },
     },
     {
       selector: 'node[decoration = "band"]',
-      style: { width: "data(width)", height: "data(height)", "background-color": "#1c2531", "background-opacity": 0.6, "text-valign": "top", "text-margin-y": -8, "font-size": 24, "z-compound-depth": "bottom" },
+      style: {
+        width: "data(width)",
+        height: "data(height)",
+        "background-color": "#1c2531",
+        "background-opacity": 0.6,
+        "text-valign": "top",
+        "text-margin-y": -8,
+        "font-size": 24,
+        "z-compound-depth": "bottom",
+      },
     },
     // On screen the radius picture's band titles and column headings are HTML (radius-headers.tsx);
     // these Cytoscape copies exist for the PNG export only.
@@ -234,7 +279,10 @@ export function graphStylesheet({ webgl, large }: GraphStyleOptions): Stylesheet
     { selector: 'node[decoration = "band"].printing', style: { "text-opacity": 1 } },
     { selector: "node[?printOnly]", style: { display: "none" } },
     { selector: "node[?printOnly].printing", style: { display: "element" } },
-    { selector: 'node[decoration = "heading"]', style: { width: 1, height: 1, "text-valign": "center", "font-size": 15, "text-wrap": "wrap", "text-max-width": "150px" } },
+    {
+      selector: 'node[decoration = "heading"]',
+      style: { width: 1, height: 1, "text-valign": "center", "font-size": 15, "text-wrap": "wrap", "text-max-width": "150px" },
+    },
     { selector: "node[decoration].faded", style: { opacity: 1 } },
   ];
 }

@@ -22,10 +22,9 @@ export function ImportPage({ maxFileBytes }: { maxFileBytes: number }) {
     <section aria-labelledby="import-title">
       <h1 id="import-title">Import</h1>
       <p className="muted">
-        GitHub Actions workflows, <code>package-lock.json</code> (v2/v3) and <code>package.json</code>, OSV advisories (including
-        OpenSSF <code>MAL-</code> records), CycloneDX SBOMs (JSON) and Blastmap inventory files — or a <code>.zip</code> of a
-        repository checkout. An import is applied whole or not at all. Files over {megabytes(maxFileBytes)} and anything that looks like a
-        live credential are refused.
+        GitHub Actions workflows, <code>package-lock.json</code> (v2/v3) and <code>package.json</code>, OSV advisories (including OpenSSF <code>MAL-</code>{" "}
+        records), CycloneDX SBOMs (JSON) and Blastmap inventory files — or a <code>.zip</code> of a repository checkout. An import is applied whole or not at
+        all. Files over {megabytes(maxFileBytes)} and anything that looks like a live credential are refused.
       </p>
       <form className="form" onSubmit={submit} aria-label="Import files">
         <label>
@@ -40,18 +39,11 @@ export function ImportPage({ maxFileBytes }: { maxFileBytes: number }) {
         </label>
         <label>
           Repository (owner/name, optional)
-          <input
-            type="text"
-            name="repo"
-            value={repo}
-            onChange={(event) => setRepo(event.target.value)}
-            pattern="[\w.\-]+/[\w.\-]+"
-            placeholder="acme/web"
-          />
+          <input type="text" name="repo" value={repo} onChange={(event) => setRepo(event.target.value)} pattern="[\w.\-]+/[\w.\-]+" placeholder="acme/web" />
         </label>
         <label style={{ display: "flex", alignItems: "center", gap: "0.5rem" }}>
-          <input type="checkbox" name="dryRun" style={{ width: "auto" }} checked={dryRun} onChange={(event) => setDryRun(event.target.checked)} /> Dry run: check and
-          count, write nothing
+          <input type="checkbox" name="dryRun" style={{ width: "auto" }} checked={dryRun} onChange={(event) => setDryRun(event.target.checked)} /> Dry run:
+          check and count, write nothing
         </label>
         <button className="button button-primary" type="submit" disabled={files.length === 0 || importFiles.isPending}>
           {importFiles.isPending ? "Importing…" : `Import ${files.length === 1 ? "1 file" : `${files.length} files`}`}

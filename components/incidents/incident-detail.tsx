@@ -85,7 +85,9 @@ export function IncidentDetail({ incident, radii, canWrite }: { incident: TIncid
       <p className="muted">
         The radius was snapshotted when the incident opened. The residual is the same radius on today&apos;s graph (version {radii.graphVersion}) without the{" "}
         {incident.rotations.length} secrets and identities marked rotated or revoked.{" "}
-        <Link href={`/radius?${new URLSearchParams([...incident.sourceRefs.map((ref) => ["ref", ref]), ...incident.advisoryIds.map((id) => ["advisory", id])]).toString()}`}>
+        <Link
+          href={`/radius?${new URLSearchParams([...incident.sourceRefs.map((ref) => ["ref", ref]), ...incident.advisoryIds.map((id) => ["advisory", id])]).toString()}`}
+        >
           Open the live radius
         </Link>
       </p>
@@ -104,8 +106,8 @@ export function IncidentDetail({ incident, radii, canWrite }: { incident: TIncid
       {radii.recomputed ? (
         <div data-testid="recompute-diff">
           <p>
-            Today: <strong>{radii.recomputed.after.total}</strong> nodes (at opening {radii.recomputed.before.total}); {radii.recomputed.added.length} newly reached,{" "}
-            {radii.recomputed.removed.length} no longer reached.
+            Today: <strong>{radii.recomputed.after.total}</strong> nodes (at opening {radii.recomputed.before.total}); {radii.recomputed.added.length} newly
+            reached, {radii.recomputed.removed.length} no longer reached.
           </p>
           {radii.recomputed.added.length ? (
             <p>
@@ -132,89 +134,89 @@ export function IncidentDetail({ incident, radii, canWrite }: { incident: TIncid
         {reviews.length ? (
           <>
             {" "}
-            {reviews.length} of them are ephemeral job tokens that expired at job end: review what they did during the window ({reviewed} reviewed — tick their checklist
-            items).
+            {reviews.length} of them are ephemeral job tokens that expired at job end: review what they did during the window ({reviewed} reviewed — tick their
+            checklist items).
           </>
         ) : null}
       </p>
       <TableScroll label="Rotation plan">
-      <table className="table" aria-label="Rotation plan">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Credential</th>
-            <th scope="col">Action</th>
-            <th scope="col">Timing</th>
-            <th scope="col">Why</th>
-            <th scope="col">Status</th>
-            {canWrite ? <th scope="col">Mark</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const review = reviewStatus(incident, row);
-            return (
-              <tr key={row.key} data-key={row.key} data-action={row.action ?? undefined} className={row.action === "review" ? styles.reviewRow : undefined}>
-                <td>{row.rank ?? "—"}</td>
-                <td>
-                  <strong>{row.name}</strong> <span className="muted">{row.kind}</span>
-                  <br />
-                  <code>{row.key}</code>
-                  {row.members.length > 1 ? (
-                    <div className="muted">
-                      with{" "}
-                      {row.members
-                        .filter((member) => member.key !== row.key)
-                        .map((member) => (
-                          <code key={member.key}>{member.key} </code>
-                        ))}
-                    </div>
-                  ) : null}
-                  {row.owner ? <div className="muted">owner {row.owner}</div> : null}
-                </td>
-                <td data-testid="rotation-action">
-                  {row.action === "review" ? (
-                    <span className="badge" title="an ephemeral job token: nothing to rotate, review what it did during the window">
-                      review: expired at job end
-                    </span>
-                  ) : row.action ? (
-                    <span className="badge badge-danger">rotate</span>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-                <td>{row.timing === "next-resolve" ? "next resolve" : row.timing ?? "—"}</td>
-                <td>{row.reason ?? "marked outside the plan"}</td>
-                <td data-testid="rotation-status">
-                  {row.rotation ? (
-                    <>
-                      <strong>{row.rotation.action}</strong> by {row.rotation.by}, {when(row.rotation.at)}
-                      {row.rotation.note ? <div className="muted">{row.rotation.note}</div> : null}
-                    </>
-                  ) : review?.done ? (
-                    <>
-                      <strong>reviewed</strong> by {review.doneBy}, {when(review.doneAt)}
-                    </>
-                  ) : (
-                    <span className="muted">{row.action === "review" ? "to review" : "pending"}</span>
-                  )}
-                </td>
-                {canWrite ? (
+        <table className="table" aria-label="Rotation plan">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Credential</th>
+              <th scope="col">Action</th>
+              <th scope="col">Timing</th>
+              <th scope="col">Why</th>
+              <th scope="col">Status</th>
+              {canWrite ? <th scope="col">Mark</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const review = reviewStatus(incident, row);
+              return (
+                <tr key={row.key} data-key={row.key} data-action={row.action ?? undefined} className={row.action === "review" ? styles.reviewRow : undefined}>
+                  <td>{row.rank ?? "—"}</td>
                   <td>
-                    {row.action === "review" && !row.rotation ? (
-                      <span className="muted">nothing to rotate: tick its checklist item when reviewed</span>
-                    ) : row.rotation ? (
-                      <UndoRotationButton incidentId={incident.id} nodeKey={row.key} name={row.name} action={row.rotation.action} />
+                    <strong>{row.name}</strong> <span className="muted">{row.kind}</span>
+                    <br />
+                    <code>{row.key}</code>
+                    {row.members.length > 1 ? (
+                      <div className="muted">
+                        with{" "}
+                        {row.members
+                          .filter((member) => member.key !== row.key)
+                          .map((member) => (
+                            <code key={member.key}>{member.key} </code>
+                          ))}
+                      </div>
+                    ) : null}
+                    {row.owner ? <div className="muted">owner {row.owner}</div> : null}
+                  </td>
+                  <td data-testid="rotation-action">
+                    {row.action === "review" ? (
+                      <span className="badge" title="an ephemeral job token: nothing to rotate, review what it did during the window">
+                        review: expired at job end
+                      </span>
+                    ) : row.action ? (
+                      <span className="badge badge-danger">rotate</span>
                     ) : (
-                      <RotationRowForm incidentId={incident.id} nodeKey={row.key} name={row.name} />
+                      <span className="muted">—</span>
                     )}
                   </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  <td>{row.timing === "next-resolve" ? "next resolve" : (row.timing ?? "—")}</td>
+                  <td>{row.reason ?? "marked outside the plan"}</td>
+                  <td data-testid="rotation-status">
+                    {row.rotation ? (
+                      <>
+                        <strong>{row.rotation.action}</strong> by {row.rotation.by}, {when(row.rotation.at)}
+                        {row.rotation.note ? <div className="muted">{row.rotation.note}</div> : null}
+                      </>
+                    ) : review?.done ? (
+                      <>
+                        <strong>reviewed</strong> by {review.doneBy}, {when(review.doneAt)}
+                      </>
+                    ) : (
+                      <span className="muted">{row.action === "review" ? "to review" : "pending"}</span>
+                    )}
+                  </td>
+                  {canWrite ? (
+                    <td>
+                      {row.action === "review" && !row.rotation ? (
+                        <span className="muted">nothing to rotate: tick its checklist item when reviewed</span>
+                      ) : row.rotation ? (
+                        <UndoRotationButton incidentId={incident.id} nodeKey={row.key} name={row.name} action={row.rotation.action} />
+                      ) : (
+                        <RotationRowForm incidentId={incident.id} nodeKey={row.key} name={row.name} />
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       </TableScroll>
 
       <h2>Response checklist</h2>

@@ -20,8 +20,8 @@ export function IncidentPrint({ incident, radii, generatedAt }: { incident: TInc
       </p>
       <p>Source: {[...incident.sourceRefs, ...incident.advisoryIds.map((id) => `advisory ${id}`)].join(", ")}</p>
       <p className={styles.muted}>
-        Opened {when(incident.createdAt)} by {incident.createdBy} (graph version {incident.graphVersionAtOpen}); report generated {when(generatedAt)} on graph version{" "}
-        {radii.graphVersion}.
+        Opened {when(incident.createdAt)} by {incident.createdBy} (graph version {incident.graphVersionAtOpen}); report generated {when(generatedAt)} on graph
+        version {radii.graphVersion}.
       </p>
       <h2>Blast radius</h2>
       <RadiusFigures original={incident.snapshot.summary} residual={radii.residual?.summary ?? null} />
@@ -45,10 +45,15 @@ export function IncidentPrint({ incident, radii, generatedAt }: { incident: TInc
                 <td>{row.rank ?? "—"}</td>
                 <td>
                   {row.name} <code>{row.key}</code>
-                  {row.members.length > 1 ? ` (with ${row.members.filter((member) => member.key !== row.key).map((member) => member.key).join(", ")})` : ""}
+                  {row.members.length > 1
+                    ? ` (with ${row.members
+                        .filter((member) => member.key !== row.key)
+                        .map((member) => member.key)
+                        .join(", ")})`
+                    : ""}
                 </td>
-                <td>{row.action === "review" ? "review: expired at job end" : row.action ?? "—"}</td>
-                <td>{row.timing === "next-resolve" ? "next resolve" : row.timing ?? "—"}</td>
+                <td>{row.action === "review" ? "review: expired at job end" : (row.action ?? "—")}</td>
+                <td>{row.timing === "next-resolve" ? "next resolve" : (row.timing ?? "—")}</td>
                 <td>
                   {row.rotation
                     ? `${row.rotation.action} by ${row.rotation.by}, ${when(row.rotation.at)}`

@@ -6,7 +6,19 @@ import styles from "./incidents.module.css";
 
 const initial: IncidentFormState = { errors: [] };
 
-export function OpenIncidentForm({ refs, advisories, commander, defaultTitle, now }: { refs: string[]; advisories: string[]; commander: string; defaultTitle: string; now: string }) {
+export function OpenIncidentForm({
+  refs,
+  advisories,
+  commander,
+  defaultTitle,
+  now,
+}: {
+  refs: string[];
+  advisories: string[];
+  commander: string;
+  defaultTitle: string;
+  now: string;
+}) {
   const [state, action, pending] = useActionState(openIncidentAction, initial);
   return (
     <form action={action} className={styles.form} aria-label="Open incident">

@@ -20,7 +20,10 @@ export function RadiusFigures({ original, residual }: { original: TRadiusResult[
             <tr key={figure.label} data-figure={figure.label}>
               <th scope="row">{figure.label}</th>
               <td data-testid={`original-${figure.label}`}>{figure.original}</td>
-              <td data-testid={`residual-${figure.label}`} className={figure.residual !== null && figure.residual < figure.original ? styles.figureDown : undefined}>
+              <td
+                data-testid={`residual-${figure.label}`}
+                className={figure.residual !== null && figure.residual < figure.original ? styles.figureDown : undefined}
+              >
                 {figure.residual ?? "—"}
               </td>
             </tr>

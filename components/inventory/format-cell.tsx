@@ -21,7 +21,12 @@ export function formatCell(value: TInventoryCell | undefined): ReactNode {
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") return value.toLocaleString("en");
   if (Array.isArray(value)) return value.length ? value.join(", ") : <span className="muted">—</span>;
-  if (ISO_DATE.test(value)) return <time dateTime={value} title={value}>{value.slice(0, 10)}</time>;
+  if (ISO_DATE.test(value))
+    return (
+      <time dateTime={value} title={value}>
+        {value.slice(0, 10)}
+      </time>
+    );
   const badge = BADGE_VALUES[value];
   if (badge) return <span className={`badge ${badge}`}>{valueLabel(value)}</span>;
   return valueLabel(value);

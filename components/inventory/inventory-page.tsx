@@ -89,8 +89,11 @@ function InventoryView({ kind, query, initial }: { kind: TInventoryKind; query: 
               `No ${spec.label.toLowerCase()}${filtered ? " match these filters" : " yet"}`
             ) : (
               <>
-                Showing <strong data-testid="inventory-range">{first.toLocaleString("en")}–{last.toLocaleString("en")}</strong> of{" "}
-                <strong data-testid="inventory-total">{page.total.toLocaleString("en")}</strong> {spec.label.toLowerCase()}
+                Showing{" "}
+                <strong data-testid="inventory-range">
+                  {first.toLocaleString("en")}–{last.toLocaleString("en")}
+                </strong>{" "}
+                of <strong data-testid="inventory-total">{page.total.toLocaleString("en")}</strong> {spec.label.toLowerCase()}
               </>
             )
           ) : result.isPending ? (
@@ -98,12 +101,16 @@ function InventoryView({ kind, query, initial }: { kind: TInventoryKind; query: 
           ) : null}
           {result.isFetching && page ? <span className="muted"> · updating…</span> : null}
         </span>
-        {page && page.total > 0 ? <Pagination page={page} onPage={(target) => navigate({ page: target }, { resetPage: false })} onPageSize={(pageSize) => navigate({ pageSize })} /> : null}
+        {page && page.total > 0 ? (
+          <Pagination page={page} onPage={(target) => navigate({ page: target }, { resetPage: false })} onPageSize={(pageSize) => navigate({ pageSize })} />
+        ) : null}
       </div>
 
       {result.isError && !page ? (
         <div className="error-box" role="alert">
-          <p>The {spec.label.toLowerCase()} could not be loaded: {result.error.message}</p>
+          <p>
+            The {spec.label.toLowerCase()} could not be loaded: {result.error.message}
+          </p>
           <button type="button" className="button" onClick={() => result.refetch()}>
             Try again
           </button>
@@ -121,7 +128,8 @@ function InventoryView({ kind, query, initial }: { kind: TInventoryKind; query: 
             </>
           ) : (
             <p>
-              No {spec.label.toLowerCase()} in the graph yet. Import workflows, lockfiles or an inventory file with <code>npx blastmap import &lt;path&gt;</code>.
+              No {spec.label.toLowerCase()} in the graph yet. Import workflows, lockfiles or an inventory file with{" "}
+              <code>npx blastmap import &lt;path&gt;</code>.
             </p>
           )}
         </div>
@@ -129,57 +137,56 @@ function InventoryView({ kind, query, initial }: { kind: TInventoryKind; query: 
 
       {page && page.total > 0 ? (
         <TableScroll label={spec.label}>
-        <table className="table inventory-table" aria-busy={result.isFetching} aria-label={spec.label} data-testid="inventory-table">
-          <thead>
-            <tr>
-              {spec.columns.map((column) => {
-                const active = sortColumn === column.id;
-                const ariaSort = active ? (query.dir === "asc" ? "ascending" : "descending") : undefined;
-                return (
-                  <th key={column.id} aria-sort={ariaSort} scope="col">
-                    {column.sortable ? (
-                      <button type="button" onClick={() => navigate({ sort: column.id, dir: active && query.dir === "asc" ? "desc" : "asc" })}>
-                        {column.label}
-                        <span aria-hidden="true">{active ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
-                      </button>
-                    ) : (
-                      column.label
-                    )}
-                  </th>
-                );
-              })}
-              {spec.flags.length ? <th scope="col">Risk</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((row) => (
-              <tr key={row.id} data-testid="inventory-row">
-                {spec.columns.map((column) =>
-                  column.id === "name" ? (
-                    <td key={column.id} className="name-cell">
-                      <Link href={`/entity/${row.id}`}>{row.name}</Link>{" "}
-                      {row.compromised ? <span className="badge badge-danger">compromised</span> : null}{" "}
-                      {row.assumedCompromised ? <span className="badge badge-danger">assumed compromised</span> : null}
-                    </td>
-                  ) : (
-                    <td key={column.id}>{formatCell(row.cells[column.id])}</td>
-                  ),
-                )}
-                {spec.flags.length ? (
-                  <td>
-                    <span className="flag-list">
-                      {row.flags.map((flag) => (
-                        <span key={flag} className="badge badge-medium" data-flag={flag}>
-                          {valueLabel(flag)}
-                        </span>
-                      ))}
-                    </span>
-                  </td>
-                ) : null}
+          <table className="table inventory-table" aria-busy={result.isFetching} aria-label={spec.label} data-testid="inventory-table">
+            <thead>
+              <tr>
+                {spec.columns.map((column) => {
+                  const active = sortColumn === column.id;
+                  const ariaSort = active ? (query.dir === "asc" ? "ascending" : "descending") : undefined;
+                  return (
+                    <th key={column.id} aria-sort={ariaSort} scope="col">
+                      {column.sortable ? (
+                        <button type="button" onClick={() => navigate({ sort: column.id, dir: active && query.dir === "asc" ? "desc" : "asc" })}>
+                          {column.label}
+                          <span aria-hidden="true">{active ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                        </button>
+                      ) : (
+                        column.label
+                      )}
+                    </th>
+                  );
+                })}
+                {spec.flags.length ? <th scope="col">Risk</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.rows.map((row) => (
+                <tr key={row.id} data-testid="inventory-row">
+                  {spec.columns.map((column) =>
+                    column.id === "name" ? (
+                      <td key={column.id} className="name-cell">
+                        <Link href={`/entity/${row.id}`}>{row.name}</Link> {row.compromised ? <span className="badge badge-danger">compromised</span> : null}{" "}
+                        {row.assumedCompromised ? <span className="badge badge-danger">assumed compromised</span> : null}
+                      </td>
+                    ) : (
+                      <td key={column.id}>{formatCell(row.cells[column.id])}</td>
+                    ),
+                  )}
+                  {spec.flags.length ? (
+                    <td>
+                      <span className="flag-list">
+                        {row.flags.map((flag) => (
+                          <span key={flag} className="badge badge-medium" data-flag={flag}>
+                            {valueLabel(flag)}
+                          </span>
+                        ))}
+                      </span>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroll>
       ) : null}
     </section>
@@ -281,7 +288,10 @@ function InventoryFilters({ kind, query, onChange }: { kind: TInventoryKind; que
       {spec.filters.compromised ? (
         <label>
           Compromised
-          <select value={query.compromised ?? ""} onChange={(event) => onChange({ compromised: (event.target.value || undefined) as TInventoryQuery["compromised"] })}>
+          <select
+            value={query.compromised ?? ""}
+            onChange={(event) => onChange({ compromised: (event.target.value || undefined) as TInventoryQuery["compromised"] })}
+          >
             <option value="">any</option>
             <option value="yes">compromised</option>
             <option value="no">not compromised</option>
@@ -307,7 +317,11 @@ function InventoryFilters({ kind, query, onChange }: { kind: TInventoryKind; que
           <div>
             {CRITICALITIES.map((criticality) => (
               <label key={criticality} className="chip">
-                <input type="checkbox" checked={query.criticality.includes(criticality)} onChange={() => onChange({ criticality: toggle(query.criticality, criticality) })} />
+                <input
+                  type="checkbox"
+                  checked={query.criticality.includes(criticality)}
+                  onChange={() => onChange({ criticality: toggle(query.criticality, criticality) })}
+                />
                 {criticality}
               </label>
             ))}

@@ -24,7 +24,10 @@ export function AppShell({ role, userName, children }: { role: Role | null; user
     <div className="shell">
       <header className="shell-header">
         <Link href="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">◎</span> Blastmap
+          <span className="brand-mark" aria-hidden="true">
+            ◎
+          </span>{" "}
+          Blastmap
         </Link>
         {items.length > 0 || account ? <MainMenu items={items} account={account} /> : null}
       </header>

@@ -31,8 +31,8 @@ export function OverviewPage({ stats, alerts, databaseDescription }: { stats: TG
         <div className="empty-state">
           <h2>No graph yet</h2>
           <p>
-            Import workflows, lockfiles, advisories or an inventory file with <code>npx blastmap import &lt;path&gt;</code>, or load
-            the demo organisation with <code>npx blastmap seed</code>.
+            Import workflows, lockfiles, advisories or an inventory file with <code>npx blastmap import &lt;path&gt;</code>, or load the demo organisation with{" "}
+            <code>npx blastmap seed</code>.
           </p>
         </div>
       ) : (

@@ -4,7 +4,15 @@ import { KIND_VISUALS } from "@/components/graph/graph-style";
 import { useAssumedCompromised, useToggleAssumedCompromised } from "@/lib/queries/use-assumed-compromised";
 
 /** The shared assumed-compromised set, and the combined radius of all of it. */
-export function AssumedCompromisedPanel({ canMark, onShowCombined, onSelect }: { canMark: boolean; onShowCombined: (keys: string[]) => void; onSelect: (key: string) => void }) {
+export function AssumedCompromisedPanel({
+  canMark,
+  onShowCombined,
+  onSelect,
+}: {
+  canMark: boolean;
+  onShowCombined: (keys: string[]) => void;
+  onSelect: (key: string) => void;
+}) {
   const assumed = useAssumedCompromised();
   const toggle = useToggleAssumedCompromised();
   const items = assumed.data ?? [];
@@ -16,7 +24,9 @@ export function AssumedCompromisedPanel({ canMark, onShowCombined, onSelect }: {
           Could not load the set: {assumed.error.message}
         </p>
       ) : null}
-      {!assumed.isPending && items.length === 0 ? <p className="muted">Nothing marked yet. Mark a node from its panel, a detail page or the explorer.</p> : null}
+      {!assumed.isPending && items.length === 0 ? (
+        <p className="muted">Nothing marked yet. Mark a node from its panel, a detail page or the explorer.</p>
+      ) : null}
       {items.length > 0 ? (
         <>
           <ul className="assumed-list">
@@ -31,14 +41,25 @@ export function AssumedCompromisedPanel({ canMark, onShowCombined, onSelect }: {
                   {item.note ? ` — ${item.note}` : ""}
                 </span>
                 {canMark ? (
-                  <button type="button" className="link-button" disabled={toggle.isPending} onClick={() => toggle.mutate({ ref: item.key, mark: false })} aria-label={`Unmark ${item.name}`}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={toggle.isPending}
+                    onClick={() => toggle.mutate({ ref: item.key, mark: false })}
+                    aria-label={`Unmark ${item.name}`}
+                  >
                     unmark
                   </button>
                 ) : null}
               </li>
             ))}
           </ul>
-          <button type="button" className="button button-primary" onClick={() => onShowCombined(items.map((item) => item.key))} data-testid="show-combined-radius">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => onShowCombined(items.map((item) => item.key))}
+            data-testid="show-combined-radius"
+          >
             Show combined radius
           </button>
         </>

@@ -28,8 +28,22 @@ export function PathfinderPanel({
     <section className="radius-panel" aria-labelledby="pathfinder-title" data-testid="pathfinder">
       <h2 id="pathfinder-title">Pathfinding</h2>
       <div className="pathfinder-inputs">
-        <NodeSearchBox key={`from-${from ?? ""}`} label="From" placeholder="any node…" initialText={from ?? ""} onPick={(hit) => onChange(hit.key, to)} testId="path-from" />
-        <NodeSearchBox key={`to-${to ?? ""}`} label="To" placeholder="any node…" initialText={to ?? ""} onPick={(hit) => onChange(from, hit.key)} testId="path-to" />
+        <NodeSearchBox
+          key={`from-${from ?? ""}`}
+          label="From"
+          placeholder="any node…"
+          initialText={from ?? ""}
+          onPick={(hit) => onChange(hit.key, to)}
+          testId="path-from"
+        />
+        <NodeSearchBox
+          key={`to-${to ?? ""}`}
+          label="To"
+          placeholder="any node…"
+          initialText={to ?? ""}
+          onPick={(hit) => onChange(from, hit.key)}
+          testId="path-to"
+        />
       </div>
       {from || to ? (
         <p className="muted">
@@ -54,7 +68,10 @@ export function PathfinderPanel({
           <ol className="path-chains" data-testid="path-chains">
             {chains.chains.map((chain, position) => (
               <li key={position}>
-                <strong>{chain.length} step{chain.length === 1 ? "" : "s"}:</strong> {describePath(chain, names).text}
+                <strong>
+                  {chain.length} step{chain.length === 1 ? "" : "s"}:
+                </strong>{" "}
+                {describePath(chain, names).text}
               </li>
             ))}
           </ol>

@@ -12,7 +12,12 @@ export function RadiusHeaders({ layout, viewport, width }: { layout: TRadiusLayo
         </span>
       ))}
       {headers.columns.map((column) => (
-        <span key={column.id} className="radius-header radius-header-column" style={{ left: column.left, width: column.width }} title={`${column.label} (${column.count})`}>
+        <span
+          key={column.id}
+          className="radius-header radius-header-column"
+          style={{ left: column.left, width: column.width }}
+          title={`${column.label} (${column.count})`}
+        >
           {column.label} <span className="radius-header-count">{column.count}</span>
         </span>
       ))}

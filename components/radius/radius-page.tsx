@@ -74,7 +74,7 @@ export function RadiusPage({
     update(
       {
         refs: add ? [...new Set([...view.refs, ...source.refs])] : source.refs,
-        advisory: add ? view.advisory ?? source.advisory : source.advisory,
+        advisory: add ? (view.advisory ?? source.advisory) : source.advisory,
         selected: null,
         pathFrom: null,
         pathTo: null,
@@ -104,7 +104,7 @@ export function RadiusPage({
   const keyOfElement = useCallback((id: string) => index.get(Number(id))?.key ?? null, [index]);
   const candidates = useMemo(() => (baseline.data ? deriveWhatIfCandidates(baseline.data) : []), [baseline.data]);
 
-  const selectedNode = view.selected ? byKey.get(view.selected) ?? null : null;
+  const selectedNode = view.selected ? (byKey.get(view.selected) ?? null) : null;
   const chainHighlight = useMemo(() => (path.data ? [...new Set(path.data.chains.flatMap((chain) => pathElementIds(chain)))] : []), [path.data]);
   const highlightedIds = chainHighlight.length > 0 ? chainHighlight : selectedNode ? pathElementIds(selectedNode.path, selectedNode.id) : [];
 
@@ -140,7 +140,11 @@ export function RadiusPage({
   };
   const exportJson = async () => {
     const answer = await complete();
-    if (answer) downloadBlob(new Blob([`${JSON.stringify(answer, null, 2)}\n`], { type: "application/json" }), `blast-radius-${fileSlug(answer.source.description)}.json`);
+    if (answer)
+      downloadBlob(
+        new Blob([`${JSON.stringify(answer, null, 2)}\n`], { type: "application/json" }),
+        `blast-radius-${fileSlug(answer.source.description)}.json`,
+      );
   };
   const exportCsv = async () => {
     const answer = await complete();
@@ -181,7 +185,11 @@ export function RadiusPage({
       {advisories.length > 0 ? (
         <div className="radius-advisory">
           <label htmlFor="radius-advisory">…or an advisory</label>
-          <select id="radius-advisory" value={view.advisory ?? ""} onChange={(event) => event.target.value && setSource({ refs: [], advisory: event.target.value })}>
+          <select
+            id="radius-advisory"
+            value={view.advisory ?? ""}
+            onChange={(event) => event.target.value && setSource({ refs: [], advisory: event.target.value })}
+          >
             <option value="">Choose an advisory ({advisories.length})</option>
             {advisories.map((advisory) => (
               <option key={advisory.advisoryId} value={advisory.advisoryId}>
@@ -214,15 +222,23 @@ export function RadiusPage({
           <div className="empty-state" data-testid="radius-empty">
             <h2>Where does the compromise start?</h2>
             <p>
-              Pick a compromised package version, publisher, identity, secret, CI job or runner in the search box above, or an advisory, and Blastmap shows everything an
-              attacker holding it can reach, layer by layer, and what to rotate first.
+              Pick a compromised package version, publisher, identity, secret, CI job or runner in the search box above, or an advisory, and Blastmap shows
+              everything an attacker holding it can reach, layer by layer, and what to rotate first.
             </p>
             <p className="muted">Detail pages link here with their node, and the assumed-compromised set can be opened as one combined radius.</p>
           </div>
-          <AssumedCompromisedPanel canMark={canMark} onShowCombined={(keys) => setSource({ refs: keys, advisory: null })} onSelect={(key) => setSource({ refs: [key], advisory: null })} />
+          <AssumedCompromisedPanel
+            canMark={canMark}
+            onShowCombined={(keys) => setSource({ refs: keys, advisory: null })}
+            onSelect={(key) => setSource({ refs: [key], advisory: null })}
+          />
         </div>
       ) : radius.isError && !result ? (
-        <RadiusError error={radius.error} refs={view.refs} onSuggestion={(key, bad) => setSource({ refs: bad ? view.refs.map((ref) => (ref === bad ? key : ref)) : [key], advisory: null })} />
+        <RadiusError
+          error={radius.error}
+          refs={view.refs}
+          onSuggestion={(key, bad) => setSource({ refs: bad ? view.refs.map((ref) => (ref === bad ? key : ref)) : [key], advisory: null })}
+        />
       ) : !result ? (
         <RadiusSkeleton />
       ) : (
@@ -293,7 +309,11 @@ export function RadiusPage({
                   onChange={(pathFrom, pathTo) => update({ pathFrom, pathTo })}
                 />
                 {canWhatIf ? (
-                  <TopFixesPanel view={view} graphVersion={result.graphVersion} onApply={(control) => update({ whatIf: [...new Set([...view.whatIf, control])] }, "push")} />
+                  <TopFixesPanel
+                    view={view}
+                    graphVersion={result.graphVersion}
+                    onApply={(control) => update({ whatIf: [...new Set([...view.whatIf, control])] }, "push")}
+                  />
                 ) : null}
                 {canWhatIf ? (
                   <section className="radius-panel" aria-labelledby="what-if-title" data-testid="what-if">
@@ -308,12 +328,22 @@ export function RadiusPage({
                     />
                   </section>
                 ) : null}
-                <AssumedCompromisedPanel canMark={canMark} onShowCombined={(keys) => setSource({ refs: keys, advisory: null })} onSelect={(key) => select(key)} />
+                <AssumedCompromisedPanel
+                  canMark={canMark}
+                  onShowCombined={(keys) => setSource({ refs: keys, advisory: null })}
+                  onSelect={(key) => select(key)}
+                />
               </>
             ),
             toolbar: (
               <div className="radius-export" role="group" aria-label="Export">
-                <button type="button" className="button" onClick={exportPng} disabled={view.display !== "picture"} title={view.display !== "picture" ? "Switch to the picture to export a PNG" : undefined}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={exportPng}
+                  disabled={view.display !== "picture"}
+                  title={view.display !== "picture" ? "Switch to the picture to export a PNG" : undefined}
+                >
                   PNG
                 </button>
                 <button type="button" className="button" onClick={exportJson} data-testid="export-json">
@@ -371,7 +401,12 @@ function RadiusView({
             {view.refs.map((ref) => (
               <li key={ref}>
                 <code>{ref}</code>{" "}
-                <button type="button" className="link-button" aria-label={`Remove ${ref} from the sources`} onClick={() => update({ refs: view.refs.filter((other) => other !== ref) }, "push")}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Remove ${ref} from the sources`}
+                  onClick={() => update({ refs: view.refs.filter((other) => other !== ref) }, "push")}
+                >
                   ✕
                 </button>
               </li>
@@ -393,7 +428,13 @@ function RadiusView({
           <button type="button" className="button" aria-pressed={view.display === "picture"} onClick={() => update({ display: "picture" })}>
             Picture
           </button>
-          <button type="button" className="button" aria-pressed={view.display === "table"} onClick={() => update({ display: "table" })} data-testid="show-table">
+          <button
+            type="button"
+            className="button"
+            aria-pressed={view.display === "table"}
+            onClick={() => update({ display: "table" })}
+            data-testid="show-table"
+          >
             Table
           </button>
         </div>
@@ -419,8 +460,8 @@ function RadiusView({
       <h2>Rotation plan</h2>
       {result.page && result.page.rotationPlanTotal > result.rotationPlan.length ? (
         <p className="muted" data-testid="rotation-plan-partial">
-          The first {result.rotationPlan.length.toLocaleString("en")} of {result.page.rotationPlanTotal.toLocaleString("en")} rows, in the order to act on them; the JSON and CSV exports and an
-          incident hold them all.
+          The first {result.rotationPlan.length.toLocaleString("en")} of {result.page.rotationPlanTotal.toLocaleString("en")} rows, in the order to act on them;
+          the JSON and CSV exports and an incident hold them all.
         </p>
       ) : null}
       <RotationPlanTable plan={result.rotationPlan} onSelect={onRotationSelect} />
@@ -429,7 +470,15 @@ function RadiusView({
 }
 
 /** How much of a big radius is on screen, and a way to load more (the most important come first). */
-function RadiusCoverage({ result, display, more }: { result: TRadiusResult; display: TRadiusViewState["display"]; more: { load: () => void; loading: boolean } }) {
+function RadiusCoverage({
+  result,
+  display,
+  more,
+}: {
+  result: TRadiusResult;
+  display: TRadiusViewState["display"];
+  more: { load: () => void; loading: boolean };
+}) {
   const total = result.page?.total ?? result.nodes.length;
   const loaded = result.nodes.length;
   const drawn = Math.min(loaded, PICTURE_NODE_LIMIT);
@@ -437,9 +486,11 @@ function RadiusCoverage({ result, display, more }: { result: TRadiusResult; disp
   const shown = display === "picture" ? drawn : loaded;
   return (
     <p className="radius-coverage" data-testid="radius-coverage" role="status">
-      Showing {shown.toLocaleString("en")} of {total.toLocaleString("en")} nodes — the most important first: the paths to critical systems, the credentials at the top of the
-      rotation plan, then what can be republished.
-      {display === "picture" && loaded > drawn ? ` The picture draws the first ${drawn.toLocaleString("en")}; the table lists all ${loaded.toLocaleString("en")} loaded.` : ""}{" "}
+      Showing {shown.toLocaleString("en")} of {total.toLocaleString("en")} nodes — the most important first: the paths to critical systems, the credentials at
+      the top of the rotation plan, then what can be republished.
+      {display === "picture" && loaded > drawn
+        ? ` The picture draws the first ${drawn.toLocaleString("en")}; the table lists all ${loaded.toLocaleString("en")} loaded.`
+        : ""}{" "}
       {loaded < total ? (
         <button type="button" className="button" onClick={more.load} disabled={more.loading} data-testid="radius-load-more">
           {more.loading ? "Loading…" : `Load ${Math.min(RADIUS_PAGE_SIZE, total - loaded).toLocaleString("en")} more`}
@@ -460,7 +511,11 @@ function RadiusFilters({ view, update }: { view: TRadiusViewState; update: (patc
     <div className="radius-filters">
       <label>
         Max hops{" "}
-        <select value={view.maxHops ?? ""} onChange={(event) => update({ maxHops: event.target.value ? Number(event.target.value) : null })} data-testid="max-hops">
+        <select
+          value={view.maxHops ?? ""}
+          onChange={(event) => update({ maxHops: event.target.value ? Number(event.target.value) : null })}
+          data-testid="max-hops"
+        >
           <option value="">no limit</option>
           {[1, 2, 3, 4, 5, 6, 8, 10, 15, 20].map((hops) => (
             <option key={hops} value={hops}>
@@ -473,7 +528,12 @@ function RadiusFilters({ view, update }: { view: TRadiusViewState; update: (patc
         <legend>Exposure</legend>
         {EXPOSURES.map((exposure) => (
           <label key={exposure}>
-            <input type="checkbox" checked={view.exposures.length === 0 || view.exposures.includes(exposure)} onChange={(event) => toggleExposure(exposure, event.target.checked)} /> {exposure}
+            <input
+              type="checkbox"
+              checked={view.exposures.length === 0 || view.exposures.includes(exposure)}
+              onChange={(event) => toggleExposure(exposure, event.target.checked)}
+            />{" "}
+            {exposure}
           </label>
         ))}
       </fieldset>
@@ -483,7 +543,13 @@ function RadiusFilters({ view, update }: { view: TRadiusViewState; update: (patc
           <input type="radio" name="radius-timing" checked={view.timings.length === 0} onChange={() => update({ timings: [] })} /> all
         </label>
         <label title="leave out what is reached only when the next npm install, update or Renovate bump resolves">
-          <input type="radio" name="radius-timing" checked={view.timings.length === 1 && view.timings[0] === "now"} onChange={() => update({ timings: ["now"] })} /> now only
+          <input
+            type="radio"
+            name="radius-timing"
+            checked={view.timings.length === 1 && view.timings[0] === "now"}
+            onChange={() => update({ timings: ["now"] })}
+          />{" "}
+          now only
         </label>
       </fieldset>
     </div>

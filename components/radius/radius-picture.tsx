@@ -122,7 +122,13 @@ export function RadiusPicture({
           label="Blast radius picture: the compromise on the left, then the contexts it runs in, the secrets they expose, the identities those unlock and the systems and packages reached; worm generations in bands further right. The table view lists the same nodes."
         />
         {menu ? (
-          <div ref={menuRef} role="menu" className="node-menu" style={{ left: menu.x - window.scrollX, top: menu.y - window.scrollY }} aria-label="Node actions">
+          <div
+            ref={menuRef}
+            role="menu"
+            className="node-menu"
+            style={{ left: menu.x - window.scrollX, top: menu.y - window.scrollY }}
+            aria-label="Node actions"
+          >
             <button type="button" role="menuitem" onClick={run(actions.select)}>
               Show how it is reached
             </button>
@@ -141,7 +147,9 @@ export function RadiusPicture({
         ) : null}
       </div>
       <div className="radius-picture-foot muted" aria-live="polite">
-        {layoutInfo ? `${layoutInfo.nodes.toLocaleString("en")} nodes, ${layoutInfo.edges.toLocaleString("en")} edges drawn in ${layoutInfo.ms} ms (${layoutInfo.renderer}).` : null}{" "}
+        {layoutInfo
+          ? `${layoutInfo.nodes.toLocaleString("en")} nodes, ${layoutInfo.edges.toLocaleString("en")} edges drawn in ${layoutInfo.ms} ms (${layoutInfo.renderer}).`
+          : null}{" "}
         Click a node for its path, a summary to expand it; right-click for pathfinding.
       </div>
       {drawn.summaries.length > 0 || expanded.size > 0 ? (

@@ -58,7 +58,9 @@ export function RadiusSummaryCards({ summary, before }: { summary: TSummary; bef
           {before && before.total !== summary.total ? <span className="radius-before">{before.total} → </span> : null}
           <span data-testid="radius-count-total">{summary.total.toLocaleString("en")}</span>
         </span>
-        <span className="card-label">Reached in all{summary.maxGeneration > 0 ? ` · ${summary.maxGeneration} worm generation${summary.maxGeneration > 1 ? "s" : ""}` : ""}</span>
+        <span className="card-label">
+          Reached in all{summary.maxGeneration > 0 ? ` · ${summary.maxGeneration} worm generation${summary.maxGeneration > 1 ? "s" : ""}` : ""}
+        </span>
       </li>
     </ul>
   );

@@ -50,15 +50,22 @@ export function RadiusTable({ nodes, selectedKey, onSelect }: { nodes: readonly 
   return (
     <>
       <div className="radius-table-wrap">
-        <table className="table radius-table" aria-label="Reached nodes" aria-describedby={page.paged ? "radius-table-count" : undefined} data-testid="radius-table">
-          <caption className="muted">
-            {nodes.length.toLocaleString("en")} nodes. Sort with the column buttons; choose a node to see how it is reached.
-          </caption>
+        <table
+          className="table radius-table"
+          aria-label="Reached nodes"
+          aria-describedby={page.paged ? "radius-table-count" : undefined}
+          data-testid="radius-table"
+        >
+          <caption className="muted">{nodes.length.toLocaleString("en")} nodes. Sort with the column buttons; choose a node to see how it is reached.</caption>
           <thead>
             <tr>
               {COLUMNS.map((column) => (
                 <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : "none"}>
-                  <button type="button" className="link-button" onClick={() => setSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })}
+                  >
                     {column.label}
                     {sort.key === column.key ? (sort.descending ? " ▼" : " ▲") : ""}
                   </button>

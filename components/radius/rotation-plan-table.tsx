@@ -12,7 +12,8 @@ import { TableScroll } from "@/components/ui/table-scroll";
 // (GITHUB_TOKEN, an OIDC token) expired when its job ended: its row says to review what it did
 // during the window, never to rotate it.
 
-const REVIEW_TITLE = "an ephemeral job token: it expired when the job ended, so there is nothing to rotate — review what it did during the window (the run's logs, the audit log)";
+const REVIEW_TITLE =
+  "an ephemeral job token: it expired when the job ended, so there is nothing to rotate — review what it did during the window (the run's logs, the audit log)";
 
 export function RotationActionBadge({ action }: { action: TRotationItem["action"] }) {
   return action === "review" ? (
@@ -99,8 +100,8 @@ export function RotationPlanTable({ plan, onSelect }: { plan: readonly TRotation
                 <td>{item.reason}</td>
                 <td>{item.owner ?? <span className="muted">unknown</span>}</td>
                 <td>
-                  {item.unlocks.criticalSystems > 0 ? <span className="badge badge-critical">{item.unlocks.criticalSystems} critical</span> : null} {item.unlocks.systems} systems ·{" "}
-                  {item.unlocks.publishablePackages} packages
+                  {item.unlocks.criticalSystems > 0 ? <span className="badge badge-critical">{item.unlocks.criticalSystems} critical</span> : null}{" "}
+                  {item.unlocks.systems} systems · {item.unlocks.publishablePackages} packages
                   {item.unlocks.highestPrivilege ? <div className="muted">up to {item.unlocks.highestPrivilege}</div> : null}
                 </td>
                 <td>{item.shortLivedReplacement ?? <span className="muted">—</span>}</td>

@@ -8,7 +8,8 @@ export const TIMING_LABELS: Record<TTiming, string> = { now: "now", "next-resolv
 
 export const TIMING_TITLES: Record<TTiming, string> = {
   now: "reached now: the compromised artifact is installed or the credential is held",
-  "next-resolve": "reached on the next resolve: a declared range admits the bad version but the lockfile pins a clean one, so the next npm install, update or Renovate bump picks it up",
+  "next-resolve":
+    "reached on the next resolve: a declared range admits the bad version but the lockfile pins a clean one, so the next npm install, update or Renovate bump picks it up",
 };
 
 export const ASSUMED_TITLE = "rests on an assumption: the workflow has no permissions block, so its token is assumed to have write access";

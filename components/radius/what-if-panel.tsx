@@ -36,7 +36,12 @@ export function WhatIfPanel({
     for (const control of applied) {
       if (all.has(control)) continue;
       const parsed = parseWhatIfControl(control);
-      if (parsed) all.set(control, { control, group: parsed.group, label: `${WHAT_IF_GROUPS[parsed.group]}: ${parsed.ref}${parsed.target ? ` → ${parsed.target}` : ""}` });
+      if (parsed)
+        all.set(control, {
+          control,
+          group: parsed.group,
+          label: `${WHAT_IF_GROUPS[parsed.group]}: ${parsed.ref}${parsed.target ? ` → ${parsed.target}` : ""}`,
+        });
     }
     const byGroup = new Map<TWhatIfGroup, TWhatIfCandidate[]>();
     for (const candidate of all.values()) {
@@ -115,7 +120,9 @@ function WhatIfGroupFieldset({
               />
               <span>{candidate.label}</span>
             </label>
-            {effectsQuestion !== null ? <WhatIfEffectLine id={`${effectId}-${index}`} effect={effects.byControl.get(candidate.control)} failed={effects.error !== null} /> : null}
+            {effectsQuestion !== null ? (
+              <WhatIfEffectLine id={`${effectId}-${index}`} effect={effects.byControl.get(candidate.control)} failed={effects.error !== null} />
+            ) : null}
           </div>
         ))}
       </div>

@@ -15,9 +15,8 @@ export function TokensPage({ tokens }: { tokens: TApiTokenSummary[] }) {
     <section aria-labelledby="tokens-title">
       <h1 id="tokens-title">API tokens</h1>
       <p className="muted">
-        Tokens for CI ingestion (<code>import</code>) and read access (<code>read</code>). Send one as{" "}
-        <code>Authorization: Bearer bm_…</code>. Blastmap keeps only a hash; each token also appears in the inventory as a
-        non-human identity.
+        Tokens for CI ingestion (<code>import</code>) and read access (<code>read</code>). Send one as <code>Authorization: Bearer bm_…</code>. Blastmap keeps
+        only a hash; each token also appears in the inventory as a non-human identity.
       </p>
 
       <form action={action} className="form form-inline" aria-label="Create a token">
@@ -44,8 +43,7 @@ export function TokensPage({ tokens }: { tokens: TApiTokenSummary[] }) {
       {state.created ? (
         <div className="card" role="status">
           <p>
-            Token <strong>{state.created.name}</strong> (expires {state.created.expiresAt.slice(0, 10)}). Copy it now — it is shown only
-            once:
+            Token <strong>{state.created.name}</strong> (expires {state.created.expiresAt.slice(0, 10)}). Copy it now — it is shown only once:
           </p>
           <p className="one-time-secret" data-testid="new-token">
             {state.created.token}

@@ -1,13 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import {
-  changeUserRoleAction,
-  createUserAction,
-  deleteUserAction,
-  type UserFormState,
-  type UserRowState,
-} from "@/lib/actions/users";
+import { changeUserRoleAction, createUserAction, deleteUserAction, type UserFormState, type UserRowState } from "@/lib/actions/users";
 import { ROLES } from "@/lib/auth/permissions";
 import type { TUserSummary } from "@/lib/schemas/user";
 import { ErrorMessage } from "@/components/layout/error-message";
@@ -127,7 +121,8 @@ function UserRow({ user, isSelf }: { user: TUserSummary; isSelf: boolean }) {
             action={deleteAction}
             onSubmit={(event) => {
               // Deleting ends the person's sessions at once and cannot be undone (their audit entries stay).
-              if (!window.confirm(`Delete ${user.email}? They are signed out at once and cannot sign in again; their entries in the audit log stay.`)) event.preventDefault();
+              if (!window.confirm(`Delete ${user.email}? They are signed out at once and cannot sign in again; their entries in the audit log stay.`))
+                event.preventDefault();
             }}
           >
             <input type="hidden" name="userId" value={user.id} />

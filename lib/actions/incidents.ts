@@ -48,7 +48,12 @@ const incidentIdOf = (form: FormData) => {
 
 export async function markRotationAction(_state: IncidentFormState, form: FormData): Promise<IncidentFormState> {
   const actor = await requireActionPermission("incident:write");
-  const input = ZMarkRotationInput.safeParse({ incidentId: form.get("incidentId"), nodeKey: form.get("nodeKey"), action: form.get("action"), note: form.get("note") ?? "" });
+  const input = ZMarkRotationInput.safeParse({
+    incidentId: form.get("incidentId"),
+    nodeKey: form.get("nodeKey"),
+    action: form.get("action"),
+    note: form.get("note") ?? "",
+  });
   if (!input.success) return { errors: issues(input.error) };
   const result = await markRotation(await getDb(), actor, input.data);
   if (!result.ok) return { errors: [result.error] };

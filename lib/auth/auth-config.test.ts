@@ -25,7 +25,12 @@ describe("auth configuration", () => {
       BLASTMAP_OIDC_CLIENT_SECRET: "s3cret-value",
       BLASTMAP_OIDC_ROLE_MAP: "sec-admins=admin",
     });
-    expect(config.oidc).toMatchObject({ issuer: "https://idp.example.test/realms/acme", roleClaim: "groups", roleMap: { "sec-admins": "admin" }, defaultRole: null });
+    expect(config.oidc).toMatchObject({
+      issuer: "https://idp.example.test/realms/acme",
+      roleClaim: "groups",
+      roleMap: { "sec-admins": "admin" },
+      defaultRole: null,
+    });
   });
 
   it("rejects a role map naming an unknown role, saying which entry", () => {

@@ -30,7 +30,10 @@ const isRole = (value: string): value is Role => (ROLES as readonly string[]).in
 /** "blastmap-admins=admin, secops=responder" → { "blastmap-admins": "admin", secops: "responder" } */
 export function parseRoleMap(raw: string): Record<string, Role> {
   const map: Record<string, Role> = {};
-  for (const entry of raw.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const at = entry.lastIndexOf("=");
     const value = entry.slice(0, at).trim();
     const role = entry.slice(at + 1).trim();
@@ -100,6 +103,10 @@ const ROLE_RANK: Role[] = ["admin", "responder", "auditor", "viewer"];
 
 /** The Blastmap role an OIDC profile maps to, or null when it maps to none (sign-in refused). */
 export function roleFromClaims(profile: Record<string, unknown>, oidc: Pick<OidcConfig, "roleClaim" | "roleMap" | "defaultRole">): Role | null {
-  const roles = new Set(claimValues(profile[oidc.roleClaim]).map((value) => oidc.roleMap[value]).filter((role): role is Role => Boolean(role)));
+  const roles = new Set(
+    claimValues(profile[oidc.roleClaim])
+      .map((value) => oidc.roleMap[value])
+      .filter((role): role is Role => Boolean(role)),
+  );
   return ROLE_RANK.find((role) => roles.has(role)) ?? oidc.defaultRole;
 }

@@ -42,7 +42,10 @@ export function normaliseAddress(value: string | null | undefined): string | nul
 export function parseTrustedProxies(value: string | undefined): { proxies: TrustedProxies; invalid: string[] } {
   const proxies: TrustedProxies = [];
   const invalid: string[] = [];
-  for (const entry of (value ?? "").split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of (value ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const slash = entry.indexOf("/");
     const address = parseAddress(slash === -1 ? entry : entry.slice(0, slash));
     const bits = address?.kind() === "ipv4" ? 32 : 128;

@@ -117,10 +117,21 @@ describe.each(testDatabaseKinds())("the better-auth HTTP surface (%s)", (kind) =
   });
 
   it("closes every better-auth endpoint Blastmap does not use, and a better-auth upgrade's new ones fail here", () => {
-    const auth = createAuth(database.current.db, "test-secret-".padEnd(40, "x"), authConfigFromEnv({ PORT: "3999", BLASTMAP_OIDC_ISSUER: "http://127.0.0.1:9", BLASTMAP_OIDC_CLIENT_ID: "c", BLASTMAP_OIDC_CLIENT_SECRET: "s" }));
-    const paths = new Set(Object.values(auth.api as Record<string, { path?: string }>).map((endpoint) => endpoint.path).filter((path): path is string => Boolean(path)));
+    const auth = createAuth(
+      database.current.db,
+      "test-secret-".padEnd(40, "x"),
+      authConfigFromEnv({ PORT: "3999", BLASTMAP_OIDC_ISSUER: "http://127.0.0.1:9", BLASTMAP_OIDC_CLIENT_ID: "c", BLASTMAP_OIDC_CLIENT_SECRET: "s" }),
+    );
+    const paths = new Set(
+      Object.values(auth.api as Record<string, { path?: string }>)
+        .map((endpoint) => endpoint.path)
+        .filter((path): path is string => Boolean(path)),
+    );
     const decided = new Set<string>([...HTTP_AUTH_PATHS, ...DISABLED_PATHS]);
-    expect([...paths].filter((path) => !decided.has(path)), "add each to HTTP_AUTH_PATHS or DISABLED_PATHS in lib/auth/get-auth.ts").toEqual([]);
+    expect(
+      [...paths].filter((path) => !decided.has(path)),
+      "add each to HTTP_AUTH_PATHS or DISABLED_PATHS in lib/auth/get-auth.ts",
+    ).toEqual([]);
   });
 
   it("does not let a session cookie guess its account's password or revoke sessions", async () => {

@@ -56,7 +56,8 @@ async function startProviderStub(): Promise<Stub> {
       stub.userInfoAuthorization.push(request.headers.authorization ?? "");
       return response.writeHead(stub.userInfo.status, { "content-type": "application/json" }).end(JSON.stringify(stub.userInfo.body));
     }
-    if (url.pathname === "/token") return json({ access_token: "at", token_type: "Bearer", expires_in: 300, id_token: await stub.nextIdToken({ nonce: lastNonce }) });
+    if (url.pathname === "/token")
+      return json({ access_token: "at", token_type: "Bearer", expires_in: 300, id_token: await stub.nextIdToken({ nonce: lastNonce }) });
     response.writeHead(404).end();
   });
   return Object.assign(stub, {
@@ -104,7 +105,10 @@ function useSingleSignOn(kind: TestDatabaseKind) {
     const authorize = new URL(response.url!);
     const nonce = authorize.searchParams.get("nonce")!;
     stub.nextIdToken = () => forge({ nonce, issuer: stub.issuer });
-    const cookie = headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+    const cookie = headers
+      .getSetCookie()
+      .map((value) => value.split(";")[0])
+      .join("; ");
     const query = new URLSearchParams({ code: "code-1", state: authorize.searchParams.get("state")!, ...callbackQuery });
     const callback = await auth.handler(new Request(`${baseURL}/api/auth/callback/oidc?${query}`, { headers: { cookie } }));
     const location = callback.headers.get("location") ?? "";

@@ -97,11 +97,15 @@ export function createAuth(db: Db, secret: string, config: AuthConfig) {
   }
 
   async function auditRefusal(refused: NonNullable<OidcSignIn["refused"]>) {
-    await recordAuditEvent(db, { kind: "anonymous", name: refused.email, ...(refused.headers ? requestMeta(refused.headers) : {}) }, {
-      action: SIGN_IN_FAILED,
-      target: refused.email,
-      after: { method: "oidc", reason: `no Blastmap role mapped from claim "${oidc?.roleClaim ?? "groups"}"` },
-    });
+    await recordAuditEvent(
+      db,
+      { kind: "anonymous", name: refused.email, ...(refused.headers ? requestMeta(refused.headers) : {}) },
+      {
+        action: SIGN_IN_FAILED,
+        target: refused.email,
+        after: { method: "oidc", reason: `no Blastmap role mapped from claim "${oidc?.roleClaim ?? "groups"}"` },
+      },
+    );
   }
 
   const auth = betterAuth({
@@ -186,7 +190,13 @@ export function createAuth(db: Db, secret: string, config: AuthConfig) {
             await recordAuditEvent(
               db,
               // the client address as requestMeta reads it (better-auth masks IPv6 to a /64: ::1 became all zeros)
-              { kind: "user", id: session.userId, name: user.email, userAgent: session.userAgent, ip: context?.headers ? requestMeta(context.headers).ip : null },
+              {
+                kind: "user",
+                id: session.userId,
+                name: user.email,
+                userAgent: session.userAgent,
+                ip: context?.headers ? requestMeta(context.headers).ip : null,
+              },
               {
                 action: SIGN_IN_SUCCEEDED,
                 target: user.email,

@@ -10,7 +10,14 @@ export const MAX_PASSWORD_LENGTH = 256;
 
 const COMMON = new Set(COMMON_PASSWORDS);
 // Keyboard rows and runs a person types without thinking.
-const SEQUENCES = ["0123456789012345678901234567890", "9876543210987654321098765432109", "abcdefghijklmnopqrstuvwxyz", "zyxwvutsrqponmlkjihgfedcba", "qwertyuiopasdfghjklzxcvbnm", "1234567890qwertyuiop"];
+const SEQUENCES = [
+  "0123456789012345678901234567890",
+  "9876543210987654321098765432109",
+  "abcdefghijklmnopqrstuvwxyz",
+  "zyxwvutsrqponmlkjihgfedcba",
+  "qwertyuiopasdfghjklzxcvbnm",
+  "1234567890qwertyuiop",
+];
 
 /** Why this password is refused, in words for the person choosing it; null when it is acceptable. */
 export function passwordProblem(password: string): string | null {

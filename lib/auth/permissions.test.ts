@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { PERMISSIONS, ROLES, roleAllows, TOKEN_SCOPE_PERMISSIONS, tokenScopeAllows, type Permission } from "./permissions";
 
 const all = Object.keys(PERMISSIONS) as Permission[];
-const mutating: Permission[] = ["import:write", "compromise:mark", "incident:write", "users:manage", "tokens:manage", "settings:manage", "graph:delete", "whatif:run"];
+const mutating: Permission[] = [
+  "import:write",
+  "compromise:mark",
+  "incident:write",
+  "users:manage",
+  "tokens:manage",
+  "settings:manage",
+  "graph:delete",
+  "whatif:run",
+];
 
 describe("the permission table", () => {
   it("gives admins every permission", () => {
@@ -17,7 +26,8 @@ describe("the permission table", () => {
   });
 
   it("lets responders import, handle incidents, mark compromises and run what-if, but not manage users, tokens or settings", () => {
-    for (const permission of ["import:write", "incident:write", "compromise:mark", "whatif:run"] as const) expect(roleAllows("responder", permission)).toBe(true);
+    for (const permission of ["import:write", "incident:write", "compromise:mark", "whatif:run"] as const)
+      expect(roleAllows("responder", permission)).toBe(true);
     for (const permission of ["users:manage", "tokens:manage", "settings:manage", "graph:delete", "audit:read"] as const)
       expect(roleAllows("responder", permission)).toBe(false);
   });

@@ -12,7 +12,8 @@ function trustedProxies(): TrustedProxies {
   if (!cached || cached.value !== value) {
     const { proxies, invalid } = parseTrustedProxies(value);
     // Failing closed: an entry we cannot read trusts nobody. `blastmap start` refuses to start with one.
-    if (invalid.length > 0) console.warn(`blastmap: BLASTMAP_TRUSTED_PROXIES: ignoring ${invalid.map((entry) => JSON.stringify(entry)).join(", ")} (not an address or CIDR range)`);
+    if (invalid.length > 0)
+      console.warn(`blastmap: BLASTMAP_TRUSTED_PROXIES: ignoring ${invalid.map((entry) => JSON.stringify(entry)).join(", ")} (not an address or CIDR range)`);
     cached = { value, proxies };
   }
   return cached.proxies;

@@ -21,9 +21,12 @@ describe("cross-site request detection", () => {
   });
 
   it("reconstructs the origin a browser used behind a reverse proxy", () => {
-    expect(requestOrigin(new Headers({ host: "internal:3000", "x-forwarded-host": "blastmap.example.test", "x-forwarded-proto": "https" }), "http://internal:3000/x")).toBe(
-      "https://blastmap.example.test",
-    );
+    expect(
+      requestOrigin(
+        new Headers({ host: "internal:3000", "x-forwarded-host": "blastmap.example.test", "x-forwarded-proto": "https" }),
+        "http://internal:3000/x",
+      ),
+    ).toBe("https://blastmap.example.test");
     expect(requestOrigin(new Headers({ host: "127.0.0.1:3000" }), "http://127.0.0.1:3000/api/x")).toBe("http://127.0.0.1:3000");
   });
 });

@@ -32,5 +32,12 @@ export async function writeJsonChunks(chunks: Iterable<string>): Promise<void> {
 /** Plain aligned columns for terminal output. */
 export function formatTable(rows: (string | number)[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => String(row[column] ?? "").length))) ?? [];
-  return rows.map((row) => row.map((cell, i) => String(cell ?? "").padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => String(cell ?? "").padEnd(widths[i]))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }

@@ -1,9 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 
-export type DatabaseConfig =
-  | { kind: "pglite"; dataDir: string }
-  | { kind: "postgresql"; url: string; schema?: string };
+export type DatabaseConfig = { kind: "pglite"; dataDir: string } | { kind: "postgresql"; url: string; schema?: string };
 
 const ZPostgresUrl = z
   .string()

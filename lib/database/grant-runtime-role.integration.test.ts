@@ -75,7 +75,12 @@ describe.skipIf(!process.env.DATABASE_URL)("the runtime role on PostgreSQL", () 
 
     const result = await importSources(
       runtime.db,
-      [{ path: "package-lock.json", content: JSON.stringify({ name: "web", lockfileVersion: 3, packages: { "": { name: "web" }, "node_modules/chalk": { version: "5.6.1" } } }) }],
+      [
+        {
+          path: "package-lock.json",
+          content: JSON.stringify({ name: "web", lockfileVersion: 3, packages: { "": { name: "web" }, "node_modules/chalk": { version: "5.6.1" } } }),
+        },
+      ],
       { actor: "runtime-test", repo: "acme/web" },
     );
     expect(result.ok, JSON.stringify(result.errors)).toBe(true);
@@ -95,7 +100,10 @@ describe.skipIf(!process.env.DATABASE_URL)("the runtime role on PostgreSQL", () 
     ["TRUNCATE", `TRUNCATE "AuditEvent"`],
     ["disabling the trigger", `ALTER TABLE "AuditEvent" DISABLE TRIGGER ALL`],
     ["dropping the trigger", `DROP TRIGGER "AuditEvent_append_only_row" ON "AuditEvent"`],
-    ["replacing the trigger function", `CREATE OR REPLACE FUNCTION "blastmap_audit_event_append_only"() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql`],
+    [
+      "replacing the trigger function",
+      `CREATE OR REPLACE FUNCTION "blastmap_audit_event_append_only"() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql`,
+    ],
     ["rewriting the migration history", `DELETE FROM "_prisma_migrations"`],
   ])("refuses the runtime role %s on the audit log", async (_label, sql) => {
     const before = await owner.db.auditEvent.count();

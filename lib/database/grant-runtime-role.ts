@@ -39,15 +39,14 @@ export async function grantRuntimeRole(database: OpenDatabase, role: string): Pr
   // A superuser, the owner, or a member of the owner's role could still switch the trigger off.
   const [{ member }] = await database.query<{ member: boolean }>("SELECT pg_has_role($1, $2, 'MEMBER') AS member", [role, owner]);
   if (target.rolsuper || member) {
-    throw new RuntimeRoleError(`role "${role}" is ${target.rolsuper ? "a superuser" : `"${owner}" (or a member of it), which owns the tables`}; the runtime role must be a separate role that owns nothing`);
+    throw new RuntimeRoleError(
+      `role "${role}" is ${target.rolsuper ? "a superuser" : `"${owner}" (or a member of it), which owns the tables`}; the runtime role must be a separate role that owns nothing`,
+    );
   }
 
   const r = quoteIdent(role);
   const s = quoteIdent(schema);
-  const tables = await database.query<{ name: string }>(
-    "SELECT tablename AS name FROM pg_tables WHERE schemaname = $1 ORDER BY tablename",
-    [schema],
-  );
+  const tables = await database.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", [schema]);
   const statements = [
     `GRANT USAGE ON SCHEMA ${s} TO ${r}`,
     `REVOKE ALL ON ALL TABLES IN SCHEMA ${s} FROM ${r}`,

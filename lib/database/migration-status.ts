@@ -11,9 +11,7 @@ export interface MigrationStatus {
 
 export async function migrationStatus(database: OpenDatabase): Promise<MigrationStatus> {
   const known = readMigrationList().migrationDirectories.map((dir) => dir.path);
-  const [{ exists }] = await database.query<{ exists: boolean }>(
-    "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists",
-  );
+  const [{ exists }] = await database.query<{ exists: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
   const applied = exists
     ? (
         await database.query<{ migration_name: string }>(

@@ -17,9 +17,7 @@ export function readMigrationList(dir = MIGRATIONS_DIR) {
     .sort()
     .map((name) => {
       const file = path.join(dir, name, "migration.sql");
-      const content = existsSync(file)
-        ? ({ tag: "ok", value: readFileSync(file, "utf8") } as const)
-        : ({ tag: "error", value: `${file} is missing` } as const);
+      const content = existsSync(file) ? ({ tag: "ok", value: readFileSync(file, "utf8") } as const) : ({ tag: "error", value: `${file} is missing` } as const);
       return { path: name, migrationFile: { path: "migration.sql", content } };
     });
   return {

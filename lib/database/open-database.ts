@@ -130,9 +130,7 @@ async function openPglite(config: Extract<DatabaseConfig, { kind: "pglite" }>): 
     await client.waitReady;
   } catch (error) {
     releaseLock();
-    throw new DatabaseUnavailableError(
-      `Cannot open ${description}: ${(error as Error).message || String(error)} (was it written by a newer PGlite?)`,
-    );
+    throw new DatabaseUnavailableError(`Cannot open ${description}: ${(error as Error).message || String(error)} (was it written by a newer PGlite?)`);
   }
   return {
     config,

@@ -19,10 +19,7 @@ async function loadModule(): Promise<SchemaEngineModule> {
   return glue;
 }
 
-export async function createSchemaEngine(
-  schema: string,
-  adapter: ErrorCapturingSqlMigrationAwareDriverAdapterFactory,
-): Promise<SchemaEngine> {
+export async function createSchemaEngine(schema: string, adapter: ErrorCapturingSqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
   loaded ??= loadModule();
   const { SchemaEngine } = await loaded;
   return SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, () => {}, adapter);

@@ -102,7 +102,13 @@ export function blastRadiusPageJson(graph: EngineGraph, input: TRadiusInput, pag
   };
   return {
     ok: true,
-    result: radiusJsonChunks(workspace, source, options, before, undefined, { vertices, includePaths: paging.includePaths, rotationRows: paging.rotationRows, rotationPlan, info }),
+    result: radiusJsonChunks(workspace, source, options, before, undefined, {
+      vertices,
+      includePaths: paging.includePaths,
+      rotationRows: paging.rotationRows,
+      rotationPlan,
+      info,
+    }),
   };
 }
 
@@ -142,7 +148,10 @@ export function findChains(graph: EngineGraph, input: TPathInput): EngineAnswer<
   const errors = [from, to].filter((r): r is TRefProblem => "reason" in r);
   if ("reason" in from || "reason" in to) return { ok: false, errors };
   if (to.node === null) {
-    return { ok: false, errors: [{ ref: input.to, reason: "invalid", message: `${input.to} names several nodes; the target must be one node`, candidates: [] }] };
+    return {
+      ok: false,
+      errors: [{ ref: input.to, reason: "invalid", message: `${input.to} names several nodes; the target must be one node`, candidates: [] }],
+    };
   }
   const chains = findPaths(graph, from.sources, to.node, input.k);
   return { ok: true, result: toPathResult(graph, from.sources, to.node, chains) };

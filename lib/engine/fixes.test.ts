@@ -75,7 +75,12 @@ describe("fixes", () => {
       "remove-secret:context:acme/api/release.yml/deploy=secret:acme/api:DB_ADMIN",
       "short-lived:identity:db-admin",
     ]);
-    const installTime = topFixesForRadius(graph, { top: 5, exposures: ["install", "job", "runner"], refs: ["pkg:npm/a@1.0.0", "pkg:npm/d@1.0.0"], advisories: [] });
+    const installTime = topFixesForRadius(graph, {
+      top: 5,
+      exposures: ["install", "job", "runner"],
+      refs: ["pkg:npm/a@1.0.0", "pkg:npm/d@1.0.0"],
+      advisories: [],
+    });
     expect(installTime.ok && installTime.result.fixes[0].control).toBe("ignore-scripts:context:acme/api/release.yml/deploy");
     // the docs job's radius reaches nothing critical: nothing to fix there, whatever other sources reach
     const docs = topFixesForRadius(graph, { top: 5, exposures: [], refs: ["pkg:npm/d@1.0.0"], advisories: [] });
@@ -95,8 +100,8 @@ describe("fixes against brute force", () => {
   // A seeded random organisation small enough to try every control on every source.
   function randomOrganisation(seed: number) {
     let state = seed;
-    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pick = <T,>(items: T[]) => items[Math.floor(random() * items.length)];
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
     const versions = Array.from({ length: 12 }, (_, i) => `pkg:npm/p${i}@1.0.0`);
     const packages = Array.from({ length: 12 }, (_, i) => `pkg:npm/p${i}`);
     const contexts = Array.from({ length: 8 }, (_, i) => `context:o/r/ci.yml/j${i}`);
@@ -109,7 +114,10 @@ describe("fixes against brute force", () => {
       ...contexts,
       ...secrets,
       ...identities.map((key) => [key, { lifetime: random() < 0.7 ? "longLived" : "shortLived" }] as [string, { lifetime: "longLived" | "shortLived" }]),
-      ...systems.map((key, i) => [key, { criticality: i < 2 ? "critical" : "low", storesSecrets: i === 4 }] as [string, { criticality: "critical" | "low"; storesSecrets: boolean }]),
+      ...systems.map(
+        (key, i) =>
+          [key, { criticality: i < 2 ? "critical" : "low", storesSecrets: i === 4 }] as [string, { criticality: "critical" | "low"; storesSecrets: boolean }],
+      ),
       "publisher:npm/pub",
       ["runner:box", { persistent: true }],
     ];

@@ -51,7 +51,13 @@ describe("path", () => {
       "pkg:npm/evil@1.0.0 > context:o/r/ci.yml/one > secret:o/r:TOKEN_ONE > identity:one > system:vault > secret:db-password > identity:db > system:prod-db",
     ]);
     expect(result.chains[2].steps.map((step) => step.kind)).toEqual([
-      "INSTALLED_IN", "EXPOSES", "AUTHENTICATES_AS", "CAN_ACCESS", "STORES", "AUTHENTICATES_AS", "CAN_ACCESS",
+      "INSTALLED_IN",
+      "EXPOSES",
+      "AUTHENTICATES_AS",
+      "CAN_ACCESS",
+      "STORES",
+      "AUTHENTICATES_AS",
+      "CAN_ACCESS",
     ]);
   });
 

@@ -56,7 +56,7 @@ export function findPaths(graph: EngineGraph, sources: readonly number[], target
     }
     if (found < 0) return null;
     const chain: Chain = { states: [], edges: [], stepCodes: [], levels: [] };
-    for (let state = found; state !== start; ) {
+    for (let state = found; state !== start;) {
       const p = parent.get(state)!;
       chain.states.push(state);
       chain.edges.push(p.edge);
@@ -127,7 +127,9 @@ export function toPathResult(graph: EngineGraph, sources: readonly number[], tar
     // the first step is ROOT -> source and explains nothing
     for (let i = 1; i < chain.edges.length; i++) {
       const level = chain.levels[i];
-      steps.push(stepInto(graph, chain.states[i + 1] >> 1, chain.states[i] >> 1, chain.edges[i], chain.stepCodes[i], level & 0xff, (level & NEXT_RESOLVE_BIT) !== 0));
+      steps.push(
+        stepInto(graph, chain.states[i + 1] >> 1, chain.states[i] >> 1, chain.edges[i], chain.stepCodes[i], level & 0xff, (level & NEXT_RESOLVE_BIT) !== 0),
+      );
     }
     return { hops: steps.length, nodes, steps };
   });

@@ -52,7 +52,15 @@ export function* radiusJsonChunks(
   const ownStep = (v: number): string => {
     let text = stepText.get(v);
     if (text === undefined) {
-      const step = stepInto(graph, v, workspace.parentNodeOf(v), workspace.parentEdgeOf(v), workspace.parentStepOf(v), workspace.stepLevelOf(v), startsNextResolve(workspace, v));
+      const step = stepInto(
+        graph,
+        v,
+        workspace.parentNodeOf(v),
+        workspace.parentEdgeOf(v),
+        workspace.parentStepOf(v),
+        workspace.stepLevelOf(v),
+        startsNextResolve(workspace, v),
+      );
       stepText.set(v, (text = JSON.stringify(step)));
     }
     return text;

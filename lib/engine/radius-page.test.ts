@@ -16,7 +16,11 @@ function wideGraph(jobs = 40, version = 1): EngineGraph {
     edges.push(["INSTALLED_IN", "pkg:npm/evil@1.0.0", job], ["EXPOSES", job, `secret:acme/svc-${j}:CODECOV_TOKEN`, { exposure: "install" }]);
   }
   const last = `context:acme/svc-${jobs - 1}/ci.yml/test`;
-  nodes.push("secret:acme/svc-last:DEPLOY_KEY", ["identity:deployer", { lifetime: "longLived", identityKind: "cloudRole" }], ["system:prod-db", { criticality: "critical" }]);
+  nodes.push(
+    "secret:acme/svc-last:DEPLOY_KEY",
+    ["identity:deployer", { lifetime: "longLived", identityKind: "cloudRole" }],
+    ["system:prod-db", { criticality: "critical" }],
+  );
   edges.push(
     ["EXPOSES", last, "secret:acme/svc-last:DEPLOY_KEY", { exposure: "job" }],
     ["AUTHENTICATES_AS", "secret:acme/svc-last:DEPLOY_KEY", "identity:deployer"],

@@ -112,7 +112,8 @@ export function decodeCursor(text: string, graphVersion: number, question: strin
   const match = /^(\d{1,12})\.(\d{1,9})\.([0-9a-z]{1,13})$/.exec(text);
   if (!match) throw new CursorError("cursor is not one this server gave out", false);
   const cursor = { graphVersion: Number(match[1]), offset: Number(match[2]), question: match[3] };
-  if (cursor.question !== question) throw new CursorError("cursor belongs to another question (other sources, filters or what-if controls); ask again without a cursor", false);
+  if (cursor.question !== question)
+    throw new CursorError("cursor belongs to another question (other sources, filters or what-if controls); ask again without a cursor", false);
   if (cursor.graphVersion !== graphVersion) {
     throw new CursorError(`the graph changed since the first page (version ${cursor.graphVersion}, now ${graphVersion}); ask again without a cursor`, true);
   }

@@ -37,10 +37,7 @@ export function prepareRadiusQuestion(graph: EngineGraph, input: TRadiusInput): 
   const source: RadiusSourceInfo = {
     refs: [...input.refs, ...input.advisories.map((id) => (id.startsWith("advisory:") ? id : `advisory:${id}`))],
     nodes: resolved.sources.flatMap((source) => (source.node === null ? source.sources : [source.node])),
-    description: [
-      ...resolved.sources.map((source) => source.description),
-      ...controls.controls.map((control) => `what-if: ${control.description}`),
-    ].join("; "),
+    description: [...resolved.sources.map((source) => source.description), ...controls.controls.map((control) => `what-if: ${control.description}`)].join("; "),
   };
   return {
     ok: true,

@@ -98,8 +98,7 @@ export function stepInto(graph: EngineGraph, v: number, from: number, edge: numb
 }
 
 /** v is reached on the next resolve and its parent now: the step into v is the one that waits. */
-export const startsNextResolve = (workspace: RadiusWorkspace, v: number) =>
-  workspace.isNextResolve(v) && !workspace.isNextResolve(workspace.parentNodeOf(v));
+export const startsNextResolve = (workspace: RadiusWorkspace, v: number) => workspace.isNextResolve(v) && !workspace.isNextResolve(workspace.parentNodeOf(v));
 
 /** The shortest chain from a source to v, as the walk found it. */
 export function explainPath(workspace: RadiusWorkspace, v: number): TPathStep[] {

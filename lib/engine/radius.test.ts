@@ -175,7 +175,16 @@ describe("blast radius: identities, systems and stores", () => {
     // identity -> identity TRIGGERS is not a rule: only contexts are triggered, so c stays unreached
     expect(reached(radius(graph, ["secret:S"]), "identity:c")).toBeUndefined();
     const withWriter = tinyGraph(
-      ["secret:S", "identity:a", "identity:b", "context:o/r/deploy.yml/deploy", "secret:T", "identity:w", ["system:vault", { storesSecrets: true }], "secret:inside"],
+      [
+        "secret:S",
+        "identity:a",
+        "identity:b",
+        "context:o/r/deploy.yml/deploy",
+        "secret:T",
+        "identity:w",
+        ["system:vault", { storesSecrets: true }],
+        "secret:inside",
+      ],
       [
         ["AUTHENTICATES_AS", "secret:S", "identity:a"],
         ["CAN_ACCESS", "identity:a", "system:vault", { privilege: "read" }],
@@ -197,7 +206,13 @@ describe("blast radius: identities, systems and stores", () => {
 
   it("an identity reaches the contexts it can trigger, and a third-party action runs with each job's secrets", () => {
     const graph = tinyGraph(
-      ["identity:release-bot", "context:acme/web/release.yml/publish", "secret:acme/web:SIGNING_KEY", "action:tj-actions/changed-files", "context:acme/web/ci.yml/lint"],
+      [
+        "identity:release-bot",
+        "context:acme/web/release.yml/publish",
+        "secret:acme/web:SIGNING_KEY",
+        "action:tj-actions/changed-files",
+        "context:acme/web/ci.yml/lint",
+      ],
       [
         ["TRIGGERS", "identity:release-bot", "context:acme/web/release.yml/publish"],
         ["EXPOSES", "context:acme/web/release.yml/publish", "secret:acme/web:SIGNING_KEY", { exposure: "job" }],
@@ -317,7 +332,18 @@ describe("blast radius: advisories and several sources", () => {
   const graph = () =>
     tinyGraph(
       [
-        ["advisory:MAL-2025-1", { affected: [{ package: { ecosystem: "npm", name: "debug" }, versions: ["4.4.2"], ranges: [{ type: "SEMVER", events: [{ introduced: "5.0.0" }, { fixed: "5.0.2" }] }] }] }],
+        [
+          "advisory:MAL-2025-1",
+          {
+            affected: [
+              {
+                package: { ecosystem: "npm", name: "debug" },
+                versions: ["4.4.2"],
+                ranges: [{ type: "SEMVER", events: [{ introduced: "5.0.0" }, { fixed: "5.0.2" }] }],
+              },
+            ],
+          },
+        ],
         "pkg:npm/debug",
         "pkg:npm/debug@4.4.1",
         "pkg:npm/debug@4.4.2",
@@ -382,4 +408,3 @@ describe("what-if controls", () => {
     }
   });
 });
-

@@ -159,7 +159,14 @@ function resolvePullRequest(graph: EngineGraph, ref: string): ResolvedSource | R
   if (!/^[^/\s]+\/[^/\s]+$/.test(repo)) return { ref, reason: "invalid", message: `${ref}: expected pr:<owner>/<repo>`, candidates: [] };
   const contexts = graph.nodesOfKind("context").filter((c) => graph.repo[c] === repo);
   if (!contexts.length) {
-    const repos = [...new Set(graph.nodesOfKind("context").map((c) => graph.repo[c]).filter((r): r is string => !!r))];
+    const repos = [
+      ...new Set(
+        graph
+          .nodesOfKind("context")
+          .map((c) => graph.repo[c])
+          .filter((r): r is string => !!r),
+      ),
+    ];
     return { ref, reason: "unknown", message: `no job of repository ${repo} is in the graph`, candidates: closest(repo, repos).map((r) => `pr:${r}`) };
   }
   const untrusted = contexts.filter((c) => graph.has(c, FLAG.untrustedCode));

@@ -208,7 +208,13 @@ function computeRowFacts(graph: EngineGraph, row: Row): RowFacts {
   const ephemeral = isEphemeral(graph, row.identities, row.secrets);
   const ref = (v: number) => ({ id: graph.ids[v], key: graph.keys[v], name: graph.names[v] });
   return {
-    unlocks: { critical: unlocks.critical.size, high: unlocks.high.size, systems: unlocks.systems.size, packages: unlocks.packages.size, privilege: unlocks.privilege },
+    unlocks: {
+      critical: unlocks.critical.size,
+      high: unlocks.high.size,
+      systems: unlocks.systems.size,
+      packages: unlocks.packages.size,
+      privilege: unlocks.privilege,
+    },
     lifetime,
     ephemeral,
     replacement: ephemeral ? null : replacementFor(graph, row.identities, row.secrets),

@@ -1,14 +1,5 @@
 import semver from "semver";
-import {
-  EDGE_FLAG,
-  EDGE_KIND_CODE,
-  EXPOSURE_NONE,
-  EXPOSURE_RANK,
-  FLAG,
-  NODE_KIND_CODE,
-  PRIVILEGE_RANK,
-  type EngineGraph,
-} from "./graph";
+import { EDGE_FLAG, EDGE_KIND_CODE, EXPOSURE_NONE, EXPOSURE_RANK, FLAG, NODE_KIND_CODE, PRIVILEGE_RANK, type EngineGraph } from "./graph";
 
 // The propagation rules of docs/MODEL.md, one place: from a node the attacker holds, which nodes
 // does the next step give, through which edge, at which exposure level and privilege, and when
@@ -316,7 +307,8 @@ function rulesFor(graph: EngineGraph, u: number, add: AddStep): void {
         break;
       case K.context:
         if (edge === E.EXPOSES) add(to, e, E.EXPOSES, edgeExposure[e] || JOB, 0, 0);
-        else if (edge === E.TRIGGERS && graph.kind[to] === K.context && !has(graph, e, EDGE_FLAG.readOnlyDefault)) add(to, e, E.TRIGGERS, edgeExposure[e], 0, assumed);
+        else if (edge === E.TRIGGERS && graph.kind[to] === K.context && !has(graph, e, EDGE_FLAG.readOnlyDefault))
+          add(to, e, E.TRIGGERS, edgeExposure[e], 0, assumed);
         else if (edge === E.RUNS_ON && (flags[to] & FLAG.persistentRunner) !== 0) add(to, e, STEP.RUNNER_PERSISTENCE, RUNNER, 0, 0);
         // trusted publishing: code running in the job can mint the OIDC token the registry accepts
         else if (edge === E.CAN_PUBLISH && graph.kind[to] === K.package) add(to, e, E.CAN_PUBLISH, edgeExposure[e] || JOB, 0, 0);

@@ -6,7 +6,6 @@ import { tinyGraph } from "./tiny-graph";
 // the next resolve), which pins stop a moved tag, where each worm generation's exposure starts,
 // and the order an incident commander rotates in.
 
-
 // chalk 5.6.1 is malicious; three repositories: one pins it, one pins 5.6.0 under "^5.0.0", one
 // pins 5.3.0 exactly; a fourth job fetches chalk afresh with npx.
 function chalkGraph() {
@@ -24,10 +23,7 @@ function chalkGraph() {
       "secret:acme/caret:TOKEN",
       "secret:acme/exact:TOKEN",
       "secret:acme/tool:TOKEN",
-      [
-        "advisory:MAL-2025-46969",
-        { affected: [{ package: { ecosystem: "npm", name: "chalk" }, versions: ["5.6.1"] }] },
-      ],
+      ["advisory:MAL-2025-46969", { affected: [{ package: { ecosystem: "npm", name: "chalk" }, versions: ["5.6.1"] }] }],
     ],
     [
       ["VERSION_OF", "pkg:npm/chalk@5.6.1", "pkg:npm/chalk"],
@@ -52,7 +48,10 @@ describe("timing: now or only on the next resolve", () => {
     expect(reached(result, "secret:acme/bad:TOKEN")).toMatchObject({ timing: "now", exposure: "runtime" });
     const caret = reached(result, "context:acme/caret/ci.yml/build");
     expect(caret).toMatchObject({ timing: "next-resolve" });
-    expect(caret!.path.at(-1)).toMatchObject({ kind: "RANGE_ADMITS", attributes: expect.objectContaining({ range: "^5.0.0", installedVersion: "pkg:npm/chalk@5.6.0", timing: "next-resolve" }) });
+    expect(caret!.path.at(-1)).toMatchObject({
+      kind: "RANGE_ADMITS",
+      attributes: expect.objectContaining({ range: "^5.0.0", installedVersion: "pkg:npm/chalk@5.6.0", timing: "next-resolve" }),
+    });
     // the step that waits for the resolve says so; what follows it inherits the wait
     expect(reached(result, "secret:acme/caret:TOKEN")!.path.at(-1)!.attributes?.timing).toBeUndefined();
     expect(reached(result, "secret:acme/caret:TOKEN")).toMatchObject({ timing: "next-resolve" });
@@ -209,14 +208,21 @@ function actionGraph() {
         "context:acme/api/ci.yml/changes",
         "secret:acme/web:NPM_TOKEN",
         "secret:acme/api:AWS_KEY",
-        [
-          "advisory:GHSA-mrrh-fwg8-r2c3",
-          { affected: [{ package: { ecosystem: "GitHub Actions", name: "tj-actions/changed-files" }, versions: [clean] }] },
-        ],
+        ["advisory:GHSA-mrrh-fwg8-r2c3", { affected: [{ package: { ecosystem: "GitHub Actions", name: "tj-actions/changed-files" }, versions: [clean] }] }],
       ],
       [
-        ["USED_IN", "action:tj-actions/changed-files", "context:acme/web/ci.yml/changes", { attributes: { ref: "v45", pinned: false, refs: ["v45"], shas: [], line: 12 } }],
-        ["USED_IN", "action:tj-actions/changed-files", "context:acme/api/ci.yml/changes", { attributes: { ref: clean, pinned: true, refs: [clean], shas: [clean], line: 14 } }],
+        [
+          "USED_IN",
+          "action:tj-actions/changed-files",
+          "context:acme/web/ci.yml/changes",
+          { attributes: { ref: "v45", pinned: false, refs: ["v45"], shas: [], line: 12 } },
+        ],
+        [
+          "USED_IN",
+          "action:tj-actions/changed-files",
+          "context:acme/api/ci.yml/changes",
+          { attributes: { ref: clean, pinned: true, refs: [clean], shas: [clean], line: 14 } },
+        ],
         ["EXPOSES", "context:acme/web/ci.yml/changes", "secret:acme/web:NPM_TOKEN", { exposure: "job" }],
         ["EXPOSES", "context:acme/api/ci.yml/changes", "secret:acme/api:AWS_KEY", { exposure: "job" }],
       ],
@@ -249,7 +255,9 @@ describe("actions with refs", () => {
 
   it("pin-action removes the tag use from the radius", () => {
     const { graph } = actionGraph();
-    const result = radius(graph, ["action:tj-actions/changed-files"], { whatIf: ["pin-action:context:acme/web/ci.yml/changes=action:tj-actions/changed-files"] });
+    const result = radius(graph, ["action:tj-actions/changed-files"], {
+      whatIf: ["pin-action:context:acme/web/ci.yml/changes=action:tj-actions/changed-files"],
+    });
     expect(reached(result, "secret:acme/web:NPM_TOKEN")).toBeUndefined();
     expect(result.before?.total).toBeGreaterThan(result.summary.total);
   });
@@ -270,7 +278,12 @@ describe("assumed write tokens", () => {
         ["EXPOSES", "context:acme/web/pr-title.yml/check", "secret:acme/web:GITHUB_TOKEN@pr-title.yml/check", { exposure: "job" }],
         ["AUTHENTICATES_AS", "secret:acme/web:GITHUB_TOKEN@pr-title.yml/check", "identity:github-token:acme/web/pr-title.yml/check"],
         ["CAN_ACCESS", "identity:github-token:acme/web/pr-title.yml/check", "system:github:acme", { privilege: "write", attributes: { assumed: true } }],
-        ["TRIGGERS", "identity:github-token:acme/web/pr-title.yml/check", "context:acme/web/publish.yml/publish", { attributes: { assumed: true, repo: "acme/web", trigger: "workflow_dispatch" } }],
+        [
+          "TRIGGERS",
+          "identity:github-token:acme/web/pr-title.yml/check",
+          "context:acme/web/publish.yml/publish",
+          { attributes: { assumed: true, repo: "acme/web", trigger: "workflow_dispatch" } },
+        ],
         ["EXPOSES", "context:acme/web/publish.yml/publish", "secret:acme/web:NPM_TOKEN", { exposure: "job" }],
       ],
     );

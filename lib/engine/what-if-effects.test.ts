@@ -52,7 +52,13 @@ function organisation(): EngineGraph {
   );
 }
 
-type Question = { refs?: string[]; advisories?: string[]; exposures?: ("install" | "job" | "runner" | "runtime")[]; whatIf?: string[]; timings?: ("now" | "next-resolve")[] };
+type Question = {
+  refs?: string[];
+  advisories?: string[];
+  exposures?: ("install" | "job" | "runner" | "runtime")[];
+  whatIf?: string[];
+  timings?: ("now" | "next-resolve")[];
+};
 
 function effects(graph: EngineGraph, controls: string[], question: Question = {}, timeBudgetMs?: number) {
   const answer = whatIfEffects(
@@ -177,7 +183,11 @@ describe("what-if effects, before a control is ticked", () => {
   });
 
   it("a control that does not apply to the graph is reported on its own line; the others are still measured", () => {
-    const answer = effects(organisation(), [`remove-secret:${BUILD}=secret:acme/web:NOPE`, `ignore-scripts:${DEPLOY_KEY}`, `remove-secret:${BUILD}=${DEPLOY_KEY}`]);
+    const answer = effects(organisation(), [
+      `remove-secret:${BUILD}=secret:acme/web:NOPE`,
+      `ignore-scripts:${DEPLOY_KEY}`,
+      `remove-secret:${BUILD}=${DEPLOY_KEY}`,
+    ]);
     expect(answer.effects[0]).toMatchObject({ evaluated: false, outcome: null });
     expect(answer.effects[0].error).toMatch(/NOPE/);
     expect(answer.effects[1].error).toMatch(/not an execution context/);
@@ -192,7 +202,15 @@ describe("what-if effects, before a control is ticked", () => {
   });
 
   it("a question with an unknown source is refused as the radius refuses it", () => {
-    const answer = whatIfEffects(organisation(), { refs: ["pkg:npm/nope@1.0.0"], advisories: [], maxHops: null, exposures: [], whatIf: [], timings: [], controls: [`ignore-scripts:${BUILD}`] });
+    const answer = whatIfEffects(organisation(), {
+      refs: ["pkg:npm/nope@1.0.0"],
+      advisories: [],
+      maxHops: null,
+      exposures: [],
+      whatIf: [],
+      timings: [],
+      controls: [`ignore-scripts:${BUILD}`],
+    });
     expect(answer.ok).toBe(false);
   });
 });

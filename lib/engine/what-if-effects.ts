@@ -46,7 +46,9 @@ export function whatIfEffects(graph: EngineGraph, input: TWhatIfEffectsInput, op
 
   const parsed = input.controls.map((control) => ({ control, parsed: parseControl(graph, control) }));
   const effects: TWhatIfEffect[] = parsed.map(({ control, parsed: result }) =>
-    "reason" in result ? unevaluated(control, null, appliedControls.has(control), result.message) : unevaluated(control, result.description, appliedControls.has(control)),
+    "reason" in result
+      ? unevaluated(control, null, appliedControls.has(control), result.message)
+      : unevaluated(control, result.description, appliedControls.has(control)),
   );
   let complete = true;
   const outOfTime = () => performance.now() - started > budget;
@@ -54,7 +56,12 @@ export function whatIfEffects(graph: EngineGraph, input: TWhatIfEffectsInput, op
   // Controls not applied yet: each on top of the current radius.
   const fresh = parsed.flatMap((entry, index) => ("reason" in entry.parsed || appliedControls.has(entry.control) ? [] : [{ index, control: entry.parsed }]));
   if (fresh.length) {
-    const targets = targetsOf(without, question, current, fresh.map((entry) => entry.control));
+    const targets = targetsOf(
+      without,
+      question,
+      current,
+      fresh.map((entry) => entry.control),
+    );
     fresh.forEach((entry, i) => {
       if (outOfTime()) return void (complete = false);
       effects[entry.index] = measure(without, withIt, question, current, entry.control, targets[i], effects[entry.index]);

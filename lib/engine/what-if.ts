@@ -60,7 +60,12 @@ export function parseControl(graph: EngineGraph, control: string): ParsedControl
   const colon = control.indexOf(":");
   const kind = control.slice(0, colon) as ControlKind;
   if (colon < 0 || !CONTROL_KINDS.includes(kind)) {
-    return { ref: control, reason: "invalid", message: `unknown what-if control "${control}": expected ${CONTROL_KINDS.map((k) => `${k}:…`).join(", ")}`, candidates: [] };
+    return {
+      ref: control,
+      reason: "invalid",
+      message: `unknown what-if control "${control}": expected ${CONTROL_KINDS.map((k) => `${k}:…`).join(", ")}`,
+      candidates: [],
+    };
   }
   const argument = control.slice(colon + 1);
   const pair = kind === "remove-secret" || kind === "drop-publish" || kind === "pin-action";
@@ -70,7 +75,12 @@ export function parseControl(graph: EngineGraph, control: string): ParsedControl
   if (typeof a !== "number") return a;
   const b = pair ? node(graph, second) : -1;
   if (typeof b !== "number") return b;
-  const wrongKind = (ref: string, expected: string) => ({ ref: control, reason: "invalid" as const, message: `${control}: ${ref} is not ${expected}`, candidates: [] });
+  const wrongKind = (ref: string, expected: string) => ({
+    ref: control,
+    reason: "invalid" as const,
+    message: `${control}: ${ref} is not ${expected}`,
+    candidates: [],
+  });
   const edges: number[] = [];
   switch (kind) {
     case "ignore-scripts":
@@ -79,7 +89,14 @@ export function parseControl(graph: EngineGraph, control: string): ParsedControl
     case "short-lived":
       if (graph.kind[a] !== K.identity) return wrongKind(first, "an identity");
       graph.forEachIn(a, "AUTHENTICATES_AS", (e) => edges.push(e));
-      return { control, kind, description: `${graph.keys[a]} is short-lived: its ${edges.length} stored secret(s) no longer authenticate`, edges, ignoreScripts: [], nodes: pair ? [a, b] : [a] };
+      return {
+        control,
+        kind,
+        description: `${graph.keys[a]} is short-lived: its ${edges.length} stored secret(s) no longer authenticate`,
+        edges,
+        ignoreScripts: [],
+        nodes: pair ? [a, b] : [a],
+      };
     case "off-runner":
       if (graph.kind[a] !== K.context) return wrongKind(first, "an execution context");
       graph.forEachOut(a, "RUNS_ON", (e) => edges.push(e));
@@ -102,7 +119,14 @@ export function parseControl(graph: EngineGraph, control: string): ParsedControl
       // what-if does: the use is cut, as a moved tag no longer reaches it.
       graph.forEachOut(b, "USED_IN", (e, to) => to === a && edges.push(e));
       if (!edges.length) return { ref: control, reason: "invalid", message: `${control}: ${graph.keys[a]} does not use ${graph.keys[b]}`, candidates: [] };
-      return { control, kind, description: `${graph.keys[a]} pins ${graph.keys[b]} to a full commit SHA`, edges, ignoreScripts: [], nodes: pair ? [a, b] : [a] };
+      return {
+        control,
+        kind,
+        description: `${graph.keys[a]} pins ${graph.keys[b]} to a full commit SHA`,
+        edges,
+        ignoreScripts: [],
+        nodes: pair ? [a, b] : [a],
+      };
   }
 }
 

@@ -46,7 +46,9 @@ describe("readImportRequest", () => {
 
   it("answers 415 for a body that is neither multipart nor JSON, and 400 for a bad repo", async () => {
     expect(await readImportRequest(post("hello", { "content-type": "text/plain" }))).toMatchObject({ ok: false, status: 415 });
-    const read = await readImportRequest(post(JSON.stringify({ repo: "not a repo", files: [{ path: "a.json", content: "{}" }] }), { "content-type": "application/json" }));
+    const read = await readImportRequest(
+      post(JSON.stringify({ repo: "not a repo", files: [{ path: "a.json", content: "{}" }] }), { "content-type": "application/json" }),
+    );
     expect(read).toMatchObject({ ok: false, status: 400, result: { errors: [{ message: expect.stringContaining("owner/name") }] } });
   });
 
@@ -54,7 +56,9 @@ describe("readImportRequest", () => {
     const form = new FormData();
     form.append("files", new File([buildZip([{ name: "web/package-lock.json", content: new Uint8Array(64 * 1024 * 1024), declaredSize: 1000 }])], "bomb.zip"));
     const read = await readImportRequest(post(form));
-    expect(read.ok && read.readErrors).toEqual([{ file: "bomb.zip: web/package-lock.json", message: "the entry inflates past its declared 1000 bytes; refused (its sizes are false: a zip bomb)" }]);
+    expect(read.ok && read.readErrors).toEqual([
+      { file: "bomb.zip: web/package-lock.json", message: "the entry inflates past its declared 1000 bytes; refused (its sizes are false: a zip bomb)" },
+    ]);
   });
 
   it("stops reading an upload past BLASTMAP_IMPORT_TIMEOUT_SECONDS and says so", async () => {
@@ -63,10 +67,16 @@ describe("readImportRequest", () => {
     // a workflow of 20,000 jobs (1.4 MB): seconds of YAML parsing, however fast the machine
     const jobs = Array.from({ length: 20_000 }, (_, i) => `  j${i}:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${i}\n`).join("");
     const workflow = `on: push\njobs:\n${jobs}`;
-    const read = await readImportRequest(post(JSON.stringify({ files: [{ path: ".github/workflows/huge.yml", content: workflow }] }), { "content-type": "application/json" }));
+    const read = await readImportRequest(
+      post(JSON.stringify({ files: [{ path: ".github/workflows/huge.yml", content: workflow }] }), { "content-type": "application/json" }),
+    );
     // far sooner than parsing that workflow takes (a loose bound: CI's two cores are shared)
     expect(performance.now() - started).toBeLessThan(10_000);
-    expect(read).toMatchObject({ ok: false, status: 413, result: { errors: [{ message: expect.stringMatching(/took longer than 0.2 s \(BLASTMAP_IMPORT_TIMEOUT_SECONDS\) and was stopped/) }] } });
+    expect(read).toMatchObject({
+      ok: false,
+      status: 413,
+      result: { errors: [{ message: expect.stringMatching(/took longer than 0.2 s \(BLASTMAP_IMPORT_TIMEOUT_SECONDS\) and was stopped/) }] },
+    });
   });
 });
 
@@ -74,7 +84,10 @@ describe("readImportRequest", () => {
 // for 140 s, so /api/health and every other request waited. Here a smaller bomb (256 MB of zeros)
 // and a large checkout are read while a second, small import goes through the same code path.
 describe("readImportRequest keeps the event loop free", () => {
-  const small = () => post(JSON.stringify({ files: [{ path: "osv/MAL-2.json", content: '{"id":"MAL-2","modified":"2025-01-01T00:00:00Z"}' }] }), { "content-type": "application/json" });
+  const small = () =>
+    post(JSON.stringify({ files: [{ path: "osv/MAL-2.json", content: '{"id":"MAL-2","modified":"2025-01-01T00:00:00Z"}' }] }), {
+      "content-type": "application/json",
+    });
 
   beforeAll(async () => {
     // Workers take ~1.5 s to load the parsers; the server keeps spares loaded, as here.

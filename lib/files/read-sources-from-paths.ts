@@ -53,7 +53,10 @@ export async function readSourcesFromPaths(paths: string[], options: { limits?: 
     } else if (stat.isDirectory()) {
       await walk(absolute, display === "" ? "" : `${display}/`, result, limits);
     } else if (stat.size > limits.maxFileBytes) {
-      result.errors.push({ file: display, message: `the file is ${formatBytes(stat.size)}, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)` });
+      result.errors.push({
+        file: display,
+        message: `the file is ${formatBytes(stat.size)}, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)`,
+      });
     } else if (/\.zip$/i.test(absolute)) {
       const expanded = expandZip(new Uint8Array(await readFile(absolute)), display, limits);
       result.files.push(...expanded.files);
@@ -97,7 +100,10 @@ async function walk(directory: string, prefix: string, result: ReadSources, limi
         // content decides whether loose YAML is ours, and this one is too large to look at
         result.skipped.push({ path: display, reason: `too large to check for a workflow (${formatBytes(size)}, over ${formatBytes(limits.maxFileBytes)})` });
       } else {
-        result.errors.push({ file: display, message: `the file is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)` });
+        result.errors.push({
+          file: display,
+          message: `the file is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)`,
+        });
       }
       continue;
     }

@@ -1,14 +1,5 @@
 import type { TEdgeKind, TExposure, TPrivilege } from "@/lib/schemas/graph-facts";
-import type {
-  ContextDetail,
-  IdentityDetail,
-  PostureEdge,
-  PostureNode,
-  PostureSnapshot,
-  PublisherDetail,
-  RunnerDetail,
-  SecretDetail,
-} from "./posture-snapshot";
+import type { ContextDetail, IdentityDetail, PostureEdge, PostureNode, PostureSnapshot, PublisherDetail, RunnerDetail, SecretDetail } from "./posture-snapshot";
 
 // Builds small hand-made posture snapshots for the rule tests: sensible defaults, overridable details.
 export function snapshotBuilder() {
@@ -26,7 +17,17 @@ export function snapshotBuilder() {
         kind: "identity",
         key: `identity:${name}`,
         name,
-        identity: { identityKind: "apiKey", owner: "platform-team", humanAccount: false, lastUsedAt: null, issuedAt: null, lifetime: "longLived", scopes: [], provider: null, ...detail },
+        identity: {
+          identityKind: "apiKey",
+          owner: "platform-team",
+          humanAccount: false,
+          lastUsedAt: null,
+          issuedAt: null,
+          lifetime: "longLived",
+          scopes: [],
+          provider: null,
+          ...detail,
+        },
       });
     },
     secret(name: string, detail: Partial<SecretDetail> = {}) {
@@ -34,7 +35,16 @@ export function snapshotBuilder() {
         kind: "secret",
         key: `secret:${name}`,
         name,
-        secret: { secretName: name, secretType: "token", storedIn: "ciSecret", location: null, fingerprint: null, createdAt: null, lastRotatedAt: null, ...detail },
+        secret: {
+          secretName: name,
+          secretType: "token",
+          storedIn: "ciSecret",
+          location: null,
+          fingerprint: null,
+          createdAt: null,
+          lastRotatedAt: null,
+          ...detail,
+        },
       });
     },
     job(name: string, detail: Partial<ContextDetail> = {}) {
@@ -42,7 +52,19 @@ export function snapshotBuilder() {
         kind: "context",
         key: `context:acme/web/release.yml/${name}`,
         name,
-        context: { contextKind: "ciJob", repo: "acme/web", workflow: "release.yml", job: name, file: ".github/workflows/release.yml", line: 10, canMintOidc: false, ignoresScripts: false, installSteps: [], owner: null, ...detail },
+        context: {
+          contextKind: "ciJob",
+          repo: "acme/web",
+          workflow: "release.yml",
+          job: name,
+          file: ".github/workflows/release.yml",
+          line: 10,
+          canMintOidc: false,
+          ignoresScripts: false,
+          installSteps: [],
+          owner: null,
+          ...detail,
+        },
       });
     },
     runner(name: string, detail: Partial<RunnerDetail> = {}) {
@@ -65,8 +87,20 @@ export function snapshotBuilder() {
     action(slug: string) {
       return add({ kind: "action", key: `action:${slug}`, name: slug, action: { slug, owner: slug.split("/")[0] } });
     },
-    edge(kind: TEdgeKind, from: PostureNode, to: PostureNode, extra: { exposure?: TExposure; privilege?: TPrivilege; attributes?: Record<string, unknown> } = {}) {
-      edges.push({ kind, fromId: from.id, toId: to.id, exposure: extra.exposure ?? null, privilege: extra.privilege ?? null, attributes: extra.attributes ?? {} });
+    edge(
+      kind: TEdgeKind,
+      from: PostureNode,
+      to: PostureNode,
+      extra: { exposure?: TExposure; privilege?: TPrivilege; attributes?: Record<string, unknown> } = {},
+    ) {
+      edges.push({
+        kind,
+        fromId: from.id,
+        toId: to.id,
+        exposure: extra.exposure ?? null,
+        privilege: extra.privilege ?? null,
+        attributes: extra.attributes ?? {},
+      });
     },
     build(): PostureSnapshot {
       return { graphVersion: 1, nodes: [...nodes], edges: [...edges] };

@@ -27,10 +27,16 @@ export function contextLocation(context: PostureNode, line: number | null): TFin
 }
 
 export const secretsOf = (index: PostureIndex, identity: PostureNode) =>
-  index.in(identity.id, "AUTHENTICATES_AS").map((edge) => index.node(edge.fromId)).filter((node) => node.kind === "secret");
+  index
+    .in(identity.id, "AUTHENTICATES_AS")
+    .map((edge) => index.node(edge.fromId))
+    .filter((node) => node.kind === "secret");
 
 export const identitiesOf = (index: PostureIndex, secret: PostureNode) =>
-  index.out(secret.id, "AUTHENTICATES_AS").map((edge) => index.node(edge.toId)).filter((node) => node.kind === "identity");
+  index
+    .out(secret.id, "AUTHENTICATES_AS")
+    .map((edge) => index.node(edge.toId))
+    .filter((node) => node.kind === "identity");
 
 /** CI jobs and workstations where the secret is readable, with the EXPOSES edge (exposure, line). */
 export const contextsExposing = (index: PostureIndex, secret: PostureNode) =>

@@ -14,7 +14,11 @@ const finding = (id: string, severity: TFinding["severity"], ruleId: string, ent
   worstEntityRef: `identity:${entity}`,
 });
 
-const findings = [finding("a", "critical", "BM-NHI-003", "zeta", null), finding("b", "low", "BM-NHI-001", "alpha", ".github/workflows/ci.yml"), finding("c", "high", "BM-NHI-002", "Mid", null)];
+const findings = [
+  finding("a", "critical", "BM-NHI-003", "zeta", null),
+  finding("b", "low", "BM-NHI-001", "alpha", ".github/workflows/ci.yml"),
+  finding("c", "high", "BM-NHI-002", "Mid", null),
+];
 const ids = (list: TFinding[]) => list.map((item) => item.id);
 
 describe("ordering findings", () => {

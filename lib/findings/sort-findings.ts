@@ -2,7 +2,8 @@ import { SEVERITIES, type TFinding, type TFindingsQuery } from "@/lib/schemas/fi
 
 type SortKey = NonNullable<TFindingsQuery["sort"]>;
 
-const where = (finding: TFinding) => (finding.location ? `${finding.location.repo ?? ""}:${finding.location.file}:${String(finding.location.line ?? 0).padStart(6, "0")}` : "");
+const where = (finding: TFinding) =>
+  finding.location ? `${finding.location.repo ?? ""}:${finding.location.file}:${String(finding.location.line ?? 0).padStart(6, "0")}` : "";
 
 // Each column's order, ascending; ties keep the report's order (most severe first), so a sort
 // never shuffles equal rows between two loads of the same link.

@@ -62,14 +62,33 @@ export function complianceEvidenceCsv(compliance: TComplianceReport, report: TFi
   const rows: string[][] = [];
   const framework = `${compliance.framework.name} ${compliance.framework.version}`;
   for (const control of compliance.controls) {
-    const base = [framework, control.id, control.title, control.status, control.mappedRules.join(" "), String(control.openFindings), String(control.affectedEntities)];
+    const base = [
+      framework,
+      control.id,
+      control.title,
+      control.status,
+      control.mappedRules.join(" "),
+      String(control.openFindings),
+      String(control.affectedEntities),
+    ];
     const tail = [compliance.evaluatedAt, String(compliance.graphVersion), compliance.framework.source.url];
     if (control.findingIds.length === 0) rows.push([...base, "", "", "", "", "", "", ...tail]);
     for (const findingId of control.findingIds) {
       const finding = byId.get(findingId);
       if (!finding) continue;
-      const location = finding.location ? `${finding.location.repo ? `${finding.location.repo}:` : ""}${finding.location.file}${finding.location.line ? `:${finding.location.line}` : ""}` : "";
-      rows.push([...base, finding.id, finding.ruleId, finding.severity, finding.reason, finding.entities.map((entity) => entity.key).join(" "), location, ...tail]);
+      const location = finding.location
+        ? `${finding.location.repo ? `${finding.location.repo}:` : ""}${finding.location.file}${finding.location.line ? `:${finding.location.line}` : ""}`
+        : "";
+      rows.push([
+        ...base,
+        finding.id,
+        finding.ruleId,
+        finding.severity,
+        finding.reason,
+        finding.entities.map((entity) => entity.key).join(" "),
+        location,
+        ...tail,
+      ]);
     }
   }
   return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";

@@ -9,7 +9,9 @@ function report() {
   const g = snapshotBuilder();
   g.edge("USED_IN", g.action("tj-actions/changed-files"), g.job("build"), { attributes: { ref: "v45", pinned: false, line: 17 } });
   g.identity("orphan", { owner: null });
-  g.edge("USED_IN", g.action("other/action"), g.job("api", { repo: "acme/api", file: ".github/workflows/ci.yml" }), { attributes: { ref: "main", pinned: false, line: 9 } });
+  g.edge("USED_IN", g.action("other/action"), g.job("api", { repo: "acme/api", file: ".github/workflows/ci.yml" }), {
+    attributes: { ref: "main", pinned: false, line: 9 },
+  });
   return evaluatePosture(g.build(), NOW);
 }
 

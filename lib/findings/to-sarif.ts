@@ -27,7 +27,12 @@ const kebab = (text: string) => text.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLo
 
 /** A path segment from an entity key: "pkg:npm/@acme/ui@1.2.0" → "pkg-npm-acme-ui-1.2.0". */
 export function keySlug(key: string): string {
-  return key.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "") || "entity";
+  return (
+    key
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, "-")
+      .replace(/^[-.]+|-+$/g, "") || "entity"
+  );
 }
 
 /** Where GitHub shows an entity no workflow line stands for: blastmap/entities/<kind>/<key-slug>. */
@@ -66,7 +71,11 @@ function ruleDescriptor(rule: TFindingRule, helpBaseUrl: string | undefined) {
   const controls = Object.values(rule.controls).flat();
   return {
     id: rule.id,
-    name: rule.title.replace(/[^A-Za-z0-9]+/g, " ").trim().replace(/ (\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
+    name: rule.title
+      .replace(/[^A-Za-z0-9]+/g, " ")
+      .trim()
+      .replace(/ (\w)/g, (_, c: string) => c.toUpperCase())
+      .replace(/^\w/, (c) => c.toUpperCase()),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     help: {

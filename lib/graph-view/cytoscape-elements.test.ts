@@ -27,7 +27,16 @@ describe("toCytoscapeElements", () => {
     const [element] = toCytoscapeElements({ nodes: [node(7, { compromised: true, kind: "packageVersion" })], edges: [] });
     expect(element).toEqual({
       group: "nodes",
-      data: { id: "7", kind: "packageVersion", key: "identity:n7", label: "n7", compromised: true, assumedCompromised: false, criticality: null, hiddenNeighbours: 0 },
+      data: {
+        id: "7",
+        kind: "packageVersion",
+        key: "identity:n7",
+        label: "n7",
+        compromised: true,
+        assumedCompromised: false,
+        criticality: null,
+        hiddenNeighbours: 0,
+      },
     });
   });
 

@@ -28,9 +28,7 @@ export interface TEdgeElementData {
 }
 
 /** `position` is used by the "preset" layout (a caller that computes its own layout). */
-export type TGraphElement =
-  | { group: "nodes"; data: TNodeElementData; position?: { x: number; y: number } }
-  | { group: "edges"; data: TEdgeElementData };
+export type TGraphElement = { group: "nodes"; data: TNodeElementData; position?: { x: number; y: number } } | { group: "edges"; data: TEdgeElementData };
 
 export const nodeElementId = (nodeId: number): string => String(nodeId);
 export const edgeElementId = (edge: Pick<TGraphViewEdge, "kind" | "from" | "to">): string => `${edge.from}-${edge.kind}-${edge.to}`;
@@ -79,7 +77,10 @@ export function toCytoscapeElements(view: Pick<TGraphView, "nodes" | "edges">): 
  * wins). A node that knows its degree gets its "+N more" recounted against the edges now drawn,
  * because expanding a neighbour may have drawn edges an older response had left out.
  */
-export function mergeGraphViews<V extends Pick<TGraphView, "nodes" | "edges">>(current: V, added: Pick<TGraphView, "nodes" | "edges">): Pick<TGraphView, "nodes" | "edges"> {
+export function mergeGraphViews<V extends Pick<TGraphView, "nodes" | "edges">>(
+  current: V,
+  added: Pick<TGraphView, "nodes" | "edges">,
+): Pick<TGraphView, "nodes" | "edges"> {
   const nodes = new Map(current.nodes.map((node) => [node.id, node]));
   for (const node of added.nodes) nodes.set(node.id, node);
   const edges = new Map(current.edges.map((edge) => [edgeElementId(edge), edge]));

@@ -97,19 +97,27 @@ describe("describePath with timing, ranges and evidence", () => {
   });
 
   it("FRESH_RESOLVE: says the job resolves the package afresh at every run, with the command that does it", () => {
-    expect(one({ kind: "FRESH_RESOLVE", from: 10, to: 12, exposure: "install", attributes: { spec: "latest", command: "npx chalk@latest", file: "lint.yml", line: 14, resolve: "fresh" } })).toBe(
-      "chalk@5.6.1 runs in acme/web lint.yml/lint (install script), which resolves chalk afresh at every run (npx chalk@latest, lint.yml:14)",
-    );
+    expect(
+      one({
+        kind: "FRESH_RESOLVE",
+        from: 10,
+        to: 12,
+        exposure: "install",
+        attributes: { spec: "latest", command: "npx chalk@latest", file: "lint.yml", line: 14, resolve: "fresh" },
+      }),
+    ).toBe("chalk@5.6.1 runs in acme/web lint.yml/lint (install script), which resolves chalk afresh at every run (npx chalk@latest, lint.yml:14)");
   });
 
   it("ADVISORY_RANGE: the advisory names a version the job's range admits though its lockfile pins another", () => {
-    expect(one({ kind: "ADVISORY_RANGE", from: 13, to: 11, exposure: "runtime", attributes: { range: "^5.0.0", installedVersion: "pkg:npm/chalk@5.6.0" } })).toBe(
-      "ACME-2026-0001 names a version that acme/web ci.yml/build's range ^5.0.0 admits (its lockfile pins chalk@5.6.0): reached on the next resolve",
-    );
+    expect(
+      one({ kind: "ADVISORY_RANGE", from: 13, to: 11, exposure: "runtime", attributes: { range: "^5.0.0", installedVersion: "pkg:npm/chalk@5.6.0" } }),
+    ).toBe("ACME-2026-0001 names a version that acme/web ci.yml/build's range ^5.0.0 admits (its lockfile pins chalk@5.6.0): reached on the next resolve");
   });
 
   it("WORM_REPUBLISH: now for a job that resolves afresh, on the next resolve for a lockfile whose range admits a new version", () => {
-    expect(one({ kind: "WORM_REPUBLISH", from: 14, to: 15, exposure: "install", attributes: { range: "^2.4.1", installedVersion: "pkg:npm/%40acme/icons@2.4.1" } })).toBe(
+    expect(
+      one({ kind: "WORM_REPUBLISH", from: 14, to: 15, exposure: "install", attributes: { range: "^2.4.1", installedVersion: "pkg:npm/%40acme/icons@2.4.1" } }),
+    ).toBe(
       "@acme/icons can be republished with the worm and then runs in acme/docs deploy.yml/build (install script), reached on the next resolve: its range ^2.4.1 admits a new version (generation 1)",
     );
     expect(one({ kind: "WORM_REPUBLISH", from: 14, to: 16, exposure: "install", attributes: { resolve: "fresh", spec: "latest" } })).toBe(
@@ -118,17 +126,34 @@ describe("describePath with timing, ranges and evidence", () => {
   });
 
   it("TRIGGERS: names the trigger, where, and the assumption a missing permissions block makes", () => {
-    expect(one({ kind: "TRIGGERS", from: 17, to: 18, attributes: { trigger: "workflow_dispatch", file: ".github/workflows/ci.yml", line: 9, assumed: true } })).toBe(
+    expect(
+      one({ kind: "TRIGGERS", from: 17, to: 18, attributes: { trigger: "workflow_dispatch", file: ".github/workflows/ci.yml", line: 9, assumed: true } }),
+    ).toBe(
       "GITHUB_TOKEN of acme/web/ci.yml/build can trigger acme/web release.yml/publish (by workflow_dispatch, from .github/workflows/ci.yml:9), assuming its token has write access: the workflow has no permissions block and the repository default is unknown",
     );
-    expect(one({ kind: "TRIGGERS", from: 12, to: 18, exposure: "job", attributes: { trigger: "workflow_run" } })).toBe("acme/web lint.yml/lint can trigger acme/web release.yml/publish (by workflow_run)");
+    expect(one({ kind: "TRIGGERS", from: 12, to: 18, exposure: "job", attributes: { trigger: "workflow_run" } })).toBe(
+      "acme/web lint.yml/lint can trigger acme/web release.yml/publish (by workflow_run)",
+    );
   });
 
   it("CAN_PUBLISH: cites the publish step's file, line and command, and trusted publishing", () => {
-    expect(one({ kind: "CAN_PUBLISH", from: 19, to: 20, attributes: { evidence: "publish step", file: ".github/workflows/release.yml", line: 42, command: "npm publish --access public" } })).toBe(
-      "NPM_TOKEN can publish @acme/ui-kit (publish step at .github/workflows/release.yml:42: npm publish --access public)",
-    );
-    expect(one({ kind: "CAN_PUBLISH", from: 18, to: 20, exposure: "job", attributes: { evidence: "publish step", file: "release.yml", line: 40, command: "npm publish --provenance", trustedPublishing: true } })).toBe(
+    expect(
+      one({
+        kind: "CAN_PUBLISH",
+        from: 19,
+        to: 20,
+        attributes: { evidence: "publish step", file: ".github/workflows/release.yml", line: 42, command: "npm publish --access public" },
+      }),
+    ).toBe("NPM_TOKEN can publish @acme/ui-kit (publish step at .github/workflows/release.yml:42: npm publish --access public)");
+    expect(
+      one({
+        kind: "CAN_PUBLISH",
+        from: 18,
+        to: 20,
+        exposure: "job",
+        attributes: { evidence: "publish step", file: "release.yml", line: 40, command: "npm publish --provenance", trustedPublishing: true },
+      }),
+    ).toBe(
       "acme/web release.yml/publish can publish @acme/ui-kit (through trusted publishing (the job can mint an OIDC token); publish step at release.yml:40: npm publish --provenance)",
     );
     // an edge without evidence reads as before

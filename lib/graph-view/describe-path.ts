@@ -74,7 +74,7 @@ function verbPhrase(step: TPathStep, nodes: ReadonlyMap<number, TPathNodeInfo>):
   const target = nodes.get(step.to)?.name ?? `node #${step.to}`;
   const targetInfo = nodes.get(step.to);
   const attributes = step.attributes ?? {};
-  const exposure = step.exposure ? EXPOSURE_WORDS[step.exposure] ?? step.exposure : null;
+  const exposure = step.exposure ? (EXPOSURE_WORDS[step.exposure] ?? step.exposure) : null;
   const phase = step.exposure === "install" ? " (install script)" : exposure ? ` (${exposure})` : "";
   const range = text(attributes.range) ?? text(attributes.spec);
   const installed = text(attributes.installedVersion);
@@ -107,7 +107,8 @@ function verbPhrase(step: TPathStep, nodes: ReadonlyMap<number, TPathNodeInfo>):
       const trigger = text(attributes.trigger);
       const at = where(attributes);
       const how = [trigger ? `by ${trigger}` : null, at ? `from ${at}` : null].filter(Boolean).join(", ");
-      const assumed = attributes.assumed === true ? ", assuming its token has write access: the workflow has no permissions block and the repository default is unknown" : "";
+      const assumed =
+        attributes.assumed === true ? ", assuming its token has write access: the workflow has no permissions block and the repository default is unknown" : "";
       return `can trigger ${target}${how ? ` (${how})` : ""}${assumed}`;
     }
     case "STORES":

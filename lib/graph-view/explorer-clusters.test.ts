@@ -3,7 +3,15 @@ import { toCytoscapeElements } from "@/lib/graph-view/cytoscape-elements";
 import type { TGraphViewNode } from "@/lib/schemas/graph-view";
 import { clusterOf, groupedElements, isClusterId } from "./explorer-clusters";
 
-const node = (id: number, kind: TGraphViewNode["kind"], key: string): TGraphViewNode => ({ id, kind, key, name: key, compromised: false, assumedCompromised: false, hiddenNeighbours: 0 });
+const node = (id: number, kind: TGraphViewNode["kind"], key: string): TGraphViewNode => ({
+  id,
+  kind,
+  key,
+  name: key,
+  compromised: false,
+  assumedCompromised: false,
+  hiddenNeighbours: 0,
+});
 const elements = toCytoscapeElements({
   nodes: [
     node(1, "context", "context:acme/ui-kit/release.yml/publish"),
@@ -14,14 +22,24 @@ const elements = toCytoscapeElements({
   edges: [{ id: 1, kind: "EXPOSES", from: 1, to: 2, exposure: "job", privilege: null }],
 });
 const parents = (grouped: ReturnType<typeof groupedElements>) =>
-  Object.fromEntries(grouped.filter((element) => element.group === "nodes" && "parent" in element.data).map((element) => [element.data.id, (element.data as { parent: string }).parent]));
-const boxes = (grouped: ReturnType<typeof groupedElements>) => grouped.filter((element) => isClusterId(element.data.id)).map((element) => (element.data as { label: string }).label);
+  Object.fromEntries(
+    grouped
+      .filter((element) => element.group === "nodes" && "parent" in element.data)
+      .map((element) => [element.data.id, (element.data as { parent: string }).parent]),
+  );
+const boxes = (grouped: ReturnType<typeof groupedElements>) =>
+  grouped.filter((element) => isClusterId(element.data.id)).map((element) => (element.data as { label: string }).label);
 
 describe("explorer clusters", () => {
-  it("groups by repository, nodes whose key names none in \"other\", largest box first", () => {
+  it('groups by repository, nodes whose key names none in "other", largest box first', () => {
     const grouped = groupedElements(elements, "repository");
     expect(boxes(grouped)).toEqual(["acme/ui-kit · 2", "acme/infra · 1", "Other (no repository) · 1"]);
-    expect(parents(grouped)).toEqual({ 1: "cluster:repository:acme/ui-kit", 2: "cluster:repository:acme/ui-kit", 3: "cluster:repository:acme/infra", 4: "cluster:repository:" });
+    expect(parents(grouped)).toEqual({
+      1: "cluster:repository:acme/ui-kit",
+      2: "cluster:repository:acme/ui-kit",
+      3: "cluster:repository:acme/infra",
+      4: "cluster:repository:",
+    });
   });
 
   it("groups by kind under the kind's plural name", () => {

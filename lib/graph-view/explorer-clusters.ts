@@ -32,7 +32,9 @@ export function clusterOf(node: { kind: TNodeKind; key: string }, by: TGroupedBy
     return { id: `${CLUSTER_PREFIX}kind:${node.kind}`, label: plural[0].toUpperCase() + plural.slice(1) };
   }
   const repository = repositoryOfKey(node.key);
-  return repository ? { id: `${CLUSTER_PREFIX}repository:${repository}`, label: repository } : { id: `${CLUSTER_PREFIX}repository:`, label: "Other (no repository)" };
+  return repository
+    ? { id: `${CLUSTER_PREFIX}repository:${repository}`, label: repository }
+    : { id: `${CLUSTER_PREFIX}repository:`, label: "Other (no repository)" };
 }
 
 /** The elements with every node placed in its group's box; the boxes come first, largest first. */

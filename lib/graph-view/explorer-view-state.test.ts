@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_EXPLORER_VIEW, parseExplorerViewState, serializeExplorerViewState, showingKind, startingFrom, type TExplorerViewState } from "./explorer-view-state";
+import {
+  DEFAULT_EXPLORER_VIEW,
+  parseExplorerViewState,
+  serializeExplorerViewState,
+  showingKind,
+  startingFrom,
+  type TExplorerViewState,
+} from "./explorer-view-state";
 
 const roundTrip = (state: TExplorerViewState) => parseExplorerViewState(new URLSearchParams(serializeExplorerViewState(state).toString()));
 
@@ -31,7 +38,9 @@ describe("explorer view state", () => {
   });
 
   it("ignores malformed values instead of failing", () => {
-    const state = parseExplorerViewState(new URLSearchParams("focus=-3&depth=9&limit=7&kinds=secret,bogus,secret&layout=preset&group=colour&view=nonsense&node=abc"));
+    const state = parseExplorerViewState(
+      new URLSearchParams("focus=-3&depth=9&limit=7&kinds=secret,bogus,secret&layout=preset&group=colour&view=nonsense&node=abc"),
+    );
     expect(state).toEqual({ ...DEFAULT_EXPLORER_VIEW, kinds: ["secret"] });
   });
 

@@ -50,7 +50,8 @@ const positiveId = (value: string | null): number | null => {
   const id = Number(value);
   return value !== null && Number.isInteger(id) && id > 0 ? id : null;
 };
-const oneOf = <T extends string | number>(allowed: readonly T[], value: unknown, fallback: T): T => ((allowed as readonly unknown[]).includes(value) ? (value as T) : fallback);
+const oneOf = <T extends string | number>(allowed: readonly T[], value: unknown, fallback: T): T =>
+  (allowed as readonly unknown[]).includes(value) ? (value as T) : fallback;
 const listOf = <T extends string>(allowed: readonly T[], value: string | null): T[] => [
   ...new Set((value ?? "").split(",").filter((item): item is T => (allowed as readonly string[]).includes(item))),
 ];

@@ -3,7 +3,15 @@ import type { TGraphView, TGraphViewNode } from "@/lib/schemas/graph-view";
 import { kindCutText, kindFilterCuts, walkShownKinds } from "./kind-filter-cuts";
 
 // job(1) ─ secret(2) ─ identity(3) ─ system(4); job(1) ─ runner(5); job(1) ─ secret(6)
-const node = (id: number, kind: TGraphViewNode["kind"]): TGraphViewNode => ({ id, kind, key: `${kind}:${id}`, name: `${kind} ${id}`, compromised: false, assumedCompromised: false, hiddenNeighbours: 0 });
+const node = (id: number, kind: TGraphViewNode["kind"]): TGraphViewNode => ({
+  id,
+  kind,
+  key: `${kind}:${id}`,
+  name: `${kind} ${id}`,
+  compromised: false,
+  assumedCompromised: false,
+  hiddenNeighbours: 0,
+});
 const edge = (from: number, to: number) => ({ id: from * 100 + to, kind: "EXPOSES", from, to, exposure: null, privilege: null });
 const view: TGraphView = {
   focusId: 1,
@@ -39,7 +47,9 @@ describe("kind filter cuts", () => {
   });
 
   it("says what is hidden and what lies beyond, and hedges when the neighbourhood was capped", () => {
-    expect(kindCutText({ kind: "secret", hidden: 12, beyond: 30, atLeast: false })).toBe("12 secrets hidden by the kind filter; 30 nodes beyond them are not shown");
+    expect(kindCutText({ kind: "secret", hidden: 12, beyond: 30, atLeast: false })).toBe(
+      "12 secrets hidden by the kind filter; 30 nodes beyond them are not shown",
+    );
     expect(kindCutText({ kind: "secret", hidden: 1, beyond: 1, atLeast: false })).toBe("1 secret hidden by the kind filter; 1 node beyond it is not shown");
     expect(kindCutText({ kind: "runner", hidden: 1, beyond: 0, atLeast: true })).toBe("at least 1 runner hidden by the kind filter");
   });

@@ -88,7 +88,8 @@ const KIND_SINGULARS: Record<TNodeKind, string> = {
 };
 
 /** "3 secrets" / "1 secret" */
-export const countOfKind = (count: number, kind: TNodeKind): string => `${count.toLocaleString("en")} ${count === 1 ? KIND_SINGULARS[kind] : KIND_PLURALS[kind]}`;
+export const countOfKind = (count: number, kind: TNodeKind): string =>
+  `${count.toLocaleString("en")} ${count === 1 ? KIND_SINGULARS[kind] : KIND_PLURALS[kind]}`;
 
 /** "12 secrets hidden by the kind filter; 30 nodes beyond them are not shown" */
 export function kindCutText(cut: TKindCut): string {

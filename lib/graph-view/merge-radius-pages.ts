@@ -13,6 +13,9 @@ export function mergeRadiusPages(pages: readonly TRadiusResult[]): TRadiusResult
     ...first,
     nodes: pages.flatMap((page) => page.nodes),
     edges: pages.flatMap((page) => page.edges),
-    page: first.page && last.page ? { ...last.page, offset: 0, returned: pages.reduce((sum, page) => sum + (page.page?.returned ?? page.nodes.length), 0) } : undefined,
+    page:
+      first.page && last.page
+        ? { ...last.page, offset: 0, returned: pages.reduce((sum, page) => sum + (page.page?.returned ?? page.nodes.length), 0) }
+        : undefined,
   };
 }

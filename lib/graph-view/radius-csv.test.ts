@@ -5,8 +5,31 @@ import { csvCell, radiusToCsv } from "./radius-csv";
 const radius: Pick<TRadiusResult, "nodes" | "source"> = {
   source: { refs: ["pkg:npm/chalk@5.6.1"], description: "chalk", nodes: [{ id: 1, key: "pkg:npm/chalk@5.6.1", kind: "packageVersion", name: "chalk@5.6.1" }] },
   nodes: [
-    { id: 2, key: "context:acme/web/ci.yml/build", kind: "context", name: "acme/web, ci", hops: 1, timing: "now", generation: 0, exposure: "install", path: [{ kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" }] },
-    { id: 3, key: "secret:acme/web:NPM_TOKEN", kind: "secret", name: '=HYPERLINK("http://x")', hops: 2, timing: "now", generation: 0, exposure: "install", path: [{ kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" }, { kind: "EXPOSES", from: 2, to: 3, exposure: "install" }] },
+    {
+      id: 2,
+      key: "context:acme/web/ci.yml/build",
+      kind: "context",
+      name: "acme/web, ci",
+      hops: 1,
+      timing: "now",
+      generation: 0,
+      exposure: "install",
+      path: [{ kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" }],
+    },
+    {
+      id: 3,
+      key: "secret:acme/web:NPM_TOKEN",
+      kind: "secret",
+      name: '=HYPERLINK("http://x")',
+      hops: 2,
+      timing: "now",
+      generation: 0,
+      exposure: "install",
+      path: [
+        { kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" },
+        { kind: "EXPOSES", from: 2, to: 3, exposure: "install" },
+      ],
+    },
   ],
 };
 

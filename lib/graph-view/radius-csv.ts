@@ -29,7 +29,9 @@ export function radiusToCsv(result: Pick<TRadiusResult, "nodes" | "source">): st
   const lines = [RADIUS_CSV_COLUMNS.join(",")];
   for (const node of result.nodes) {
     const path = describePath(node.path, index, node.id).text;
-    lines.push([node.kind, node.key, node.name, node.hops, node.generation, node.exposure ?? "", node.timing, node.assumed ? "yes" : "", path].map(csvCell).join(","));
+    lines.push(
+      [node.kind, node.key, node.name, node.hops, node.generation, node.exposure ?? "", node.timing, node.assumed ? "yes" : "", path].map(csvCell).join(","),
+    );
   }
   // CRLF: RFC 4180, and what spreadsheet programs expect.
   return `${lines.join("\r\n")}\r\n`;

@@ -7,7 +7,17 @@ const radius: Pick<TRadiusResult, "nodes" | "edges" | "source"> = {
   source: { refs: ["pkg:npm/chalk@5.6.1"], description: "", nodes: [{ id: 1, key: "pkg:npm/chalk@5.6.1", kind: "packageVersion", name: "chalk@5.6.1" }] },
   nodes: [
     { id: 1, key: "pkg:npm/chalk@5.6.1", kind: "packageVersion", name: "chalk@5.6.1", hops: 0, timing: "now", generation: 0, exposure: null, path: [] },
-    { id: 2, key: "context:acme/web/ci.yml/build", kind: "context", name: "build", hops: 1, timing: "now", generation: 0, exposure: "install", path: [{ kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" }] },
+    {
+      id: 2,
+      key: "context:acme/web/ci.yml/build",
+      kind: "context",
+      name: "build",
+      hops: 1,
+      timing: "now",
+      generation: 0,
+      exposure: "install",
+      path: [{ kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" }],
+    },
     {
       id: 3,
       key: "secret:acme/web:NPM_TOKEN",
@@ -38,7 +48,9 @@ describe("radiusPicture", () => {
   });
 
   it("draws the edges of every explanation path even when the radius's edge list omits them", () => {
-    const edgeIds = radiusPicture(radius).elements.filter((element) => element.group === "edges").map((element) => element.data.id);
+    const edgeIds = radiusPicture(radius)
+      .elements.filter((element) => element.group === "edges")
+      .map((element) => element.data.id);
     expect(edgeIds.sort()).toEqual(["1-INSTALLED_IN-2", "2-EXPOSES-3"]);
   });
 
@@ -76,12 +88,18 @@ describe("radiusPicture timing", () => {
         timing: "now",
         assumed: true,
         exposure: "install",
-        path: [{ kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" }, { kind: "TRIGGERS", from: 2, to: 5, attributes: { assumed: true } }],
+        path: [
+          { kind: "INSTALLED_IN", from: 1, to: 2, exposure: "install" },
+          { kind: "TRIGGERS", from: 2, to: 5, attributes: { assumed: true } },
+        ],
       },
     ],
   };
   const nodeData = (id: string) =>
-    radiusPicture(withNextResolve).elements.find((element) => element.group === "nodes" && element.data.id === id)!.data as { nextResolve: boolean; restsOnAssumption: boolean };
+    radiusPicture(withNextResolve).elements.find((element) => element.group === "nodes" && element.data.id === id)!.data as {
+      nextResolve: boolean;
+      restsOnAssumption: boolean;
+    };
 
   it("marks a node reached only on the next resolve, and only that one, so the style draws it hollow", () => {
     expect(nodeData("4")).toMatchObject({ nextResolve: true, restsOnAssumption: false });

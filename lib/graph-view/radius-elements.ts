@@ -101,7 +101,17 @@ export function radiusPicture(result: TRadiusInput, options: TRadiusPictureOptio
     summariseAbove: options.summariseAbove,
   });
   const layout = layoutRadius(
-    [...shown, ...summaries.map((summary) => ({ id: summary.id, kind: summary.kind, name: summary.id, hops: summary.hops, generation: summary.generation, summary: true }))],
+    [
+      ...shown,
+      ...summaries.map((summary) => ({
+        id: summary.id,
+        kind: summary.kind,
+        name: summary.id,
+        hops: summary.hops,
+        generation: summary.generation,
+        summary: true,
+      })),
+    ],
     { sourceIds, columnWidth: COLUMN_WIDTH, rowHeight: ROW_HEIGHT },
   );
 
@@ -135,7 +145,14 @@ export function radiusPicture(result: TRadiusInput, options: TRadiusPictureOptio
   }
   for (const node of shown) {
     const isSource = sourceIds.has(node.id);
-    const data = toNodeData({ ...node, name: shortName(node.name), compromised: isSource, assumedCompromised: assumed.has(node.key), criticality: node.criticality ?? null, hiddenNeighbours: 0 });
+    const data = toNodeData({
+      ...node,
+      name: shortName(node.name),
+      compromised: isSource,
+      assumedCompromised: assumed.has(node.key),
+      criticality: node.criticality ?? null,
+      hiddenNeighbours: 0,
+    });
     elements.push({
       group: "nodes",
       data: { ...data, nextResolve: node.timing === "next-resolve", restsOnAssumption: node.assumed === true, detail: reachDetail(node, isSource) },

@@ -21,13 +21,22 @@ export interface TViewport {
 }
 
 /** Band titles and column headings in canvas pixels; `canvasWidth` drops those scrolled out of view. */
-export function screenHeaders(layout: Pick<TRadiusLayout, "bands" | "columns">, viewport: TViewport, canvasWidth: number): { bands: TScreenHeader[]; columns: TScreenHeader[] } {
+export function screenHeaders(
+  layout: Pick<TRadiusLayout, "bands" | "columns">,
+  viewport: TViewport,
+  canvasWidth: number,
+): { bands: TScreenHeader[]; columns: TScreenHeader[] } {
   const toScreen = (left: number, width: number) => ({ left: left * viewport.zoom + viewport.pan.x, width: width * viewport.zoom });
   const visible = (header: TScreenHeader) => header.left + header.width > 0 && header.left < canvasWidth;
   return {
     bands: layout.bands.map((band) => ({ id: `band:${band.generation}`, label: band.label, count: null, ...toScreen(band.x, band.width) })).filter(visible),
     columns: layout.columns
-      .map((column) => ({ id: `heading:${column.generation}:${column.stage}`, label: column.label, count: column.count, ...toScreen(column.left, column.width) }))
+      .map((column) => ({
+        id: `heading:${column.generation}:${column.stage}`,
+        label: column.label,
+        count: column.count,
+        ...toScreen(column.left, column.width),
+      }))
       .filter(visible),
   };
 }

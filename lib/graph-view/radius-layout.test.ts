@@ -50,7 +50,9 @@ describe("layoutRadius", () => {
     const nodes = Array.from({ length: 50 }, (_, i) => node(i + 1, (["context", "secret", "identity", "system"] as const)[i % 4], 1 + (i % 3)));
     const a = layoutRadius(nodes, { sourceIds: [1] });
     const b = layoutRadius([...nodes].reverse(), { sourceIds: [1] });
-    expect([...b.positions.entries()].sort((x, y) => Number(x[0]) - Number(y[0]))).toEqual([...a.positions.entries()].sort((x, y) => Number(x[0]) - Number(y[0])));
+    expect([...b.positions.entries()].sort((x, y) => Number(x[0]) - Number(y[0]))).toEqual(
+      [...a.positions.entries()].sort((x, y) => Number(x[0]) - Number(y[0])),
+    );
   });
 
   it("lays out 2,000 nodes with a position for every one and no two on the same spot", () => {

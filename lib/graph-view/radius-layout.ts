@@ -101,9 +101,10 @@ export function columnOf(node: Pick<TLayoutNode, "kind" | "generation">, isSourc
 }
 
 const KIND_ORDER = new Map<TNodeKind, number>(
-  (["advisory", "packageVersion", "package", "publisher", "context", "runner", "action", "secret", "identity", "system"] as TNodeKind[]).map(
-    (kind, index) => [kind, index],
-  ),
+  (["advisory", "packageVersion", "package", "publisher", "context", "runner", "action", "secret", "identity", "system"] as TNodeKind[]).map((kind, index) => [
+    kind,
+    index,
+  ]),
 );
 
 export function layoutRadius(nodes: readonly TLayoutNode[], options: TLayoutOptions): TRadiusLayout {
@@ -162,7 +163,14 @@ export function layoutRadius(nodes: readonly TLayoutNode[], options: TLayoutOpti
       x += width;
     }
     if (usedAny) {
-      bands.push({ generation, label: generation === 0 ? "Original compromise" : `Generation ${generation}`, x: bandStart, width: x - bandStart, y: 0, height: 0 });
+      bands.push({
+        generation,
+        label: generation === 0 ? "Original compromise" : `Generation ${generation}`,
+        x: bandStart,
+        width: x - bandStart,
+        y: 0,
+        height: 0,
+      });
       x += bandGap;
     }
   }

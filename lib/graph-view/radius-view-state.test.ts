@@ -22,7 +22,7 @@ describe("radius view state", () => {
     expect(serializeRadiusViewState({ ...EMPTY_RADIUS_VIEW, refs: ["pkg:npm/x"] }).toString()).toBe("ref=pkg%3Anpm%2Fx");
   });
 
-  it("reads only the \"now\" timing filter; anything else means both timings", () => {
+  it('reads only the "now" timing filter; anything else means both timings', () => {
     expect(parseRadiusViewState(new URLSearchParams("ref=a&timing=now")).timings).toEqual(["now"]);
     expect(parseRadiusViewState(new URLSearchParams("ref=a&timing=next-resolve")).timings).toEqual([]);
     expect(serializeRadiusViewState({ ...EMPTY_RADIUS_VIEW, refs: ["a"], timings: ["now"] }).toString()).toBe("ref=a&timing=now");

@@ -42,9 +42,7 @@ const unique = (values: string[]) => [...new Set(values.map((value) => value.tri
 /** Reads a view from query parameters; unknown or malformed values fall back to the default. */
 export function parseRadiusViewState(params: URLSearchParams): TRadiusViewState {
   const hops = Number(params.get("maxHops"));
-  const exposures = (params.get("exposure") ?? "")
-    .split(",")
-    .filter((value): value is TExposure => (EXPOSURES as readonly string[]).includes(value));
+  const exposures = (params.get("exposure") ?? "").split(",").filter((value): value is TExposure => (EXPOSURES as readonly string[]).includes(value));
   return {
     refs: unique(params.getAll("ref")),
     advisory: nonEmpty(params.get("advisory")),

@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import type { TReachedNode } from "@/lib/schemas/radius";
 import { summariseColumns, summaryDetail, summaryLabel } from "./summarise-columns";
 
-const source: TReachedNode = { id: 1, key: "pkg:npm/chalk@5.6.1", kind: "packageVersion", name: "chalk@5.6.1", hops: 0, generation: 0, exposure: null, path: [], timing: "now" };
+const source: TReachedNode = {
+  id: 1,
+  key: "pkg:npm/chalk@5.6.1",
+  kind: "packageVersion",
+  name: "chalk@5.6.1",
+  hops: 0,
+  generation: 0,
+  exposure: null,
+  path: [],
+  timing: "now",
+};
 const secret = (id: number, overrides: Partial<TReachedNode> = {}): TReachedNode => ({
   id,
   key: `secret:acme/web:S${id}`,
@@ -15,7 +25,8 @@ const secret = (id: number, overrides: Partial<TReachedNode> = {}): TReachedNode
   timing: "now",
   ...overrides,
 });
-const secrets = (count: number) => Array.from({ length: count }, (_, i) => secret(100 + i, i % 3 === 0 ? { exposure: "install" } : i % 5 === 0 ? { timing: "next-resolve" } : {}));
+const secrets = (count: number) =>
+  Array.from({ length: count }, (_, i) => secret(100 + i, i % 3 === 0 ? { exposure: "install" } : i % 5 === 0 ? { timing: "next-resolve" } : {}));
 
 describe("summariseColumns", () => {
   it("leaves a column of twelve nodes alone", () => {

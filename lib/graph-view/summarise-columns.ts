@@ -62,7 +62,8 @@ export interface TSummariseOptions {
   keep?: number;
 }
 
-export const summaryId = (column: { generation: number; stage: TRadiusStage }, kind: TNodeKind): string => `summary:${column.generation}:${column.stage}:${kind}`;
+export const summaryId = (column: { generation: number; stage: TRadiusStage }, kind: TNodeKind): string =>
+  `summary:${column.generation}:${column.stage}:${kind}`;
 export const isSummaryId = (id: string): boolean => id.startsWith("summary:");
 
 export function summariseColumns<T extends TSummarisable>(nodes: readonly T[], options: TSummariseOptions): TSummarisedColumns<T> {

@@ -12,7 +12,17 @@ const summary: TRadiusResult["summary"] = {
   now: 5,
   nowCredentials: 3,
 };
-const reached = (id: number, kind: TRadiusResult["nodes"][number]["kind"], key: string, name: string) => ({ id, kind, key, name, hops: 1, generation: 0, exposure: null, path: [], timing: "now" as const });
+const reached = (id: number, kind: TRadiusResult["nodes"][number]["kind"], key: string, name: string) => ({
+  id,
+  kind,
+  key,
+  name,
+  hops: 1,
+  generation: 0,
+  exposure: null,
+  path: [],
+  timing: "now" as const,
+});
 
 const radius: Pick<TRadiusResult, "nodes" | "edges" | "source" | "summary"> = {
   source: { refs: ["pkg:npm/chalk@5.6.1"], description: "", nodes: [{ id: 1, key: "pkg:npm/chalk@5.6.1", kind: "packageVersion", name: "chalk@5.6.1" }] },
@@ -68,7 +78,15 @@ describe("deriveWhatIfCandidates: pinning actions", () => {
       reached(8, "action", "action:tj-actions/changed-files", "tj-actions/changed-files"),
       {
         ...reached(9, "context", "context:acme/web/ci.yml/changes", "acme/web ci.yml/changes"),
-        path: [{ kind: "USED_IN", from: 8, to: 9, exposure: "job" as const, attributes: { ref: tagged ? "v45" : "0e58ed8671d6b60d0890c21b07f8835ace038e67", pinned: !tagged } }],
+        path: [
+          {
+            kind: "USED_IN",
+            from: 8,
+            to: 9,
+            exposure: "job" as const,
+            attributes: { ref: tagged ? "v45" : "0e58ed8671d6b60d0890c21b07f8835ace038e67", pinned: !tagged },
+          },
+        ],
       },
     ],
     edges: [{ kind: "USED_IN", from: 8, to: 9, exposure: "job" as const }],

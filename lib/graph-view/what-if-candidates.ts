@@ -58,7 +58,8 @@ export function deriveWhatIfCandidates(result: Pick<TRadiusResult, "nodes" | "ed
     if (edge.kind === "EXPOSES" && from.kind === "context" && to.kind === "secret" && (edge.exposure === "install" || edge.exposure === "job"))
       add("remove-secret", `Remove ${to.name} from ${from.name}`, from.key, to.key);
     // the radius names the step by its rule (RUNNER_PERSISTENCE); a plain RUNS_ON edge means the same
-    if ((edge.kind === "RUNNER_PERSISTENCE" || edge.kind === "RUNS_ON") && from.kind === "context" && to.kind === "runner") add("off-runner", `Move ${from.name} off ${to.name}`, from.key);
+    if ((edge.kind === "RUNNER_PERSISTENCE" || edge.kind === "RUNS_ON") && from.kind === "context" && to.kind === "runner")
+      add("off-runner", `Move ${from.name} off ${to.name}`, from.key);
     if (edge.kind === "CAN_PUBLISH" && (from.kind === "identity" || from.kind === "publisher") && to.kind === "package")
       add("drop-publish", `Drop ${from.name}'s right to publish ${to.name}`, from.key, to.key);
   }
@@ -86,7 +87,5 @@ export function deriveWhatIfCandidates(result: Pick<TRadiusResult, "nodes" | "ed
   }
   for (const identity of result.summary.longLivedIdentities) add("short-lived", `Replace ${identity.name} with a short-lived credential`, identity.key);
 
-  return [...candidates.values()].sort(
-    (a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || a.label.localeCompare(b.label, "en"),
-  );
+  return [...candidates.values()].sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || a.label.localeCompare(b.label, "en"));
 }

@@ -20,7 +20,16 @@ function effectOf(graph: EngineGraph, control: string, whatIf: string[] = []): T
 
 const jobWithKey = () =>
   tinyGraph(
-    [[EVIL, { hasInstallScript: true }], BUILD, RELEASE, KEY, "identity:deployer", ["system:prod-db", { criticality: "critical" }], "publisher:npm/acme-bot", "pkg:npm/ui"],
+    [
+      [EVIL, { hasInstallScript: true }],
+      BUILD,
+      RELEASE,
+      KEY,
+      "identity:deployer",
+      ["system:prod-db", { criticality: "critical" }],
+      "publisher:npm/acme-bot",
+      "pkg:npm/ui",
+    ],
     [
       ["INSTALLED_IN", EVIL, BUILD],
       ["EXPOSES", BUILD, KEY, { exposure: "install" }],
@@ -58,7 +67,9 @@ describe("what-if effect in words", () => {
 
   it("a control on a job the radius never reaches says the job is not reached", () => {
     const graph = tinyGraph([[EVIL, { hasInstallScript: true }], BUILD, RELEASE], [["INSTALLED_IN", EVIL, BUILD]]);
-    expect(describeWhatIfEffect(effectOf(graph, `ignore-scripts:${RELEASE}`)).text).toBe("no effect: acme/web/release.yml/publish is not reached in this radius");
+    expect(describeWhatIfEffect(effectOf(graph, `ignore-scripts:${RELEASE}`)).text).toBe(
+      "no effect: acme/web/release.yml/publish is not reached in this radius",
+    );
   });
 
   it("ignoring scripts where the package's code runs anyway (npx) says install scripts are not how the radius gets there", () => {
@@ -84,9 +95,16 @@ describe("what-if effect in words", () => {
   it("an effect not yet measured, not measured in time, or not applicable says which", () => {
     expect(describeWhatIfEffect(undefined).tone).toBe("pending");
     const graph = jobWithKey();
-    const unknown = whatIfEffects(graph, { refs: [EVIL], advisories: [], maxHops: null, exposures: [], whatIf: [], timings: [], controls: [`ignore-scripts:${KEY}`, `ignore-scripts:${BUILD}`] }, { timeBudgetMs: -1 });
+    const unknown = whatIfEffects(
+      graph,
+      { refs: [EVIL], advisories: [], maxHops: null, exposures: [], whatIf: [], timings: [], controls: [`ignore-scripts:${KEY}`, `ignore-scripts:${BUILD}`] },
+      { timeBudgetMs: -1 },
+    );
     if (!unknown.ok) throw new Error("refused");
-    expect(describeWhatIfEffect(unknown.result.effects[0])).toMatchObject({ tone: "error", text: expect.stringMatching(/^does not apply: .*not an execution context/) });
+    expect(describeWhatIfEffect(unknown.result.effects[0])).toMatchObject({
+      tone: "error",
+      text: expect.stringMatching(/^does not apply: .*not an execution context/),
+    });
     expect(describeWhatIfEffect(unknown.result.effects[1])).toMatchObject({ tone: "pending", text: expect.stringMatching(/time budget/) });
   });
 });

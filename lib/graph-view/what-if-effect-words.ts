@@ -23,7 +23,9 @@ type TExample = TWhatIfEffect["stillReached"]["examples"][number];
 function lastStepWords(example: TExample): string {
   const step = example.path.at(-1);
   if (!step) return `${example.node.name} is where the compromise starts`;
-  const nodes = new Map<number, TPathNodeInfo>(example.pathNodes.map((node) => [node.id, { ...node, timing: node.id === example.node.id ? example.timing : undefined }]));
+  const nodes = new Map<number, TPathNodeInfo>(
+    example.pathNodes.map((node) => [node.id, { ...node, timing: node.id === example.node.id ? example.timing : undefined }]),
+  );
   return describePath([step], nodes).text;
 }
 
@@ -60,7 +62,7 @@ function importedAtRunTime(example: TExample | undefined): string | null {
   const step = example?.path.at(-1);
   if (!example || !step || !INSTALL_STEPS.has(step.kind) || example.exposure !== "runtime" || step.exposure !== "runtime") return null;
   const from = example.pathNodes.find((node) => node.id === step.from);
-  return from && (from.kind === "package" || from.kind === "packageVersion") ? packageLabel(from.key) : from?.name ?? "the package";
+  return from && (from.kind === "package" || from.kind === "packageVersion") ? packageLabel(from.key) : (from?.name ?? "the package");
 }
 
 export function describeWhatIfEffect(effect: TWhatIfEffect | undefined): TEffectWords {
@@ -89,7 +91,8 @@ export function describeWhatIfEffect(effect: TWhatIfEffect | undefined): TEffect
   // outcome "none": say why, from the walk
   const [example] = effect.stillReached.examples;
   const imported = effect.control.startsWith("ignore-scripts:") ? importedAtRunTime(example) : null;
-  if (imported && example) return { text: `no effect: ${example.node.name} imports ${imported} at run time, which ignoring install scripts does not stop`, tone: "none" };
+  if (imported && example)
+    return { text: `no effect: ${example.node.name} imports ${imported} at run time, which ignoring install scripts does not stop`, tone: "none" };
   if (effect.targets > 0) return { text: `no effect: ${stillReachedWords(effect) ?? "everything it would cut is reached another way"}`, tone: "none" };
   if (effect.notReached.length > 0) {
     const names = effect.notReached.map((node) => node.name).join(" and ");

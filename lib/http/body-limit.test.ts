@@ -17,7 +17,9 @@ const chunked = (bytes: number, chunk = 64 * 1024) => {
 };
 const post = (body: ReadableStream<Uint8Array>) =>
   // duplex: a streamed body (Node's fetch requires it; the DOM typings do not know it yet).
-  new NextRequest(new Request("http://localhost:3000/api/incidents", { method: "POST", body, duplex: "half", headers: { authorization: "Bearer bm_test" } } as RequestInit));
+  new NextRequest(
+    new Request("http://localhost:3000/api/incidents", { method: "POST", body, duplex: "half", headers: { authorization: "Bearer bm_test" } } as RequestInit),
+  );
 
 describe("the proxy's body limit", () => {
   it("refuses a chunked body over 1 MB with 413", async () => {

@@ -24,7 +24,12 @@ const item = (id: string, category: TChecklistItem["category"], text: string, re
 });
 
 const names = (nodes: { name: string }[], max = 6) =>
-  nodes.length === 0 ? "" : `${nodes.slice(0, max).map((node) => node.name).join(", ")}${nodes.length > max ? ` and ${nodes.length - max} more` : ""}`;
+  nodes.length === 0
+    ? ""
+    : `${nodes
+        .slice(0, max)
+        .map((node) => node.name)
+        .join(", ")}${nodes.length > max ? ` and ${nodes.length - max} more` : ""}`;
 
 export function generateChecklist(radius: TRadiusResult, context: ChecklistContext): TChecklistItem[] {
   // an advisory source stands for its affected versions, which the walk starts from (hops 0)
@@ -121,6 +126,8 @@ function rotationItem(row: TRotationItem): TChecklistItem {
 /** Contexts that installed the compromised code directly (first step INSTALLED_IN), and identities reached from them. */
 function executors(radius: TRadiusResult): TReachedNode[] {
   return radius.nodes.filter(
-    (node) => (node.kind === "context" && node.path[0]?.kind === "INSTALLED_IN" && node.generation === 0) || (node.kind === "identity" && node.generation === 0 && node.hops <= 3),
+    (node) =>
+      (node.kind === "context" && node.path[0]?.kind === "INSTALLED_IN" && node.generation === 0) ||
+      (node.kind === "identity" && node.generation === 0 && node.hops <= 3),
   );
 }

@@ -12,7 +12,13 @@ const HOSTILE = "<img src=x onerror=alert(1)>|pwned| [click](https://evil.exampl
 function hostileIncident(): TIncident {
   const secret = `secret:acme/web:${HOSTILE}`;
   const graph = tinyGraph(
-    [["pkg:npm/evil@1.0.0", { hasInstallScript: true }], "pkg:npm/evil", ["context:acme/web/ci.yml/build", { repo: "acme/web" }], secret, ["identity:npm-bot", { lifetime: "longLived", identityKind: "registryPublishToken" }]],
+    [
+      ["pkg:npm/evil@1.0.0", { hasInstallScript: true }],
+      "pkg:npm/evil",
+      ["context:acme/web/ci.yml/build", { repo: "acme/web" }],
+      secret,
+      ["identity:npm-bot", { lifetime: "longLived", identityKind: "registryPublishToken" }],
+    ],
     [
       ["VERSION_OF", "pkg:npm/evil@1.0.0", "pkg:npm/evil"],
       ["INSTALLED_IN", "pkg:npm/evil@1.0.0", "context:acme/web/ci.yml/build"],
@@ -38,7 +44,9 @@ function hostileIncident(): TIncident {
     updatedAt: "2026-01-01T00:00:00.000Z",
     snapshot: answer.result,
     checklist: generateChecklist(answer.result, { publishers: [], longLivedCredentialJobs: [] }),
-    rotations: [{ nodeKey: secret, nodeKind: "secret", nodeName: HOSTILE, action: "rotated", by: "ic@example.com", at: "2026-01-02T00:00:00.000Z", note: HOSTILE }],
+    rotations: [
+      { nodeKey: secret, nodeKind: "secret", nodeName: HOSTILE, action: "rotated", by: "ic@example.com", at: "2026-01-02T00:00:00.000Z", note: HOSTILE },
+    ],
     events: [{ id: 1, at: "2026-01-02T00:00:00.000Z", type: "rotation", actor: "ic@example.com", details: { summary: HOSTILE } }],
   };
 }
@@ -67,7 +75,13 @@ describe("the incident Markdown report", () => {
   });
 
   it("starts no heading or list item of its own", () => {
-    expect(lines.filter((line) => line.startsWith("#"))).toEqual([expect.stringMatching(/^# Incident #3: \\#\\# /), "## Blast radius", "## Rotation status", "## Response checklist", "## Timeline"]);
+    expect(lines.filter((line) => line.startsWith("#"))).toEqual([
+      expect.stringMatching(/^# Incident #3: \\#\\# /),
+      "## Blast radius",
+      "## Rotation status",
+      "## Response checklist",
+      "## Timeline",
+    ]);
     expect(lines.filter((line) => /^\s*[-+*] /.test(line)).every((line) => !line.startsWith("- item"))).toBe(true);
   });
 });

@@ -87,13 +87,15 @@ export function renderIncidentMarkdown(incident: TIncident, residual: TRadiusRes
     const at = row.rotation ? day(row.rotation.at) : review?.done ? day(review.doneAt) : "";
     const members = row.members.filter((member) => member.key !== row.key).map((member) => member.key);
     push(
-      `| ${row.rank ?? "—"} | ${cell(row.name)} (${cell(row.key)})${members.length ? `, with ${members.map(cell).join(", ")}` : ""} | ${row.action === "review" ? "review: expired at job end" : row.action ?? "—"} | ${row.timing === "next-resolve" ? "next resolve" : row.timing ?? "—"} | ${cell(row.reason ?? "")} | ${state} | ${cell(by)} | ${at} | ${cell(row.rotation?.note ?? "")} |`,
+      `| ${row.rank ?? "—"} | ${cell(row.name)} (${cell(row.key)})${members.length ? `, with ${members.map(cell).join(", ")}` : ""} | ${row.action === "review" ? "review: expired at job end" : (row.action ?? "—")} | ${row.timing === "next-resolve" ? "next resolve" : (row.timing ?? "—")} | ${cell(row.reason ?? "")} | ${state} | ${cell(by)} | ${at} | ${cell(row.rotation?.note ?? "")} |`,
     );
   }
   push("", "## Response checklist", "");
-  for (const item of incident.checklist) push(`- [${item.done ? "x" : " "}] ${markdownText(item.text)}${item.done && item.doneBy ? ` _(${markdownText(item.doneBy)}, ${day(item.doneAt)})_` : ""}`);
+  for (const item of incident.checklist)
+    push(`- [${item.done ? "x" : " "}] ${markdownText(item.text)}${item.done && item.doneBy ? ` _(${markdownText(item.doneBy)}, ${day(item.doneAt)})_` : ""}`);
   push("", "## Timeline", "");
-  for (const event of incident.events) push(`- ${day(event.at)} — **${markdownText(event.type)}** by ${markdownText(event.actor)}${describeDetails(event.details)}`);
+  for (const event of incident.events)
+    push(`- ${day(event.at)} — **${markdownText(event.type)}** by ${markdownText(event.actor)}${describeDetails(event.details)}`);
   push("");
   return lines.join("\n");
 }

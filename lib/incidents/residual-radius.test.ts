@@ -9,7 +9,11 @@ describe("residualRadius", () => {
   it("with nothing rotated it equals the radius", () => {
     const graph = incidentGraph();
     const residual = residualRadius(graph, input, []);
-    expect(residual.ok && residual.result.nodes.map((node) => node.key).sort()).toEqual(radiusOf(graph).nodes.map((node) => node.key).sort());
+    expect(residual.ok && residual.result.nodes.map((node) => node.key).sort()).toEqual(
+      radiusOf(graph)
+        .nodes.map((node) => node.key)
+        .sort(),
+    );
   });
 
   it("rotating the deploy key removes it, its identity and the database it reached; rotating the token removes the republishable package", () => {

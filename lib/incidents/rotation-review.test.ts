@@ -104,7 +104,15 @@ describe("rotation rows with an ephemeral job token", () => {
   });
 
   it("marking a row rotated keys on the row's key, and takes every secret and identity it merges out of the residual", () => {
-    const rotation = { nodeKey: rotate!.key, nodeKind: rotate!.kind, nodeName: rotate!.name, action: "rotated" as const, by: "ic@example.com", at: "2026-01-02T00:00:00.000Z", note: null };
+    const rotation = {
+      nodeKey: rotate!.key,
+      nodeKind: rotate!.kind,
+      nodeName: rotate!.name,
+      action: "rotated" as const,
+      by: "ic@example.com",
+      at: "2026-01-02T00:00:00.000Z",
+      note: null,
+    };
     const incident = incidentOf(radius, [rotation]);
     const rows = rotationStatus(incident);
     expect(rows.find((row) => row.key === rotate!.key)?.rotation).toEqual(rotation);

@@ -37,7 +37,19 @@ export function rotationStatus(incident: Pick<TIncident, "snapshot" | "rotations
   const planned = new Set(rows.map((row) => row.key));
   for (const rotation of incident.rotations) {
     if (!planned.has(rotation.nodeKey)) {
-      rows.push({ key: rotation.nodeKey, kind: rotation.nodeKind, name: rotation.nodeName, rank: null, reason: null, owner: null, action: null, timing: null, exposure: null, members: [], rotation });
+      rows.push({
+        key: rotation.nodeKey,
+        kind: rotation.nodeKind,
+        name: rotation.nodeName,
+        rank: null,
+        reason: null,
+        owner: null,
+        action: null,
+        timing: null,
+        exposure: null,
+        members: [],
+        rotation,
+      });
     }
   }
   return rows;

@@ -22,7 +22,8 @@ export function parseAndCheckSources(files: SourceFile[], options: ParseSourcesO
   for (const document of parsed.documents) {
     const checked = ZGraphDocument.safeParse(document);
     if (checked.success) documents.push(checked.data);
-    else for (const problem of checked.error.issues.slice(0, 5)) shapeErrors.push({ file: document.key, path: problem.path.join("."), message: problem.message });
+    else
+      for (const problem of checked.error.issues.slice(0, 5)) shapeErrors.push({ file: document.key, path: problem.path.join("."), message: problem.message });
   }
   return { fileCount: files.length, parsed: { ...parsed, documents }, shapeErrors };
 }

@@ -18,10 +18,13 @@ const lockfile = JSON.stringify({
 
 describe("parseSources", () => {
   it("treats a directory with .github/workflows/ as a repository and links its lockfile to its install jobs", () => {
-    const parsed = parseSources([
-      { path: "web/.github/workflows/ci.yml", content: workflow("npm ci") },
-      { path: "web/package-lock.json", content: lockfile },
-    ], { repoNames: { "web/": "acme/web" } });
+    const parsed = parseSources(
+      [
+        { path: "web/.github/workflows/ci.yml", content: workflow("npm ci") },
+        { path: "web/package-lock.json", content: lockfile },
+      ],
+      { repoNames: { "web/": "acme/web" } },
+    );
     expect(parsed.errors).toEqual([]);
     const document = parsed.documents.find((doc) => doc.format === "npm-lockfile")!;
     expect(document.key).toBe("lockfile:acme/web:package-lock.json");
@@ -83,7 +86,16 @@ describe("parseSources", () => {
   });
 
   it("reports a YAML alias bomb as an error of that file", () => {
-    const bomb = ["on: push", 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`), "jobs: {}"].join("\n");
+    const bomb = [
+      "on: push",
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      ),
+      "jobs: {}",
+    ].join("\n");
     const parsed = parseSources([{ path: "repo/.github/workflows/bomb.yml", content: bomb }]);
     expect(parsed.errors).toHaveLength(1);
     expect(parsed.errors[0].file).toBe("repo/.github/workflows/bomb.yml");

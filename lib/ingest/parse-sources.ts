@@ -92,7 +92,10 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
   const safe: SourceFile[] = [];
   const totalBytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.content, "utf8"), 0);
   if (totalBytes > limits.maxTotalBytes) {
-    errors.push({ file: `${files.length} files`, message: `the input is ${formatBytes(totalBytes)}, over the ${formatBytes(limits.maxTotalBytes)} total limit of one import` });
+    errors.push({
+      file: `${files.length} files`,
+      message: `the input is ${formatBytes(totalBytes)}, over the ${formatBytes(limits.maxTotalBytes)} total limit of one import`,
+    });
     return result;
   }
   for (const file of files) {
@@ -114,7 +117,10 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
     seenPaths.add(file.path);
     const bytes = Buffer.byteLength(file.content, "utf8");
     if (bytes > limits.maxFileBytes) {
-      errors.push({ file: file.path, message: `the file is ${formatBytes(bytes)}, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)` });
+      errors.push({
+        file: file.path,
+        message: `the file is ${formatBytes(bytes)}, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)`,
+      });
       continue;
     }
     const credentials = scanCredentials(file);
@@ -143,7 +149,11 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
     let json: unknown = undefined;
     if (format === null || !TEXT_FORMATS.has(format)) {
       if (!/\.json$/i.test(file.path) && format === null) {
-        errors.push({ file: file.path, message: "unknown format: expected a GitHub Actions workflow, package-lock.json, pnpm-lock.yaml, yarn.lock, package.json, an OSV advisory, a CycloneDX SBOM or a Blastmap inventory (JSON)" });
+        errors.push({
+          file: file.path,
+          message:
+            "unknown format: expected a GitHub Actions workflow, package-lock.json, pnpm-lock.yaml, yarn.lock, package.json, an OSV advisory, a CycloneDX SBOM or a Blastmap inventory (JSON)",
+        });
         continue;
       }
       const parsed = parseJsonSource(file.path, file.content, limits.maxJsonDepth);
@@ -154,7 +164,10 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
       json = parsed.value;
       format ??= formatFromJson(json);
       if (format === null) {
-        errors.push({ file: file.path, message: "unknown format: this JSON is not a package-lock.json, an OSV advisory, a CycloneDX SBOM or a Blastmap inventory" });
+        errors.push({
+          file: file.path,
+          message: "unknown format: this JSON is not a package-lock.json, an OSV advisory, a CycloneDX SBOM or a Blastmap inventory",
+        });
         continue;
       }
     }
@@ -196,7 +209,10 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
       else errors.push(...fileErrors(item.file, parsed.errors));
     } catch (error) {
       // The workflow parser is defensive, but an import must survive whatever a file does to it.
-      errors.push({ file: item.file.path, message: `could not be read as a workflow: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` });
+      errors.push({
+        file: item.file.path,
+        message: `could not be read as a workflow: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      });
     }
   }
 
@@ -224,7 +240,10 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
       .filter(([manifestDirectory]) => manifestDirectory.startsWith(directory) && nearestLockfileDirectory(manifestDirectory) === directory)
       .map(([manifestDirectory, { declared }]) => ({ directory: manifestDirectory.slice(directory.length).replace(/\/$/, ""), dependencies: declared }));
     const workspaceFile = classified.find((c) => c.format === "pnpm-workspace" && directoryOf(c.file.path) === directory)?.file ?? null;
-    const allowList = item.format === "pnpm-lockfile" ? onlyBuiltDependenciesOf(packageJsons.get(directory)?.item.json, workspaceFile) : { ok: true as const, onlyBuiltDependencies: null };
+    const allowList =
+      item.format === "pnpm-lockfile"
+        ? onlyBuiltDependenciesOf(packageJsons.get(directory)?.item.json, workspaceFile)
+        : { ok: true as const, onlyBuiltDependencies: null };
     if (!allowList.ok) {
       errors.push(...allowList.errors);
       continue;
@@ -315,7 +334,8 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
 
   const byKey = new Map<string, number>();
   result.documents.forEach((document, index) => {
-    if (byKey.has(document.key)) errors.push({ file: document.key, message: "two input files describe the same document (the same advisory id, workflow or lockfile twice)" });
+    if (byKey.has(document.key))
+      errors.push({ file: document.key, message: "two input files describe the same document (the same advisory id, workflow or lockfile twice)" });
     byKey.set(document.key, index);
   });
   return result;

@@ -10,12 +10,24 @@ const identity = (key: string, reference?: boolean): TGraphDocument["nodes"][num
   attrs: { identityKind: "apiKey", lifetime: "shortLived", scopes: ["read"] },
   ...(reference ? { reference } : {}),
 });
-const doc = (nodes: TGraphDocument["nodes"], edges: TGraphDocument["edges"] = []): TGraphDocument => ({ key: "inventory:ci/inventory.json", format: "inventory", nodes, edges });
+const doc = (nodes: TGraphDocument["nodes"], edges: TGraphDocument["edges"] = []): TGraphDocument => ({
+  key: "inventory:ci/inventory.json",
+  format: "inventory",
+  nodes,
+  edges,
+});
 
 describe("reserved keys", () => {
   it("covers every key Blastmap's own token document writes", () => {
     const own = buildTokenIdentitiesDocument([
-      { name: "ci-ingest", scope: "import", createdByName: "admin@example.test", createdAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000), lastUsedAt: null },
+      {
+        name: "ci-ingest",
+        scope: "import",
+        createdByName: "admin@example.test",
+        createdAt: new Date(),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        lastUsedAt: null,
+      },
     ]);
     expect(own.nodes.map((node) => node.key).every(isReservedKey)).toBe(true);
   });
@@ -29,7 +41,10 @@ describe("reserved keys", () => {
   it("refuses a mention with attributes, Blastmap itself, and edges that say what a Blastmap token reaches", () => {
     const errors = findReservedKeyUses([
       doc(
-        [identity("identity:blastmap-token:new", true), { kind: "system", key: "system:blastmap", name: "Blastmap", attrs: { systemKind: "other", criticality: "low" } }],
+        [
+          identity("identity:blastmap-token:new", true),
+          { kind: "system", key: "system:blastmap", name: "Blastmap", attrs: { systemKind: "other", criticality: "low" } },
+        ],
         [{ kind: "CAN_ACCESS", from: "identity:blastmap-token:ci-ingest", to: "system:blastmap", privilege: "read" }],
       ),
     ]);
@@ -41,13 +56,21 @@ describe("reserved keys", () => {
   });
 
   it("allows edges that only point at Blastmap's entries", () => {
-    const secret: TGraphDocument["nodes"][number] = { kind: "secret", key: "secret:acme/web:BLASTMAP_TOKEN", name: "BLASTMAP_TOKEN", attrs: { secretName: "BLASTMAP_TOKEN", secretType: "api-token", storedIn: "ciSecret" } };
+    const secret: TGraphDocument["nodes"][number] = {
+      kind: "secret",
+      key: "secret:acme/web:BLASTMAP_TOKEN",
+      name: "BLASTMAP_TOKEN",
+      attrs: { secretName: "BLASTMAP_TOKEN", secretType: "api-token", storedIn: "ciSecret" },
+    };
     expect(
       findReservedKeyUses([
-        doc([secret, identity("identity:deploy-bot")], [
-          { kind: "AUTHENTICATES_AS", from: secret.key, to: "identity:blastmap-token:ci-ingest" },
-          { kind: "CAN_ACCESS", from: "identity:deploy-bot", to: "system:blastmap", privilege: "write" },
-        ]),
+        doc(
+          [secret, identity("identity:deploy-bot")],
+          [
+            { kind: "AUTHENTICATES_AS", from: secret.key, to: "identity:blastmap-token:ci-ingest" },
+            { kind: "CAN_ACCESS", from: "identity:deploy-bot", to: "system:blastmap", privilege: "write" },
+          ],
+        ),
       ]),
     ).toEqual([]);
   });

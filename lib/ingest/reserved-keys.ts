@@ -33,11 +33,19 @@ export function findReservedKeyUses(documents: TGraphDocument[], fileOf: (docume
     }
     document.nodes.forEach((node, index) => {
       if (!isReservedKey(node.key)) return;
-      errors.push({ file, path: `nodes[${index}]`, message: `"${node.key}" is reserved for Blastmap's own inventory and cannot be created or described by an import` });
+      errors.push({
+        file,
+        path: `nodes[${index}]`,
+        message: `"${node.key}" is reserved for Blastmap's own inventory and cannot be created or described by an import`,
+      });
     });
     document.edges.forEach((edge, index) => {
       if (!isTokenIdentity(edge.from)) return;
-      errors.push({ file, path: `edges[${index}]`, message: `${edge.kind} from "${edge.from}": what a Blastmap API token can reach is Blastmap's own inventory, not an import's` });
+      errors.push({
+        file,
+        path: `edges[${index}]`,
+        message: `${edge.kind} from "${edge.from}": what a Blastmap API token can reach is Blastmap's own inventory, not an import's`,
+      });
     });
   }
   return errors;

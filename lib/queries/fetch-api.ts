@@ -15,7 +15,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly body: TApiErrorBody,
   ) {
-    super(body.errors?.length ? body.errors.map((error) => error.message).join("; ") : body.error ?? body.message ?? `request failed (${status})`);
+    super(body.errors?.length ? body.errors.map((error) => error.message).join("; ") : (body.error ?? body.message ?? `request failed (${status})`));
   }
   /** node keys close to an unknown or ambiguous ref */
   get suggestions(): string[] {
@@ -30,7 +30,10 @@ export class ApiError extends Error {
 export async function fetchApi<T>(url: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers } });
+    response = await fetch(url, {
+      ...init,
+      headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
+    });
   } catch {
     throw new ApiError(0, { error: "the server could not be reached" });
   }

@@ -17,14 +17,18 @@ export const RADIUS_PAGE_SIZE = 500;
  * `fetchNextPage` loads the next nodes. While a what-if or filter change recomputes, the previous
  * radius stays on screen (placeholderData) so the picture does not blank out.
  */
-export function useBlastRadius(state: Pick<TRadiusViewState, "refs" | "advisory" | "maxHops" | "exposures" | "whatIf" | "timings">, pageSize = RADIUS_PAGE_SIZE) {
+export function useBlastRadius(
+  state: Pick<TRadiusViewState, "refs" | "advisory" | "maxHops" | "exposures" | "whatIf" | "timings">,
+  pageSize = RADIUS_PAGE_SIZE,
+) {
   const params = radiusApiParams(state);
   params.set("limit", String(pageSize));
   params.set("include", "paths");
   const query = params.toString();
   const pages = useInfiniteQuery({
     queryKey: radiusKeys.radius(query),
-    queryFn: ({ signal, pageParam }) => fetchApi<TRadiusResult>(`/api/blast-radius?${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, { signal }),
+    queryFn: ({ signal, pageParam }) =>
+      fetchApi<TRadiusResult>(`/api/blast-radius?${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.page?.nextCursor ?? null,
     enabled: hasRadiusSource(state),

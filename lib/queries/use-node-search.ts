@@ -13,8 +13,11 @@ export function useNodeSearch(q: string, kinds: readonly string[] = [], limit = 
     queryFn: async ({ signal }) => {
       const params = new URLSearchParams({ q: trimmed, limit: String(limit) });
       if (kinds.length) params.set("kinds", kinds.join(","));
-      const body = await fetchApi<{ hits?: TGraphSearchHit[]; results?: TGraphSearchHit[]; items?: TGraphSearchHit[] } | TGraphSearchHit[]>(`/api/graph/search?${params}`, { signal });
-      return Array.isArray(body) ? body : body.hits ?? body.results ?? body.items ?? [];
+      const body = await fetchApi<{ hits?: TGraphSearchHit[]; results?: TGraphSearchHit[]; items?: TGraphSearchHit[] } | TGraphSearchHit[]>(
+        `/api/graph/search?${params}`,
+        { signal },
+      );
+      return Array.isArray(body) ? body : (body.hits ?? body.results ?? body.items ?? []);
     },
     enabled: trimmed.length > 0,
     placeholderData: keepPreviousData,

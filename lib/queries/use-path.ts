@@ -21,7 +21,11 @@ export function usePath(from: string | null, to: string | null, k = 3) {
     queryFn: async ({ signal }): Promise<TPathChains> => {
       const params = new URLSearchParams({ from: from!, to: to!, k: String(k) });
       const body = await fetchApi<TPathResult>(`/api/path?${params}`, { signal });
-      return { chains: body.chains.map((chain) => chain.steps), nodes: [...body.from, body.to, ...body.chains.flatMap((chain) => chain.nodes)], message: body.message };
+      return {
+        chains: body.chains.map((chain) => chain.steps),
+        nodes: [...body.from, body.to, ...body.chains.flatMap((chain) => chain.nodes)],
+        message: body.message,
+      };
     },
     enabled: Boolean(from && to),
     retry: false,

@@ -14,7 +14,8 @@ export function effectBatches<T>(controls: readonly T[], first: number, step = M
   const batches: T[][] = [];
   const head = Math.min(first, MAX_EFFECT_CONTROLS);
   if (controls.length) batches.push(controls.slice(0, head));
-  for (let at = head; at < controls.length; at += Math.min(step, MAX_EFFECT_CONTROLS)) batches.push(controls.slice(at, at + Math.min(step, MAX_EFFECT_CONTROLS)));
+  for (let at = head; at < controls.length; at += Math.min(step, MAX_EFFECT_CONTROLS))
+    batches.push(controls.slice(at, at + Math.min(step, MAX_EFFECT_CONTROLS)));
   return batches;
 }
 

@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-const ZEventId = z.coerce.number({ error: "must be an event id" }).int("must be an event id").min(0, "must be an event id").max(2_147_483_647, "must be an event id");
+const ZEventId = z.coerce
+  .number({ error: "must be an event id" })
+  .int("must be an event id")
+  .min(0, "must be an event id")
+  .max(2_147_483_647, "must be an event id");
 
 const auditFilters = {
   action: z.string().trim().max(100).optional(),

@@ -108,7 +108,10 @@ export const ZFindingsQuery = z.object({
   sort: z.enum(FINDING_SORTS, { error: `must be one of ${FINDING_SORTS.join(", ")}` }).optional(),
   dir: z.enum(["asc", "desc"], { error: "must be asc or desc" }).optional(),
   severity: ZSeverity.optional(),
-  rule: z.string().regex(/^BM-NHI-\d{3}$/, "must be a rule id such as BM-NHI-001").optional(),
+  rule: z
+    .string()
+    .regex(/^BM-NHI-\d{3}$/, "must be a rule id such as BM-NHI-001")
+    .optional(),
   kind: ZNodeKind.optional(),
   q: z.string().max(200).optional(),
   /** the page of the table (FINDINGS_PAGE_SIZE rows), from 1 */

@@ -4,18 +4,7 @@ import { z } from "zod";
 // inventory, the demo organisation) produces and lib/data/import/apply-graph-facts.ts stores.
 // A document's facts replace what that document contributed before; nothing else is touched.
 
-export const NODE_KINDS = [
-  "publisher",
-  "package",
-  "packageVersion",
-  "identity",
-  "secret",
-  "context",
-  "runner",
-  "system",
-  "action",
-  "advisory",
-] as const;
+export const NODE_KINDS = ["publisher", "package", "packageVersion", "identity", "secret", "context", "runner", "system", "action", "advisory"] as const;
 export const ZNodeKind = z.enum(NODE_KINDS);
 export type TNodeKind = z.infer<typeof ZNodeKind>;
 
@@ -65,17 +54,7 @@ export const ZLifetime = z.enum(["longLived", "shortLived"]);
 export const ZSecretStore = z.enum(["ciSecret", "ciVariable", "envFile", "vault", "runnerDisk", "other"]);
 export const ZContextKind = z.enum(["workstation", "ciJob"]);
 export const ZRunnerHosting = z.enum(["githubHosted", "selfHosted", "other"]);
-export const ZSystemKind = z.enum([
-  "registry",
-  "sourceControl",
-  "cloudAccount",
-  "database",
-  "cluster",
-  "signingService",
-  "vault",
-  "ciPlatform",
-  "other",
-]);
+export const ZSystemKind = z.enum(["registry", "sourceControl", "cloudAccount", "database", "cluster", "signingService", "vault", "ciPlatform", "other"]);
 
 const ZDate = z.coerce.date();
 const ZKey = z.string().min(1).max(1000);

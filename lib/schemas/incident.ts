@@ -103,7 +103,12 @@ export const ZMarkRotationInput = z.object({
   incidentId: ZRecordId,
   nodeKey: z.string().trim().min(1).max(1000),
   action: ZRotationAction,
-  note: z.string().trim().max(1000).optional().transform((note) => note || null),
+  note: z
+    .string()
+    .trim()
+    .max(1000)
+    .optional()
+    .transform((note) => note || null),
 });
 export type TMarkRotationInput = z.infer<typeof ZMarkRotationInput>;
 

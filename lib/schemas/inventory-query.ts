@@ -1,23 +1,24 @@
 import { valueLabel } from "@/lib/labels/value-labels";
 import { z } from "zod";
-import {
-  CRITICALITIES,
-  EXPOSURES,
-  ZContextKind,
-  ZIdentityKind,
-  ZLifetime,
-  ZRunnerHosting,
-  ZSecretStore,
-  ZSystemKind,
-  type TNodeKind,
-} from "./graph-facts";
+import { CRITICALITIES, EXPOSURES, ZContextKind, ZIdentityKind, ZLifetime, ZRunnerHosting, ZSecretStore, ZSystemKind, type TNodeKind } from "./graph-facts";
 import { ZCsvOf } from "./graph-view";
 
 // The inventory pages' one boundary: which kinds have a page, what each can be sorted and
 // filtered by, the query string (shared by the page's URL and GET /api/inventory/[kind], so a
 // view can be shared by its link) and the page of rows that comes back.
 
-export const INVENTORY_KINDS = ["identities", "secrets", "packages", "versions", "publishers", "contexts", "runners", "systems", "actions", "advisories"] as const;
+export const INVENTORY_KINDS = [
+  "identities",
+  "secrets",
+  "packages",
+  "versions",
+  "publishers",
+  "contexts",
+  "runners",
+  "systems",
+  "actions",
+  "advisories",
+] as const;
 export const ZInventoryKind = z.enum(INVENTORY_KINDS);
 export type TInventoryKind = z.infer<typeof ZInventoryKind>;
 
@@ -59,7 +60,15 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     typeLabel: "Identity kind",
     filters: { owner: true, lifetime: true, compromised: true },
     flags: ["longLived", "noOwner", "unused90", "notRotated90"],
-    columns: [nameColumn, { id: "identityKind", label: "Kind", sortable: true }, { id: "owner", label: "Owner", sortable: true }, { id: "lifetime", label: "Lifetime", sortable: true }, { id: "lastUsedAt", label: "Last used", sortable: true }, { id: "expiresAt", label: "Expires", sortable: true }, { id: "provider", label: "Provider" }],
+    columns: [
+      nameColumn,
+      { id: "identityKind", label: "Kind", sortable: true },
+      { id: "owner", label: "Owner", sortable: true },
+      { id: "lifetime", label: "Lifetime", sortable: true },
+      { id: "lastUsedAt", label: "Last used", sortable: true },
+      { id: "expiresAt", label: "Expires", sortable: true },
+      { id: "provider", label: "Provider" },
+    ],
     defaultSort: "name",
   },
   secrets: {
@@ -70,7 +79,14 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     typeLabel: "Stored in",
     filters: { exposure: true, compromised: true },
     flags: ["notRotated90"],
-    columns: [nameColumn, { id: "secretType", label: "Type", sortable: true }, { id: "storedIn", label: "Stored in", sortable: true }, { id: "location", label: "Location", sortable: true }, { id: "lastRotatedAt", label: "Last rotated", sortable: true }, { id: "exposure", label: "Worst exposure" }],
+    columns: [
+      nameColumn,
+      { id: "secretType", label: "Type", sortable: true },
+      { id: "storedIn", label: "Stored in", sortable: true },
+      { id: "location", label: "Location", sortable: true },
+      { id: "lastRotatedAt", label: "Last rotated", sortable: true },
+      { id: "exposure", label: "Worst exposure" },
+    ],
     defaultSort: "name",
   },
   packages: {
@@ -79,7 +95,12 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     nodeKind: "package",
     filters: { compromised: true },
     flags: [],
-    columns: [nameColumn, { id: "ecosystem", label: "Ecosystem", sortable: true }, { id: "trustedPublishing", label: "Trusted publishing", sortable: true }, { id: "versions", label: "Versions" }],
+    columns: [
+      nameColumn,
+      { id: "ecosystem", label: "Ecosystem", sortable: true },
+      { id: "trustedPublishing", label: "Trusted publishing", sortable: true },
+      { id: "versions", label: "Versions" },
+    ],
     defaultSort: "name",
   },
   versions: {
@@ -88,7 +109,14 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     nodeKind: "packageVersion",
     filters: { compromised: true },
     flags: [],
-    columns: [nameColumn, { id: "version", label: "Version", sortable: true }, { id: "hasInstallScript", label: "Install script", sortable: true }, { id: "hasProvenance", label: "Provenance", sortable: true }, { id: "publishedAt", label: "Published", sortable: true }, { id: "publishedBy", label: "Published by", sortable: true }],
+    columns: [
+      nameColumn,
+      { id: "version", label: "Version", sortable: true },
+      { id: "hasInstallScript", label: "Install script", sortable: true },
+      { id: "hasProvenance", label: "Provenance", sortable: true },
+      { id: "publishedAt", label: "Published", sortable: true },
+      { id: "publishedBy", label: "Published by", sortable: true },
+    ],
     defaultSort: "name",
   },
   publishers: {
@@ -97,7 +125,14 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     nodeKind: "publisher",
     filters: { compromised: true },
     flags: [],
-    columns: [nameColumn, { id: "ecosystem", label: "Ecosystem", sortable: true }, { id: "handle", label: "Handle", sortable: true }, { id: "twoFactorEnforced", label: "2FA enforced", sortable: true }, { id: "isHuman", label: "Person", sortable: true }, { id: "lastOwnershipChangeAt", label: "Ownership changed", sortable: true }],
+    columns: [
+      nameColumn,
+      { id: "ecosystem", label: "Ecosystem", sortable: true },
+      { id: "handle", label: "Handle", sortable: true },
+      { id: "twoFactorEnforced", label: "2FA enforced", sortable: true },
+      { id: "isHuman", label: "Person", sortable: true },
+      { id: "lastOwnershipChangeAt", label: "Ownership changed", sortable: true },
+    ],
     defaultSort: "name",
   },
   contexts: {
@@ -108,7 +143,14 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     typeLabel: "Context kind",
     filters: { owner: true, compromised: true },
     flags: ["noOwner", "sharedRunner"],
-    columns: [nameColumn, { id: "contextKind", label: "Kind", sortable: true }, { id: "repo", label: "Repository", sortable: true }, { id: "workflow", label: "Workflow", sortable: true }, { id: "triggers", label: "Triggers" }, { id: "owner", label: "Owner", sortable: true }],
+    columns: [
+      nameColumn,
+      { id: "contextKind", label: "Kind", sortable: true },
+      { id: "repo", label: "Repository", sortable: true },
+      { id: "workflow", label: "Workflow", sortable: true },
+      { id: "triggers", label: "Triggers" },
+      { id: "owner", label: "Owner", sortable: true },
+    ],
     defaultSort: "name",
   },
   runners: {
@@ -119,7 +161,14 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     typeLabel: "Hosting",
     filters: { compromised: true },
     flags: ["sharedRunner"],
-    columns: [nameColumn, { id: "hosting", label: "Hosting", sortable: true }, { id: "persistent", label: "Persistent", sortable: true }, { id: "shared", label: "Shared", sortable: true }, { id: "labels", label: "Labels" }, { id: "group", label: "Group", sortable: true }],
+    columns: [
+      nameColumn,
+      { id: "hosting", label: "Hosting", sortable: true },
+      { id: "persistent", label: "Persistent", sortable: true },
+      { id: "shared", label: "Shared", sortable: true },
+      { id: "labels", label: "Labels" },
+      { id: "group", label: "Group", sortable: true },
+    ],
     defaultSort: "name",
   },
   systems: {
@@ -130,7 +179,13 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     typeLabel: "System kind",
     filters: { owner: true, criticality: true, compromised: true },
     flags: ["noOwner"],
-    columns: [nameColumn, { id: "systemKind", label: "Kind", sortable: true }, { id: "criticality", label: "Criticality", sortable: true }, { id: "owner", label: "Owner", sortable: true }, { id: "storesSecrets", label: "Stores secrets", sortable: true }],
+    columns: [
+      nameColumn,
+      { id: "systemKind", label: "Kind", sortable: true },
+      { id: "criticality", label: "Criticality", sortable: true },
+      { id: "owner", label: "Owner", sortable: true },
+      { id: "storesSecrets", label: "Stores secrets", sortable: true },
+    ],
     defaultSort: "name",
   },
   actions: {
@@ -148,7 +203,13 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     nodeKind: "advisory",
     filters: {},
     flags: [],
-    columns: [nameColumn, { id: "advisoryId", label: "Advisory", sortable: true }, { id: "malicious", label: "Malicious", sortable: true }, { id: "summary", label: "Summary" }, { id: "publishedAt", label: "Published", sortable: true }],
+    columns: [
+      nameColumn,
+      { id: "advisoryId", label: "Advisory", sortable: true },
+      { id: "malicious", label: "Malicious", sortable: true },
+      { id: "summary", label: "Summary" },
+      { id: "publishedAt", label: "Published", sortable: true },
+    ],
     defaultSort: "name",
   },
 };
@@ -184,9 +245,13 @@ export interface InventoryQueryError {
  * supports (its sort columns, type values, filters and risk flags). Empty values count as absent,
  * so a form that submits "type=" means "any type".
  */
-export function parseInventoryQuery(kind: TInventoryKind, params: URLSearchParams | Record<string, string | string[] | undefined>): { ok: true; query: TInventoryQuery } | { ok: false; errors: InventoryQueryError[] } {
+export function parseInventoryQuery(
+  kind: TInventoryKind,
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): { ok: true; query: TInventoryQuery } | { ok: false; errors: InventoryQueryError[] } {
   const raw: Record<string, string> = {};
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v] as const);
+  const entries =
+    params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v] as const);
   for (const [key, value] of entries) if (typeof value === "string" && value !== "") raw[key] = value;
   const parsed = ZInventoryQuery.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "query", message: issue.message })) };
@@ -195,7 +260,8 @@ export function parseInventoryQuery(kind: TInventoryKind, params: URLSearchParam
   const errors: InventoryQueryError[] = [];
   const sortable = spec.columns.filter((column) => column.sortable).map((column) => column.id);
   if (query.sort && !sortable.includes(query.sort)) errors.push({ path: "sort", message: `${spec.label} sort by one of ${sortable.join(", ")}` });
-  if (query.type && !spec.types?.includes(query.type)) errors.push({ path: "type", message: spec.types ? `type is one of ${spec.types.join(", ")}` : `${spec.label} have no type filter` });
+  if (query.type && !spec.types?.includes(query.type))
+    errors.push({ path: "type", message: spec.types ? `type is one of ${spec.types.join(", ")}` : `${spec.label} have no type filter` });
   const unsupported = (name: keyof InventorySpec["filters"], present: boolean) => {
     if (present && !spec.filters[name]) errors.push({ path: name, message: `${spec.label} cannot be filtered by ${name}` });
   };
@@ -204,7 +270,8 @@ export function parseInventoryQuery(kind: TInventoryKind, params: URLSearchParam
   unsupported("exposure", query.exposure.length > 0);
   unsupported("criticality", query.criticality.length > 0);
   unsupported("compromised", Boolean(query.compromised));
-  for (const flag of query.flags) if (!spec.flags.includes(flag)) errors.push({ path: "flags", message: `the "${valueLabel(flag)}" flag does not apply to ${spec.label.toLowerCase()}` });
+  for (const flag of query.flags)
+    if (!spec.flags.includes(flag)) errors.push({ path: "flags", message: `the "${valueLabel(flag)}" flag does not apply to ${spec.label.toLowerCase()}` });
   return errors.length ? { ok: false, errors } : { ok: true, query };
 }
 

@@ -1,15 +1,5 @@
 import { z } from "zod";
-import {
-  ZContextKind,
-  ZCriticality,
-  ZExposure,
-  ZIdentityKind,
-  ZLifetime,
-  ZPrivilege,
-  ZRunnerHosting,
-  ZSecretStore,
-  ZSystemKind,
-} from "./graph-facts";
+import { ZContextKind, ZCriticality, ZExposure, ZIdentityKind, ZLifetime, ZPrivilege, ZRunnerHosting, ZSecretStore, ZSystemKind } from "./graph-facts";
 
 // The Blastmap inventory file: what no workflow, lockfile, advisory or SBOM says — publishers and
 // their 2FA state, NHIs with owners and expiry, secrets kept in vaults, systems and their

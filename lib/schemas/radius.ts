@@ -119,9 +119,7 @@ export const ZRadiusResult = z.object({
   edges: z.array(ZRadiusEdge),
   rotationPlan: z.array(ZRotationItem),
   /** uses of a compromised action pinned to a full commit SHA that is not named bad: not reached */
-  pinnedNotReached: z
-    .array(z.object({ action: z.string(), context: z.string(), ref: z.string().nullable(), line: z.number().int().nullable() }))
-    .default([]),
+  pinnedNotReached: z.array(z.object({ action: z.string(), context: z.string(), ref: z.string().nullable(), line: z.number().int().nullable() })).default([]),
   /** with --what-if: the same summary before the controls were applied */
   before: ZRadiusSummary.nullable().optional(),
   /** present when the answer was asked for in pages (limit=…): the nodes are a slice, most important first */
@@ -178,14 +176,20 @@ const ZExposureList = z.preprocess(
   (value) =>
     value === undefined
       ? []
-      : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean),
+      : (Array.isArray(value) ? value : [value])
+          .flatMap((v) => String(v).split(","))
+          .map((v) => v.trim())
+          .filter(Boolean),
   z.array(ZExposure),
 );
 const ZTimingList = z.preprocess(
   (value) =>
     value === undefined
       ? []
-      : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean),
+      : (Array.isArray(value) ? value : [value])
+          .flatMap((v) => String(v).split(","))
+          .map((v) => v.trim())
+          .filter(Boolean),
   z.array(ZTiming),
 );
 const ZHops = z.coerce.number().int("max hops must be a whole number").min(1, "max hops must be at least 1").max(1000);
@@ -203,7 +207,13 @@ export type TRadiusInput = z.infer<typeof ZRadiusInput>;
 
 /** Paging of GET /api/blast-radius: without a limit the answer is complete (the CLI's --json). */
 export const ZRadiusPaging = z.object({
-  limit: z.coerce.number().int("limit must be a whole number").min(1, "limit must be at least 1").max(5000, "limit must be at most 5000").nullable().default(null),
+  limit: z.coerce
+    .number()
+    .int("limit must be a whole number")
+    .min(1, "limit must be at least 1")
+    .max(5000, "limit must be at most 5000")
+    .nullable()
+    .default(null),
   cursor: z.string().trim().min(1).max(200).nullable().default(null),
   includePaths: z.boolean().default(false),
   rotationRows: z.coerce.number().int().min(0).max(5000).default(100),

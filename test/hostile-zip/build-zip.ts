@@ -51,7 +51,20 @@ export function buildZip(entries: HostileEntry[], options: HostileZipOptions = {
     const crc = entry.declaredCrc ?? crc32(entry.content);
     const size = entry.declaredSize ?? entry.content.length;
     const name = Buffer.from(entry.name);
-    const header = Buffer.concat([u32(0x04034b50), u16(20), u16(0), u16(method), u16(0), u16(0), u32(crc), u32(data.length), u32(size), u16(name.length), u16(0), name]);
+    const header = Buffer.concat([
+      u32(0x04034b50),
+      u16(20),
+      u16(0),
+      u16(method),
+      u16(0),
+      u16(0),
+      u32(crc),
+      u32(data.length),
+      u32(size),
+      u16(name.length),
+      u16(0),
+      name,
+    ]);
     const localOffset = offset;
     locals.push(header, data);
     offset += header.length + data.length;
@@ -60,9 +73,25 @@ export function buildZip(entries: HostileEntry[], options: HostileZipOptions = {
       const extra = entry.zip64Extra ? Buffer.concat([u16(0x0001), u16(16), u64(size), u64(data.length)]) : Buffer.alloc(0);
       central.push(
         Buffer.concat([
-          u32(0x02014b50), u16(20), u16(20), u16(0), u16(method), u16(0), u16(0), u32(crc),
-          u32(entry.zip64Extra ? 0xffffffff : data.length), u32(entry.zip64Extra ? 0xffffffff : size),
-          u16(listedName.length), u16(extra.length), u16(0), u16(0), u16(0), u32(0), u32(localOffset), listedName, extra,
+          u32(0x02014b50),
+          u16(20),
+          u16(20),
+          u16(0),
+          u16(method),
+          u16(0),
+          u16(0),
+          u32(crc),
+          u32(entry.zip64Extra ? 0xffffffff : data.length),
+          u32(entry.zip64Extra ? 0xffffffff : size),
+          u16(listedName.length),
+          u16(extra.length),
+          u16(0),
+          u16(0),
+          u16(0),
+          u32(0),
+          u32(localOffset),
+          listedName,
+          extra,
         ]),
       );
     }

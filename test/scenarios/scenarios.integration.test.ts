@@ -80,7 +80,10 @@ describe.each(scenarioNames)("incident scenario %s", (name) => {
   beforeAll(async () => {
     const { files, repoNames } = await scenarioSources(name, expected);
     const imported = await importSources(database.current.db, files, { actor: "test", repoNames });
-    if (!imported.ok) throw new Error(`${name}: the import was refused:\n${imported.errors.map((e) => `  ${e.file}${e.line ? `:${e.line}` : ""}${e.path ? ` ${e.path}` : ""}: ${e.message}`).join("\n")}`);
+    if (!imported.ok)
+      throw new Error(
+        `${name}: the import was refused:\n${imported.errors.map((e) => `  ${e.file}${e.line ? `:${e.line}` : ""}${e.path ? ` ${e.path}` : ""}: ${e.message}`).join("\n")}`,
+      );
     graph = await getEngineGraph(database.current);
   }, 300_000);
 
@@ -138,7 +141,9 @@ function checkCase(where: string, expectedCase: ExpectedCase, result: TRadiusRes
     if (index < 0) continue;
     expect.soft(plan[index].action, `${where}: ${key} is an ephemeral job token: review, not rotate`).toBe("review");
     const lastRotate = plan.map((row) => row.action).lastIndexOf("rotate");
-    expect.soft(index, `${where}: the review row ${key} should come after every rotate row (last rotate: ${plan[lastRotate]?.key})`).toBeGreaterThan(lastRotate);
+    expect
+      .soft(index, `${where}: the review row ${key} should come after every rotate row (last rotate: ${plan[lastRotate]?.key})`)
+      .toBeGreaterThan(lastRotate);
   }
 
   if (expectedCase.maxGeneration !== undefined) {

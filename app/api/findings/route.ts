@@ -14,5 +14,8 @@ export async function GET(request: Request) {
   const query = ZFindingsQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return invalidInput(query.error.issues);
   const report = await getFindingsReport(await getDb());
-  return Response.json({ ...report, findings: sortFindings(filterFindings(report.findings, query.data), query.data) }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { ...report, findings: sortFindings(filterFindings(report.findings, query.data), query.data) },
+    { headers: { "cache-control": "no-store" } },
+  );
 }

@@ -10,7 +10,13 @@ import { ZRecordId } from "@/lib/schemas/record-id";
 export const metadata: Metadata = { title: "Incident" };
 export const dynamic = "force-dynamic";
 
-export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePagePermission("incident:read");
   const parsed = ZRecordId.safeParse((await params).id);
   if (!parsed.success) notFound();

@@ -26,7 +26,9 @@ export const complianceCommand: Command = {
     }
     const { name, version, source } = compliance.framework;
     console.log(`${name} ${version} — ${source.publication}\n${source.url}`);
-    console.log(`${compliance.counts.gap} gaps, ${compliance.counts.covered} covered, ${compliance.counts["not-assessed"]} not assessed · graph version ${compliance.graphVersion}\n`);
+    console.log(
+      `${compliance.counts.gap} gaps, ${compliance.counts.covered} covered, ${compliance.counts["not-assessed"]} not assessed · graph version ${compliance.graphVersion}\n`,
+    );
     console.log(
       formatTable([
         ["control", "status", "findings", "affected", "rules", "title"],

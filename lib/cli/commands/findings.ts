@@ -20,7 +20,11 @@ export const findingsCommand: Command = {
     const severities = parseList(values.severity, "--severity", SEVERITIES);
     const { report, filtered, sarif } = await withDatabase(async ({ prisma }) => {
       const report = await getFindingsReport(prisma);
-      const ruleIds = parseList(values.rule, "--rule", report.rules.map((rule) => rule.id));
+      const ruleIds = parseList(
+        values.rule,
+        "--rule",
+        report.rules.map((rule) => rule.id),
+      );
       const findings = report.findings.filter(
         (finding) =>
           (!severities || severities.includes(finding.severity)) &&
@@ -62,7 +66,10 @@ export const findingsCommand: Command = {
 
 function parseList<T extends string>(raw: string | undefined, flag: string, allowed: readonly T[]): T[] | null {
   if (raw === undefined) return null;
-  const items = raw.split(",").map((item) => item.trim()).filter(Boolean);
+  const items = raw
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
   const unknown = items.filter((item) => !allowed.includes(item as T));
   if (unknown.length > 0 || items.length === 0) {
     throw new CliError(`${flag}: unknown value ${unknown.map((item) => `"${item}"`).join(", ") || "(empty)"}; expected one of ${allowed.join(", ")}`, 2);
@@ -71,4 +78,3 @@ function parseList<T extends string>(raw: string | undefined, flag: string, allo
 }
 
 const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-

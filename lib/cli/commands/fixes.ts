@@ -28,7 +28,9 @@ export const fixesCommand: Command = {
       return 0;
     }
     console.log(`Score: ${result.metric} (exposure ${result.exposures.join(",")}).`);
-    console.log(`Baseline ${result.baseline} over ${result.sources} source(s); ${result.candidates} candidate change(s), ${result.evaluated} evaluated exactly in ${result.seconds}s${result.exhaustive ? "" : " (time budget reached: ranking not proven complete)"}.\n`);
+    console.log(
+      `Baseline ${result.baseline} over ${result.sources} source(s); ${result.candidates} candidate change(s), ${result.evaluated} evaluated exactly in ${result.seconds}s${result.exhaustive ? "" : " (time budget reached: ranking not proven complete)"}.\n`,
+    );
     if (!result.fixes.length) {
       console.log("No single change reduces the score.");
       return 0;

@@ -27,7 +27,12 @@ export const importCommand: Command = {
     const read = await readSourcesFromPaths(positionals);
     if (read.files.length === 0 && read.errors.length === 0) {
       // Nothing to import is a failure to say so, not "nothing changed".
-      const result = refusedImport([{ file: positionals.join(", "), message: "no importable file: nothing here is a workflow, lockfile, package.json, OSV advisory, CycloneDX SBOM or inventory" }]);
+      const result = refusedImport([
+        {
+          file: positionals.join(", "),
+          message: "no importable file: nothing here is a workflow, lockfile, package.json, OSV advisory, CycloneDX SBOM or inventory",
+        },
+      ]);
       if (values.json) printJson({ ...result, skipped: read.skipped });
       else {
         printSkipped(read.skipped, Infinity);
@@ -91,7 +96,18 @@ function printSummary(result: TImportResult): void {
   for (const warning of result.warnings) console.error(`warning: ${location(warning)}: ${warning.message}`);
   const rows: (string | number)[][] = [["format", "files", "nodes +", "nodes ~", "nodes =", "nodes -", "edges +", "edges ~", "edges =", "edges -"]];
   for (const [format, s] of Object.entries(result.byFormat)) {
-    rows.push([format, s.files, s.nodes.created, s.nodes.updated, s.nodes.unchanged, s.nodes.removed, s.edges.created, s.edges.updated, s.edges.unchanged, s.edges.removed]);
+    rows.push([
+      format,
+      s.files,
+      s.nodes.created,
+      s.nodes.updated,
+      s.nodes.unchanged,
+      s.nodes.removed,
+      s.edges.created,
+      s.edges.updated,
+      s.edges.unchanged,
+      s.edges.removed,
+    ]);
   }
   if (result.ok) console.log(`${formatTable(rows)}\n(+ created, ~ updated, = unchanged, - removed)\n`);
   console.log(result.message);

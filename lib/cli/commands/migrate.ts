@@ -8,7 +8,8 @@ import { parseCommandArgs } from "../command";
 const usage = "blastmap migrate [--grant-runtime-role ROLE]";
 
 export const migrateCommand: Command = {
-  summary: "apply pending database migrations (embedded PGlite, or PostgreSQL with DATABASE_URL); --grant-runtime-role gives the server's own role its privileges",
+  summary:
+    "apply pending database migrations (embedded PGlite, or PostgreSQL with DATABASE_URL); --grant-runtime-role gives the server's own role its privileges",
   usage,
   async run(argv) {
     const { values } = parseCommandArgs(argv, { "grant-runtime-role": { type: "string" } }, usage);
@@ -16,15 +17,15 @@ export const migrateCommand: Command = {
     try {
       const { applied } = await migrate(database.connection);
       console.log(
-        applied.length === 0
-          ? `${database.connection.description}: up to date`
-          : `${database.connection.description}: applied ${applied.join(", ")}`,
+        applied.length === 0 ? `${database.connection.description}: up to date` : `${database.connection.description}: applied ${applied.join(", ")}`,
       );
       const role = values["grant-runtime-role"];
       if (role !== undefined) {
         try {
           const { schema, tables } = await grantRuntimeRole(database.connection, role);
-          console.log(`${database.connection.description}: role "${role}" may read and write the ${tables} tables in schema "${schema}", but only read and append to the audit log`);
+          console.log(
+            `${database.connection.description}: role "${role}" may read and write the ${tables} tables in schema "${schema}", but only read and append to the audit log`,
+          );
         } catch (error) {
           if (error instanceof RuntimeRoleError) throw new CliError(error.message);
           throw error;

@@ -78,25 +78,31 @@ export function printRadius(result: TRadiusResult): void {
       .map(([kind, count]) => `${kind} ${count}`)
       .join(", ") || "none";
   console.log(`reached:      ${summary.total} node(s), worm generations up to ${summary.maxGeneration}`);
-  console.log(`timing:       ${summary.now} now (${summary.nowCredentials} secret(s) or identit(ies)); ${summary.total - summary.now} only on the next resolve`);
+  console.log(
+    `timing:       ${summary.now} now (${summary.nowCredentials} secret(s) or identit(ies)); ${summary.total - summary.now} only on the next resolve`,
+  );
   console.log(`by kind:      ${counts(summary.countsByKind)}`);
   console.log(`systems:      ${counts(summary.systemsByCriticality)}`);
   console.log(`republishable packages: ${summary.republishablePackages.map((p) => p.key).join(", ") || "none"}`);
   console.log(`long-lived identities:  ${summary.longLivedIdentities.map((i) => i.key).join(", ") || "none"}`);
   if (result.before) {
-    console.log(`\nwhat-if: ${result.before.total} → ${summary.total} node(s); critical systems ${result.before.systemsByCriticality.critical} → ${summary.systemsByCriticality.critical}; republishable packages ${result.before.republishablePackages.length} → ${summary.republishablePackages.length}`);
+    console.log(
+      `\nwhat-if: ${result.before.total} → ${summary.total} node(s); critical systems ${result.before.systemsByCriticality.critical} → ${summary.systemsByCriticality.critical}; republishable packages ${result.before.republishablePackages.length} → ${summary.republishablePackages.length}`,
+    );
   }
   console.log();
-  const rows = result.nodes.slice(0, TABLE_ROWS).map((node) => [
-    node.kind,
-    node.key,
-    node.hops,
-    node.generation,
-    node.timing === "now" ? "now" : "next resolve",
-    node.exposure ?? "-",
-    node.assumed ? "yes" : "",
-    node.path.length ? node.path.map((step) => step.kind).join(" > ") : "(source)",
-  ]);
+  const rows = result.nodes
+    .slice(0, TABLE_ROWS)
+    .map((node) => [
+      node.kind,
+      node.key,
+      node.hops,
+      node.generation,
+      node.timing === "now" ? "now" : "next resolve",
+      node.exposure ?? "-",
+      node.assumed ? "yes" : "",
+      node.path.length ? node.path.map((step) => step.kind).join(" > ") : "(source)",
+    ]);
   console.log(formatTable([["kind", "node", "hops", "gen", "timing", "exposure", "assumed", "chain"], ...rows]));
   if (result.nodes.length > TABLE_ROWS) console.log(`… ${result.nodes.length - TABLE_ROWS} more (use --json for all, with full paths)`);
   if (result.pinnedNotReached.length) {
@@ -108,7 +114,9 @@ export function printRadius(result: TRadiusResult): void {
   for (const item of result.rotationPlan) {
     const also = [...item.secrets, ...item.identities].map((member) => member.key).filter((key) => key !== item.key);
     const when = item.timing === "now" ? "now" : "next resolve";
-    console.log(`${String(item.rank).padStart(3)}. ${item.action.toUpperCase()} ${item.key}${also.length ? ` + ${also.join(", ")}` : ""}  [${when}, ${item.exposure ?? "source"}, ${item.lifetime}] (owner: ${item.owner ?? "unknown"})`);
+    console.log(
+      `${String(item.rank).padStart(3)}. ${item.action.toUpperCase()} ${item.key}${also.length ? ` + ${also.join(", ")}` : ""}  [${when}, ${item.exposure ?? "source"}, ${item.lifetime}] (owner: ${item.owner ?? "unknown"})`,
+    );
     console.log(`     ${item.reason}`);
     if (item.shortLivedReplacement) console.log(`     replace with: ${item.shortLivedReplacement}`);
   }

@@ -4,9 +4,7 @@ import { CliError } from "../cli-error";
 
 /** Unknown, ambiguous or invalid refs: one line each (with the closest matches or candidates), exit 2. */
 export function refProblemsError(problems: TRefProblem[]): CliError {
-  const lines = problems.map((problem) =>
-    problem.reason === "ambiguous" ? `${problem.message}:\n  ${problem.candidates.join("\n  ")}` : problem.message,
-  );
+  const lines = problems.map((problem) => (problem.reason === "ambiguous" ? `${problem.message}:\n  ${problem.candidates.join("\n  ")}` : problem.message));
   return new CliError(lines.join("\n"), 2);
 }
 

@@ -35,11 +35,7 @@ export const startCommand: Command = {
   summary: "migrate, load the demo on first run, build if needed, and serve the dashboard (npm start)",
   usage,
   async run(argv) {
-    const { values } = parseCommandArgs(
-      argv,
-      { port: { type: "string" }, "no-seed": { type: "boolean" }, rebuild: { type: "boolean" } },
-      usage,
-    );
+    const { values } = parseCommandArgs(argv, { port: { type: "string" }, "no-seed": { type: "boolean" }, rebuild: { type: "boolean" } }, usage);
     const port = values.port ?? process.env.PORT ?? "3000";
     if (!/^\d{1,5}$/.test(port)) throw new CliError(`--port must be a number, got "${port}"`, 2);
     const { invalid } = parseTrustedProxies(process.env.BLASTMAP_TRUSTED_PROXIES);

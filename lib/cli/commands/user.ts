@@ -13,7 +13,9 @@ const usage = "blastmap user create --email E --role admin|responder|auditor|vie
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 export const userCommand: Command = {
@@ -36,7 +38,13 @@ export const userCommand: Command = {
     if (action === "list") {
       const users = await withDatabase(({ prisma }) => listUsers(prisma));
       if (values.json) printJson(users);
-      else console.log(formatTable([["email", "role", "sign-in", "created"], ...users.map((u) => [u.email, u.role, u.sso ? "sso" : "password", u.createdAt.toISOString().slice(0, 10)])]));
+      else
+        console.log(
+          formatTable([
+            ["email", "role", "sign-in", "created"],
+            ...users.map((u) => [u.email, u.role, u.sso ? "sso" : "password", u.createdAt.toISOString().slice(0, 10)]),
+          ]),
+        );
       return 0;
     }
     if (action !== "create") throw new CliError(`unknown or missing action "${action ?? ""}"\nusage: ${usage}`, 2);

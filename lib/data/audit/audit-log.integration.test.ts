@@ -11,12 +11,16 @@ describe.each(testDatabaseKinds())("audit log (%s)", (kind) => {
 
   it("records who, what, when, from where and a before/after summary", async () => {
     const { db } = database.current;
-    await recordAuditEvent(db, { kind: "user", id: "u-7", name: "bob@example.test", ip: "198.51.100.4", userAgent: "test-agent" }, {
-      action: "incident.update",
-      target: "incident:42",
-      before: { status: "open" },
-      after: { status: "contained" },
-    });
+    await recordAuditEvent(
+      db,
+      { kind: "user", id: "u-7", name: "bob@example.test", ip: "198.51.100.4", userAgent: "test-agent" },
+      {
+        action: "incident.update",
+        target: "incident:42",
+        before: { status: "open" },
+        after: { status: "contained" },
+      },
+    );
     const [event] = await listAuditEvents(db, { action: "incident.", limit: 10 });
     expect(event).toMatchObject({
       actorKind: "user",
@@ -43,7 +47,7 @@ describe.each(testDatabaseKinds())("audit log (%s)", (kind) => {
 
   it("exports CSV with formula-looking cells neutralised", async () => {
     const { db } = database.current;
-    await recordAuditEvent(db, { kind: "token", id: "3", name: "token:ci" }, { action: "import.apply", target: "=HYPERLINK(\"http://evil\")" });
+    await recordAuditEvent(db, { kind: "token", id: "3", name: "token:ci" }, { action: "import.apply", target: '=HYPERLINK("http://evil")' });
     const csv = formatAuditCsv(await listAuditEvents(db, { action: "import.", limit: 10 }));
     expect(csv.split("\r\n")[0]).toBe("id,at,actorKind,actorId,actorName,action,target,ip,userAgent,before,after");
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);

@@ -24,7 +24,11 @@ export async function listAuditEvents(db: Db, query: TAuditQuery): Promise<TAudi
   const rows =
     query.after !== undefined
       ? (await db.auditEvent.findMany({ where: { AND: [where, { id: { gt: query.after } }] }, orderBy: { id: "asc" }, take: query.limit })).reverse()
-      : await db.auditEvent.findMany({ where: { AND: [where, query.before !== undefined ? { id: { lt: query.before } } : {}] }, orderBy: { id: "desc" }, take: query.limit });
+      : await db.auditEvent.findMany({
+          where: { AND: [where, query.before !== undefined ? { id: { lt: query.before } } : {}] },
+          orderBy: { id: "desc" },
+          take: query.limit,
+        });
   return rows.map((row) => ({ ...row, before: row.before ?? null, after: row.after ?? null }));
 }
 

@@ -6,7 +6,9 @@ import { getSignInLockout, LOCKOUT_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAIL
 describe.each(testDatabaseKinds())("sign-in lockout (%s)", (kind) => {
   const database = useTestDatabase(kind);
   const fail = (email: string, ip: string, at?: Date) =>
-    database.current.db.auditEvent.create({ data: { actorKind: "anonymous", actorName: email, action: SIGN_IN_FAILED, target: email, ip, ...(at ? { at } : {}) } });
+    database.current.db.auditEvent.create({
+      data: { actorKind: "anonymous", actorName: email, action: SIGN_IN_FAILED, target: email, ip, ...(at ? { at } : {}) },
+    });
 
   it("locks an account after five failures within fifteen minutes, from any address", async () => {
     const { db } = database.current;

@@ -37,7 +37,11 @@ describe.each(testDatabaseKinds())("the assumed-compromised set (%s)", (kind) =>
     const db = database.current.db;
     expect(await listAssumedCompromised(db)).toEqual([]);
     const result = await markAssumedCompromised(db, { ref: chalk, note: "MAL-2025-46969" }, alice);
-    expect(result).toMatchObject({ ok: true, created: true, item: { key: chalk, kind: "packageVersion", name: "chalk@5.6.1", markedBy: "alice@example.com", note: "MAL-2025-46969" } });
+    expect(result).toMatchObject({
+      ok: true,
+      created: true,
+      item: { key: chalk, kind: "packageVersion", name: "chalk@5.6.1", markedBy: "alice@example.com", note: "MAL-2025-46969" },
+    });
     const list = await listAssumedCompromised(db);
     expect(list.map((item) => item.key)).toEqual([chalk]);
     expect(Number.isNaN(Date.parse(list[0].markedAt))).toBe(false);

@@ -32,7 +32,15 @@ export async function markAssumedCompromised(db: Db, input: TMarkAssumedCompromi
     return {
       ok: true as const,
       created: !existing,
-      item: { nodeId: node.id, key: node.key, kind: node.kind as TAssumedCompromise["kind"], name: node.name, markedBy: row.markedBy, markedAt: row.markedAt.toISOString(), note: row.note },
+      item: {
+        nodeId: node.id,
+        key: node.key,
+        kind: node.kind as TAssumedCompromise["kind"],
+        name: node.name,
+        markedBy: row.markedBy,
+        markedAt: row.markedAt.toISOString(),
+        note: row.note,
+      },
     };
   });
 }

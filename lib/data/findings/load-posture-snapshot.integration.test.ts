@@ -9,8 +9,18 @@ const document: TGraphDocument = {
   key: "test:posture",
   format: "inventory",
   nodes: [
-    { kind: "identity", key: "identity:npm-publish", name: "npm publish token", attrs: { identityKind: "registryPublishToken", lifetime: "longLived", owner: null, lastUsedAt: new Date("2026-01-01T00:00:00Z") } },
-    { kind: "secret", key: "secret:acme/web:NPM_TOKEN", name: "NPM_TOKEN", attrs: { secretName: "NPM_TOKEN", secretType: "npm-token", storedIn: "ciSecret", lastRotatedAt: new Date("2026-01-01T00:00:00Z") } },
+    {
+      kind: "identity",
+      key: "identity:npm-publish",
+      name: "npm publish token",
+      attrs: { identityKind: "registryPublishToken", lifetime: "longLived", owner: null, lastUsedAt: new Date("2026-01-01T00:00:00Z") },
+    },
+    {
+      kind: "secret",
+      key: "secret:acme/web:NPM_TOKEN",
+      name: "NPM_TOKEN",
+      attrs: { secretName: "NPM_TOKEN", secretType: "npm-token", storedIn: "ciSecret", lastRotatedAt: new Date("2026-01-01T00:00:00Z") },
+    },
     {
       kind: "context",
       key: "context:acme/web/release.yml/publish",
@@ -25,12 +35,22 @@ const document: TGraphDocument = {
         installSteps: [{ line: 20, command: "npm ci", manager: "npm", ignoreScripts: false }],
       },
     },
-    { kind: "action", key: "action:tj-actions/changed-files", name: "tj-actions/changed-files", attrs: { slug: "tj-actions/changed-files", owner: "tj-actions", repo: "changed-files" } },
+    {
+      kind: "action",
+      key: "action:tj-actions/changed-files",
+      name: "tj-actions/changed-files",
+      attrs: { slug: "tj-actions/changed-files", owner: "tj-actions", repo: "changed-files" },
+    },
   ],
   edges: [
     { kind: "AUTHENTICATES_AS", from: "secret:acme/web:NPM_TOKEN", to: "identity:npm-publish" },
     { kind: "EXPOSES", from: "context:acme/web/release.yml/publish", to: "secret:acme/web:NPM_TOKEN", exposure: "install", attributes: { line: 22 } },
-    { kind: "USED_IN", from: "action:tj-actions/changed-files", to: "context:acme/web/release.yml/publish", attributes: { ref: "v45", pinned: false, line: 15 } },
+    {
+      kind: "USED_IN",
+      from: "action:tj-actions/changed-files",
+      to: "context:acme/web/release.yml/publish",
+      attributes: { ref: "v45", pinned: false, line: 15 },
+    },
   ],
 };
 
@@ -42,7 +62,11 @@ describe.each(testDatabaseKinds())("posture snapshot on %s", (kind) => {
     const snapshot = await loadPostureSnapshot(database.current.db);
     expect(snapshot.graphVersion).toBeGreaterThan(0);
     const context = snapshot.nodes.find((node) => node.kind === "context");
-    expect(context?.context).toMatchObject({ file: ".github/workflows/release.yml", line: 12, installSteps: [{ line: 20, command: "npm ci", ignoreScripts: false }] });
+    expect(context?.context).toMatchObject({
+      file: ".github/workflows/release.yml",
+      line: 12,
+      installSteps: [{ line: 20, command: "npm ci", ignoreScripts: false }],
+    });
     expect(snapshot.edges.find((edge) => edge.kind === "USED_IN")?.attributes).toEqual({ ref: "v45", pinned: false, line: 15 });
   });
 
@@ -61,7 +85,14 @@ describe.each(testDatabaseKinds())("posture snapshot on %s", (kind) => {
     expect(await getFindingsReport(db)).toBe(first);
     await applyGraphDocuments(
       db,
-      [{ key: "test:orphan", format: "inventory", nodes: [{ kind: "identity", key: "identity:orphan", name: "orphan", attrs: { identityKind: "bot", lifetime: "longLived" } }], edges: [] }],
+      [
+        {
+          key: "test:orphan",
+          format: "inventory",
+          nodes: [{ kind: "identity", key: "identity:orphan", name: "orphan", attrs: { identityKind: "bot", lifetime: "longLived" } }],
+          edges: [],
+        },
+      ],
       { actor: "test" },
     );
     const second = await getFindingsReport(db);

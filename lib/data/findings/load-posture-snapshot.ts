@@ -37,7 +37,11 @@ export async function loadPostureSnapshot(db: Db): Promise<PostureSnapshot> {
     };
   });
   attach(packages, (node, row) => (node.package = { ecosystem: row.ecosystem, trustedPublishing: row.trustedPublishing }));
-  attach(versions, (node, row) => (node.packageVersion = { version: row.version, compromised: row.compromised, hasInstallScript: row.hasInstallScript, advisoryIds: row.advisoryIds }));
+  attach(
+    versions,
+    (node, row) =>
+      (node.packageVersion = { version: row.version, compromised: row.compromised, hasInstallScript: row.hasInstallScript, advisoryIds: row.advisoryIds }),
+  );
   attach(identities, (node, row) => {
     node.identity = {
       identityKind: row.identityKind,

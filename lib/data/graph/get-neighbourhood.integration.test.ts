@@ -30,7 +30,9 @@ describe.each(testDatabaseKinds())("graph reads for the explorer on %s", (kind) 
 
   it("walks further with depth and draws edges between neighbours it did not walk", async () => {
     const view = await neighbourhood({ focus: String(id(KEYS.chalk)), depth: "2" });
-    expect(keysOf(view!)).toEqual([KEYS.chalk, KEYS.chalkBad, KEYS.chalkGood, KEYS.npmToken, KEYS.npmSecret, KEYS.registry, KEYS.ciJob, KEYS.releaseJob].sort());
+    expect(keysOf(view!)).toEqual(
+      [KEYS.chalk, KEYS.chalkBad, KEYS.chalkGood, KEYS.npmToken, KEYS.npmSecret, KEYS.registry, KEYS.ciJob, KEYS.releaseJob].sort(),
+    );
     expect(view!.truncated).toBe(false);
   });
 

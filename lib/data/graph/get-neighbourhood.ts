@@ -106,6 +106,13 @@ export async function getNeighbourhood(db: Db, query: TNeighbourhoodQuery): Prom
       hiddenNeighbours: Math.max(0, total - (drawnDegree.get(node.id) ?? 0)),
     };
   });
-  const viewEdges: TGraphViewEdge[] = [...edges.values()].map((edge) => ({ id: edge.id, kind: edge.kind, from: edge.fromId, to: edge.toId, exposure: edge.exposure, privilege: edge.privilege }));
+  const viewEdges: TGraphViewEdge[] = [...edges.values()].map((edge) => ({
+    id: edge.id,
+    kind: edge.kind,
+    from: edge.fromId,
+    to: edge.toId,
+    exposure: edge.exposure,
+    privilege: edge.privilege,
+  }));
   return { focusId: focus.id, nodes: viewNodes, edges: viewEdges, truncated };
 }

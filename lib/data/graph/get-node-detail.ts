@@ -46,7 +46,12 @@ export async function getNodeDetail(db: Db, id: number): Promise<TNodeDetail | n
         orderBy: [{ to: { name: "asc" } }, { id: "asc" }],
         take: NEIGHBOURS_PER_GROUP,
       });
-      return { edgeKind: group.kind as TEdgeKind, direction: "outgoing", total: group._count._all, neighbours: edges.map((edge) => ({ edgeId: edge.id, exposure: edge.exposure, privilege: edge.privilege, ...edge.to })) };
+      return {
+        edgeKind: group.kind as TEdgeKind,
+        direction: "outgoing",
+        total: group._count._all,
+        neighbours: edges.map((edge) => ({ edgeId: edge.id, exposure: edge.exposure, privilege: edge.privilege, ...edge.to })),
+      };
     }),
     ...incomingCounts.map(async (group): Promise<TNeighbourGroup> => {
       const edges = await db.edge.findMany({
@@ -55,11 +60,17 @@ export async function getNodeDetail(db: Db, id: number): Promise<TNodeDetail | n
         orderBy: [{ from: { name: "asc" } }, { id: "asc" }],
         take: NEIGHBOURS_PER_GROUP,
       });
-      return { edgeKind: group.kind as TEdgeKind, direction: "incoming", total: group._count._all, neighbours: edges.map((edge) => ({ edgeId: edge.id, exposure: edge.exposure, privilege: edge.privilege, ...edge.from })) };
+      return {
+        edgeKind: group.kind as TEdgeKind,
+        direction: "incoming",
+        total: group._count._all,
+        neighbours: edges.map((edge) => ({ edgeId: edge.id, exposure: edge.exposure, privilege: edge.privilege, ...edge.from })),
+      };
     }),
   ]);
   groups.sort((a, b) => (a.direction === b.direction ? a.edgeKind.localeCompare(b.edgeKind) : a.direction === "outgoing" ? -1 : 1));
-  const importRef = (value: { id: number; startedAt: Date; actor: string } | null) => (value ? { id: value.id, startedAt: value.startedAt.toISOString(), actor: value.actor } : null);
+  const importRef = (value: { id: number; startedAt: Date; actor: string } | null) =>
+    value ? { id: value.id, startedAt: value.startedAt.toISOString(), actor: value.actor } : null;
   return {
     id: node.id,
     kind: node.kind,
@@ -75,7 +86,11 @@ export async function getNodeDetail(db: Db, id: number): Promise<TNodeDetail | n
     provenance: {
       firstImport: importRef(node.firstImport),
       lastImport: importRef(node.lastImport),
-      documents: node.origins.map((origin) => ({ key: origin.document.key, format: origin.document.format, importedAt: origin.document.importedAt.toISOString() })),
+      documents: node.origins.map((origin) => ({
+        key: origin.document.key,
+        format: origin.document.format,
+        importedAt: origin.document.importedAt.toISOString(),
+      })),
     },
     neighbourGroups: groups,
   };

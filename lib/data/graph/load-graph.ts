@@ -35,7 +35,7 @@ FROM "Edge" WHERE id > $1 ORDER BY id LIMIT $2`;
 
 async function loadEdges(connection: OpenDatabase, batchSize: number): Promise<EdgeColumns> {
   const columns = new EdgeColumns();
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const batch = await connection.query<EdgeRow & { id: number }>(EDGES_SQL, [after, batchSize]);
     columns.append(batch);
     if (batch.length < batchSize) return columns;

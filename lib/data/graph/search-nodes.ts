@@ -15,7 +15,11 @@ export async function searchNodes(db: Db, query: TGraphSearchQuery): Promise<TGr
   });
   if (prefix.length >= query.limit) return prefix;
   const contains = await db.node.findMany({
-    where: { ...kinds, id: { notIn: prefix.map((hit) => hit.id) }, OR: [{ name: { contains: query.q, mode: "insensitive" } }, { key: { contains: query.q, mode: "insensitive" } }] },
+    where: {
+      ...kinds,
+      id: { notIn: prefix.map((hit) => hit.id) },
+      OR: [{ name: { contains: query.q, mode: "insensitive" } }, { key: { contains: query.q, mode: "insensitive" } }],
+    },
     select,
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: query.limit - prefix.length,

@@ -80,7 +80,9 @@ describe.each(testDatabaseKinds())("applyGraphDocuments on %s", (kind) => {
     const before = await counts();
     const batch = [doc("inv:e", [identity("ok-bot")]), doc("inv:f", [identity("bad-bot")], [access("bad-bot", "nowhere")])];
     await expect(applyGraphDocuments(test.current.db, batch, { actor: "test" })).rejects.toThrow(GraphApplyError);
-    await expect(applyGraphDocuments(test.current.db, batch, { actor: "test" })).rejects.toThrow(/inv:f edges\[0\]: CAN_ACCESS refers to unknown node system:nowhere/);
+    await expect(applyGraphDocuments(test.current.db, batch, { actor: "test" })).rejects.toThrow(
+      /inv:f edges\[0\]: CAN_ACCESS refers to unknown node system:nowhere/,
+    );
     expect(await counts()).toEqual(before);
   });
 

@@ -1,14 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import {
-  ZGraphDocument,
-  type TApplySummary,
-  type TChangeCounts,
-  type TGraphDocument,
-  type TNodeFact,
-  type TNodeKind,
-} from "@/lib/schemas/graph-facts";
+import { ZGraphDocument, type TApplySummary, type TChangeCounts, type TGraphDocument, type TNodeFact, type TNodeKind } from "@/lib/schemas/graph-facts";
 import { analyzeAfterLoad } from "./analyze-after-load";
 import { deleteWhereIn, insertRows, selectWhereIn, updateRows, yieldToEventLoop } from "./bulk-sql";
 
@@ -57,11 +50,7 @@ export function documentDigest(document: TGraphDocument): string {
  * it alone contributed and no longer mentions is removed. With dryRun the same work is done and
  * counted, then rolled back.
  */
-export async function applyGraphDocuments(
-  db: Db,
-  input: TGraphDocument[],
-  options: ApplyOptions,
-): Promise<TApplySummary> {
+export async function applyGraphDocuments(db: Db, input: TGraphDocument[], options: ApplyOptions): Promise<TApplySummary> {
   const documents = input.map((doc) => ZGraphDocument.parse(doc));
   const rollback = Symbol("dry-run");
   let summary: TApplySummary | undefined;
@@ -93,8 +82,7 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
     byFormat: {},
     unchangedDocuments: 0,
   };
-  const formatOf = (doc: TGraphDocument) =>
-    (summary.byFormat[doc.format] ??= { files: 0, nodes: zeroCounts(), edges: zeroCounts() });
+  const formatOf = (doc: TGraphDocument) => (summary.byFormat[doc.format] ??= { files: 0, nodes: zeroCounts(), edges: zeroCounts() });
   for (const doc of documents) formatOf(doc).files += 1;
 
   const duplicate = documents.find((doc, i) => documents.findIndex((other) => other.key === doc.key) !== i);
@@ -155,13 +143,22 @@ async function upsertNodes(
   formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
 ): Promise<Map<string, number>> {
   const existing = new Map<string, { id: number; kind: string; name: string }>();
-  for (const row of await selectWhereIn<{ id: number; key: string; kind: string; name: string }>(tx, "Node", "key", [...nodeFacts.keys()], ["id", "key", "kind", "name"])) {
+  for (const row of await selectWhereIn<{ id: number; key: string; kind: string; name: string }>(
+    tx,
+    "Node",
+    "key",
+    [...nodeFacts.keys()],
+    ["id", "key", "kind", "name"],
+  )) {
     existing.set(row.key, row);
   }
   const kindClash = [...nodeFacts.values()].find(({ fact }) => existing.has(fact.key) && existing.get(fact.key)!.kind !== fact.kind);
   if (kindClash) {
     throw new GraphApplyError([
-      { file: kindClash.doc.key, message: `${kindClash.fact.key} is already stored as a ${existing.get(kindClash.fact.key)!.kind}, not a ${kindClash.fact.kind}` },
+      {
+        file: kindClash.doc.key,
+        message: `${kindClash.fact.key} is already stored as a ${existing.get(kindClash.fact.key)!.kind}, not a ${kindClash.fact.kind}`,
+      },
     ]);
   }
 
@@ -185,7 +182,11 @@ async function upsertNodes(
     if (ofKind.length === 0) continue;
     const table = DETAIL_TABLE[kind];
     const rows = ofKind.map(({ fact, doc }) => ({ fact, doc, row: detailRow(fact, ids, doc) }));
-    await insertRows(tx, table, rows.filter(({ fact }) => !existing.has(fact.key)).map(({ row }) => row));
+    await insertRows(
+      tx,
+      table,
+      rows.filter(({ fact }) => !existing.has(fact.key)).map(({ row }) => row),
+    );
 
     const old = rows.filter(({ fact }) => existing.has(fact.key) && !fact.reference);
     for (const { fact, doc } of rows) if (existing.has(fact.key) && fact.reference) formatOf(doc).nodes.unchanged += 1;
@@ -243,8 +244,7 @@ function definedOnly(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined));
 }
 
-const comparable = (value: unknown): string =>
-  value instanceof Date ? value.toISOString() : JSON.stringify(value ?? null);
+const comparable = (value: unknown): string => (value instanceof Date ? value.toISOString() : JSON.stringify(value ?? null));
 
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(after).filter(([field, value]) => comparable(before[field]) !== comparable(value)));
@@ -316,10 +316,7 @@ async function upsertEdges(
   for (const [key, { doc, data }] of wanted) {
     const before = existing.get(key);
     if (!before) continue;
-    const same =
-      before.exposure === data.exposure &&
-      before.privilege === data.privilege &&
-      comparable(before.attributes) === comparable(data.attributes);
+    const same = before.exposure === data.exposure && before.privilege === data.privilege && comparable(before.attributes) === comparable(data.attributes);
     if (same) {
       formatOf(doc).edges.unchanged += 1;
     } else {
@@ -378,7 +375,13 @@ async function replaceOrigins(
     tx,
     "SourceDocument",
     ["id"],
-    storedChanged.map((doc) => ({ id: documentIds.get(doc.key)!, digest: digests.get(doc.key)!, format: doc.format, lastImportId: importId, importedAt: new Date() })),
+    storedChanged.map((doc) => ({
+      id: documentIds.get(doc.key)!,
+      digest: digests.get(doc.key)!,
+      format: doc.format,
+      lastImportId: importId,
+      importedAt: new Date(),
+    })),
   );
   const fresh = changed.filter((doc) => !storedByKey.has(doc.key));
   const inserted = await insertRows<{ id: number; key: string }>(

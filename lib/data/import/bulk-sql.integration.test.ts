@@ -15,7 +15,7 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
         "Node",
         [
           { kind: "identity", key: "identity:bulk-a", name: "bulk a" },
-          { kind: "identity", key: "identity:bulk-b", name: "bulk \"b\" ' ; DROP TABLE \"Node\"" },
+          { kind: "identity", key: "identity:bulk-b", name: 'bulk "b" \' ; DROP TABLE "Node"' },
         ],
         ["id", "key"],
       ),
@@ -24,7 +24,13 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
     const [a, b] = ["identity:bulk-a", "identity:bulk-b"].map((key) => nodes.find((n) => n.key === key)!.id);
     await db.$transaction((tx) =>
       insertRows(tx, "Identity", [
-        { nodeId: a, identityKind: "registryPublishToken", lifetime: "longLived", scopes: ["publish", "read"], expiresAt: new Date("2027-01-02T03:04:05.678Z") },
+        {
+          nodeId: a,
+          identityKind: "registryPublishToken",
+          lifetime: "longLived",
+          scopes: ["publish", "read"],
+          expiresAt: new Date("2027-01-02T03:04:05.678Z"),
+        },
         { nodeId: b, identityKind: "ciServiceAccount", lifetime: "shortLived" },
       ]),
     );
@@ -32,13 +38,21 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
     expect(stored[0]).toMatchObject({ identityKind: "registryPublishToken", scopes: ["publish", "read"], humanAccount: false });
     expect(stored[0].expiresAt?.toISOString()).toBe("2027-01-02T03:04:05.678Z");
     expect(stored[1]).toMatchObject({ identityKind: "ciServiceAccount", lifetime: "shortLived", scopes: [], expiresAt: null });
-    expect((await db.node.findUnique({ where: { id: b } }))?.name).toBe("bulk \"b\" ' ; DROP TABLE \"Node\"");
+    expect((await db.node.findUnique({ where: { id: b } }))?.name).toBe('bulk "b" \' ; DROP TABLE "Node"');
   });
 
   it("updates only the columns each row carries, sets nulls, and finds and deletes by a list of keys", async () => {
     const { db } = database.current;
     const [from, to] = await db.$transaction((tx) =>
-      insertRows<{ id: number }>(tx, "Node", [{ kind: "context", key: "context:bulk/x", name: "x" }, { kind: "secret", key: "secret:bulk/x:T", name: "T" }], ["id"]),
+      insertRows<{ id: number }>(
+        tx,
+        "Node",
+        [
+          { kind: "context", key: "context:bulk/x", name: "x" },
+          { kind: "secret", key: "secret:bulk/x:T", name: "T" },
+        ],
+        ["id"],
+      ),
     );
     const [edge] = await db.$transaction((tx) =>
       insertRows<{ id: number }>(tx, "Edge", [{ kind: "EXPOSES", fromId: from.id, toId: to.id, exposure: "install", attributes: { line: 3 } }], ["id"]),
@@ -46,7 +60,9 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
     await db.$transaction((tx) => updateRows(tx, "Edge", ["id"], [{ id: edge.id, exposure: null, attributes: { line: 4, step: "npm ci" } }]));
     expect(await db.edge.findUnique({ where: { id: edge.id } })).toMatchObject({ exposure: null, privilege: null, attributes: { line: 4, step: "npm ci" } });
 
-    const found = await db.$transaction((tx) => selectWhereIn<{ id: number; key: string }>(tx, "Node", "key", ["context:bulk/x", "context:bulk/x", "nothing"], ["id", "key"]));
+    const found = await db.$transaction((tx) =>
+      selectWhereIn<{ id: number; key: string }>(tx, "Node", "key", ["context:bulk/x", "context:bulk/x", "nothing"], ["id", "key"]),
+    );
     expect(found).toEqual([{ id: from.id, key: "context:bulk/x" }]);
     await db.$transaction((tx) => deleteWhereIn(tx, "Node", "id", [from.id, to.id]));
     expect(await db.edge.count({ where: { id: edge.id } })).toBe(0);
@@ -54,22 +70,26 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
 
   it("refuses a column the table does not have instead of writing it", async () => {
     const { db } = database.current;
-    await expect(db.$transaction((tx) => insertRows(tx, "Node", [{ kind: "identity", key: "identity:bulk-c", name: "c", "name\" = 1; --": 1 }]))).rejects.toThrow(
-      /Node has no column/,
-    );
+    await expect(
+      db.$transaction((tx) => insertRows(tx, "Node", [{ kind: "identity", key: "identity:bulk-c", name: "c", 'name" = 1; --': 1 }])),
+    ).rejects.toThrow(/Node has no column/);
     expect(await db.node.count({ where: { key: "identity:bulk-c" } })).toBe(0);
   });
 
   it(`gathers the planner's statistics after an import of ${ANALYZE_AFTER_ROWS} rows or more, not after a small one`, async () => {
     const { db } = database.current;
     const analysed = async () =>
-      (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE relname = 'Edge' AND last_analyze IS NOT NULL`))[0].n > 0;
+      (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE relname = 'Edge' AND last_analyze IS NOT NULL`))[0]
+        .n > 0;
     const lockfile = (name: string, count: number) => ({
       path: `${name}/package-lock.json`,
       content: JSON.stringify({
         name,
         lockfileVersion: 3,
-        packages: Object.fromEntries([["", { name, version: "1.0.0" }], ...Array.from({ length: count }, (_, i) => [`node_modules/${name}-dep-${i}`, { version: "1.0.0" }])]),
+        packages: Object.fromEntries([
+          ["", { name, version: "1.0.0" }],
+          ...Array.from({ length: count }, (_, i) => [`node_modules/${name}-dep-${i}`, { version: "1.0.0" }]),
+        ]),
       }),
     });
     expect((await importSources(db, [lockfile("small", 10)], { actor: "test" })).ok).toBe(true);

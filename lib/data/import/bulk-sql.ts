@@ -55,7 +55,9 @@ function checkedColumns(table: string, columns: Map<string, string>, names: stri
 function bySignature(rows: Row[]): Map<string, { names: string[]; rows: Row[] }> {
   const groups = new Map<string, { names: string[]; rows: Row[] }>();
   for (const row of rows) {
-    const names = Object.keys(row).filter((name) => row[name] !== undefined).sort();
+    const names = Object.keys(row)
+      .filter((name) => row[name] !== undefined)
+      .sort();
     const signature = names.join("\u0000");
     let group = groups.get(signature);
     if (!group) groups.set(signature, (group = { names, rows: [] }));
@@ -67,8 +69,7 @@ function bySignature(rows: Row[]): Map<string, { names: string[]; rows: Row[] }>
 const recordsetOf = (names: string[], columns: Map<string, string>) =>
   `jsonb_to_recordset($1::jsonb) AS r(${names.map((name) => `${quoteIdentifier(name)} ${columns.get(name)}`).join(", ")})`;
 
-const serialise = (rows: Row[], names: string[]) =>
-  JSON.stringify(rows.map((row) => Object.fromEntries(names.map((name) => [name, row[name] ?? null]))));
+const serialise = (rows: Row[], names: string[]) => JSON.stringify(rows.map((row) => Object.fromEntries(names.map((name) => [name, row[name] ?? null]))));
 
 /**
  * INSERT rows into `table`; returns `returning` columns of the inserted rows (in no particular

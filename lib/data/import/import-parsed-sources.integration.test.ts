@@ -22,7 +22,9 @@ describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("importing sourc
   it("writes what importSources writes for the same files", async () => {
     const read = await readSourcesFromPaths(["."], { cwd: root });
     const body = JSON.stringify({ files: read.files.filter((file) => !file.path.includes("/.git/")) });
-    const request = await readImportRequest(new Request("http://localhost/api/import", { method: "POST", body, headers: { "content-type": "application/json" } }));
+    const request = await readImportRequest(
+      new Request("http://localhost/api/import", { method: "POST", body, headers: { "content-type": "application/json" } }),
+    );
     expect(request.ok).toBe(true);
     if (!request.ok) return;
     const worker = await importParsedSources(viaWorker.current.db, request.sources, { actor: "test", readErrors: request.readErrors });
@@ -35,7 +37,11 @@ describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("importing sourc
 
   it("refuses, writing nothing, when the upload had read errors", async () => {
     const request = await readImportRequest(
-      new Request("http://localhost/api/import", { method: "POST", body: JSON.stringify({ files: [{ path: "osv/MAL-9.json", content: '{"id":"MAL-9","modified":"2025-01-01T00:00:00Z"}' }] }), headers: { "content-type": "application/json" } }),
+      new Request("http://localhost/api/import", {
+        method: "POST",
+        body: JSON.stringify({ files: [{ path: "osv/MAL-9.json", content: '{"id":"MAL-9","modified":"2025-01-01T00:00:00Z"}' }] }),
+        headers: { "content-type": "application/json" },
+      }),
     );
     if (!request.ok) throw new Error("expected the request to read");
     const before = await viaWorker.current.db.node.count();

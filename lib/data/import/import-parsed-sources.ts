@@ -135,7 +135,14 @@ function refused(fileCount: number, parsed: ParsedSources, errors: IngestError[]
   return refusedImport(errors.map(issue), { files: fileCount, byFormat: byFormat(parsed, {}), warnings: parsed.warnings.map(issue) });
 }
 
-function succeeded(fileCount: number, parsed: ParsedSources, summary: TApplySummary, documents: number, warnings: TImportIssue[], dryRun: boolean): TImportResult {
+function succeeded(
+  fileCount: number,
+  parsed: ParsedSources,
+  summary: TApplySummary,
+  documents: number,
+  warnings: TImportIssue[],
+  dryRun: boolean,
+): TImportResult {
   const formats = byFormat(parsed, summary.byFormat);
   const unchanged = summary.unchangedDocuments === documents;
   const total = (pick: (format: TFormatSummary) => number) => Object.values(formats).reduce((sum, format) => sum + pick(format), 0);

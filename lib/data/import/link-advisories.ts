@@ -59,17 +59,27 @@ export async function linkAdvisories(tx: Tx, documents: TGraphDocument[]): Promi
       } else if (fact.kind === "packageVersion") {
         const known = versions.get(fact.key);
         if (known) known.documents.push(document);
-        else versions.set(fact.key, { key: fact.key, packageKey: fact.attrs.packageKey, version: fact.attrs.version, storedAdvisoryIds: [], stored: null, documents: [document], declaredIn: [] });
+        else
+          versions.set(fact.key, {
+            key: fact.key,
+            packageKey: fact.attrs.packageKey,
+            version: fact.attrs.version,
+            storedAdvisoryIds: [],
+            stored: null,
+            documents: [document],
+            declaredIn: [],
+          });
       }
     }
   }
 
   // Stored versions of every package a batch advisory names.
   const advisoryPackages = new Set<string>();
-  for (const advisory of advisories.values()) for (const affected of advisory.affected) {
-    const key = affectedPackageKey(affected);
-    if (key) advisoryPackages.add(key);
-  }
+  for (const advisory of advisories.values())
+    for (const affected of advisory.affected) {
+      const key = affectedPackageKey(affected);
+      if (key) advisoryPackages.add(key);
+    }
   if (advisoryPackages.size > 0) {
     const stored = await tx.packageVersion.findMany({
       where: { package: { purl: { in: [...advisoryPackages] } } },
@@ -78,7 +88,16 @@ export async function linkAdvisories(tx: Tx, documents: TGraphDocument[]): Promi
     for (const row of stored) {
       const known = versions.get(row.purl);
       if (known) known.storedAdvisoryIds = row.advisoryIds;
-      else versions.set(row.purl, { key: row.purl, packageKey: row.package.purl, version: row.version, storedAdvisoryIds: row.advisoryIds, stored: { purl: row.purl }, documents: [], declaredIn: [] });
+      else
+        versions.set(row.purl, {
+          key: row.purl,
+          packageKey: row.package.purl,
+          version: row.version,
+          storedAdvisoryIds: row.advisoryIds,
+          stored: { purl: row.purl },
+          documents: [],
+          declaredIn: [],
+        });
     }
   }
 

@@ -20,7 +20,9 @@ export async function linkStoredInstallContexts(tx: Tx, documents: TGraphDocumen
   for (const lockfile of pending) {
     const contexts = rows
       .filter((row) => row.repo === lockfile.repo)
-      .map((row) => installContextFrom(row.node.key, { ignoresScripts: row.ignoresScripts, installSteps: row.installSteps }, lockfile.npmrcIgnoresScripts, lockfile.path))
+      .map((row) =>
+        installContextFrom(row.node.key, { ignoresScripts: row.ignoresScripts, installSteps: row.installSteps }, lockfile.npmrcIgnoresScripts, lockfile.path),
+      )
       .filter((context): context is InstallContext => context !== null);
     const document = documents.find((doc) => doc.key === lockfile.documentKey)!;
     if (contexts.length === 0) {

@@ -35,7 +35,10 @@ export async function linkStoredWorkflows(tx: Tx, documents: TGraphDocument[]): 
     triggers: row.triggers,
     workflowRuns: row.workflowRuns ?? [],
     calls: row.calls ?? [],
-    tokenPermissions: row.tokenPermissions && typeof row.tokenPermissions === "object" && !Array.isArray(row.tokenPermissions) ? (row.tokenPermissions as Record<string, string>) : null,
+    tokenPermissions:
+      row.tokenPermissions && typeof row.tokenPermissions === "object" && !Array.isArray(row.tokenPermissions)
+        ? (row.tokenPermissions as Record<string, string>)
+        : null,
     file: row.file,
     line: row.line,
   }));

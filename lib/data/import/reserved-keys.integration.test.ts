@@ -20,16 +20,35 @@ describe.each(testDatabaseKinds())("Blastmap's own inventory entries (%s)", (kin
 
     const result = await importSources(
       db,
-      [inventory({ identities: [{ name: "blastmap-token:ci-ingest", kind: "apiKey", lifetime: "shortLived", scopes: ["read"], canAccess: [{ system: "system:blastmap", privilege: "read" }] }] })],
+      [
+        inventory({
+          identities: [
+            {
+              name: "blastmap-token:ci-ingest",
+              kind: "apiKey",
+              lifetime: "shortLived",
+              scopes: ["read"],
+              canAccess: [{ system: "system:blastmap", privilege: "read" }],
+            },
+          ],
+        }),
+      ],
       { actor: "token:ci-ingest" },
     );
     expect(result.ok).toBe(false);
-    expect(result.errors).toContainEqual(expect.objectContaining({ file: expect.stringContaining("ci/inventory.json"), message: expect.stringContaining('"identity:blastmap-token:ci-ingest" is reserved') }));
+    expect(result.errors).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringContaining("ci/inventory.json"),
+        message: expect.stringContaining('"identity:blastmap-token:ci-ingest" is reserved'),
+      }),
+    );
     expect({ nodes: await db.node.count(), edges: await db.edge.count(), imports: await db.import.count(), token: await tokenIdentity() }).toEqual(before);
   });
 
   it("an import cannot lower Blastmap's own criticality", async () => {
-    const result = await importSources(database.current.db, [inventory({ systems: [{ name: "blastmap", kind: "other", criticality: "low" }] })], { actor: "test" });
+    const result = await importSources(database.current.db, [inventory({ systems: [{ name: "blastmap", kind: "other", criticality: "low" }] })], {
+      actor: "test",
+    });
     expect(result.ok).toBe(false);
     expect(result.errors[0]?.message).toContain('"system:blastmap" is reserved');
   });
@@ -38,13 +57,21 @@ describe.each(testDatabaseKinds())("Blastmap's own inventory entries (%s)", (kin
     const { db } = database.current;
     const result = await importSources(
       db,
-      [inventory({ secrets: [{ name: "BLASTMAP_TOKEN", type: "api-token", storedIn: "ciSecret", repo: "acme/web", authenticatesAs: "identity:blastmap-token:ci-ingest" }] })],
+      [
+        inventory({
+          secrets: [
+            { name: "BLASTMAP_TOKEN", type: "api-token", storedIn: "ciSecret", repo: "acme/web", authenticatesAs: "identity:blastmap-token:ci-ingest" },
+          ],
+        }),
+      ],
       { actor: "test" },
     );
     expect(result.errors).toEqual([]);
     await createApiToken(db, { name: "second", scope: "read", days: 7 }, { kind: "system", name: "test" });
     await publishTokenIdentities(db, "test");
-    expect((await db.node.findUnique({ where: { key: "identity:blastmap-token:second" }, include: { identity: true } }))?.identity?.lifetime).toBe("shortLived");
+    expect((await db.node.findUnique({ where: { key: "identity:blastmap-token:second" }, include: { identity: true } }))?.identity?.lifetime).toBe(
+      "shortLived",
+    );
     expect((await tokenIdentity())?.outEdges.map((edge) => edge.privilege)).toEqual(["write"]);
   });
 });

@@ -26,8 +26,18 @@ const document: TGraphDocument = {
   nodes: [
     { kind: "publisher", key: publisherKey("npm", "evil-dev"), name: "evil-dev", attrs: { ecosystem: "npm", handle: "evil-dev", twoFactorEnforced: false } },
     { kind: "package", key: packageKey("npm", "evil"), name: "evil", attrs: { ecosystem: "npm", name: "evil", purl: packageKey("npm", "evil") } },
-    { kind: "packageVersion", key: evil, name: "evil@1.0.0", attrs: { packageKey: packageKey("npm", "evil"), version: "1.0.0", purl: evil, hasInstallScript: true, compromised: true } },
-    { kind: "advisory", key: "advisory:MAL-2026-1", name: "MAL-2026-1", attrs: { advisoryId: "MAL-2026-1", malicious: true, summary: "Malicious code in evil" } },
+    {
+      kind: "packageVersion",
+      key: evil,
+      name: "evil@1.0.0",
+      attrs: { packageKey: packageKey("npm", "evil"), version: "1.0.0", purl: evil, hasInstallScript: true, compromised: true },
+    },
+    {
+      kind: "advisory",
+      key: "advisory:MAL-2026-1",
+      name: "MAL-2026-1",
+      attrs: { advisoryId: "MAL-2026-1", malicious: true, summary: "Malicious code in evil" },
+    },
     { kind: "context", key: job, name: "acme/web ci / build", attrs: { contextKind: "ciJob", repo: "acme/web", file: ".github/workflows/ci.yml", line: 5 } },
     { kind: "secret", key: npmToken, name: "NPM_TOKEN", attrs: { secretName: "NPM_TOKEN", secretType: "npm-token", storedIn: "ciSecret" } },
     { kind: "secret", key: deployKey, name: "DEPLOY_KEY", attrs: { secretName: "DEPLOY_KEY", secretType: "aws-access-key", storedIn: "ciSecret" } },
@@ -64,7 +74,14 @@ describe.each(testDatabaseKinds())("incident lifecycle on %s", (kind) => {
   });
 
   it("refuses to open an incident on an unknown source and stores nothing", async () => {
-    const result = await openIncident(ctx(), commander, { title: "Nope", refs: ["pkg:npm/nope@9.9.9"], advisories: [], windowStart: new Date(), commander: "ic", severity: "high" });
+    const result = await openIncident(ctx(), commander, {
+      title: "Nope",
+      refs: ["pkg:npm/nope@9.9.9"],
+      advisories: [],
+      windowStart: new Date(),
+      commander: "ic",
+      severity: "high",
+    });
     expect(result.ok).toBe(false);
     expect(await database.current.db.incident.count()).toBe(0);
   });
@@ -91,9 +108,15 @@ describe.each(testDatabaseKinds())("incident lifecycle on %s", (kind) => {
     const before = (await computeIncidentRadii(ctx(), incident)).residual!;
     expect(before.summary.total).toBe(incident.snapshot.summary.total);
 
-    expect(await markRotation(database.current.db, commander, { incidentId: opened.id, nodeKey: deployKey, action: "rotated", note: "new key in vault" })).toEqual({ ok: true });
-    expect(await markRotation(database.current.db, commander, { incidentId: opened.id, nodeKey: npmToken, action: "revoked", note: null })).toEqual({ ok: true });
-    expect(await markRotation(database.current.db, commander, { incidentId: opened.id, nodeKey: "system:prod-db", action: "rotated", note: null })).toMatchObject({ ok: false });
+    expect(
+      await markRotation(database.current.db, commander, { incidentId: opened.id, nodeKey: deployKey, action: "rotated", note: "new key in vault" }),
+    ).toEqual({ ok: true });
+    expect(await markRotation(database.current.db, commander, { incidentId: opened.id, nodeKey: npmToken, action: "revoked", note: null })).toEqual({
+      ok: true,
+    });
+    expect(
+      await markRotation(database.current.db, commander, { incidentId: opened.id, nodeKey: "system:prod-db", action: "rotated", note: null }),
+    ).toMatchObject({ ok: false });
     incident = (await getIncident(database.current.db, opened.id))!;
     expect(incident.rotations.map((rotation) => [rotation.nodeKey, rotation.action, rotation.by])).toEqual([
       [deployKey, "rotated", "ic@example.com"],
@@ -131,7 +154,9 @@ describe.each(testDatabaseKinds())("incident lifecycle on %s", (kind) => {
       severity: "high",
     });
     if (!opened.ok) throw new Error(JSON.stringify(opened.errors));
-    expect(await markRotation(database.current.db, commander, { incidentId: opened.id, nodeKey: deployKey, action: "rotated", note: "wrong key" })).toEqual({ ok: true });
+    expect(await markRotation(database.current.db, commander, { incidentId: opened.id, nodeKey: deployKey, action: "rotated", note: "wrong key" })).toEqual({
+      ok: true,
+    });
     const responder = { kind: "user" as const, id: "u2", name: "responder@example.com" };
     expect(await undoRotation(database.current.db, responder, { incidentId: opened.id, nodeKey: deployKey })).toEqual({ ok: true });
 
@@ -144,7 +169,10 @@ describe.each(testDatabaseKinds())("incident lifecycle on %s", (kind) => {
       ["rotation undone", "responder@example.com"],
     ]);
     const audit = await database.current.db.auditEvent.findFirstOrThrow({ where: { target: `incident:${opened.id}`, action: "incident.rotation_undone" } });
-    expect(audit).toMatchObject({ actorName: "responder@example.com", before: { nodeKey: deployKey, action: "rotated", by: "ic@example.com", note: "wrong key" } });
+    expect(audit).toMatchObject({
+      actorName: "responder@example.com",
+      before: { nodeKey: deployKey, action: "rotated", by: "ic@example.com", note: "wrong key" },
+    });
 
     expect(await undoRotation(database.current.db, responder, { incidentId: opened.id, nodeKey: deployKey })).toEqual({
       ok: false,

@@ -21,7 +21,5 @@ export async function listIncidents(db: Db): Promise<TIncidentListItem[]> {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   const order = { open: 0, contained: 1, closed: 2 } as const;
-  return rows
-    .map(({ _count, ...row }) => ({ ...row, rotations: _count.rotations }))
-    .sort((a, b) => order[a.status] - order[b.status]);
+  return rows.map(({ _count, ...row }) => ({ ...row, rotations: _count.rotations })).sort((a, b) => order[a.status] - order[b.status]);
 }

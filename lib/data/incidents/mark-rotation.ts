@@ -22,17 +22,36 @@ export async function markRotation(db: Db, actor: AuditActor, input: TMarkRotati
     const at = new Date();
     await tx.rotation.upsert({
       where: { incidentId_nodeKey: { incidentId: input.incidentId, nodeKey: input.nodeKey } },
-      create: { incidentId: input.incidentId, nodeKey: node.key, nodeKind: node.kind, nodeName: node.name, action: input.action, by: actor.name, at, note: input.note },
+      create: {
+        incidentId: input.incidentId,
+        nodeKey: node.key,
+        nodeKind: node.kind,
+        nodeName: node.name,
+        action: input.action,
+        by: actor.name,
+        at,
+        note: input.note,
+      },
       update: { action: input.action, by: actor.name, at, note: input.note },
     });
-    const checklist = ZChecklistItem.array().parse(incident.checklist).map((item) =>
-      item.id === `rotate:${node.key}` ? { ...item, done: true, doneBy: actor.name, doneAt: at.toISOString() } : item,
-    );
+    const checklist = ZChecklistItem.array()
+      .parse(incident.checklist)
+      .map((item) => (item.id === `rotate:${node.key}` ? { ...item, done: true, doneBy: actor.name, doneAt: at.toISOString() } : item));
     await tx.incident.update({ where: { id: input.incidentId }, data: { checklist: checklist as unknown as Prisma.InputJsonValue } });
     await tx.incidentEvent.create({
-      data: { incidentId: input.incidentId, type: input.action, actor: actor.name, at, details: { summary: `${input.action} ${node.name} (${node.key})${input.note ? ` — ${input.note}` : ""}`, nodeKey: node.key } },
+      data: {
+        incidentId: input.incidentId,
+        type: input.action,
+        actor: actor.name,
+        at,
+        details: { summary: `${input.action} ${node.name} (${node.key})${input.note ? ` — ${input.note}` : ""}`, nodeKey: node.key },
+      },
     });
-    await recordAuditEvent(tx, actor, { action: `incident.${input.action}`, target: `incident:${input.incidentId}`, after: { nodeKey: node.key, note: input.note } });
+    await recordAuditEvent(tx, actor, {
+      action: `incident.${input.action}`,
+      target: `incident:${input.incidentId}`,
+      after: { nodeKey: node.key, note: input.note },
+    });
     return { ok: true };
   });
 }

@@ -17,9 +17,9 @@ export async function undoRotation(db: Db, actor: AuditActor, input: TUndoRotati
     if (!rotation) return { ok: false, error: `${input.nodeKey} is not marked rotated or revoked in incident ${input.incidentId}` };
     await tx.rotation.delete({ where: { id: rotation.id } });
     const incident = await tx.incident.findUniqueOrThrow({ where: { id: input.incidentId }, select: { checklist: true } });
-    const checklist = ZChecklistItem.array().parse(incident.checklist).map((item) =>
-      item.id === `rotate:${rotation.nodeKey}` ? { ...item, done: false, doneBy: null, doneAt: null } : item,
-    );
+    const checklist = ZChecklistItem.array()
+      .parse(incident.checklist)
+      .map((item) => (item.id === `rotate:${rotation.nodeKey}` ? { ...item, done: false, doneBy: null, doneAt: null } : item));
     await tx.incident.update({ where: { id: input.incidentId }, data: { checklist: checklist as unknown as Prisma.InputJsonValue } });
     await tx.incidentEvent.create({
       data: {

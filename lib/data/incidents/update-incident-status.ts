@@ -9,7 +9,9 @@ export async function updateIncidentStatus(db: Db, actor: AuditActor, id: number
     if (!current) return false;
     if (current.status === status) return true;
     await tx.incident.update({ where: { id }, data: { status } });
-    await tx.incidentEvent.create({ data: { incidentId: id, type: "status", actor: actor.name, details: { summary: `${current.status} → ${status}`, from: current.status, to: status } } });
+    await tx.incidentEvent.create({
+      data: { incidentId: id, type: "status", actor: actor.name, details: { summary: `${current.status} → ${status}`, from: current.status, to: status } },
+    });
     await recordAuditEvent(tx, actor, { action: "incident.status", target: `incident:${id}`, before: { status: current.status }, after: { status } });
     return true;
   });

@@ -18,7 +18,8 @@ describe.each(testDatabaseKinds())("listInventory on %s", (kind) => {
     const orphan = await database.current.db.node.findUniqueOrThrow({ where: { key: KEYS.orphan } });
     await database.current.db.assumedCompromise.create({ data: { nodeId: orphan.id, markedBy: "test" } });
   });
-  const list = (inventoryKind: TInventoryKind, params: Record<string, string> = {}) => listInventory(database.current.db, inventoryKind, query(inventoryKind, params), { now: NOW });
+  const list = (inventoryKind: TInventoryKind, params: Record<string, string> = {}) =>
+    listInventory(database.current.db, inventoryKind, query(inventoryKind, params), { now: NOW });
   const names = async (inventoryKind: TInventoryKind, params: Record<string, string> = {}) => (await list(inventoryKind, params)).rows.map((row) => row.name);
 
   it("lists one kind sorted by name with the total", async () => {

@@ -95,7 +95,13 @@ function nodeWhere(kind: TInventoryKind, conditions: InventoryConditions): Prism
 }
 
 interface DetailDelegate {
-  findMany(args: { where: Record<string, unknown>; orderBy: Record<string, unknown>[]; select: { nodeId: true }; skip: number; take: number }): Promise<{ nodeId: number }[]>;
+  findMany(args: {
+    where: Record<string, unknown>;
+    orderBy: Record<string, unknown>[];
+    select: { nodeId: true };
+    skip: number;
+    take: number;
+  }): Promise<{ nodeId: number }[]>;
 }
 
 /**
@@ -104,11 +110,24 @@ interface DetailDelegate {
  * index a few ms). Nulls sort as PostgreSQL orders them — last ascending, first descending —
  * because that is the order one ascending index serves in both directions.
  */
-async function pageByDetailColumn(db: Db, kind: TInventoryKind, conditions: InventoryConditions, sort: string, query: TInventoryQuery, include: Prisma.NodeInclude) {
+async function pageByDetailColumn(
+  db: Db,
+  kind: TInventoryKind,
+  conditions: InventoryConditions,
+  sort: string,
+  query: TInventoryQuery,
+  include: Prisma.NodeInclude,
+) {
   // every detail delegate has this findMany shape; the table is chosen by kind at run time
   const delegate = db[RELATION[kind] === "context" ? "executionContext" : RELATION[kind]] as unknown as DetailDelegate;
   const where = { AND: [...conditions.detail, ...(conditions.node.length ? [{ node: { is: { AND: conditions.node } } }] : [])] };
-  const page = await delegate.findMany({ where, orderBy: [{ [sort]: query.dir }, { nodeId: query.dir }], select: { nodeId: true }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
+  const page = await delegate.findMany({
+    where,
+    orderBy: [{ [sort]: query.dir }, { nodeId: query.dir }],
+    select: { nodeId: true },
+    skip: (query.page - 1) * query.pageSize,
+    take: query.pageSize,
+  });
   const ids = page.map((row) => row.nodeId);
   const nodes = await db.node.findMany({ where: { id: { in: ids } }, include });
   const position = new Map(ids.map((id, index) => [id, index]));
@@ -133,7 +152,8 @@ export function inventoryConditions(kind: TInventoryKind, query: TInventoryQuery
   }
   const cutoff = daysAgo(now, STALE_DAYS);
   for (const flag of query.flags) {
-    if (flag === "sharedRunner" && kind === "contexts") node.push({ outEdges: { some: { kind: "RUNS_ON", to: { runner: { is: { shared: true, persistent: true } } } } } });
+    if (flag === "sharedRunner" && kind === "contexts")
+      node.push({ outEdges: { some: { kind: "RUNS_ON", to: { runner: { is: { shared: true, persistent: true } } } } } });
     else detail.push(flagCondition(kind, flag, cutoff));
   }
   return { node, detail };
@@ -180,8 +200,7 @@ function toRow(kind: TInventoryKind, node: NodeRow, now: Date): TInventoryRow {
   for (const column of spec.columns) cells[column.id] = column.id === "name" ? node.name : cellValue(detail[column.id]);
   if (kind === "packages" && node.package) cells.versions = node.package._count.versions;
   if (kind === "secrets") cells.exposure = worstExposure(node.inEdges?.map((edge) => edge.exposure) ?? []);
-  const compromised =
-    (kind === "versions" && Boolean(node.packageVersion?.compromised)) || (kind === "packages" && (node.package?.versions.length ?? 0) > 0);
+  const compromised = (kind === "versions" && Boolean(node.packageVersion?.compromised)) || (kind === "packages" && (node.package?.versions.length ?? 0) > 0);
   return {
     id: node.id,
     key: node.key,

@@ -31,6 +31,12 @@ describe.each(testDatabaseKinds())("reachability by recursive CTE (%s)", (kind) 
 
     const wave = ["pkg:npm/chalk@5.6.1", "pkg:npm/debug@4.4.2", "runner:acme-shared-runner"].map((key) => graph.indexOfKey(key)).filter((v) => v !== undefined);
     expect(wave.length).toBeGreaterThan(1);
-    expect(await countReachableBySql(database.current.connection, wave.map((v) => graph.ids[v]), pairs)).toBe(workspace.walk(wave).count);
+    expect(
+      await countReachableBySql(
+        database.current.connection,
+        wave.map((v) => graph.ids[v]),
+        pairs,
+      ),
+    ).toBe(workspace.walk(wave).count);
   });
 });

@@ -67,7 +67,11 @@ SELECT count(DISTINCT id)::int AS reached FROM reach WHERE w < 2`;
  * the steps npm semver decides (lib/engine/steps.ts semverStepPairs): SQL walks them, it does not
  * evaluate ranges.
  */
-export async function countReachableBySql(connection: OpenDatabase, nodeIds: readonly number[], semverPairs: { from: number[]; to: number[] } = { from: [], to: [] }): Promise<number> {
+export async function countReachableBySql(
+  connection: OpenDatabase,
+  nodeIds: readonly number[],
+  semverPairs: { from: number[]; to: number[] } = { from: [], to: [] },
+): Promise<number> {
   const [row] = await connection.query<{ reached: number }>(REACHABLE_SQL, [nodeIds, semverPairs.from, semverPairs.to]);
   return row.reached;
 }

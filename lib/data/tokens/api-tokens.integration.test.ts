@@ -84,9 +84,14 @@ describe.each(testDatabaseKinds())("API tokens (%s)", (kind) => {
   it("lists each live token in the inventory as an API-key NHI that can access Blastmap, and drops revoked ones", async () => {
     const { db } = database.current;
     await createApiToken(db, { name: "long-read", scope: "read", days: 200 }, admin);
-    const node = await db.node.findUniqueOrThrow({ where: { key: tokenIdentityKey("long-read") }, include: { identity: true, outEdges: { include: { to: true } } } });
+    const node = await db.node.findUniqueOrThrow({
+      where: { key: tokenIdentityKey("long-read") },
+      include: { identity: true, outEdges: { include: { to: true } } },
+    });
     expect(node.identity).toMatchObject({ identityKind: "apiKey", owner: "alice@example.test", lifetime: "longLived", scopes: ["read"], provider: "blastmap" });
-    expect(node.outEdges).toEqual([expect.objectContaining({ kind: "CAN_ACCESS", privilege: "read", to: expect.objectContaining({ key: BLASTMAP_SYSTEM_KEY }) })]);
+    expect(node.outEdges).toEqual([
+      expect.objectContaining({ kind: "CAN_ACCESS", privilege: "read", to: expect.objectContaining({ key: BLASTMAP_SYSTEM_KEY }) }),
+    ]);
     const importer = await db.node.findUniqueOrThrow({ where: { key: tokenIdentityKey("ci-ingest") }, include: { identity: true, outEdges: true } });
     expect(importer.identity?.lifetime).toBe("shortLived");
     expect(importer.outEdges[0]?.privilege).toBe("write");
@@ -97,7 +102,10 @@ describe.each(testDatabaseKinds())("API tokens (%s)", (kind) => {
   });
 
   it("audits creation and revocation with who, what and from where", async () => {
-    const events = await database.current.db.auditEvent.findMany({ where: { target: "verify-me", action: { startsWith: "token." }, NOT: { action: { startsWith: "token.use" } } }, orderBy: { id: "asc" } });
+    const events = await database.current.db.auditEvent.findMany({
+      where: { target: "verify-me", action: { startsWith: "token." }, NOT: { action: { startsWith: "token.use" } } },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((event) => event.action)).toEqual(["token.create", "token.revoke"]);
     expect(events[0]).toMatchObject({ actorKind: "user", actorId: "u-1", actorName: "alice@example.test", ip: "203.0.113.9" });
   });

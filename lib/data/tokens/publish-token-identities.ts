@@ -41,9 +41,7 @@ export function buildTokenIdentitiesDocument(
           lastUsedAt: token.lastUsedAt,
           expiresAt: token.expiresAt,
           lifetime:
-            token.expiresAt.getTime() - token.createdAt.getTime() > API_TOKEN_LONG_LIVED_DAYS * DAY_MS
-              ? ("longLived" as const)
-              : ("shortLived" as const),
+            token.expiresAt.getTime() - token.createdAt.getTime() > API_TOKEN_LONG_LIVED_DAYS * DAY_MS ? ("longLived" as const) : ("shortLived" as const),
           scopes: [token.scope],
           provider: "blastmap",
         },

@@ -26,7 +26,11 @@ export async function verifyApiToken(db: Db, presented: string, now = new Date()
   if (!token) return null;
   const actor = { kind: "token" as const, id: String(token.id), name: `token:${token.name}` };
   if (token.revokedAt || token.expiresAt <= now) {
-    await recordAuditEvent(db, actor, { action: "token.use_refused", target: token.name, after: { reason: token.revokedAt ? "revoked" : "expired", scope: token.scope } });
+    await recordAuditEvent(db, actor, {
+      action: "token.use_refused",
+      target: token.name,
+      after: { reason: token.revokedAt ? "revoked" : "expired", scope: token.scope },
+    });
     return null;
   }
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {

@@ -15,12 +15,7 @@ const SETUP_LOCK = 0x626d5f73; // "bm_s"
  * hash of the password (never the password). With `onlyIfNoUsers` it is the first-run setup and
  * refuses once anyone exists.
  */
-export async function createUser(
-  db: Db,
-  input: TCreateUserInput,
-  actor: AuditActor,
-  options: { onlyIfNoUsers?: boolean } = {},
-): Promise<TUserSummary> {
+export async function createUser(db: Db, input: TCreateUserInput, actor: AuditActor, options: { onlyIfNoUsers?: boolean } = {}): Promise<TUserSummary> {
   const { email, name, role, password } = ZCreateUserInput.parse(input);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {

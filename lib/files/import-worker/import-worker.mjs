@@ -10,7 +10,10 @@ import { register } from "tsx/esm/api";
 register({ tsconfig: workerData.tsconfig });
 const loading = import(pathToFileURL(workerData.entry).href);
 // Loading failures are answered with the first upload, not left as an unhandled rejection.
-loading.then(() => parentPort.postMessage({ ready: true }), () => {});
+loading.then(
+  () => parentPort.postMessage({ ready: true }),
+  () => {},
+);
 
 parentPort.once("message", async ({ body, contentType, limits }) => {
   try {

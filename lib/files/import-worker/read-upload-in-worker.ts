@@ -102,7 +102,9 @@ export function readUploadInWorker(body: Uint8Array, contentType: string, limits
       resolve(read);
     };
     const timer = setTimeout(() => {
-      finish(refuse(413, `reading the upload took longer than ${timeoutMs / 1000} s (BLASTMAP_IMPORT_TIMEOUT_SECONDS) and was stopped; import it in smaller parts`));
+      finish(
+        refuse(413, `reading the upload took longer than ${timeoutMs / 1000} s (BLASTMAP_IMPORT_TIMEOUT_SECONDS) and was stopped; import it in smaller parts`),
+      );
     }, timeoutMs);
     worker.on("message", (message: { ready?: boolean; read?: UploadRead; crashed?: string }) => {
       if (message.ready) return;
@@ -110,7 +112,8 @@ export function readUploadInWorker(body: Uint8Array, contentType: string, limits
       else finish(refuse(400, `the upload could not be read: ${message.crashed ?? "unknown error"}`));
     });
     worker.once("error", (error: Error & { code?: string }) => {
-      if (error.code === "ERR_WORKER_OUT_OF_MEMORY") finish(refuse(413, `reading the upload needed more than the ${maxOldGenerationSizeMb} MB an import may use; import it in smaller parts`));
+      if (error.code === "ERR_WORKER_OUT_OF_MEMORY")
+        finish(refuse(413, `reading the upload needed more than the ${maxOldGenerationSizeMb} MB an import may use; import it in smaller parts`));
       else finish(refuse(500, "the import worker failed; see the server log"));
       console.error("blastmap: import worker:", error);
     });

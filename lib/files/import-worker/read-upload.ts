@@ -10,8 +10,7 @@ import { refusedImport, ZImportJsonRequest, type TImportResult } from "@/lib/sch
 // to the main thread by structured clone, where only the database transaction is left to do.
 
 export type UploadRead =
-  | { ok: true; sources: CheckedSources; repo?: string; dryRun: boolean; readErrors: IngestError[] }
-  | { ok: false; status: number; result: TImportResult };
+  { ok: true; sources: CheckedSources; repo?: string; dryRun: boolean; readErrors: IngestError[] } | { ok: false; status: number; result: TImportResult };
 
 const REPO = /^[\w.-]+\/[\w.-]+$/;
 const REPO_NAME = /^[\w.-]+(\/[\w.-]+)?$/;
@@ -65,7 +64,10 @@ export async function readUpload(body: Uint8Array, contentType: string, limits: 
   for (const upload of uploads) {
     const name = upload.name.replace(/\\/g, "/");
     if (upload.size > limits.maxFileBytes && !/\.zip$/i.test(name)) {
-      readErrors.push({ file: name, message: `the file is ${formatBytes(upload.size)}, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)` });
+      readErrors.push({
+        file: name,
+        message: `the file is ${formatBytes(upload.size)}, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)`,
+      });
       continue;
     }
     const bytes = new Uint8Array(await upload.arrayBuffer());
@@ -74,7 +76,10 @@ export async function readUpload(body: Uint8Array, contentType: string, limits: 
       files.push(...expanded.files);
       readErrors.push(...expanded.errors);
       // A zip of a checkout with .github/ at its top is named after the zip (acme-web.zip → acme-web).
-      repoNames[`${name.replace(/\.zip$/i, "")}/`] = name.replace(/\.zip$/i, "").split("/").pop()!;
+      repoNames[`${name.replace(/\.zip$/i, "")}/`] = name
+        .replace(/\.zip$/i, "")
+        .split("/")
+        .pop()!;
     } else {
       budget.inflatedBytes += bytes.length;
       files.push({ path: name, content: new TextDecoder().decode(bytes) });

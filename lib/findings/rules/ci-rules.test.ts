@@ -78,7 +78,9 @@ describe("BM-NHI-003 persistent self-hosted runner shared by jobs holding publis
 
   it("does not flag an ephemeral runner, nor a GitHub-hosted one", () => {
     expect(sharedRunnerWithSensitiveCredentials.evaluate(indexPosture(runnerGraph({ persistent: false, shared: true })), NOW)).toEqual([]);
-    expect(sharedRunnerWithSensitiveCredentials.evaluate(indexPosture(runnerGraph({ persistent: true, shared: true, hosting: "githubHosted" })), NOW)).toEqual([]);
+    expect(sharedRunnerWithSensitiveCredentials.evaluate(indexPosture(runnerGraph({ persistent: true, shared: true, hosting: "githubHosted" })), NOW)).toEqual(
+      [],
+    );
   });
 
   it("does not flag a shared persistent runner whose jobs hold no publish or cloud credentials", () => {

@@ -1,15 +1,6 @@
 import type { TFinding } from "@/lib/schemas/findings";
 import type { PostureNode } from "../posture-snapshot";
-import {
-  contextLocation,
-  edgeLine,
-  identitiesOf,
-  isCloudIdentity,
-  isPublishIdentity,
-  makeFinding,
-  plural,
-  quote,
-} from "../rule-helpers";
+import { contextLocation, edgeLine, identitiesOf, isCloudIdentity, isPublishIdentity, makeFinding, plural, quote } from "../rule-helpers";
 import type { PostureRule } from "./posture-rule";
 
 // Rules about where CI code runs and what it can read. Sources: OWASP NHI Top 10 (2025) NHI8
@@ -38,7 +29,9 @@ export const secretInInstallStep: PostureRule = {
         // listed their secrets) falls back to the job's first install with scripts on
         const name = secret.secret?.secretName ?? secret.name;
         const step = scriptedSteps.find((candidate) => candidate.secrets?.includes(name)) ?? scriptedSteps[0];
-        const where = step ? `"${step.command}"${step.step ? ` (step "${step.step}"${step.line !== null ? `, line ${step.line}` : ""})` : ""}` : "a dependency install";
+        const where = step
+          ? `"${step.command}"${step.step ? ` (step "${step.step}"${step.line !== null ? `, line ${step.line}` : ""})` : ""}`
+          : "a dependency install";
         findings.push(
           makeFinding(this, {
             reason: `${quote(secret)} is in the environment of ${where} in ${quote(context)}, so every install script of every dependency can read it.`,
@@ -82,7 +75,8 @@ export const sharedRunnerWithSensitiveCredentials: PostureRule = {
       }
       for (const edge of index.out(runner.id, "STORES")) {
         const secret = index.node(edge.toId);
-        if (identitiesOf(index, secret).some((identity) => isPublishIdentity(index, identity) || isCloudIdentity(index, identity))) sensitive.set(secret.id, secret);
+        if (identitiesOf(index, secret).some((identity) => isPublishIdentity(index, identity) || isCloudIdentity(index, identity)))
+          sensitive.set(secret.id, secret);
       }
       if (sensitive.size === 0) continue;
       const names = [...sensitive.values()].map(quote).join(", ");

@@ -1,15 +1,6 @@
 import type { TFinding } from "@/lib/schemas/findings";
 import type { PostureNode } from "../posture-snapshot";
-import {
-  contextsExposing,
-  daysBetween,
-  identitiesOf,
-  makeFinding,
-  plural,
-  quote,
-  secretsOf,
-  STALE_AFTER_DAYS,
-} from "../rule-helpers";
+import { contextsExposing, daysBetween, identitiesOf, makeFinding, plural, quote, secretsOf, STALE_AFTER_DAYS } from "../rule-helpers";
 import type { PostureRule } from "./posture-rule";
 
 // Rules about identities' ownership, use and privilege, and about the publishers we depend on.
@@ -55,17 +46,19 @@ export const identityWithoutOwner: PostureRule = {
   description: "Nobody is recorded as responsible for this identity: nobody will rotate it, review its rights or remove it when its purpose ends.",
   remediation: "Assign an owning team (in the inventory file's owner field), or revoke the identity if nobody claims it.",
   evaluate(index) {
-    return index
-      .nodesOf("identity")
-      // GITHUB_TOKEN is minted per job by the platform and dies with it: there is nothing to own.
-      .filter((identity) => identity.identity && identity.identity.identityKind !== "githubToken" && !identity.identity.owner?.trim())
-      .map((identity) =>
-        makeFinding(this, {
-          reason: `${quote(identity)} (${identity.identity!.identityKind}) has no recorded owner.`,
-          entities: [identity],
-          worst: identity,
-        }),
-      );
+    return (
+      index
+        .nodesOf("identity")
+        // GITHUB_TOKEN is minted per job by the platform and dies with it: there is nothing to own.
+        .filter((identity) => identity.identity && identity.identity.identityKind !== "githubToken" && !identity.identity.owner?.trim())
+        .map((identity) =>
+          makeFinding(this, {
+            reason: `${quote(identity)} (${identity.identity!.identityKind}) has no recorded owner.`,
+            entities: [identity],
+            worst: identity,
+          }),
+        )
+    );
   },
 };
 
@@ -103,7 +96,8 @@ export const overprivilegedIdentity: PostureRule = {
   severity: "medium",
   description:
     "An identity used by CI jobs holds administrative or wildcard rights. Build, test, publish and deploy jobs need at most write access to the systems they change; the rest only widens the blast radius when the job is compromised.",
-  remediation: "Replace it with an identity scoped to what the jobs do (write on the target repository or registry package, a deploy role limited to one environment), and drop admin and wildcard scopes.",
+  remediation:
+    "Replace it with an identity scoped to what the jobs do (write on the target repository or registry package, a deploy role limited to one environment), and drop admin and wildcard scopes.",
   evaluate(index) {
     const findings: TFinding[] = [];
     for (const identity of index.nodesOf("identity")) {
@@ -140,7 +134,8 @@ export const secretReuse: PostureRule = {
   severity: "medium",
   description:
     "One credential is copied to several places (the same value in several stores, one identity behind several secrets, or one secret read by jobs of several repositories). A leak in any of them compromises all, and rotating it means finding every copy.",
-  remediation: "Issue a separate credential per repository or purpose, each with only the rights that context needs, so one can be revoked without breaking the others.",
+  remediation:
+    "Issue a separate credential per repository or purpose, each with only the rights that context needs, so one can be revoked without breaking the others.",
   evaluate(index) {
     const findings: TFinding[] = [];
     const seen = new Set<string>();
@@ -168,7 +163,11 @@ export const secretReuse: PostureRule = {
       const uses = contextsExposing(index, secret).map(({ context }) => context);
       const repos = new Set(uses.map((context) => context.context?.repo).filter((repo): repo is string => Boolean(repo)));
       if (repos.size < 2) continue;
-      add([secret, ...uses, ...identitiesOf(index, secret)], `${quote(secret)} is read by jobs in ${repos.size} repositories: ${[...repos].sort().join(", ")}.`, secret);
+      add(
+        [secret, ...uses, ...identitiesOf(index, secret)],
+        `${quote(secret)} is read by jobs in ${repos.size} repositories: ${[...repos].sort().join(", ")}.`,
+        secret,
+      );
     }
     return findings;
   },

@@ -53,7 +53,8 @@ export const CREDENTIAL_PATTERNS: CredentialPattern[] = [
 ];
 
 /** A cheap first look: a string without any of these cannot match a pattern above. */
-const PREFILTER = /gh[pousr]_|github_pat_|npm_|A[KSB]IA|ACCA|xox|xapp-|hooks\.slack|-{5}BEGIN|_live_|_test_|whsec_|sk-|eyJ|gl(?:pat|dt|ptt|rt|oas)-|AIza|GOCSPX-|pypi-|hf_|dckr_pat_|SG\.|shp|AccountKey=|:\/\//;
+const PREFILTER =
+  /gh[pousr]_|github_pat_|npm_|A[KSB]IA|ACCA|xox|xapp-|hooks\.slack|-{5}BEGIN|_live_|_test_|whsec_|sk-|eyJ|gl(?:pat|dt|ptt|rt|oas)-|AIza|GOCSPX-|pypi-|hf_|dckr_pat_|SG\.|shp|AccountKey=|:\/\//;
 
 // A URL's userinfo password: `https://user:p4ssw0rd…@host`. Expressions (`${{ … }}`, `$TOKEN`) and
 // placeholders name a credential rather than hold one.
@@ -87,7 +88,8 @@ const DOCUMENTED_EXAMPLE_DIGESTS = new Set([
   "708142cdecacc33a54a1d479bf071fb459a2d903912fb62c45b5cbffbeb69353",
 ]);
 const isDocumentedExample = (body: string) => DOCUMENTED_EXAMPLE_DIGESTS.has(createHash("sha256").update(body).digest("hex"));
-const TOKEN_PREFIX = /^(?:gh[pousr]_|github_pat_|npm_|xox[a-z]-|xapp-|sk-(?:ant-[a-z]+\d+-|proj-|svcacct-|admin-)?|(?:sk|rk)_(?:live|test)_|whsec_|glpat-|hf_|dckr_pat_)/;
+const TOKEN_PREFIX =
+  /^(?:gh[pousr]_|github_pat_|npm_|xox[a-z]-|xapp-|sk-(?:ant-[a-z]+\d+-|proj-|svcacct-|admin-)?|(?:sk|rk)_(?:live|test)_|whsec_|glpat-|hf_|dckr_pat_)/;
 
 export function isPlaceholder(value: string): boolean {
   if (/^(?:AKIA|ASIA)[A-Z0-9]{9}EXAMPLE$/.test(value) || /^[A-Za-z0-9/+]{30}EXAMPLEKEY$/.test(value)) return true;

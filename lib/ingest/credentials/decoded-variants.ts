@@ -5,7 +5,20 @@
 // of its characters. Patterns are matched on each of these too.
 
 const ESCAPE = /\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|U([0-9A-Fa-f]{8})|(\r?\n[ \t]*)|([^]))/g;
-const SIMPLE_ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", b: "\b", f: "\f", v: "\v", "0": "\0", e: "\x1b", N: "\x85", _: "\xa0", L: "\u2028", P: "\u2029" };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  b: "\b",
+  f: "\f",
+  v: "\v",
+  "0": "\0",
+  e: "\x1b",
+  N: "\x85",
+  _: "\xa0",
+  L: "\u2028",
+  P: "\u2029",
+};
 
 const fromCodePoint = (hex: string) => {
   const code = Number.parseInt(hex, 16);
@@ -31,7 +44,9 @@ export function decodePercentEscapes(text: string): string {
       try {
         return decodeURIComponent(run);
       } catch {
-        return run.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) => (Number.parseInt(hex, 16) < 0x80 ? String.fromCharCode(Number.parseInt(hex, 16)) : escape));
+        return run.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) =>
+          Number.parseInt(hex, 16) < 0x80 ? String.fromCharCode(Number.parseInt(hex, 16)) : escape,
+        );
       }
     });
   }

@@ -43,7 +43,12 @@ describe("real tool outputs are not taken for credentials", () => {
     const secret = ["wJalrXUtnFEMI", "K7MDENG", "bPxRfiCYEXAMPLEKEY"].join("/");
     const content = `[default]\naws_access_key_id = ${keyId}\naws_secret_access_key = ${secret}\n`;
     expect(scanCredentials({ path: "aws/credentials", content })).toEqual([]);
-    const json = JSON.stringify({ env: [{ name: "AWS_ACCESS_KEY_ID", value: keyId }, { name: "AWS_SECRET_ACCESS_KEY", value: secret }] });
+    const json = JSON.stringify({
+      env: [
+        { name: "AWS_ACCESS_KEY_ID", value: keyId },
+        { name: "AWS_SECRET_ACCESS_KEY", value: secret },
+      ],
+    });
     expect(scanCredentials({ path: "task.json", content: json })).toEqual([]);
   });
 });

@@ -203,7 +203,10 @@ describe("credentials in names: file paths and repository names", () => {
   });
 
   it("refuses a token in the repo option or in a repository name found for a root", () => {
-    const errors = scanRepositoryNames({ repo: `acme/${ghToken}`, repoNames: { [`${npmToken}/`]: "acme/web", "api/": `https://x-access-token:${ghToken}@github.com/acme/api` } });
+    const errors = scanRepositoryNames({
+      repo: `acme/${ghToken}`,
+      repoNames: { [`${npmToken}/`]: "acme/web", "api/": `https://x-access-token:${ghToken}@github.com/acme/api` },
+    });
     expect(errors.map((error) => error.file)).toEqual(["--repo", "npm_aB…/", "api/"]);
     expectRedacted(errors, ghToken);
     expectRedacted(errors, npmToken);
@@ -234,7 +237,9 @@ describe("parseSources refuses what the scan finds, wherever it is", () => {
   });
 
   it("refuses an escaped token in an inventory file", () => {
-    const parsed = parseSources([{ path: "inventory.json", content: `{"blastmapInventory": 1, "organisation": "\\u006e\\u0070\\u006d_${npmToken.slice(4)}"}` }]);
+    const parsed = parseSources([
+      { path: "inventory.json", content: `{"blastmapInventory": 1, "organisation": "\\u006e\\u0070\\u006d_${npmToken.slice(4)}"}` },
+    ]);
     expect(parsed.errors).toMatchObject([{ file: "inventory.json", message: expect.stringContaining("(npm_aB…)") }]);
     expectRedacted(parsed, npmToken);
   });

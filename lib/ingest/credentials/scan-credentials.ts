@@ -198,7 +198,8 @@ function scanContent(file: SourceFile): Finding[] {
   // 4. An AWS secret access key has no prefix: looked for only where an access key id was found.
   if (awsKeyId) {
     add(findAwsSecretAccessKeys(text), (match) => ({ line: lineAt(lineStarts, match.index) }));
-    for (const string of parsed ?? []) add(findAwsSecretAccessKeys(string.text), () => (string.line !== undefined ? { line: string.line } : locateInText(text, lineStarts, string)));
+    for (const string of parsed ?? [])
+      add(findAwsSecretAccessKeys(string.text), () => (string.line !== undefined ? { line: string.line } : locateInText(text, lineStarts, string)));
   }
   return findings;
 }
@@ -208,7 +209,10 @@ const mayAssign = (text: string) => text.includes("=") || text.includes(": ");
 
 /** JSON and YAML read as their parsers read them; null for a format read as text or one that does not parse. */
 function parsedStringsOf(file: SourceFile): ParsedString[] | null {
-  const head = file.content.slice(0, 64).replace(/^\ufeff/, "").trimStart();
+  const head = file.content
+    .slice(0, 64)
+    .replace(/^\ufeff/, "")
+    .trimStart();
   if (JSON_PATH.test(file.path) || head.startsWith("{") || head.startsWith("[")) {
     const parsed = parseJsonSource(file.path, file.content, MAX_JSON_DEPTH);
     if (parsed.ok) return parsedStringsOfJson(parsed.value, (text, field) => (field !== undefined && isSecretFieldName(field)) || mayAssign(text));

@@ -13,7 +13,21 @@ const MIN_ENTROPY = 3.9;
 const SECRET_WORD_ENDINGS = /(?:token|secret|secrets|password|passwd|passphrase|credential|credentials|apikey|secretkey|privatekey|accesskey)$/;
 const SECRET_WORDS = new Set(["auth", "authorization", "pwd", "pat", "bearer", "cookie"]);
 /** `<qualifier> key` names a secret key; a bare `key` (a public key, a map key, a cache key) does not. */
-const KEY_QUALIFIERS = new Set(["api", "access", "secret", "private", "signing", "client", "master", "encryption", "account", "session", "deploy", "ssh", "license"]);
+const KEY_QUALIFIERS = new Set([
+  "api",
+  "access",
+  "secret",
+  "private",
+  "signing",
+  "client",
+  "master",
+  "encryption",
+  "account",
+  "session",
+  "deploy",
+  "ssh",
+  "license",
+]);
 
 const wordsOf = (name: string) =>
   name
@@ -25,10 +39,61 @@ const wordsOf = (name: string) =>
 
 /** Words after the credential word that make the field describe it rather than hold it: `token_type`, `secret_name`, `password_url`. */
 const DESCRIPTOR_WORDS = new Set([
-  "type", "types", "kind", "name", "names", "id", "ids", "url", "urls", "uri", "endpoint", "path", "file", "files", "env", "var",
-  "expires", "expiry", "expiration", "expired", "at", "date", "time", "ttl", "age", "length", "count", "policy", "scope", "scopes",
-  "hint", "prefix", "suffix", "header", "format", "label", "description", "version", "status", "enabled", "required", "scanning",
-  "manager", "provider", "store", "service", "location", "field", "fields", "hash", "digest", "fingerprint", "last4", "rotation", "pattern",
+  "type",
+  "types",
+  "kind",
+  "name",
+  "names",
+  "id",
+  "ids",
+  "url",
+  "urls",
+  "uri",
+  "endpoint",
+  "path",
+  "file",
+  "files",
+  "env",
+  "var",
+  "expires",
+  "expiry",
+  "expiration",
+  "expired",
+  "at",
+  "date",
+  "time",
+  "ttl",
+  "age",
+  "length",
+  "count",
+  "policy",
+  "scope",
+  "scopes",
+  "hint",
+  "prefix",
+  "suffix",
+  "header",
+  "format",
+  "label",
+  "description",
+  "version",
+  "status",
+  "enabled",
+  "required",
+  "scanning",
+  "manager",
+  "provider",
+  "store",
+  "service",
+  "location",
+  "field",
+  "fields",
+  "hash",
+  "digest",
+  "fingerprint",
+  "last4",
+  "rotation",
+  "pattern",
 ]);
 
 const secretNames = new Map<string, boolean>();

@@ -6,10 +6,20 @@ const bom = {
   specVersion: "1.5",
   metadata: { component: { type: "application", name: "shop", group: "@acme", version: "2.0.0", "bom-ref": "app" } },
   components: [
-    { type: "library", name: "buffer", version: "5.4.3", purl: "pkg:npm/buffer@5.4.3", "bom-ref": "b", components: [{ type: "library", name: "base64-js", version: "1.3.1", purl: "pkg:npm/base64-js@1.3.1", "bom-ref": "b64" }] },
+    {
+      type: "library",
+      name: "buffer",
+      version: "5.4.3",
+      purl: "pkg:npm/buffer@5.4.3",
+      "bom-ref": "b",
+      components: [{ type: "library", name: "base64-js", version: "1.3.1", purl: "pkg:npm/base64-js@1.3.1", "bom-ref": "b64" }],
+    },
     { type: "library", name: "no-purl", version: "1.0.0", "bom-ref": "n" },
   ],
-  dependencies: [{ ref: "app", dependsOn: ["b"] }, { ref: "b", dependsOn: ["b64", "unknown"] }],
+  dependencies: [
+    { ref: "app", dependsOn: ["b"] },
+    { ref: "b", dependsOn: ["b64", "unknown"] },
+  ],
 };
 
 describe("parseCycloneDx", () => {

@@ -29,7 +29,7 @@ export function parseCycloneDx(file: { path: string; repo: string | null }, valu
   const bom = parsed.data;
   const application = bom.metadata?.component;
   const baseName = file.path.slice(file.path.lastIndexOf("/") + 1).replace(/\.json$/i, "");
-  const appName = application ? fullName(application) : file.repo ?? baseName;
+  const appName = application ? fullName(application) : (file.repo ?? baseName);
   const context = applicationContextKey(appName);
 
   const nodes: TNodeFact[] = [

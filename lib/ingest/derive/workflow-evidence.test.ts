@@ -130,7 +130,16 @@ describe("publish rights derived from workflows", () => {
   });
 
   it("a recursive publish from a directory without a package.json publishes nothing it cannot name", () => {
-    const step: TPublishStep = { line: 1, command: "npm publish", tool: "npm", directory: "nowhere", recursive: false, secrets: ["NPM_TOKEN"], provenance: false, trustedPublishing: false };
+    const step: TPublishStep = {
+      line: 1,
+      command: "npm publish",
+      tool: "npm",
+      directory: "nowhere",
+      recursive: false,
+      secrets: ["NPM_TOKEN"],
+      provenance: false,
+      trustedPublishing: false,
+    };
     const manifests: PackageManifest[] = [{ repo: "acme/x", directory: "", name: "x", private: false, workspaces: [] }];
     expect(publishedPackages(step, manifests)).toEqual([]);
     expect(publishedPackages({ ...step, directory: "" }, manifests)).toEqual(["x"]);
@@ -140,7 +149,9 @@ describe("publish rights derived from workflows", () => {
 describe("triggers derived from workflows", () => {
   it("a job with no permissions block dispatches the workflow_dispatch workflows, and the edge says write was assumed", () => {
     const all = edges();
-    expect(find(all, "TRIGGERS", "identity:github-token:acme/tooling/pr-title.yml/check", "context:acme/tooling/publish.yml/publish")?.attributes).toMatchObject({
+    expect(
+      find(all, "TRIGGERS", "identity:github-token:acme/tooling/pr-title.yml/check", "context:acme/tooling/publish.yml/publish")?.attributes,
+    ).toMatchObject({
       trigger: "workflow_dispatch",
       assumed: true,
     });
@@ -153,7 +164,10 @@ describe("triggers derived from workflows", () => {
 
   it("a workflow_run workflow is started by the jobs of the workflow it names", () => {
     const all = edges();
-    expect(find(all, "TRIGGERS", "context:acme/tooling/ci.yml/test", "context:acme/tooling/docs.yml/deploy")).toMatchObject({ exposure: "job", attributes: expect.objectContaining({ trigger: "workflow_run" }) });
+    expect(find(all, "TRIGGERS", "context:acme/tooling/ci.yml/test", "context:acme/tooling/docs.yml/deploy")).toMatchObject({
+      exposure: "job",
+      attributes: expect.objectContaining({ trigger: "workflow_run" }),
+    });
   });
 
   it("a workflow imported alone is linked to the repository's workflows imported earlier", () => {

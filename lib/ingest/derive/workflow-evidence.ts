@@ -131,7 +131,12 @@ function derivePublishRights(job: Job & { document: TGraphDocument }, manifests:
           from: fact.key,
           to: pkg,
           exposure: installsWithScripts ? "install" : "job",
-          attributes: { ...evidence, trustedPublishing: true, provenance: step.provenance, reason: "the job can mint an OIDC token (id-token: write) and publishes: code running earlier in the job can publish too" },
+          attributes: {
+            ...evidence,
+            trustedPublishing: true,
+            provenance: step.provenance,
+            reason: "the job can mint an OIDC token (id-token: write) and publishes: code running earlier in the job can publish too",
+          },
         });
       }
     }
@@ -158,7 +163,12 @@ function deriveTriggers(jobs: Job[]): void {
       const document = source.document ?? target.document;
       if (document === null) continue;
       const triggers = target.fact.attrs.triggers ?? [];
-      const on = triggers.includes("workflow_dispatch") && dispatch ? "workflow_dispatch" : triggers.includes("repository_dispatch") && repositoryDispatch ? "repository_dispatch" : null;
+      const on =
+        triggers.includes("workflow_dispatch") && dispatch
+          ? "workflow_dispatch"
+          : triggers.includes("repository_dispatch") && repositoryDispatch
+            ? "repository_dispatch"
+            : null;
       if (hasToken && on && target.fileName !== fileName) {
         addEdge(document, {
           kind: "TRIGGERS",
@@ -175,11 +185,23 @@ function deriveTriggers(jobs: Job[]): void {
       }
       const runsAfter = (target.fact.attrs.workflowRuns ?? []).some((name) => name === fact.attrs.workflowName || name === fileName);
       if (runsAfter && triggers.includes("workflow_run")) {
-        addEdge(document, { kind: "TRIGGERS", from: fact.key, to: target.fact.key, exposure: "job", attributes: { repo, trigger: "workflow_run", workflow: fact.attrs.workflowName ?? fileName } });
+        addEdge(document, {
+          kind: "TRIGGERS",
+          from: fact.key,
+          to: target.fact.key,
+          exposure: "job",
+          attributes: { repo, trigger: "workflow_run", workflow: fact.attrs.workflowName ?? fileName },
+        });
       }
       const calls = (fact.attrs.calls ?? []).map((uses) => normalise(uses.replace(/@.*$/, "")));
       if (calls.includes(normalise(target.fact.attrs.workflow ?? ""))) {
-        addEdge(document, { kind: "TRIGGERS", from: fact.key, to: target.fact.key, exposure: "job", attributes: { repo, trigger: "workflow_call", calls: target.fact.attrs.workflow } });
+        addEdge(document, {
+          kind: "TRIGGERS",
+          from: fact.key,
+          to: target.fact.key,
+          exposure: "job",
+          attributes: { repo, trigger: "workflow_call", calls: target.fact.attrs.workflow },
+        });
       }
     }
   }

@@ -16,7 +16,16 @@ const inventory = {
       actsAs: "publisher:npm/alice",
     },
   ],
-  secrets: [{ name: "NPM_TOKEN", repo: "acme/web", type: "npm-token", storedIn: "ciSecret", authenticatesAs: "identity:npm-publish-bot", storedBy: ["system:github-actions"] }],
+  secrets: [
+    {
+      name: "NPM_TOKEN",
+      repo: "acme/web",
+      type: "npm-token",
+      storedIn: "ciSecret",
+      authenticatesAs: "identity:npm-publish-bot",
+      storedBy: ["system:github-actions"],
+    },
+  ],
   systems: [{ name: "npm-registry", kind: "registry", criticality: "critical" }],
 };
 
@@ -43,7 +52,10 @@ describe("parseInventory", () => {
 
   it("refuses a reference of the wrong kind with its JSON path", () => {
     const parsed = parseInventory("inventory.json", { ...inventory, identities: [{ ...inventory.identities[0], actsAs: "identity:someone" }] });
-    expect(parsed).toEqual({ ok: false, errors: [expect.objectContaining({ path: "$.identities[0].actsAs", message: expect.stringContaining("publisher:") })] });
+    expect(parsed).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ path: "$.identities[0].actsAs", message: expect.stringContaining("publisher:") })],
+    });
   });
 
   it("reports schema violations with their JSON path", () => {
@@ -84,7 +96,9 @@ describe("parseInventory: what workflow files do not show", () => {
       ],
     });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    const installs = parsed.document.edges.filter((edge) => edge.kind === "INSTALLED_IN").map((edge) => [edge.from, edge.to, edge.attributes?.resolve, edge.attributes?.spec]);
+    const installs = parsed.document.edges
+      .filter((edge) => edge.kind === "INSTALLED_IN")
+      .map((edge) => [edge.from, edge.to, edge.attributes?.resolve, edge.attributes?.spec]);
     expect(installs).toEqual([
       ["pkg:npm/%40nx/cli", "context:workstation/dana-laptop", "fresh", "latest"],
       ["pkg:npm/typescript@5.8.3", "context:acme/web/deploy.yml/deploy", "lockfile", undefined],

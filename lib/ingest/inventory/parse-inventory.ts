@@ -27,9 +27,7 @@ export interface ReferenceUse {
   path: string;
 }
 
-export type InventoryParse =
-  | { ok: true; document: TGraphDocument; references: ReferenceUse[] }
-  | { ok: false; errors: IngestError[] };
+export type InventoryParse = { ok: true; document: TGraphDocument; references: ReferenceUse[] } | { ok: false; errors: IngestError[] };
 
 export const inventoryDocumentKey = (path: string) => `inventory:${path}`;
 
@@ -57,7 +55,11 @@ function inventoryDocument(file: string, inventory: TInventory): InventoryParse 
   const packageRef = (purl: string, path: PropertyKey[], withVersion: boolean): string | null => {
     const ref = parsePackageRef(purl);
     if (!ref || (withVersion && !ref.version)) {
-      errors.push({ file, path: jsonPath(path), message: withVersion ? `"${purl}" must be a package URL with a version (pkg:npm/name@1.2.3)` : `"${purl}" is not a package URL` });
+      errors.push({
+        file,
+        path: jsonPath(path),
+        message: withVersion ? `"${purl}" must be a package URL with a version (pkg:npm/name@1.2.3)` : `"${purl}" is not a package URL`,
+      });
       return null;
     }
     const pkg = packageKey(ref.ecosystem, ref.name);
@@ -218,7 +220,9 @@ function inventoryDocument(file: string, inventory: TInventory): InventoryParse 
       attrs: { contextKind: "workstation", owner: context.owner ?? null, ignoresScripts: context.ignoresScripts },
     });
     context.installs.forEach((purl, j) =>
-      edge("INSTALLED_IN", packageRef(purl, ["contexts", i, "installs", j], true), key, { attributes: { phase: context.ignoresScripts ? "runtime" : "install", source: "inventory" } }),
+      edge("INSTALLED_IN", packageRef(purl, ["contexts", i, "installs", j], true), key, {
+        attributes: { phase: context.ignoresScripts ? "runtime" : "install", source: "inventory" },
+      }),
     );
     freshResolves(context.resolves, key, ["contexts", i, "resolves"], context.ignoresScripts ?? false);
     context.exposes.forEach((exposure, j) =>

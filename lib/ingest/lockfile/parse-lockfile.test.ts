@@ -56,11 +56,20 @@ describe("parseSources with pnpm and yarn lockfiles", () => {
     const parsed = parseSources(files, { repo: "acme/mono" });
     expect(parsed.errors).toEqual([]);
     const document = parsed.documents.find((doc) => doc.format === "pnpm-lockfile")!;
-    expect(installedIn(document.edges, "pkg:npm/core-js@3.51.0")?.attributes).toMatchObject({ phase: "runtime", ignoreScripts: true, direct: true, range: "^3.38.0" });
+    expect(installedIn(document.edges, "pkg:npm/core-js@3.51.0")?.attributes).toMatchObject({
+      phase: "runtime",
+      ignoreScripts: true,
+      direct: true,
+      range: "^3.38.0",
+    });
     expect(installedIn(document.edges, "pkg:npm/ms@2.1.3")?.attributes).toMatchObject({ direct: true, range: "^2.1.2", resolve: "lockfile" });
     // the workspace packages are covered by the root lockfile, not stored as lone package.json files
     expect(parsed.documents.filter((doc) => doc.format === "package-json")).toEqual([]);
-    expect(parsed.declaredRanges).toContainEqual({ file: "packages/lib/package.json", dependency: expect.objectContaining({ name: "ms", range: "^2.1.2" }), pinned: "2.1.3" });
+    expect(parsed.declaredRanges).toContainEqual({
+      file: "packages/lib/package.json",
+      dependency: expect.objectContaining({ name: "ms", range: "^2.1.2" }),
+      pinned: "2.1.3",
+    });
     // unknown install scripts are not asserted on the shared version node
     const coreJs = document.nodes.find((node) => node.key === "pkg:npm/core-js@3.51.0")!;
     expect(coreJs.attrs).not.toHaveProperty("hasInstallScript");
@@ -75,7 +84,9 @@ describe("parseSources with pnpm and yarn lockfiles", () => {
     const files = repository("pnpm-lockfile/fixtures/v9-workspace", "pnpm install").map((file) =>
       file.path === "pnpm-workspace.yaml" ? { ...file, content: "packages:\n  - [\n" } : file,
     );
-    expect(parseSources(files, { repo: "acme/mono" }).errors).toEqual([{ file: "pnpm-workspace.yaml", line: expect.any(Number), message: expect.stringContaining("invalid YAML") }]);
+    expect(parseSources(files, { repo: "acme/mono" }).errors).toEqual([
+      { file: "pnpm-workspace.yaml", line: expect.any(Number), message: expect.stringContaining("invalid YAML") },
+    ]);
   });
 
   it("links a yarn Berry workspace lockfile, with built: false as scripts off", () => {
@@ -101,8 +112,19 @@ describe("parseSources with pnpm and yarn lockfiles", () => {
     const document = parsed.documents.find((doc) => doc.format === "yarn-lockfile")!;
     expect(installedIn(document.edges, "pkg:npm/ms@2.1.3")?.attributes).toMatchObject({ direct: true, range: "^2.1.1", lockfile: "yarn.lock" });
     expect(installedIn(document.edges, "pkg:npm/ms@2.0.0")?.attributes).toMatchObject({ direct: true, range: "npm:ms@2.0.0" });
-    expect(installedIn(document.edges, "pkg:npm/@ctrl/tinycolor@4.3.0".replace("@ctrl", "%40ctrl"))?.attributes).toMatchObject({ direct: true, range: "^4.1.0" });
-    expect(parsed.declaredRanges.map((declared) => declared.file).sort()).toEqual(["packages/a/package.json", "packages/a/package.json", "packages/a/package.json", "packages/b/package.json", "packages/b/package.json", "packages/b/package.json", "yarn.lock"]);
+    expect(installedIn(document.edges, "pkg:npm/@ctrl/tinycolor@4.3.0".replace("@ctrl", "%40ctrl"))?.attributes).toMatchObject({
+      direct: true,
+      range: "^4.1.0",
+    });
+    expect(parsed.declaredRanges.map((declared) => declared.file).sort()).toEqual([
+      "packages/a/package.json",
+      "packages/a/package.json",
+      "packages/a/package.json",
+      "packages/b/package.json",
+      "packages/b/package.json",
+      "packages/b/package.json",
+      "yarn.lock",
+    ]);
   });
 });
 
@@ -118,6 +140,9 @@ describe("onlyBuiltDependenciesOf", () => {
 
   it("knows no list when nothing sets one or every build is allowed", () => {
     expect(onlyBuiltDependenciesOf({ name: "x" }, null)).toEqual({ ok: true, onlyBuiltDependencies: null });
-    expect(onlyBuiltDependenciesOf({ pnpm: { onlyBuiltDependencies: ["a"] } }, workspace("dangerouslyAllowAllBuilds: true\n"))).toEqual({ ok: true, onlyBuiltDependencies: null });
+    expect(onlyBuiltDependenciesOf({ pnpm: { onlyBuiltDependencies: ["a"] } }, workspace("dangerouslyAllowAllBuilds: true\n"))).toEqual({
+      ok: true,
+      onlyBuiltDependencies: null,
+    });
   });
 });

@@ -51,7 +51,8 @@ export function onlyBuiltDependenciesOf(packageJson: unknown, workspaceFile: { p
     const loaded = loadYaml(workspaceFile);
     if (!loaded.ok) return { ok: false, errors: loaded.errors };
     const fromWorkspace = listOf(loaded.yaml.value);
-    if (fromWorkspace !== null || (isRecord(loaded.yaml.value) && loaded.yaml.value.dangerouslyAllowAllBuilds === true)) return { ok: true, onlyBuiltDependencies: fromWorkspace };
+    if (fromWorkspace !== null || (isRecord(loaded.yaml.value) && loaded.yaml.value.dangerouslyAllowAllBuilds === true))
+      return { ok: true, onlyBuiltDependencies: fromWorkspace };
   }
   return { ok: true, onlyBuiltDependencies: isRecord(packageJson) ? listOf(packageJson.pnpm) : null };
 }

@@ -21,9 +21,33 @@ describe("parseNpmLockfile", () => {
       }),
     );
     expect(parsed.ok && parsed.lockfile.installs).toEqual([
-      { name: "esbuild", version: "0.28.1", packageKey: "pkg:npm/esbuild", versionKey: "pkg:npm/esbuild@0.28.1", hasInstallScript: true, dev: true, optional: false },
-      { name: "@ctrl/tinycolor", version: "4.1.1", packageKey: "pkg:npm/%40ctrl/tinycolor", versionKey: "pkg:npm/%40ctrl/tinycolor@4.1.1", hasInstallScript: false, dev: false, optional: false },
-      { name: "fsevents", version: "2.3.3", packageKey: "pkg:npm/fsevents", versionKey: "pkg:npm/fsevents@2.3.3", hasInstallScript: true, dev: true, optional: true },
+      {
+        name: "esbuild",
+        version: "0.28.1",
+        packageKey: "pkg:npm/esbuild",
+        versionKey: "pkg:npm/esbuild@0.28.1",
+        hasInstallScript: true,
+        dev: true,
+        optional: false,
+      },
+      {
+        name: "@ctrl/tinycolor",
+        version: "4.1.1",
+        packageKey: "pkg:npm/%40ctrl/tinycolor",
+        versionKey: "pkg:npm/%40ctrl/tinycolor@4.1.1",
+        hasInstallScript: false,
+        dev: false,
+        optional: false,
+      },
+      {
+        name: "fsevents",
+        version: "2.3.3",
+        packageKey: "pkg:npm/fsevents",
+        versionKey: "pkg:npm/fsevents@2.3.3",
+        hasInstallScript: true,
+        dev: true,
+        optional: true,
+      },
     ]);
   });
 
@@ -49,12 +73,18 @@ describe("parseNpmLockfile", () => {
 
   it("refuses lockfileVersion 1 with how to fix it", () => {
     const parsed = parseNpmLockfile("package-lock.json", { lockfileVersion: 1, dependencies: {} });
-    expect(parsed).toEqual({ ok: false, errors: [expect.objectContaining({ file: "package-lock.json", path: "$.lockfileVersion", message: expect.stringContaining("npm 7") })] });
+    expect(parsed).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ file: "package-lock.json", path: "$.lockfileVersion", message: expect.stringContaining("npm 7") })],
+    });
   });
 
   it("names the JSON path of an entry without a version", () => {
     const parsed = parseNpmLockfile("a/package-lock.json", lockfile({ "node_modules/left-pad": { resolved: "https://registry.example.invalid/x.tgz" } }));
-    expect(parsed).toEqual({ ok: false, errors: [{ file: "a/package-lock.json", path: '$.packages["node_modules/left-pad"].version', message: "an installed package needs a version" }] });
+    expect(parsed).toEqual({
+      ok: false,
+      errors: [{ file: "a/package-lock.json", path: '$.packages["node_modules/left-pad"].version', message: "an installed package needs a version" }],
+    });
   });
 });
 
@@ -67,7 +97,15 @@ describe("lockfileDocument", () => {
 
   it("puts install-script packages in the install phase only where scripts run", () => {
     const declared = new Map([["chalk", { name: "chalk", range: "^5.0.0", dev: true, optional: false, semver: true }]]);
-    const edges = installedInEdges(installs, [{ key: "context:a/b/ci.yml/build", ignoresScripts: false }, { key: "context:a/b/ci.yml/safe", ignoresScripts: true }], declared, "package-lock.json");
+    const edges = installedInEdges(
+      installs,
+      [
+        { key: "context:a/b/ci.yml/build", ignoresScripts: false },
+        { key: "context:a/b/ci.yml/safe", ignoresScripts: true },
+      ],
+      declared,
+      "package-lock.json",
+    );
     expect(edges.map((edge) => [edge.from, edge.to, edge.attributes?.phase])).toEqual([
       ["pkg:npm/esbuild@0.28.1", "context:a/b/ci.yml/build", "install"],
       ["pkg:npm/esbuild@0.28.1", "context:a/b/ci.yml/safe", "runtime"],
@@ -78,7 +116,13 @@ describe("lockfileDocument", () => {
   });
 
   it("keys the document by repository and path and declares each package once", () => {
-    const document = lockfileDocument({ repo: "acme/web", path: "package-lock.json", lockfile: parsed.ok ? parsed.lockfile : (undefined as never), contexts: [], declared: new Map() });
+    const document = lockfileDocument({
+      repo: "acme/web",
+      path: "package-lock.json",
+      lockfile: parsed.ok ? parsed.lockfile : (undefined as never),
+      contexts: [],
+      declared: new Map(),
+    });
     expect(document.key).toBe("lockfile:acme/web:package-lock.json");
     expect(document.nodes.map((node) => node.key)).toEqual(["pkg:npm/esbuild", "pkg:npm/esbuild@0.28.1", "pkg:npm/chalk", "pkg:npm/chalk@5.3.0"]);
     expect(document.edges.every((edge) => edge.kind === "VERSION_OF")).toBe(true);

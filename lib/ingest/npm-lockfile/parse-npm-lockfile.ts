@@ -94,7 +94,8 @@ export function parseNpmLockfile(file: string, value: unknown): LockfileParse {
   if (lockfileVersion === 1) {
     return fail(["lockfileVersion"], "lockfileVersion 1 (npm 6) lists no install scripts; regenerate it with npm 7 or later (lockfileVersion 2 or 3)");
   }
-  if (lockfileVersion !== 2 && lockfileVersion !== 3) return fail(["lockfileVersion"], `unsupported lockfileVersion ${JSON.stringify(lockfileVersion)}; expected 2 or 3`);
+  if (lockfileVersion !== 2 && lockfileVersion !== 3)
+    return fail(["lockfileVersion"], `unsupported lockfileVersion ${JSON.stringify(lockfileVersion)}; expected 2 or 3`);
   if (!isRecord(packages)) return fail(["packages"], "missing the `packages` map of a lockfileVersion 2/3 file");
 
   const errors: IngestError[] = [];

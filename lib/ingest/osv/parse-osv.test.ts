@@ -31,7 +31,9 @@ describe("parseOsv", () => {
     published: "2099-01-01T00:00:00Z",
     aliases: ["GHSA-xxxx"],
     summary: "Malicious code in @acme/evil (npm)",
-    affected: [{ package: { ecosystem: "npm", name: "@acme/evil" }, versions: ["1.0.1", "1.0.2"], ranges: [{ type: "SEMVER", events: [{ introduced: "0" }] }] }],
+    affected: [
+      { package: { ecosystem: "npm", name: "@acme/evil" }, versions: ["1.0.1", "1.0.2"], ranges: [{ type: "SEMVER", events: [{ introduced: "0" }] }] },
+    ],
   };
 
   it("keeps the advisory as published and links the versions it lists", () => {
@@ -41,7 +43,10 @@ describe("parseOsv", () => {
     expect(document.key).toBe("osv:MAL-2099-1");
     const advisory = document.nodes.find((node) => node.kind === "advisory");
     expect(advisory?.attrs).toMatchObject({ advisoryId: "MAL-2099-1", aliases: ["GHSA-xxxx"], malicious: true, affected: record.affected });
-    expect(document.edges.filter((edge) => edge.kind === "AFFECTS").map((edge) => edge.to)).toEqual(["pkg:npm/%40acme/evil@1.0.1", "pkg:npm/%40acme/evil@1.0.2"]);
+    expect(document.edges.filter((edge) => edge.kind === "AFFECTS").map((edge) => edge.to)).toEqual([
+      "pkg:npm/%40acme/evil@1.0.1",
+      "pkg:npm/%40acme/evil@1.0.2",
+    ]);
     expect(document.nodes.find((node) => node.key === "pkg:npm/%40acme/evil@1.0.1")?.attrs).toMatchObject({ compromised: true, advisoryIds: ["MAL-2099-1"] });
   });
 

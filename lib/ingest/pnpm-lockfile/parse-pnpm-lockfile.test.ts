@@ -115,7 +115,8 @@ describe("parsePnpmLockfile", () => {
   it("reports malformed YAML with its line instead of throwing", () => {
     const parsed = parsePnpmLockfile("pnpm-lock.yaml", "lockfileVersion: '9.0'\npackages:\n  a@1.0.0: {resolution: [\n");
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.errors[0]).toMatchObject({ file: "pnpm-lock.yaml", line: expect.any(Number), message: expect.stringContaining("invalid YAML") });
+    if (!parsed.ok)
+      expect(parsed.errors[0]).toMatchObject({ file: "pnpm-lock.yaml", line: expect.any(Number), message: expect.stringContaining("invalid YAML") });
   });
 
   it("refuses pnpm 7's lockfile v5 and names the fix", () => {

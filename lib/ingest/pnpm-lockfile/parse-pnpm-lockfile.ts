@@ -82,7 +82,8 @@ export function parsePnpmLockfile(file: string, content: string, options: PnpmLo
   if (!isRecord(value)) return fail([], "a pnpm-lock.yaml must be a YAML mapping");
   const version = Number.parseFloat(String(value.lockfileVersion));
   if (!Number.isFinite(version)) return fail(["lockfileVersion"], "missing lockfileVersion");
-  if (version < 6) return fail(["lockfileVersion"], `lockfileVersion ${String(value.lockfileVersion)} (pnpm 7 or older) is not read; regenerate it with pnpm 8 or later`);
+  if (version < 6)
+    return fail(["lockfileVersion"], `lockfileVersion ${String(value.lockfileVersion)} (pnpm 7 or older) is not read; regenerate it with pnpm 8 or later`);
   if (version >= 10) return fail(["lockfileVersion"], `unsupported lockfileVersion ${String(value.lockfileVersion)}; expected 6.x to 9.x`);
 
   const packages = value.packages ?? {};

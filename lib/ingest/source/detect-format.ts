@@ -3,7 +3,18 @@ import { isRecord } from "./parse-json-source";
 // Which parser reads a file: decided by its name where the name is conventional (workflows,
 // package-lock.json, pnpm-lock.yaml, yarn.lock, package.json, .npmrc), otherwise by sniffing the JSON's top-level shape.
 
-export const SOURCE_FORMATS = ["workflow", "npm-lockfile", "pnpm-lockfile", "yarn-lockfile", "pnpm-workspace", "package-json", "osv", "cyclonedx", "inventory", "npmrc"] as const;
+export const SOURCE_FORMATS = [
+  "workflow",
+  "npm-lockfile",
+  "pnpm-lockfile",
+  "yarn-lockfile",
+  "pnpm-workspace",
+  "package-json",
+  "osv",
+  "cyclonedx",
+  "inventory",
+  "npmrc",
+] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);

@@ -21,7 +21,10 @@ describe("expandZip", () => {
 
   it("refuses an entry whose path climbs out of the archive", () => {
     const zip = zipSync({ "../evil/package.json": strToU8("{}") });
-    expect(expandZip(zip, "x.zip", limits)).toEqual({ files: [], errors: [{ file: "x.zip: ../evil/package.json", message: "a path with ../ escapes the upload" }] });
+    expect(expandZip(zip, "x.zip", limits)).toEqual({
+      files: [],
+      errors: [{ file: "x.zip: ../evil/package.json", message: "a path with ../ escapes the upload" }],
+    });
   });
 
   it("refuses a zip bomb from its declared sizes before inflating anything", () => {
@@ -48,8 +51,17 @@ describe("expandZip", () => {
   });
 
   it("reads a zip built by hand the same way (the builder the hostile tests use is honest by default)", () => {
-    const zip = buildZip([{ name: "web/package.json", content: strToU8('{"name":"web"}') }, { name: "web/.npmrc", content: strToU8("x=1"), stored: true }]);
-    expect(expandZip(zip, "web.zip", limits)).toEqual({ files: [{ path: "web/web/package.json", content: '{"name":"web"}' }, { path: "web/web/.npmrc", content: "x=1" }], errors: [] });
+    const zip = buildZip([
+      { name: "web/package.json", content: strToU8('{"name":"web"}') },
+      { name: "web/.npmrc", content: strToU8("x=1"), stored: true },
+    ]);
+    expect(expandZip(zip, "web.zip", limits)).toEqual({
+      files: [
+        { path: "web/web/package.json", content: '{"name":"web"}' },
+        { path: "web/web/.npmrc", content: "x=1" },
+      ],
+      errors: [],
+    });
   });
 });
 
@@ -66,7 +78,9 @@ describe("expandZip against archives that lie", () => {
     expect(performance.now() - started).toBeLessThan(100);
     expect(process.memoryUsage().arrayBuffers - heapBefore).toBeLessThan(32 * MB);
     expect(files).toEqual([]);
-    expect(errors).toEqual([{ file: "bomb.zip: bomb/package-lock.json", message: "the entry inflates past its declared 1000 bytes; refused (its sizes are false: a zip bomb)" }]);
+    expect(errors).toEqual([
+      { file: "bomb.zip: bomb/package-lock.json", message: "the entry inflates past its declared 1000 bytes; refused (its sizes are false: a zip bomb)" },
+    ]);
   });
 
   it("refuses an entry that inflates to less than it declares", () => {
@@ -87,7 +101,12 @@ describe("expandZip against archives that lie", () => {
     const zip = buildZip([{ name: "web/package-lock.json", content: strToU8('{"lockfileVersion":3,"packages":{}}'), aliases }]);
     const { files, errors } = expandZip(zip, "overlap.zip", limits);
     expect(files).toEqual([]);
-    expect(errors).toEqual([{ file: "overlap.zip", message: "entries web/package-lock.json and web0/package-lock.json share the same compressed data (a zip bomb by overlap); refused" }]);
+    expect(errors).toEqual([
+      {
+        file: "overlap.zip",
+        message: "entries web/package-lock.json and web0/package-lock.json share the same compressed data (a zip bomb by overlap); refused",
+      },
+    ]);
   });
 
   it("refuses a ZIP64 archive, whether its end record says so or only a ZIP64 locator does", () => {

@@ -95,7 +95,8 @@ export function listZipEntries(data: Uint8Array): Listed {
     });
     offset = extraStart + extraLength + commentLength;
   }
-  if (offset !== directoryOffset + directorySize) return { ok: false, message: "corrupt zip archive (the central directory's size does not match its entries)" };
+  if (offset !== directoryOffset + directorySize)
+    return { ok: false, message: "corrupt zip archive (the central directory's size does not match its entries)" };
   return { ok: true, entries, directoryOffset };
 }
 
@@ -121,17 +122,23 @@ function locateEntries(data: Uint8Array, entries: ZipEntry[], directoryOffset: n
   const located: EntryData[] = [];
   for (const entry of entries) {
     const at = entry.localOffset;
-    if (at + 30 > directoryOffset || view.getUint32(at, true) !== LOCAL) return { ok: false, message: `corrupt zip archive (no local header for ${entry.name})` };
-    if (view.getUint16(at + 8, true) !== entry.method) return { ok: false, message: `corrupt zip archive (${entry.name}: the local header and the central directory disagree)` };
+    if (at + 30 > directoryOffset || view.getUint32(at, true) !== LOCAL)
+      return { ok: false, message: `corrupt zip archive (no local header for ${entry.name})` };
+    if (view.getUint16(at + 8, true) !== entry.method)
+      return { ok: false, message: `corrupt zip archive (${entry.name}: the local header and the central directory disagree)` };
     const dataStart = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    if (dataStart + entry.compressedSize > directoryOffset) return { ok: false, message: `corrupt zip archive (${entry.name} runs into the central directory)` };
+    if (dataStart + entry.compressedSize > directoryOffset)
+      return { ok: false, message: `corrupt zip archive (${entry.name} runs into the central directory)` };
     located.push({ entry, dataStart });
   }
   const byOffset = [...located].sort((a, b) => a.entry.localOffset - b.entry.localOffset);
   for (let i = 1; i < byOffset.length; i += 1) {
     const previous = byOffset[i - 1];
     if (previous.dataStart + previous.entry.compressedSize > byOffset[i].entry.localOffset) {
-      return { ok: false, message: `entries ${previous.entry.name} and ${byOffset[i].entry.name} share the same compressed data (a zip bomb by overlap); refused` };
+      return {
+        ok: false,
+        message: `entries ${previous.entry.name} and ${byOffset[i].entry.name} share the same compressed data (a zip bomb by overlap); refused`,
+      };
     }
   }
   return { ok: true, located };
@@ -156,7 +163,8 @@ function inflateEntry(data: Uint8Array, { entry, dataStart }: EntryData, cap: nu
       }
       return { ok: false, message: `corrupt compressed data (${error instanceof Error ? error.message : String(error)})` };
     }
-    if (bytes.length !== entry.size) return { ok: false, message: `the entry inflates to ${formatBytes(bytes.length)}, not the ${declared} the archive declares; refused` };
+    if (bytes.length !== entry.size)
+      return { ok: false, message: `the entry inflates to ${formatBytes(bytes.length)}, not the ${declared} the archive declares; refused` };
   }
   if (crc32(bytes) >>> 0 !== entry.crc32) return { ok: false, message: "CRC-32 mismatch: the entry is corrupt or was altered; refused" };
   return { ok: true, bytes };
@@ -194,18 +202,28 @@ export function expandZip(
     else if (entry.symlink) errors.push({ file: `${zipName}: ${entry.name}`, message: "the archive contains a symbolic link; refused" });
     if (unsafe || entry.symlink || entry.directory || !isCandidate(entry.name)) continue;
     if (entry.encrypted) errors.push({ file: `${zipName}: ${entry.name}`, message: "encrypted zip entries are not supported" });
-    else if (entry.method !== 0 && entry.method !== 8) errors.push({ file: `${zipName}: ${entry.name}`, message: `unsupported compression method ${entry.method} (use deflate)` });
+    else if (entry.method !== 0 && entry.method !== 8)
+      errors.push({ file: `${zipName}: ${entry.name}`, message: `unsupported compression method ${entry.method} (use deflate)` });
     else if (entry.size > limits.maxFileBytes) {
-      errors.push({ file: `${zipName}: ${entry.name}`, message: `the file is ${formatBytes(entry.size)} uncompressed, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)` });
+      errors.push({
+        file: `${zipName}: ${entry.name}`,
+        message: `the file is ${formatBytes(entry.size)} uncompressed, over the ${formatBytes(limits.maxFileBytes)} limit (BLASTMAP_IMPORT_MAX_BYTES)`,
+      });
     } else if (entry.size > MB && entry.size / Math.max(entry.compressedSize, 1) > limits.maxZipRatio) {
-      errors.push({ file: `${zipName}: ${entry.name}`, message: `compression ratio ${Math.round(entry.size / Math.max(entry.compressedSize, 1))}:1 looks like a zip bomb; refused` });
+      errors.push({
+        file: `${zipName}: ${entry.name}`,
+        message: `compression ratio ${Math.round(entry.size / Math.max(entry.compressedSize, 1))}:1 looks like a zip bomb; refused`,
+      });
     } else {
       total += entry.size;
       wanted.push(found);
     }
   }
   if (budget.inflatedBytes + total > limits.maxTotalBytes) {
-    errors.push({ file: zipName, message: `the archive would inflate to ${formatBytes(total)}, over the ${formatBytes(limits.maxTotalBytes)} limit of one import (BLASTMAP_IMPORT_MAX_TOTAL_BYTES)` });
+    errors.push({
+      file: zipName,
+      message: `the archive would inflate to ${formatBytes(total)}, over the ${formatBytes(limits.maxTotalBytes)} limit of one import (BLASTMAP_IMPORT_MAX_TOTAL_BYTES)`,
+    });
   }
   if (errors.length > 0) return { files: [], errors };
 

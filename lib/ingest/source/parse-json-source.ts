@@ -50,10 +50,13 @@ function nestingDepth(text: string, maxDepth: number): { tooDeep: boolean; at: n
 export function jsonPath(segments: readonly PropertyKey[]): string {
   return segments.reduce<string>(
     (path, segment) =>
-      typeof segment === "number" ? `${path}[${segment}]` : /^[A-Za-z_$][\w$]*$/.test(String(segment)) ? `${path}.${String(segment)}` : `${path}[${JSON.stringify(String(segment))}]`,
+      typeof segment === "number"
+        ? `${path}[${segment}]`
+        : /^[A-Za-z_$][\w$]*$/.test(String(segment))
+          ? `${path}.${String(segment)}`
+          : `${path}[${JSON.stringify(String(segment))}]`,
     "$",
   );
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

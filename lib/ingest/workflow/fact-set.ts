@@ -41,13 +41,7 @@ export function addEdge(facts: FactSet, edge: TEdgeFact): TEdgeFact {
   return edge;
 }
 
-export function addExposure(
-  facts: FactSet,
-  from: string,
-  to: string,
-  reference: ExposureReference,
-  extra: Record<string, unknown> = {},
-): void {
+export function addExposure(facts: FactSet, from: string, to: string, reference: ExposureReference, extra: Record<string, unknown> = {}): void {
   const edge = addEdge(facts, { kind: "EXPOSES", from, to, exposure: reference.exposure, attributes: { via: [], references: [] } });
   const attributes = edge.attributes as Record<string, unknown> & { via: string[]; references: ExposureReference[] };
   const current = edge.exposure ?? reference.exposure;

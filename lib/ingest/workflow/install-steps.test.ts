@@ -51,7 +51,12 @@ describe("what an install fetches", () => {
   });
 
   it("npx runs a fresh package: the version written, or latest when none is", () => {
-    expect(first("npx vercel@33.1.0 deploy --prod")).toMatchObject({ lockfile: false, fresh: true, runs: true, packages: [{ name: "vercel", spec: "33.1.0" }] });
+    expect(first("npx vercel@33.1.0 deploy --prod")).toMatchObject({
+      lockfile: false,
+      fresh: true,
+      runs: true,
+      packages: [{ name: "vercel", spec: "33.1.0" }],
+    });
     expect(first("npx vercel@latest deploy").packages).toEqual([{ name: "vercel", spec: "latest" }]);
     expect(first("npx --yes vercel deploy").packages).toEqual([{ name: "vercel", spec: "latest" }]);
     expect(first("npx @nx/workspace@21.5.0 migrate").packages).toEqual([{ name: "@nx/workspace", spec: "21.5.0" }]);
@@ -71,13 +76,24 @@ describe("what an install fetches", () => {
   });
 
   it("global installs resolve fresh and do not run the tool in the step", () => {
-    for (const script of ["npm i -g pnpm@9.1.0", "npm install --global pnpm@9.1.0", "npm install --location=global pnpm@9.1.0", "pnpm add -g pnpm@9.1.0", "yarn global add pnpm@9.1.0"]) {
+    for (const script of [
+      "npm i -g pnpm@9.1.0",
+      "npm install --global pnpm@9.1.0",
+      "npm install --location=global pnpm@9.1.0",
+      "pnpm add -g pnpm@9.1.0",
+      "yarn global add pnpm@9.1.0",
+    ]) {
       expect(first(script), script).toMatchObject({ fresh: true, runs: false, lockfile: false, packages: [{ name: "pnpm", spec: "9.1.0" }] });
     }
   });
 
   it("`npm install <pkg>` in a project installs the lockfile and resolves the named package fresh", () => {
-    expect(first("npm install left-pad@1.3.0 --no-save")).toMatchObject({ lockfile: true, fresh: true, runs: false, packages: [{ name: "left-pad", spec: "1.3.0" }] });
+    expect(first("npm install left-pad@1.3.0 --no-save")).toMatchObject({
+      lockfile: true,
+      fresh: true,
+      runs: false,
+      packages: [{ name: "left-pad", spec: "1.3.0" }],
+    });
     expect(first("npm ci")).toMatchObject({ lockfile: true, fresh: false });
   });
 

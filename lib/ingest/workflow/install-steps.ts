@@ -44,12 +44,38 @@ export interface InstallCommand {
 const NPM_LOCKFILE_ONLY = new Set(["ci", "clean-install", "cit", "install-clean", "install-ci-test"]);
 const NPM_INSTALL_VERBS = new Set([
   ...NPM_LOCKFILE_ONLY,
-  "install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isntal", "isntall", "add", "it", "install-test",
+  "install",
+  "i",
+  "in",
+  "ins",
+  "inst",
+  "insta",
+  "instal",
+  "isnt",
+  "isntal",
+  "isntall",
+  "add",
+  "it",
+  "install-test",
 ]);
 const PNPM_INSTALL_VERBS = new Set(["install", "i", "add", "it", "install-test"]);
 const BUN_INSTALL_VERBS = new Set(["install", "i", "add", "a"]);
 // Flags that take a value, so the next word is not a package or the sub-command.
-const COMMON_VALUE_FLAGS = ["--filter", "-F", "--dir", "-C", "--prefix", "--cwd", "--registry", "--loglevel", "--userconfig", "--cache", "--tag", "--omit", "--include"];
+const COMMON_VALUE_FLAGS = [
+  "--filter",
+  "-F",
+  "--dir",
+  "-C",
+  "--prefix",
+  "--cwd",
+  "--registry",
+  "--loglevel",
+  "--userconfig",
+  "--cache",
+  "--tag",
+  "--omit",
+  "--include",
+];
 const VALUE_FLAGS: Record<string, Set<string>> = {
   npm: new Set([...COMMON_VALUE_FLAGS, "--workspace", "-w", "--package", "-p", "-c", "--call", "--location"]),
   pnpm: new Set([...COMMON_VALUE_FLAGS, "--workspace", "--package", "--reporter"]),

@@ -12,10 +12,16 @@ describe("local actions", () => {
   });
 
   it("an imported action.yml is read by the workflow that uses it, not parsed as a workflow", () => {
-    const parsed = parseSources([
-      { path: "web/.github/workflows/ci.yml", content: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./.github/actions/setup\n" },
-      { path: "web/.github/actions/setup/action.yml", content: "runs:\n  using: composite\n  steps:\n    - run: cd app && npm ci\n      shell: bash\n" },
-    ], { repo: "acme/web" });
+    const parsed = parseSources(
+      [
+        {
+          path: "web/.github/workflows/ci.yml",
+          content: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./.github/actions/setup\n",
+        },
+        { path: "web/.github/actions/setup/action.yml", content: "runs:\n  using: composite\n  steps:\n    - run: cd app && npm ci\n      shell: bash\n" },
+      ],
+      { repo: "acme/web" },
+    );
     expect(parsed.errors).toEqual([]);
     const context = parsed.documents.flatMap((document) => document.nodes).find((node) => node.kind === "context");
     expect(context?.kind === "context" && context.attrs.installSteps).toMatchObject([{ command: "npm ci", installs: "lockfile", directory: "app", line: 4 }]);

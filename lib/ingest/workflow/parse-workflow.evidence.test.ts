@@ -30,9 +30,23 @@ jobs:
         attributes: { resolve: "fresh", spec: "latest", command: "npx vercel@latest deploy --prod", line: 8, runs: true, step: "Deploy" },
       },
     ]);
-    expect(parsed.node("pkg:npm/vercel")).toMatchObject({ kind: "package", reference: true, attrs: { ecosystem: "npm", name: "vercel", purl: "pkg:npm/vercel" } });
+    expect(parsed.node("pkg:npm/vercel")).toMatchObject({
+      kind: "package",
+      reference: true,
+      attrs: { ecosystem: "npm", name: "vercel", purl: "pkg:npm/vercel" },
+    });
     expect(parsed.context("deploy").attrs.installSteps).toEqual([
-      { line: 8, command: "npx vercel@latest deploy --prod", manager: "npx", ignoreScripts: false, installs: "fresh", directory: "", packages: [{ name: "vercel", spec: "latest" }], step: "Deploy", secrets: ["VERCEL_TOKEN"] },
+      {
+        line: 8,
+        command: "npx vercel@latest deploy --prod",
+        manager: "npx",
+        ignoreScripts: false,
+        installs: "fresh",
+        directory: "",
+        packages: [{ name: "vercel", spec: "latest" }],
+        step: "Deploy",
+        secrets: ["VERCEL_TOKEN"],
+      },
     ]);
     expect(parsed.context("deploy").attrs.installSteps?.some((step) => step.installs === "lockfile")).toBe(false);
     // vercel's own code runs in that step and reads its environment directly
@@ -49,7 +63,11 @@ jobs:
       - run: npm i -g --ignore-scripts @nx/workspace@21.5.0
 `);
     const version = "pkg:npm/%40nx/workspace@21.5.0";
-    expect(parsed.node(version)).toMatchObject({ kind: "packageVersion", reference: true, attrs: { packageKey: "pkg:npm/%40nx/workspace", version: "21.5.0", purl: version } });
+    expect(parsed.node(version)).toMatchObject({
+      kind: "packageVersion",
+      reference: true,
+      attrs: { packageKey: "pkg:npm/%40nx/workspace", version: "21.5.0", purl: version },
+    });
     expect(parsed.node("pkg:npm/%40nx/workspace")).toMatchObject({ kind: "package", reference: true });
     expect(parsed.edges("VERSION_OF")).toEqual([{ kind: "VERSION_OF", from: version, to: "pkg:npm/%40nx/workspace" }]);
     expect(parsed.edges("INSTALLED_IN")).toEqual([
@@ -111,7 +129,12 @@ jobs:
         working-directory: \${{ matrix.dir }}
 `);
     expect(parsed.context("workflow-default").attrs.installSteps?.map((step) => step.directory)).toEqual(["site"]);
-    expect(parsed.context("job-default").attrs.installSteps?.map((step) => step.directory)).toEqual(["apps/web", "packages/core", "apps/docs", "${{ matrix.dir }}"]);
+    expect(parsed.context("job-default").attrs.installSteps?.map((step) => step.directory)).toEqual([
+      "apps/web",
+      "packages/core",
+      "apps/docs",
+      "${{ matrix.dir }}",
+    ]);
   });
 });
 
@@ -164,7 +187,16 @@ jobs:
           SLACK: \${{ secrets.SLACK_WEBHOOK }}
 `);
     expect(parsed.context("publish").attrs.publishSteps).toEqual([
-      { line: 12, command: "npm publish --provenance --access public", tool: "npm", directory: "packages/core", recursive: false, secrets: ["NPM_TOKEN"], provenance: true, trustedPublishing: true },
+      {
+        line: 12,
+        command: "npm publish --provenance --access public",
+        tool: "npm",
+        directory: "packages/core",
+        recursive: false,
+        secrets: ["NPM_TOKEN"],
+        provenance: true,
+        trustedPublishing: true,
+      },
     ]);
   });
 
@@ -183,7 +215,16 @@ jobs:
           NPM_CONFIG_PROVENANCE: true
 `);
     expect(parsed.context("release").attrs.publishSteps).toEqual([
-      { line: 7, command: "pnpm release", tool: "changesets", directory: "", recursive: true, secrets: ["NPM_TOKEN"], provenance: true, trustedPublishing: false },
+      {
+        line: 7,
+        command: "pnpm release",
+        tool: "changesets",
+        directory: "",
+        recursive: true,
+        secrets: ["NPM_TOKEN"],
+        provenance: true,
+        trustedPublishing: false,
+      },
     ]);
   });
 
@@ -207,7 +248,10 @@ jobs:
   });
 
   it("a job that does not publish has no publish steps", () => {
-    expect(parseOk("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm publish --dry-run || true\n      - run: npm test\n").context("a").attrs.publishSteps).toHaveLength(1);
+    expect(
+      parseOk("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm publish --dry-run || true\n      - run: npm test\n").context("a")
+        .attrs.publishSteps,
+    ).toHaveLength(1);
     expect(parseOk("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n").context("a").attrs.publishSteps).toEqual([]);
   });
 });
@@ -255,9 +299,16 @@ jobs:
   it("a composite action's remote uses are USED_IN edges of the job, with the action they come through", () => {
     const parsed = parseOk(workflow, { localActions: { ".github/actions/setup": setup, ".github/actions/inner": inner } });
     const pnpm = parsed.edges("USED_IN").find((edge) => edge.from === "action:pnpm/action-setup");
-    expect(pnpm).toMatchObject({ to: parsed.contextKeyOf("build"), attributes: { uses: "pnpm/action-setup@v4", via: "./.github/actions/setup", file: ".github/actions/setup/action.yml", line: 9 } });
+    expect(pnpm).toMatchObject({
+      to: parsed.contextKeyOf("build"),
+      attributes: { uses: "pnpm/action-setup@v4", via: "./.github/actions/setup", file: ".github/actions/setup/action.yml", line: 9 },
+    });
     // used by tag in the workflow and by SHA in the nested action: not pinned, both recorded
-    expect(parsed.edges("USED_IN").find((edge) => edge.from === "action:actions/cache")?.attributes).toMatchObject({ pinned: false, shas: [SHA_A], refs: ["v4", SHA_A] });
+    expect(parsed.edges("USED_IN").find((edge) => edge.from === "action:actions/cache")?.attributes).toMatchObject({
+      pinned: false,
+      shas: [SHA_A],
+      refs: ["v4", SHA_A],
+    });
   });
 
   it("its installs and publishes are the job's, with lines in the action file, and its caller's secrets", () => {
@@ -360,10 +411,20 @@ describe("runner labels", () => {
 describe("composite expansion is bounded", () => {
   it("a chain of local actions deeper than five is cut off without error", () => {
     const chain = Object.fromEntries(
-      Array.from({ length: 8 }, (_, i) => [`a${i}`, `runs:\n  using: composite\n  steps:\n    - run: npm ci --prefix d${i}\n      shell: bash\n    - uses: ./a${i + 1}\n`]),
+      Array.from({ length: 8 }, (_, i) => [
+        `a${i}`,
+        `runs:\n  using: composite\n  steps:\n    - run: npm ci --prefix d${i}\n      shell: bash\n    - uses: ./a${i + 1}\n`,
+      ]),
     );
-    const repository = { repo: "acme/web", npmrcIgnoresScripts: false, localActions: new Map(Object.entries(chain).map(([dir, content]) => [dir, { path: `${dir}/action.yml`, content }])) };
-    const result = parseWorkflow({ path: ".github/workflows/ci.yml", content: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./a0\n" }, repository);
+    const repository = {
+      repo: "acme/web",
+      npmrcIgnoresScripts: false,
+      localActions: new Map(Object.entries(chain).map(([dir, content]) => [dir, { path: `${dir}/action.yml`, content }])),
+    };
+    const result = parseWorkflow(
+      { path: ".github/workflows/ci.yml", content: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./a0\n" },
+      repository,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const context = result.documents[0].nodes.find((node) => node.kind === "context");

@@ -9,8 +9,7 @@ import { parseOk, readRealWorkflow, REAL_WORKFLOWS } from "./workflow-test-kit";
 
 const realFixtures = realFixturesAbsent() ? [] : readdirSync(REAL_WORKFLOWS, { recursive: true, encoding: "utf8" }).filter((file) => /\.ya?ml$/.test(file));
 
-const parseFixture = (fixture: string, repo: string) =>
-  parseOk(readRealWorkflow(fixture), { repo, path: `.github/workflows/${path.basename(fixture)}` });
+const parseFixture = (fixture: string, repo: string) => parseOk(readRealWorkflow(fixture), { repo, path: `.github/workflows/${path.basename(fixture)}` });
 
 const usedIn = (parsed: ReturnType<typeof parseOk>, action: string, job: string) =>
   parsed.edges("USED_IN").find((edge) => edge.from === `action:${action}` && edge.to === parsed.contextKeyOf(job));
@@ -22,7 +21,10 @@ describe.skipIf(realFixturesAbsent())("real workflows", () => {
 
   it.each(realFixtures)("%s parses without errors into one valid workflow document", (fixture) => {
     const repo = path.dirname(fixture).replace("__", "/");
-    const result = parseWorkflow({ path: `.github/workflows/${path.basename(fixture)}`, content: readRealWorkflow(fixture) }, { repo, npmrcIgnoresScripts: false });
+    const result = parseWorkflow(
+      { path: `.github/workflows/${path.basename(fixture)}`, content: readRealWorkflow(fixture) },
+      { repo, npmrcIgnoresScripts: false },
+    );
     expect(result.ok, JSON.stringify(!result.ok && result.errors)).toBe(true);
     if (!result.ok) return;
     expect(result.documents[0].key).toBe(`workflow:${repo}:.github/workflows/${path.basename(fixture)}`);
@@ -32,11 +34,19 @@ describe.skipIf(realFixturesAbsent())("real workflows", () => {
 
   it("next.js: matrix host lists and literal label lists become persistent self-hosted runners shared by their jobs", () => {
     const parsed = parseFixture("vercel__next.js/build_and_deploy.yml", "vercel/next.js");
-    const runners = parsed.document.nodes.filter((node) => node.kind === "runner").map((node) => node.key).sort();
+    const runners = parsed.document.nodes
+      .filter((node) => node.kind === "runner")
+      .map((node) => node.key)
+      .sort();
     expect(runners).toEqual(["runner:vercel/arm64,macos,self-hosted", "runner:vercel/linux,metal,self-hosted,x64", "runner:vercel/self-hosted,windows,x64"]);
     const linux = parsed.node("runner:vercel/linux,metal,self-hosted,x64");
     expect(linux?.attrs).toMatchObject({ hosting: "selfHosted", persistent: true, shared: true, labels: ["self-hosted", "linux", "x64", "metal"] });
-    const runsOn = (job: string) => parsed.edges("RUNS_ON").filter((edge) => edge.from === parsed.contextKeyOf(job)).map((edge) => edge.to).sort();
+    const runsOn = (job: string) =>
+      parsed
+        .edges("RUNS_ON")
+        .filter((edge) => edge.from === parsed.contextKeyOf(job))
+        .map((edge) => edge.to)
+        .sort();
     expect(runsOn("build-native")).toEqual(runners);
     expect(runsOn("build-wasm")).toEqual(["runner:vercel/linux,metal,self-hosted,x64"]);
     expect(runsOn("releaseStats")).toEqual(["runner:vercel/linux,metal,self-hosted,x64"]);
@@ -52,7 +62,17 @@ describe.skipIf(realFixturesAbsent())("real workflows", () => {
     expect(publish.attrs.canMintOidc).toBe(true);
     // a global install resolves npm@10.4.0 fresh from the registry; it reads no lockfile
     expect(publish.attrs.installSteps).toEqual([
-      { line: 560, command: "npm i -g npm@10.4.0", manager: "npm", ignoreScripts: false, installs: "fresh", directory: "", packages: [{ name: "npm", spec: "10.4.0" }], step: "#7", secrets: ["NPM_TOKEN_ELEVATED"] },
+      {
+        line: 560,
+        command: "npm i -g npm@10.4.0",
+        manager: "npm",
+        ignoreScripts: false,
+        installs: "fresh",
+        directory: "",
+        packages: [{ name: "npm", spec: "10.4.0" }],
+        step: "#7",
+        secrets: ["NPM_TOKEN_ELEVATED"],
+      },
     ]);
     const npmToken = parsed.exposure("publishRelease", "NPM_TOKEN_ELEVATED");
     expect(npmToken?.exposure).toBe("install");
@@ -61,9 +81,12 @@ describe.skipIf(realFixturesAbsent())("real workflows", () => {
     // the release bot token is only in a later step's env: reachable by what the install planted
     expect(parsed.exposure("publishRelease", "RELEASE_BOT_GITHUB_TOKEN")?.exposure).toBe("job");
     // no other job sees the publish token
-    expect(parsed.edges("EXPOSES").filter((edge) => edge.to === "secret:vercel/next.js:NPM_TOKEN_ELEVATED").map((edge) => edge.from)).toEqual([
-      parsed.contextKeyOf("publishRelease"),
-    ]);
+    expect(
+      parsed
+        .edges("EXPOSES")
+        .filter((edge) => edge.to === "secret:vercel/next.js:NPM_TOKEN_ELEVATED")
+        .map((edge) => edge.from),
+    ).toEqual([parsed.contextKeyOf("publishRelease")]);
   });
 
   it("next.js: a secret of a job on the shared self-hosted runner is exposed to the runner and to the other jobs on it", () => {
@@ -88,7 +111,14 @@ describe.skipIf(realFixturesAbsent())("real workflows", () => {
     const parsed = parseFixture("nrwl__nx/publish.yml", "nrwl/nx");
     expect(parsed.context("publish").attrs.triggers).toEqual(["schedule", "workflow_dispatch", "release"]);
     expect(parsed.exposure("publish", "NPM_TOKEN")).toMatchObject({ exposure: "install", attributes: { via: ["job-env"], line: 385 } });
-    expect(parsed.context("publish").attrs.installSteps?.[0]).toMatchObject({ line: 406, command: "pnpm install --frozen-lockfile", manager: "pnpm", ignoreScripts: false, installs: "lockfile", directory: "" });
+    expect(parsed.context("publish").attrs.installSteps?.[0]).toMatchObject({
+      line: 406,
+      command: "pnpm install --frozen-lockfile",
+      manager: "pnpm",
+      ignoreScripts: false,
+      installs: "lockfile",
+      directory: "",
+    });
     expect(parsed.context("publish").attrs.installSteps?.[0].secrets).toContain("NPM_TOKEN");
     expect(parsed.context("publish").attrs.canMintOidc).toBe(true);
     // the first job holds the same token but installs nothing
@@ -149,7 +179,9 @@ describe.skipIf(realFixturesAbsent())("real workflows", () => {
       });
       expect(sameRepo.context(job).attrs.runnerLabels).toEqual([]);
     }
-    expect(sameRepo.exposure("publish_prerelease_canary", "GITHUB_TOKEN")?.attributes).toMatchObject({ calls: "facebook/react/.github/workflows/runtime_prereleases.yml@main" });
+    expect(sameRepo.exposure("publish_prerelease_canary", "GITHUB_TOKEN")?.attributes).toMatchObject({
+      calls: "facebook/react/.github/workflows/runtime_prereleases.yml@main",
+    });
     // called from its own repository it is not a third-party action
     expect(sameRepo.document.nodes.some((node) => node.kind === "action")).toBe(false);
     // seen from any other repository (a fork, a copy) it is a third party pinned to a branch
@@ -198,14 +230,27 @@ describe.skipIf(realFixturesAbsent())("real workflows", () => {
     expect(tag.attrs.environment).toBe("release");
     expect(tag.attrs.runnerLabels).toEqual(["blacksmith-4vcpu-ubuntu-2404"]);
     expect(Object.values(tag.attrs.tokenPermissions ?? { x: "unknown" }).every((level) => level === "none")).toBe(true);
-    expect(parsed.exposure("tag-in-registry", "NPM_TOKEN")).toMatchObject({ exposure: "job", attributes: { via: ["step-env"], step: "Update tag", line: 213 } });
+    expect(parsed.exposure("tag-in-registry", "NPM_TOKEN")).toMatchObject({
+      exposure: "job",
+      attributes: { via: ["step-env"], step: "Update tag", line: 213 },
+    });
     expect(parsed.document.nodes.some((node) => node.kind === "runner")).toBe(false);
     // the job that runs the release holds no secrets (pnpm's own design), only its own token
-    expect(parsed.edges("EXPOSES").filter((edge) => edge.from === parsed.contextKeyOf("verify-upgrade")).map((edge) => edge.to)).toEqual([
-      "secret:pnpm/pnpm:GITHUB_TOKEN@update-latest.yml/verify-upgrade",
-    ]);
+    expect(
+      parsed
+        .edges("EXPOSES")
+        .filter((edge) => edge.from === parsed.contextKeyOf("verify-upgrade"))
+        .map((edge) => edge.to),
+    ).toEqual(["secret:pnpm/pnpm:GITHUB_TOKEN@update-latest.yml/verify-upgrade"]);
     expect(parsed.secretNames()).toEqual([
-      "GARNET_API_TOKEN", "MASTODON_ACCESS_TOKEN", "NPM_TOKEN", "REDDIT_APP_ID", "REDDIT_APP_SECRET", "REDDIT_PASSWORD", "REDDIT_USERNAME", "WINGET_TOKEN",
+      "GARNET_API_TOKEN",
+      "MASTODON_ACCESS_TOKEN",
+      "NPM_TOKEN",
+      "REDDIT_APP_ID",
+      "REDDIT_APP_SECRET",
+      "REDDIT_PASSWORD",
+      "REDDIT_USERNAME",
+      "WINGET_TOKEN",
     ]);
     const canAccess = parsed.edges("CAN_ACCESS").find((edge) => edge.from === "identity:github-token:pnpm/pnpm/update-latest.yml/tag-in-registry");
     expect(canAccess?.privilege).toBe("read");
@@ -214,13 +259,21 @@ describe.skipIf(realFixturesAbsent())("real workflows", () => {
   it("changesets: step env NPM_TOKEN for tag-pinned changesets/action@v1", () => {
     const parsed = parseFixture("changesets__changesets/changeset-version.yml", "changesets/changesets");
     expect(parsed.exposure("release", "NPM_TOKEN")).toMatchObject({ exposure: "job", attributes: { via: ["step-env"], line: 38 } });
-    expect(usedIn(parsed, "changesets/action", "release")?.attributes).toMatchObject({ uses: "changesets/action@v1", ref: "v1", pinned: false, firstParty: false });
+    expect(usedIn(parsed, "changesets/action", "release")?.attributes).toMatchObject({
+      uses: "changesets/action@v1",
+      ref: "v1",
+      pinned: false,
+      firstParty: false,
+    });
     expect(parsed.context("release").attrs.canMintOidc).toBe(true);
   });
 
   it("changesets publish: `$/.github/actions/ci-setup` is local, sub-path actions share their repository's node", () => {
     const parsed = parseFixture("changesets__changesets/publish.yml", "changesets/changesets");
-    const actions = parsed.document.nodes.filter((node) => node.kind === "action").map((node) => node.key).sort();
+    const actions = parsed.document.nodes
+      .filter((node) => node.kind === "action")
+      .map((node) => node.key)
+      .sort();
     expect(actions).toEqual(["action:actions/create-github-app-token", "action:changesets/action"]);
     expect(usedIn(parsed, "changesets/action", "publish")?.attributes).toMatchObject({
       uses: "changesets/action/publish@22ccf9aa43179fe9e27dc62e575971d28cce197c",
@@ -240,7 +293,16 @@ describe.skipIf(realFixturesAbsent())("real workflows", () => {
     expect(publish.attrs.tokenPermissions).toBeNull();
     expect(publish.attrs.environment).toBe("publish");
     expect(publish.attrs.installSteps).toEqual([
-      { line: 23, command: "yarn install", manager: "yarn", ignoreScripts: false, installs: "lockfile", directory: "", step: "Install dependencies", secrets: [] },
+      {
+        line: 23,
+        command: "yarn install",
+        manager: "yarn",
+        ignoreScripts: false,
+        installs: "lockfile",
+        directory: "",
+        step: "Install dependencies",
+        secrets: [],
+      },
     ]);
     const canAccess = parsed.edges("CAN_ACCESS").find((edge) => edge.from === "identity:github-token:openai/openai-node/publish-npm.yml/publish");
     expect(canAccess).toMatchObject({ privilege: "write", attributes: { assumed: true } });
@@ -282,16 +344,29 @@ describe.skipIf(realFixturesAbsent())("real workflows", () => {
   it("TypeScript: `npm publish --tag next` is a publish with the NPM_TOKEN of its step", () => {
     const parsed = parseFixture("microsoft__TypeScript/nightly.yaml", "microsoft/TypeScript");
     expect(parsed.context("publish").attrs.publishSteps).toEqual([
-      { line: 63, command: "npm publish --tag next", tool: "npm", directory: "", recursive: false, secrets: ["NPM_TOKEN"], provenance: false, trustedPublishing: false },
+      {
+        line: 63,
+        command: "npm publish --tag next",
+        tool: "npm",
+        directory: "",
+        recursive: false,
+        secrets: ["NPM_TOKEN"],
+        provenance: false,
+        trustedPublishing: false,
+      },
     ]);
     expect(parsed.context("test").attrs.publishSteps).toEqual([]);
   });
 
   it("changesets: changesets/action publishes recursively with NPM_TOKEN; the publish sub-action uses trusted publishing and no secret", () => {
     const version = parseFixture("changesets__changesets/changeset-version.yml", "changesets/changesets");
-    expect(version.context("release").attrs.publishSteps).toMatchObject([{ tool: "changesets", recursive: true, command: "yarn release", secrets: ["NPM_TOKEN"], trustedPublishing: true }]);
+    expect(version.context("release").attrs.publishSteps).toMatchObject([
+      { tool: "changesets", recursive: true, command: "yarn release", secrets: ["NPM_TOKEN"], trustedPublishing: true },
+    ]);
     const publish = parseFixture("changesets__changesets/publish.yml", "changesets/changesets");
-    expect(publish.context("publish").attrs.publishSteps).toMatchObject([{ tool: "changesets", recursive: true, secrets: [], trustedPublishing: true, line: 121 }]);
+    expect(publish.context("publish").attrs.publishSteps).toMatchObject([
+      { tool: "changesets", recursive: true, secrets: [], trustedPublishing: true, line: 121 },
+    ]);
   });
 
   it("prisma: a container job's image and a reusable workflow call are recorded on the job", () => {

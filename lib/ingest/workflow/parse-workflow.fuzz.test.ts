@@ -25,7 +25,13 @@ function mutations(text: string, random: () => number): string[] {
   return [
     text.slice(0, at()),
     flipped.join(""),
-    text.slice(0, start) + text.slice(start, start + 200).split("").reverse().join("") + text.slice(start + 200),
+    text.slice(0, start) +
+      text
+        .slice(start, start + 200)
+        .split("")
+        .reverse()
+        .join("") +
+      text.slice(start + 200),
     text.replace(/ {2}/g, () => (random() < 0.1 ? " " : "  ")),
     text.replace(/:/g, () => (random() < 0.05 ? "" : ":")),
     text.replace(/\n/g, () => (random() < 0.05 ? "\n\t" : "\n")),
@@ -72,18 +78,27 @@ describe.skipIf(realFixturesAbsent())("parseWorkflow on garbage", () => {
   // Inputs shaped to make a careless parser quadratic (each would take minutes if it were).
   it("many unclosed expressions, many installs and many jobs on one runner finish with bounded output", () => {
     const unclosed = parseWorkflow(
-      { path: "x.yml", content: `on: pull_request_target\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: "${"git fetch ${{ secrets.X ".repeat(50_000)}"\n` },
+      {
+        path: "x.yml",
+        content: `on: pull_request_target\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: "${"git fetch ${{ secrets.X ".repeat(50_000)}"\n`,
+      },
       repository,
     );
     expect(unclosed.ok).toBe(true);
 
     const installs = Array.from({ length: 20_000 }, (_, i) => `          npm ci; npm i pkg${i}`).join("\n");
-    const manyInstalls = parseWorkflow({ path: "x.yml", content: `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n${installs}\n` }, repository);
+    const manyInstalls = parseWorkflow(
+      { path: "x.yml", content: `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n${installs}\n` },
+      repository,
+    );
     if (!manyInstalls.ok) throw new Error("expected ok");
     const context = manyInstalls.documents[0].nodes.find((node) => node.kind === "context");
     expect(context?.kind === "context" && context.attrs.installSteps?.length).toBe(200);
 
-    const jobs = Array.from({ length: 1000 }, (_, i) => `  j${i}:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: make\n        env:\n          T: \${{ secrets.T${i} }}`).join("\n");
+    const jobs = Array.from(
+      { length: 1000 },
+      (_, i) => `  j${i}:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: make\n        env:\n          T: \${{ secrets.T${i} }}`,
+    ).join("\n");
     const manyJobs = parseWorkflow({ path: "x.yml", content: `on: push\njobs:\n${jobs}\n` }, repository);
     if (!manyJobs.ok) throw new Error("expected ok");
     const exposes = manyJobs.documents[0].edges.filter((edge) => edge.kind === "EXPOSES");

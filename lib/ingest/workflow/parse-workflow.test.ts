@@ -172,7 +172,12 @@ jobs:
 `);
     const runner = "runner:acme/linux,self-hosted";
     expect(parsed.node(runner)?.attrs).toMatchObject({ hosting: "selfHosted", persistent: true, shared: true });
-    expect(parsed.edges("RUNS_ON").map((edge) => edge.from).sort()).toEqual([parsed.contextKeyOf("publish"), parsed.contextKeyOf("test")]);
+    expect(
+      parsed
+        .edges("RUNS_ON")
+        .map((edge) => edge.from)
+        .sort(),
+    ).toEqual([parsed.contextKeyOf("publish"), parsed.contextKeyOf("test")]);
     expect(parsed.exposure("test", "NPM_TOKEN")).toMatchObject({ exposure: "runner", attributes: { via: ["runner"] } });
     const fromRunner = parsed.edges("EXPOSES").find((edge) => edge.from === runner && edge.to === "secret:acme/web:NPM_TOKEN");
     expect(fromRunner?.exposure).toBe("runner");
@@ -279,7 +284,10 @@ jobs:
       token: \${{ secrets.NPM_TOKEN }}
 `);
     expect(parsed.exposure("release", "DEPLOY_KEY")).toBeUndefined();
-    expect(parsed.exposure("release", "NPM_TOKEN")).toMatchObject({ exposure: "job", attributes: { via: ["reusable-workflow"], calls: "./.github/workflows/release.yml", line: 9 } });
+    expect(parsed.exposure("release", "NPM_TOKEN")).toMatchObject({
+      exposure: "job",
+      attributes: { via: ["reusable-workflow"], calls: "./.github/workflows/release.yml", line: 9 },
+    });
     expect(parsed.document.nodes.some((node) => node.kind === "action")).toBe(false);
   });
 });
@@ -313,7 +321,12 @@ ${jobLevel}
     expect(parsed.context("build").attrs.tokenPermissions).toBeNull();
     expect(parsed.context("build").attrs.canMintOidc).toBe(false);
     const canAccess = parsed.edges("CAN_ACCESS")[0];
-    expect(canAccess).toMatchObject({ from: "identity:github-token:acme/web/release.yml/build", to: "system:github:acme", privilege: "write", attributes: { assumed: true } });
+    expect(canAccess).toMatchObject({
+      from: "identity:github-token:acme/web/release.yml/build",
+      to: "system:github:acme",
+      privilege: "write",
+      attributes: { assumed: true },
+    });
   });
 
   it("read-all, write-all and {} set every scope", () => {
@@ -323,7 +336,9 @@ ${jobLevel}
   });
 
   it("id-token: write alone can mint OIDC tokens but is read access to source control", () => {
-    const parsed = parseOk("on: push\npermissions:\n  id-token: write\n  contents: read\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n");
+    const parsed = parseOk(
+      "on: push\npermissions:\n  id-token: write\n  contents: read\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n",
+    );
     expect(parsed.context("build").attrs.canMintOidc).toBe(true);
     expect(parsed.edges("CAN_ACCESS")[0].privilege).toBe("read");
   });
@@ -351,7 +366,11 @@ jobs:
       scopes: ["contents:write"],
       owner: null,
     });
-    expect(parsed.edges("AUTHENTICATES_AS")).toContainEqual({ kind: "AUTHENTICATES_AS", from: "secret:acme/web:GITHUB_TOKEN@release.yml/build", to: "identity:github-token:acme/web/release.yml/build" });
+    expect(parsed.edges("AUTHENTICATES_AS")).toContainEqual({
+      kind: "AUTHENTICATES_AS",
+      from: "secret:acme/web:GITHUB_TOKEN@release.yml/build",
+      to: "identity:github-token:acme/web/release.yml/build",
+    });
     expect(parsed.node("system:github:acme")?.attrs).toMatchObject({ systemKind: "sourceControl", criticality: "high" });
     expect(parsed.exposure("build", "GITHUB_TOKEN")).toMatchObject({ exposure: "install", attributes: { via: ["GITHUB_TOKEN"] } });
     expect(parsed.exposure("lint", "GITHUB_TOKEN")?.exposure).toBe("job");
@@ -436,7 +455,10 @@ jobs:
       - run: gh pr checkout \${{ github.event.issue.number }} && npm ci
 `);
     expect(comment.context("rebase").attrs.untrustedCode).toBe(true);
-    expect(comment.exposure("rebase", "GITHUB_TOKEN")).toMatchObject({ exposure: "install", attributes: { untrustedTrigger: "issue_comment", untrustedLine: 7 } });
+    expect(comment.exposure("rebase", "GITHUB_TOKEN")).toMatchObject({
+      exposure: "install",
+      attributes: { untrustedTrigger: "issue_comment", untrustedLine: 7 },
+    });
   });
 
   it("pull_request_target that only labels the pull request is not untrusted", () => {
@@ -455,7 +477,12 @@ jobs:
 describe("runners", () => {
   it("a runner group is one persistent runner node keyed by group", () => {
     const parsed = parseOk("on: push\njobs:\n  build:\n    runs-on:\n      group: release-runners\n      labels: [linux]\n    steps:\n      - run: make\n");
-    expect(parsed.node("runner:acme/group:release-runners")?.attrs).toMatchObject({ hosting: "selfHosted", persistent: true, group: "release-runners", labels: ["linux"] });
+    expect(parsed.node("runner:acme/group:release-runners")?.attrs).toMatchObject({
+      hosting: "selfHosted",
+      persistent: true,
+      group: "release-runners",
+      labels: ["linux"],
+    });
   });
 
   it("an unresolvable runs-on expression creates no runner and keeps the expression as the label", () => {
@@ -479,7 +506,10 @@ jobs:
     steps:
       - run: make
 `);
-    const runners = parsed.document.nodes.filter((node) => node.kind === "runner").map((node) => node.key).sort();
+    const runners = parsed.document.nodes
+      .filter((node) => node.kind === "runner")
+      .map((node) => node.key)
+      .sort();
     expect(runners).toEqual(["runner:acme/gpu,linux,self-hosted", "runner:acme/macos,self-hosted"]);
     expect(parsed.context("build").attrs.runnerLabels).toEqual(["self-hosted", "macos", "linux", "gpu", "ubuntu-latest"]);
   });
@@ -504,7 +534,12 @@ jobs:
       - uses: github/codeql-action/init@${"a".repeat(40)}
       - uses: some-org/deploy@v3
 `);
-    expect(parsed.document.nodes.filter((node) => node.kind === "action").map((node) => node.key).sort()).toEqual(["action:github/codeql-action", "action:some-org/deploy"]);
+    expect(
+      parsed.document.nodes
+        .filter((node) => node.kind === "action")
+        .map((node) => node.key)
+        .sort(),
+    ).toEqual(["action:github/codeql-action", "action:some-org/deploy"]);
     const attributes = (slug: string) => parsed.edges("USED_IN").find((edge) => edge.from === `action:${slug}`)?.attributes;
     expect(attributes("github/codeql-action")).toMatchObject({ pinned: true, firstParty: true, line: 9, uses: `github/codeql-action/init@${"a".repeat(40)}` });
     expect(attributes("some-org/deploy")).toMatchObject({ pinned: false, firstParty: false, ref: "v3", line: 10 });
@@ -527,7 +562,9 @@ describe("document shape", () => {
   });
 
   it("a job's environment may be a name or a mapping with a name", () => {
-    const parsed = parseOk("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    environment:\n      name: production\n      url: https://example.com\n    steps:\n      - run: make\n");
+    const parsed = parseOk(
+      "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    environment:\n      name: production\n      url: https://example.com\n    steps:\n      - run: make\n",
+    );
     expect(parsed.context("a").attrs.environment).toBe("production");
   });
 });
@@ -551,7 +588,12 @@ describe("bad input", () => {
 
   it("an alias bomb is refused instead of expanded", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(", ")}]`,
+      );
     const result = parse(`${levels.join("\n")}\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n`);
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -63,7 +63,10 @@ function readWorkflow(file: SourceFile, repository: RepositoryContext): ParseRes
     triggers: workflowTriggers(on),
     env: isRecord(root.env) ? root.env : {},
     permissions: { present: "permissions" in root, value: root.permissions },
-    workingDirectory: isRecord(root.defaults) && isRecord(root.defaults.run) && typeof root.defaults.run["working-directory"] === "string" ? root.defaults.run["working-directory"] : null,
+    workingDirectory:
+      isRecord(root.defaults) && isRecord(root.defaults.run) && typeof root.defaults.run["working-directory"] === "string"
+        ? root.defaults.run["working-directory"]
+        : null,
   };
   const jobs: JobModel[] = [];
   const errors: IngestError[] = [];
@@ -177,7 +180,13 @@ function emitJob(facts: FactSet, workflow: WorkflowFacts, job: JobModel): { key:
   if (job.reusable?.inheritsAllSecrets) {
     for (const name of workflow.callerSecrets) {
       const secret = emitRepositorySecret(facts, workflow, name);
-      addExposure(facts, key, secret, { via: "reusable-workflow", line: job.reusable.line, step: null, exposure: "job" }, { ...calls, inheritsAllSecrets: true });
+      addExposure(
+        facts,
+        key,
+        secret,
+        { via: "reusable-workflow", line: job.reusable.line, step: null, exposure: "job" },
+        { ...calls, inheritsAllSecrets: true },
+      );
     }
   }
   emitActions(facts, workflow, job, key);
@@ -311,15 +320,34 @@ function emitFreshResolves(facts: FactSet, job: JobModel, context: string): void
     if (install.installs !== "fresh") continue;
     for (const requested of install.packages) {
       const pkg = packageKey("npm", requested.name);
-      addNode(facts, { kind: "package", key: pkg, name: truncate(requested.name), attrs: { ecosystem: "npm", name: requested.name, purl: pkg }, reference: true });
+      addNode(facts, {
+        kind: "package",
+        key: pkg,
+        name: truncate(requested.name),
+        attrs: { ecosystem: "npm", name: requested.name, purl: pkg },
+        reference: true,
+      });
       const version = semver.valid(requested.spec);
       let from = pkg;
       if (version) {
         from = packageVersionKey("npm", requested.name, version);
-        addNode(facts, { kind: "packageVersion", key: from, name: truncate(`${requested.name}@${version}`), attrs: { packageKey: pkg, version, purl: from }, reference: true });
+        addNode(facts, {
+          kind: "packageVersion",
+          key: from,
+          name: truncate(`${requested.name}@${version}`),
+          attrs: { packageKey: pkg, version, purl: from },
+          reference: true,
+        });
         addEdge(facts, { kind: "VERSION_OF", from, to: pkg });
       }
-      mergeInstalledIn(facts, from, context, install, requested.spec, install.runs && !install.command.includes(`${requested.name}@`) && lockfileDirectories.has(install.directory));
+      mergeInstalledIn(
+        facts,
+        from,
+        context,
+        install,
+        requested.spec,
+        install.runs && !install.command.includes(`${requested.name}@`) && lockfileDirectories.has(install.directory),
+      );
     }
   }
 }

@@ -37,12 +37,18 @@ describe("findPublishCommands", () => {
 describe("publishing actions and registry tokens", () => {
   it("changesets/action publishes only when given a publish command; its publish sub-action always does", () => {
     expect(publishByAction("changesets/action@v1", {})).toBeNull();
-    expect(publishByAction("changesets/action@v1", { publish: "yarn release" })).toMatchObject({ tool: "changesets", recursive: true, command: "yarn release" });
+    expect(publishByAction("changesets/action@v1", { publish: "yarn release" })).toMatchObject({
+      tool: "changesets",
+      recursive: true,
+      command: "yarn release",
+    });
     expect(publishByAction(`changesets/action/publish@${"a".repeat(40)}`, {})).toMatchObject({ tool: "changesets", recursive: true });
   });
 
   it("JS-DevTools/npm-publish takes its token from `with.token` and its package from `with.package`", () => {
-    expect(publishByAction("JS-DevTools/npm-publish@v3", { token: "${{ secrets.NPM_TOKEN }}", package: "packages/core/package.json", provenance: true })).toMatchObject({
+    expect(
+      publishByAction("JS-DevTools/npm-publish@v3", { token: "${{ secrets.NPM_TOKEN }}", package: "packages/core/package.json", provenance: true }),
+    ).toMatchObject({
       tool: "npm",
       directory: "packages/core",
       provenance: true,
@@ -51,11 +57,16 @@ describe("publishing actions and registry tokens", () => {
   });
 
   it("registry tokens are NODE_AUTH_TOKEN, NPM_TOKEN and NPM_AUTH_TOKEN; other variables are not", () => {
-    expect(registryTokenSecrets({ NODE_AUTH_TOKEN: "${{ secrets.NPM_TOKEN }}", NPM_AUTH_TOKEN: "${{ secrets.B }}", SLACK: "${{ secrets.SLACK }}" })).toEqual(["NPM_TOKEN", "B"]);
+    expect(registryTokenSecrets({ NODE_AUTH_TOKEN: "${{ secrets.NPM_TOKEN }}", NPM_AUTH_TOKEN: "${{ secrets.B }}", SLACK: "${{ secrets.SLACK }}" })).toEqual([
+      "NPM_TOKEN",
+      "B",
+    ]);
   });
 
   it("an .npmrc `_authToken` names its secret directly or through a variable of the step", () => {
     expect(npmrcTokenSecrets('echo "//registry.npmjs.org/:_authToken=${{ secrets.NPM_PUBLISH }}" > ~/.npmrc', {})).toEqual(["NPM_PUBLISH"]);
-    expect(npmrcTokenSecrets('echo "//registry.npmjs.org/:_authToken=${TOKEN}" >> .npmrc', { TOKEN: "${{ secrets.RELEASE_TOKEN }}" })).toEqual(["RELEASE_TOKEN"]);
+    expect(npmrcTokenSecrets('echo "//registry.npmjs.org/:_authToken=${TOKEN}" >> .npmrc', { TOKEN: "${{ secrets.RELEASE_TOKEN }}" })).toEqual([
+      "RELEASE_TOKEN",
+    ]);
   });
 });

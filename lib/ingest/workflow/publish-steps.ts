@@ -48,7 +48,23 @@ export function findPublishCommands(script: string, base = ""): PublishCommand[]
 }
 
 // Flags that take a value, so the next word is not a folder or sub-command.
-const VALUE_FLAGS = new Set(["--tag", "--access", "--otp", "--registry", "--filter", "-F", "--dir", "-C", "--prefix", "--cwd", "--workspace", "-w", "--userconfig", "--loglevel", "--publish-branch"]);
+const VALUE_FLAGS = new Set([
+  "--tag",
+  "--access",
+  "--otp",
+  "--registry",
+  "--filter",
+  "-F",
+  "--dir",
+  "-C",
+  "--prefix",
+  "--cwd",
+  "--workspace",
+  "-w",
+  "--userconfig",
+  "--loglevel",
+  "--publish-branch",
+]);
 const DIRECTORY_FLAGS = new Set(["--prefix", "-C", "--dir", "--cwd"]);
 
 function publishIn(words: string[]): { tool: PublishTool; recursive: boolean; folder: string | null } | null {
@@ -76,11 +92,13 @@ function publishTool(program: string, rest: string[], positionals: string[]): { 
     const folder = positionals[1] && !/\.(tgz|tar\.gz)$/.test(positionals[1]) ? positionals[1] : null;
     return { tool: "npm", recursive: recursiveFlag, folder };
   }
-  if ((program === "pnpm" || program === "pn") && positionals[0] === "publish") return { tool: "pnpm", recursive: recursiveFlag, folder: positionals[1] ?? null };
+  if ((program === "pnpm" || program === "pn") && positionals[0] === "publish")
+    return { tool: "pnpm", recursive: recursiveFlag, folder: positionals[1] ?? null };
   if (program === "yarn") {
     if (positionals[0] === "publish" || (positionals[0] === "npm" && positionals[1] === "publish")) return { tool: "yarn", recursive: false, folder: null };
     // yarn berry: `yarn workspaces foreach … npm publish`
-    if (positionals[0] === "workspaces" && positionals[1] === "foreach" && words.join(" ").includes("npm publish")) return { tool: "yarn", recursive: true, folder: null };
+    if (positionals[0] === "workspaces" && positionals[1] === "foreach" && words.join(" ").includes("npm publish"))
+      return { tool: "yarn", recursive: true, folder: null };
   }
   // the tools that publish: run directly, through a package runner, or as a pnpm/yarn bin
   let tool = positionals;
@@ -112,7 +130,10 @@ export function publishByAction(
   if (slug === "js-devtools/npm-publish") {
     const target = typeof inputs.package === "string" ? inputs.package.trim() : "";
     const directory = normaliseDirectory(target.replace(/(^|\/)package\.json$/, ""));
-    const provenance = String(inputs.provenance ?? "").trim().toLowerCase() === "true";
+    const provenance =
+      String(inputs.provenance ?? "")
+        .trim()
+        .toLowerCase() === "true";
     return { command: uses.trim(), tool: "npm", recursive: false, provenance, directory, tokenInputs: [inputs.token] };
   }
   return null;

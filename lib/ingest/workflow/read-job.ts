@@ -243,7 +243,16 @@ function readInstalls(scope: WorkflowScope, steps: JobStep[], stepSecrets: strin
     if (typeof step.step.uses === "string" && /^bahmutov\/npm-install@/i.test(step.step.uses.trim())) {
       const input = stepWith(step.step)["working-directory"];
       const directory = typeof input === "string" ? joinDirectory("", input) : "";
-      add({ line: stepUsesLine(step), command: step.step.uses.trim(), manager: "npm", ignoreScripts: false, installs: "lockfile", directory, packages: [], runs: false });
+      add({
+        line: stepUsesLine(step),
+        command: step.step.uses.trim(),
+        manager: "npm",
+        ignoreScripts: false,
+        installs: "lockfile",
+        directory,
+        packages: [],
+        runs: false,
+      });
     }
   }
   return installSteps;

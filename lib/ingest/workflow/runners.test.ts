@@ -19,7 +19,10 @@ describe("resolveRunsOn", () => {
 
   it("expands a matrix element inside a label list", () => {
     const placements = resolveRunsOn(["self-hosted", "${{ matrix.arch }}"], { arch: ["x64", "arm64"] });
-    expect(placements.map((placement) => placement.labels)).toEqual([["self-hosted", "x64"], ["self-hosted", "arm64"]]);
+    expect(placements.map((placement) => placement.labels)).toEqual([
+      ["self-hosted", "x64"],
+      ["self-hosted", "arm64"],
+    ]);
   });
 
   it("names a runner by its owner and sorted lower-case labels, or by its group", () => {
@@ -28,7 +31,20 @@ describe("resolveRunsOn", () => {
   });
 
   it("GitHub-hosted image labels, with their versions and larger-runner suffixes, are GitHub-hosted", () => {
-    for (const label of ["ubuntu-latest", "ubuntu-24.04", "ubuntu-22.04-arm", "ubuntu-24.04-arm", "windows-2025", "windows-11-arm", "windows-latest", "macos-latest", "macos-15", "macos-14-xlarge", "macos-13-intel", "macos-15-arm64"]) {
+    for (const label of [
+      "ubuntu-latest",
+      "ubuntu-24.04",
+      "ubuntu-22.04-arm",
+      "ubuntu-24.04-arm",
+      "windows-2025",
+      "windows-11-arm",
+      "windows-latest",
+      "macos-latest",
+      "macos-15",
+      "macos-14-xlarge",
+      "macos-13-intel",
+      "macos-15-arm64",
+    ]) {
       expect(classify([label]), label).toBe("githubHosted");
     }
   });

@@ -19,16 +19,13 @@ export interface RunnerPlacement {
 }
 
 // Third-party runner providers whose labels look like custom self-hosted labels.
-const THIRD_PARTY_PREFIXES = [
-  "blacksmith-", "buildjet-", "namespace-profile-", "nscloud-", "warp-", "depot-", "ubicloud-", "runs-on=", "runs-on/", "cirun-",
-];
+const THIRD_PARTY_PREFIXES = ["blacksmith-", "buildjet-", "namespace-profile-", "nscloud-", "warp-", "depot-", "ubicloud-", "runs-on=", "runs-on/", "cirun-"];
 // Labels every self-hosted runner gets automatically; GitHub-hosted images do not answer to them.
 const GENERIC_SELF_HOSTED_LABELS = new Set(["self-hosted", "linux", "windows", "macos", "x64", "arm64", "arm", "x86"]);
 // GitHub-hosted image labels (docs.github.com "GitHub-hosted runners": standard and larger macOS
 // images). Any other label is a self-hosted runner or an organisation's "larger runner", whose
 // label its admins chose: neither can be told from the workflow, so it is read as self-hosted.
-const GITHUB_HOSTED_LABEL =
-  /^(ubuntu-(latest|slim|\d+\.\d+(-arm)?)|windows-(latest|\d{4}|\d+-arm)|macos-(latest|\d+)(-large|-xlarge|-intel|-arm64)?)$/;
+const GITHUB_HOSTED_LABEL = /^(ubuntu-(latest|slim|\d+\.\d+(-arm)?)|windows-(latest|\d{4}|\d+-arm)|macos-(latest|\d+)(-large|-xlarge|-intel|-arm64)?)$/;
 const MAX_PLACEMENTS = 64;
 
 export function resolveRunsOn(runsOn: unknown, matrix: unknown): RunnerPlacement[] {
@@ -107,7 +104,10 @@ export function runnerName(owner: string, placement: RunnerPlacement): string {
 function dedupe(placements: RunnerPlacement[]): RunnerPlacement[] {
   const seen = new Map<string, RunnerPlacement>();
   for (const placement of placements) {
-    const id = `${placement.hosting}|${[...placement.labels].map((l) => l.toLowerCase()).sort().join(",")}`;
+    const id = `${placement.hosting}|${[...placement.labels]
+      .map((l) => l.toLowerCase())
+      .sort()
+      .join(",")}`;
     if (!seen.has(id)) seen.set(id, placement);
   }
   return [...seen.values()];

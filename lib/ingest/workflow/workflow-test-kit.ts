@@ -37,8 +37,14 @@ export interface ParseOptions {
 }
 
 export function parseOk(content: string, options: ParseOptions = {}): ParsedWorkflow {
-  const localActions = new Map(Object.entries(options.localActions ?? {}).map(([directory, text]) => [directory, { path: `${directory}/action.yml`, content: text }]));
-  const repository: RepositoryContext = { repo: options.repo === undefined ? "acme/web" : options.repo, npmrcIgnoresScripts: options.npmrcIgnoresScripts ?? false, localActions };
+  const localActions = new Map(
+    Object.entries(options.localActions ?? {}).map(([directory, text]) => [directory, { path: `${directory}/action.yml`, content: text }]),
+  );
+  const repository: RepositoryContext = {
+    repo: options.repo === undefined ? "acme/web" : options.repo,
+    npmrcIgnoresScripts: options.npmrcIgnoresScripts ?? false,
+    localActions,
+  };
   const filePath = options.path ?? ".github/workflows/release.yml";
   const result = parseWorkflow({ path: filePath, content }, repository);
   if (!result.ok) throw new Error(`expected the workflow to parse: ${JSON.stringify(result.errors)}`);

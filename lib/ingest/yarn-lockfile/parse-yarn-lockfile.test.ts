@@ -20,7 +20,11 @@ function manifests(name: string): YarnManifest[] {
 }
 
 function read(name: string, withManifests = true): ParsedLockfile {
-  const parsed = parseYarnLockfile(`${name}/yarn.lock`, readFileSync(path.join(fixtures, name, "yarn.lock"), "utf8"), withManifests ? { manifests: manifests(name) } : {});
+  const parsed = parseYarnLockfile(
+    `${name}/yarn.lock`,
+    readFileSync(path.join(fixtures, name, "yarn.lock"), "utf8"),
+    withManifests ? { manifests: manifests(name) } : {},
+  );
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return parsed.lockfile;
 }
@@ -30,8 +34,17 @@ const install = (lockfile: ParsedLockfile, name: string, version: string): Lockf
 describe.each(["v1-workspace", "berry-workspace"])("parseYarnLockfile (%s)", (name) => {
   it("lists every installed version once, under the real name of an npm: alias", () => {
     const lockfile = read(name);
-    expect(lockfile.installs.map((entry) => `${entry.name}@${entry.version}`).sort()).toEqual(["@ctrl/tinycolor@4.3.0", "core-js@3.51.0", "is-number@7.0.0", "ms@2.0.0", "ms@2.1.3"]);
-    expect(install(lockfile, "@ctrl/tinycolor", "4.3.0")).toMatchObject({ packageKey: packageKey("npm", "@ctrl/tinycolor"), versionKey: "pkg:npm/%40ctrl/tinycolor@4.3.0" });
+    expect(lockfile.installs.map((entry) => `${entry.name}@${entry.version}`).sort()).toEqual([
+      "@ctrl/tinycolor@4.3.0",
+      "core-js@3.51.0",
+      "is-number@7.0.0",
+      "ms@2.0.0",
+      "ms@2.1.3",
+    ]);
+    expect(install(lockfile, "@ctrl/tinycolor", "4.3.0")).toMatchObject({
+      packageKey: packageKey("npm", "@ctrl/tinycolor"),
+      versionKey: "pkg:npm/%40ctrl/tinycolor@4.3.0",
+    });
   });
 
   it("records the range each workspace declares for its direct dependencies", () => {
@@ -121,7 +134,10 @@ describe("parseYarnLockfile", () => {
   });
 
   it("refuses a file that is neither a classic nor a Berry lockfile", () => {
-    expect(parseYarnLockfile("yarn.lock", "foo: bar\n")).toEqual({ ok: false, errors: [{ file: "yarn.lock", line: 1, message: expect.stringContaining("not a yarn lockfile") }] });
+    expect(parseYarnLockfile("yarn.lock", "foo: bar\n")).toEqual({
+      ok: false,
+      errors: [{ file: "yarn.lock", line: 1, message: expect.stringContaining("not a yarn lockfile") }],
+    });
   });
 });
 

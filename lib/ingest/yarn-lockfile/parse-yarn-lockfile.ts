@@ -67,10 +67,22 @@ export function parseYarnLockfile(file: string, content: string, options: YarnLo
   if (berry) {
     lockfileVersion = Number((value.__metadata as Record<string, unknown>).version);
     if (!Number.isInteger(lockfileVersion) || lockfileVersion < 4) {
-      return { ok: false, errors: [errorAt("__metadata", `unsupported yarn lockfile __metadata.version ${JSON.stringify((value.__metadata as Record<string, unknown>).version)}; expected 4 or later (yarn 2+)`, "version")] };
+      return {
+        ok: false,
+        errors: [
+          errorAt(
+            "__metadata",
+            `unsupported yarn lockfile __metadata.version ${JSON.stringify((value.__metadata as Record<string, unknown>).version)}; expected 4 or later (yarn 2+)`,
+            "version",
+          ),
+        ],
+      };
     }
   } else if (!/^(#.*\r?\n)*#\s+yarn\s+lockfile\s+v1\r?\n/i.test(content)) {
-    return { ok: false, errors: [{ file, line: 1, message: "not a yarn lockfile: expected the `# yarn lockfile v1` header (yarn 1) or `__metadata:` (yarn 2+)" }] };
+    return {
+      ok: false,
+      errors: [{ file, line: 1, message: "not a yarn lockfile: expected the `# yarn lockfile v1` header (yarn 1) or `__metadata:` (yarn 2+)" }],
+    };
   }
 
   const errors: IngestError[] = [];
@@ -82,7 +94,10 @@ export function parseYarnLockfile(file: string, content: string, options: YarnLo
       errors.push(errorAt(key, "each lockfile entry must be a mapping"));
       continue;
     }
-    const descriptors = key.split(",").map((descriptor) => descriptor.trim()).filter(Boolean);
+    const descriptors = key
+      .split(",")
+      .map((descriptor) => descriptor.trim())
+      .filter(Boolean);
     const record = { descriptors, key, value: entry };
     entries.push(record);
     for (const descriptor of descriptors) byDescriptor.set(descriptor, record);

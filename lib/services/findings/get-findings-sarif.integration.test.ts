@@ -46,7 +46,9 @@ describe.each(testDatabaseKinds())("SARIF export of the demo organisation (%s)",
     const file = path.join(workDir, `demo-${kind}.sarif`);
     writeFileSync(file, JSON.stringify(sarif, null, 2));
     const problems = validate(file).filter((result) => result.level === "error" || result.level === "warning");
-    expect(problems.map((result) => `${result.ruleId} ${result.message.id ?? ""}: ${result.message.text ?? result.message.arguments?.join(" | ")}`)).toEqual([]);
+    expect(problems.map((result) => `${result.ruleId} ${result.message.id ?? ""}: ${result.message.text ?? result.message.arguments?.join(" | ")}`)).toEqual(
+      [],
+    );
   });
 
   it("places every finding: on its workflow line, on the inventory that declares its entity, or on the entity's pseudo-path", async () => {

@@ -20,7 +20,12 @@ const lockfile = (packages: Record<string, string>) =>
     lockfileVersion: 3,
     packages: { "": { name: "app" }, ...Object.fromEntries(Object.entries(packages).map(([p, version]) => [p, { version }])) },
   });
-const counts = async (db: Db) => ({ nodes: await db.node.count(), edges: await db.edge.count(), imports: await db.import.count(), documents: await db.sourceDocument.count() });
+const counts = async (db: Db) => ({
+  nodes: await db.node.count(),
+  edges: await db.edge.count(),
+  imports: await db.import.count(),
+  documents: await db.sourceDocument.count(),
+});
 const importFiles = (db: Db, files: { path: string; content: string }[], extra: { repo?: string; dryRun?: boolean } = {}) =>
   importSources(db, files, { actor: "test", ...extra });
 
@@ -59,7 +64,10 @@ describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("import safety (
     const { db } = database.current;
     const token = "ghp_" + "R7t8Y9u0I1o2".repeat(3);
     const before = await counts(db);
-    const result = await importFiles(db, [osv("MAL-2025-46969"), { path: "inventory.json", content: `{\n  "blastmapInventory": 1,\n  "organisation": "acme",\n  "identities": [{ "name": "${token}" }]\n}` }]);
+    const result = await importFiles(db, [
+      osv("MAL-2025-46969"),
+      { path: "inventory.json", content: `{\n  "blastmapInventory": 1,\n  "organisation": "acme",\n  "identities": [{ "name": "${token}" }]\n}` },
+    ]);
     expect(result.errors).toEqual([{ file: "inventory.json", line: 4, message: expect.stringContaining("(ghp_R7…)") }]);
     expect(JSON.stringify(result)).not.toContain(token.slice(0, 8));
     expect(await counts(db)).toEqual(before);
@@ -98,9 +106,14 @@ describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("import safety (
   it("refuses an inventory reference to a node nobody defines, with its JSON path", async () => {
     const { db } = database.current;
     const before = await counts(db);
-    const inventory = { blastmapInventory: 1, identities: [{ name: "deployer", kind: "cloudRole", lifetime: "shortLived", canAccess: [{ system: "system:prod-db", privilege: "admin" }] }] };
+    const inventory = {
+      blastmapInventory: 1,
+      identities: [{ name: "deployer", kind: "cloudRole", lifetime: "shortLived", canAccess: [{ system: "system:prod-db", privilege: "admin" }] }],
+    };
     const result = await importFiles(db, [{ path: "inventory.json", content: JSON.stringify(inventory) }]);
-    expect(result.errors).toEqual([{ file: "inventory.json", path: "$.identities[0].canAccess[0].system", message: expect.stringContaining('unknown reference "system:prod-db"') }]);
+    expect(result.errors).toEqual([
+      { file: "inventory.json", path: "$.identities[0].canAccess[0].system", message: expect.stringContaining('unknown reference "system:prod-db"') },
+    ]);
     expect(await counts(db)).toEqual(before);
     const systems = { blastmapInventory: 1, systems: [{ name: "prod-db", kind: "database", criticality: "critical" }] };
     const later = await importFiles(db, [{ path: "systems.json", content: JSON.stringify(systems) }]);
@@ -114,11 +127,26 @@ describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("import safety (
     const { db } = database.current;
     const first = await importFiles(
       db,
-      [{ path: "package-lock.json", content: lockfile({ "node_modules/@ctrl/tinycolor": "4.1.0", "node_modules/a/node_modules/@ctrl/tinycolor": "4.1.2", "node_modules/debug": "4.4.1", "node_modules/b/node_modules/debug": "4.4.2", "node_modules/c/node_modules/debug": "4.4.3" }) }],
+      [
+        {
+          path: "package-lock.json",
+          content: lockfile({
+            "node_modules/@ctrl/tinycolor": "4.1.0",
+            "node_modules/a/node_modules/@ctrl/tinycolor": "4.1.2",
+            "node_modules/debug": "4.4.1",
+            "node_modules/b/node_modules/debug": "4.4.2",
+            "node_modules/c/node_modules/debug": "4.4.3",
+          }),
+        },
+      ],
       { repo: "acme/ranges" },
     );
     expect(first.ok).toBe(true);
-    const advisories = await importFiles(db, [osv("MAL-2025-47141"), osv("GHSA-4x49-vf9v-38px"), { path: "cern.json", content: readFileSync(path.join(REAL_FIXTURES, "sbom/cern-lhc-vdm-editor-e564943.json"), "utf8") }]);
+    const advisories = await importFiles(db, [
+      osv("MAL-2025-47141"),
+      osv("GHSA-4x49-vf9v-38px"),
+      { path: "cern.json", content: readFileSync(path.join(REAL_FIXTURES, "sbom/cern-lhc-vdm-editor-e564943.json"), "utf8") },
+    ]);
     expect(advisories.errors).toEqual([]);
     const compromised = await db.packageVersion.findMany({ where: { compromised: true }, select: { purl: true, advisoryIds: true }, orderBy: { purl: "asc" } });
     expect(compromised).toEqual([
@@ -126,19 +154,27 @@ describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("import safety (
       { purl: "pkg:npm/%40ctrl/tinycolor@4.1.2", advisoryIds: ["MAL-2025-47141"] },
       { purl: "pkg:npm/debug@4.4.2", advisoryIds: ["GHSA-4x49-vf9v-38px"] },
     ]);
-    const affects = await db.edge.findMany({ where: { kind: "AFFECTS", from: { key: "advisory:MAL-2025-47141" } }, select: { attributes: true, to: { select: { key: true } } } });
-    expect(affects.map((edge) => [edge.to.key, edge.attributes])).toEqual(
-      expect.arrayContaining([["pkg:npm/%40ctrl/tinycolor@4.1.0", { match: "range" }]]),
-    );
+    const affects = await db.edge.findMany({
+      where: { kind: "AFFECTS", from: { key: "advisory:MAL-2025-47141" } },
+      select: { attributes: true, to: { select: { key: true } } },
+    });
+    expect(affects.map((edge) => [edge.to.key, edge.attributes])).toEqual(expect.arrayContaining([["pkg:npm/%40ctrl/tinycolor@4.1.0", { match: "range" }]]));
     expect((await db.packageVersion.findUniqueOrThrow({ where: { purl: "pkg:npm/debug@4.1.1" } })).compromised).toBe(false);
   });
 
   it("marks a version a later lockfile brings when a stored advisory's range covers it", async () => {
     const { db } = database.current;
-    const result = await importFiles(db, [{ path: "package-lock.json", content: lockfile({ "node_modules/@ctrl/tinycolor": "3.0.0" }) }], { repo: "acme/later" });
+    const result = await importFiles(db, [{ path: "package-lock.json", content: lockfile({ "node_modules/@ctrl/tinycolor": "3.0.0" }) }], {
+      repo: "acme/later",
+    });
     expect(result.ok).toBe(true);
-    expect(await db.packageVersion.findUniqueOrThrow({ where: { purl: "pkg:npm/%40ctrl/tinycolor@3.0.0" } })).toMatchObject({ compromised: true, advisoryIds: ["MAL-2025-47141"] });
-    expect(await db.edge.count({ where: { kind: "AFFECTS", from: { key: "advisory:MAL-2025-47141" }, to: { key: "pkg:npm/%40ctrl/tinycolor@3.0.0" } } })).toBe(1);
+    expect(await db.packageVersion.findUniqueOrThrow({ where: { purl: "pkg:npm/%40ctrl/tinycolor@3.0.0" } })).toMatchObject({
+      compromised: true,
+      advisoryIds: ["MAL-2025-47141"],
+    });
+    expect(await db.edge.count({ where: { kind: "AFFECTS", from: { key: "advisory:MAL-2025-47141" }, to: { key: "pkg:npm/%40ctrl/tinycolor@3.0.0" } } })).toBe(
+      1,
+    );
   });
 
   it("warns when a package.json range allows a compromised version the lockfile does not pin", async () => {
@@ -161,7 +197,11 @@ describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("import safety (
   it("removes what a job alone contributed when it is deleted from its workflow and the repository is re-imported", async () => {
     const { db } = database.current;
     const repo = path.join(temp, "payments");
-    writeTreeFile(repo, ".github/workflows/ci.yml", workflow({ build: { secret: "BUILD_TOKEN", install: "npm ci" }, release: { secret: "RELEASE_TOKEN", install: "npm ci" } }));
+    writeTreeFile(
+      repo,
+      ".github/workflows/ci.yml",
+      workflow({ build: { secret: "BUILD_TOKEN", install: "npm ci" }, release: { secret: "RELEASE_TOKEN", install: "npm ci" } }),
+    );
     writeTreeFile(repo, "package-lock.json", lockfile({ "node_modules/esbuild": "0.28.1" }));
     const importRepo = async () => {
       const read = await readSourcesFromPaths([repo], { cwd: temp });

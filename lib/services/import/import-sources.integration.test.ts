@@ -50,7 +50,9 @@ describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("importing the r
 
   it("keeps jobs' permissions and whether they can mint OIDC tokens", async () => {
     const { db } = database.current;
-    const publishRelease = await db.executionContext.findFirstOrThrow({ where: { node: { key: "context:vercel/next.js/build_and_deploy.yml/publishRelease" } } });
+    const publishRelease = await db.executionContext.findFirstOrThrow({
+      where: { node: { key: "context:vercel/next.js/build_and_deploy.yml/publishRelease" } },
+    });
     expect(publishRelease.tokenPermissions).toMatchObject({ contents: "write", "id-token": "write", packages: "none" });
     expect(publishRelease.canMintOidc).toBe(true);
     const nightly = await db.executionContext.findMany({ where: { repo: "microsoft/TypeScript" } });
@@ -62,7 +64,12 @@ describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("importing the r
     const { db } = database.current;
     const nx = await edgeAttributes(db, "EXPOSES", "context:nrwl/nx/publish.yml/publish", "secret:nrwl/nx:NPM_TOKEN");
     expect(nx?.exposure).toBe("install");
-    const nextjs = await edgeAttributes(db, "EXPOSES", "context:vercel/next.js/build_and_deploy.yml/publishRelease", "secret:vercel/next.js:NPM_TOKEN_ELEVATED");
+    const nextjs = await edgeAttributes(
+      db,
+      "EXPOSES",
+      "context:vercel/next.js/build_and_deploy.yml/publishRelease",
+      "secret:vercel/next.js:NPM_TOKEN_ELEVATED",
+    );
     expect(nextjs?.exposure).toBe("install");
     const openai = await edgeAttributes(db, "EXPOSES", "context:openai/openai-node/publish-npm.yml/publish", "secret:openai/openai-node:NPM_TOKEN");
     expect(openai?.exposure).toBe("job");
@@ -70,11 +77,15 @@ describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("importing the r
 
   it("records self-hosted runners and unpinned actions", async () => {
     const { db } = database.current;
-    const selfHosted = await db.edge.count({ where: { kind: "RUNS_ON", from: { key: { startsWith: "context:vercel/next.js/" } }, to: { runner: { hosting: "selfHosted" } } } });
+    const selfHosted = await db.edge.count({
+      where: { kind: "RUNS_ON", from: { key: { startsWith: "context:vercel/next.js/" } }, to: { runner: { hosting: "selfHosted" } } },
+    });
     expect(selfHosted).toBeGreaterThan(0);
     const tj = await db.edge.findFirstOrThrow({ where: { kind: "USED_IN", from: { key: "action:tj-actions/changed-files" } } });
     expect(tj.attributes).toMatchObject({ pinned: true });
-    const checkout = await db.edge.findFirstOrThrow({ where: { kind: "USED_IN", from: { key: "action:actions/checkout" }, to: { key: { startsWith: "context:openai/openai-node/" } } } });
+    const checkout = await db.edge.findFirstOrThrow({
+      where: { kind: "USED_IN", from: { key: "action:actions/checkout" }, to: { key: { startsWith: "context:openai/openai-node/" } } },
+    });
     expect(checkout.attributes).toMatchObject({ pinned: false });
   });
 
@@ -88,7 +99,18 @@ describe.skipIf(realFixturesAbsent()).each(testDatabaseKinds())("importing the r
     const typescript = await edgeAttributes(db, "INSTALLED_IN", "pkg:npm/typescript@5.8.3", job);
     expect(typescript?.attributes).toEqual({ phase: "runtime", resolve: "lockfile", dev: true, lockfile: "package-lock.json", direct: true, range: "5.8.3" });
     const installed = await db.edge.count({ where: { kind: "INSTALLED_IN", to: { key: job } } });
-    expect(installed).toBe(new Set(Object.entries(JSON.parse(readFileSync(path.join(REAL_FIXTURES, "lockfiles/openai__openai-node/package-lock.json"), "utf8")).packages as Record<string, { version?: string; name?: string }>).filter(([p]) => p.startsWith("node_modules/")).map(([p, e]) => `${e.name ?? p.slice(p.lastIndexOf("node_modules/") + 13)}@${e.version}`)).size);
+    expect(installed).toBe(
+      new Set(
+        Object.entries(
+          JSON.parse(readFileSync(path.join(REAL_FIXTURES, "lockfiles/openai__openai-node/package-lock.json"), "utf8")).packages as Record<
+            string,
+            { version?: string; name?: string }
+          >,
+        )
+          .filter(([p]) => p.startsWith("node_modules/"))
+          .map(([p, e]) => `${e.name ?? p.slice(p.lastIndexOf("node_modules/") + 13)}@${e.version}`),
+      ).size,
+    );
   });
 
   it("leaves out linked and out-of-tree workspace packages of a lockfile", async () => {

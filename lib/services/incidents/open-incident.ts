@@ -39,11 +39,19 @@ export async function openIncident(database: Database, actor: AuditActor, input:
       },
     });
     const summary = `radius of ${radius.summary.total} nodes, ${radius.rotationPlan.length} secrets and identities to rotate`;
-    await tx.incidentEvent.create({ data: { incidentId: incident.id, type: "opened", actor: actor.name, details: { summary, graphVersion: radius.graphVersion } } });
+    await tx.incidentEvent.create({
+      data: { incidentId: incident.id, type: "opened", actor: actor.name, details: { summary, graphVersion: radius.graphVersion } },
+    });
     await recordAuditEvent(tx, actor, {
       action: "incident.open",
       target: `incident:${incident.id}`,
-      after: { title: input.title, sources: [...input.refs, ...advisoryIds], severity: input.severity, commander: input.commander, radius: radius.summary.total },
+      after: {
+        title: input.title,
+        sources: [...input.refs, ...advisoryIds],
+        severity: input.severity,
+        commander: input.commander,
+        radius: radius.summary.total,
+      },
     });
     return incident.id;
   });

@@ -24,14 +24,29 @@ const organisation: TGraphDocument = {
   format: "inventory",
   nodes: [
     { kind: "package", key: "pkg:npm/evil", name: "evil", attrs: { ecosystem: "npm", name: "evil", purl: "pkg:npm/evil" } },
-    { kind: "packageVersion", key: "pkg:npm/evil@1.0.0", name: "evil@1.0.0", attrs: { packageKey: "pkg:npm/evil", version: "1.0.0", purl: "pkg:npm/evil@1.0.0", hasInstallScript: true } },
+    {
+      kind: "packageVersion",
+      key: "pkg:npm/evil@1.0.0",
+      name: "evil@1.0.0",
+      attrs: { packageKey: "pkg:npm/evil", version: "1.0.0", purl: "pkg:npm/evil@1.0.0", hasInstallScript: true },
+    },
     { kind: "package", key: "pkg:npm/%40acme/ui", name: "@acme/ui", attrs: { ecosystem: "npm", name: "@acme/ui", purl: "pkg:npm/%40acme/ui" } },
-    { kind: "packageVersion", key: "pkg:npm/%40acme/ui@2.0.0", name: "@acme/ui@2.0.0", attrs: { packageKey: "pkg:npm/%40acme/ui", version: "2.0.0", purl: "pkg:npm/%40acme/ui@2.0.0" } },
+    {
+      kind: "packageVersion",
+      key: "pkg:npm/%40acme/ui@2.0.0",
+      name: "@acme/ui@2.0.0",
+      attrs: { packageKey: "pkg:npm/%40acme/ui", version: "2.0.0", purl: "pkg:npm/%40acme/ui@2.0.0" },
+    },
     { kind: "context", key: "context:acme/web/release.yml/publish", name: "publish", attrs: { contextKind: "ciJob", repo: "acme/web" } },
     { kind: "context", key: "context:acme/api/deploy.yml/deploy", name: "deploy", attrs: { contextKind: "ciJob", repo: "acme/api" } },
     { kind: "secret", key: "secret:acme/web:NPM_TOKEN", name: "NPM_TOKEN", attrs: { secretName: "NPM_TOKEN", secretType: "npm", storedIn: "ciSecret" } },
     { kind: "secret", key: "secret:acme/api:AWS_KEY", name: "AWS_KEY", attrs: { secretName: "AWS_KEY", secretType: "aws", storedIn: "ciSecret" } },
-    { kind: "identity", key: "identity:npm-publisher", name: "npm-publisher", attrs: { identityKind: "registryPublishToken", lifetime: "longLived", owner: "release-team" } },
+    {
+      kind: "identity",
+      key: "identity:npm-publisher",
+      name: "npm-publisher",
+      attrs: { identityKind: "registryPublishToken", lifetime: "longLived", owner: "release-team" },
+    },
     { kind: "identity", key: "identity:prod-deployer", name: "prod-deployer", attrs: { identityKind: "cloudRole", lifetime: "longLived", owner: "platform" } },
     { kind: "system", key: "system:prod-db", name: "prod-db", attrs: { systemKind: "database", criticality: "critical" } },
   ],
@@ -62,7 +77,14 @@ describe.each(testDatabaseKinds())("blast radius on %s", (kind) => {
     const db = result.nodes.find((node) => node.key === "system:prod-db")!;
     expect(db).toMatchObject({ generation: 1, hops: 8, criticality: "critical", privilege: "admin" });
     expect(db.path.map((step) => step.kind)).toEqual([
-      "INSTALLED_IN", "EXPOSES", "AUTHENTICATES_AS", "CAN_PUBLISH", "WORM_REPUBLISH", "EXPOSES", "AUTHENTICATES_AS", "CAN_ACCESS",
+      "INSTALLED_IN",
+      "EXPOSES",
+      "AUTHENTICATES_AS",
+      "CAN_PUBLISH",
+      "WORM_REPUBLISH",
+      "EXPOSES",
+      "AUTHENTICATES_AS",
+      "CAN_ACCESS",
     ]);
     // acme/api's lockfile pins @acme/ui@2.0.0: the attacker's republished version reaches it on its next resolve
     expect(db.timing).toBe("next-resolve");
@@ -83,7 +105,10 @@ describe.each(testDatabaseKinds())("blast radius on %s", (kind) => {
   it("measures each what-if control on the stored graph, and ranks the fixes for one radius", async () => {
     const effects = await computeWhatIfEffects(
       database.current,
-      ZWhatIfEffectsInput.parse({ refs: ["pkg:npm/evil@1.0.0"], controls: ["remove-secret:context:acme/web/release.yml/publish=secret:acme/web:NPM_TOKEN", "ignore-scripts:context:acme/api/deploy.yml/deploy"] }),
+      ZWhatIfEffectsInput.parse({
+        refs: ["pkg:npm/evil@1.0.0"],
+        controls: ["remove-secret:context:acme/web/release.yml/publish=secret:acme/web:NPM_TOKEN", "ignore-scripts:context:acme/api/deploy.yml/deploy"],
+      }),
     );
     expect(effects.ok).toBe(true);
     const [removal, ignore] = ZWhatIfEffects.parse(effects.ok && effects.result).effects;
@@ -102,7 +127,14 @@ describe.each(testDatabaseKinds())("blast radius on %s", (kind) => {
     expect(await getEngineGraph(database.current)).toBe(first);
     await applyGraphDocuments(
       database.current.db,
-      [{ key: "test:extra", format: "inventory", nodes: [{ kind: "identity", key: "identity:new-bot", name: "new-bot", attrs: { identityKind: "bot", lifetime: "shortLived" } }], edges: [] }],
+      [
+        {
+          key: "test:extra",
+          format: "inventory",
+          nodes: [{ kind: "identity", key: "identity:new-bot", name: "new-bot", attrs: { identityKind: "bot", lifetime: "shortLived" } }],
+          edges: [],
+        },
+      ],
       { actor: "test" },
     );
     const second = await getEngineGraph(database.current);

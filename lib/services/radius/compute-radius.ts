@@ -14,6 +14,10 @@ export async function computeRadiusJson(database: Pick<Database, "connection">, 
 }
 
 /** One page of the answer, most important nodes first (GET /api/blast-radius?limit=…). */
-export async function computeRadiusPageJson(database: Pick<Database, "connection">, input: TRadiusInput, paging: TRadiusPaging & { limit: number }): Promise<PageAnswer> {
+export async function computeRadiusPageJson(
+  database: Pick<Database, "connection">,
+  input: TRadiusInput,
+  paging: TRadiusPaging & { limit: number },
+): Promise<PageAnswer> {
   return blastRadiusPageJson(await getEngineGraph(database), input, paging);
 }

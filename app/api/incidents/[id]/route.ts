@@ -19,5 +19,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!incident) return Response.json({ error: `incident ${id} does not exist` }, { status: 404 });
   const recompute = new URL(request.url).searchParams.get("recompute") === "1";
   const radii = await computeIncidentRadii(database, incident, recompute);
-  return Response.json({ ...incident, residual: radii.residual, recomputed: radii.recomputed, currentGraphVersion: radii.graphVersion, problems: radii.problems }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { ...incident, residual: radii.residual, recomputed: radii.recomputed, currentGraphVersion: radii.graphVersion, problems: radii.problems },
+    { headers: { "cache-control": "no-store" } },
+  );
 }
