@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { nodePoint } from "./graph-canvas";
 
 // Trying changes on the incident commander's page (issue 13): every what-if toggle says what it
 // would change before it is ticked — and why, when the answer is nothing — the engine's top fixes
@@ -185,7 +186,16 @@ test("the radius' own source offers no 'Mark compromised'; a node it reaches doe
   await expect(explanation.getByRole("button", { name: "Path from here" })).toBeVisible();
   await expect(explanation.getByRole("button", { name: /Mark compromised/ })).toHaveCount(0);
 
+  // nor does the picture's right-click menu on it
   const api = await (await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(CHALK)}`)).json();
+  const canvas = page.getByTestId("graph-canvas");
+  const source = await nodePoint(canvas, String(api.source.nodes[0].id));
+  await page.mouse.click(source.x, source.y, { button: "right" });
+  const menu = page.getByRole("menu", { name: "Node actions" });
+  await expect(menu.getByRole("menuitem", { name: "Path from here" })).toBeVisible();
+  await expect(menu.getByRole("menuitem", { name: /Mark as compromised/ })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+
   const secret = api.nodes.find((node: { kind: string }) => node.kind === "secret");
   await page.goto(`${CHALK_RADIUS}&node=${encodeURIComponent(secret.key)}`);
   await expect(explanation.getByRole("heading", { name: secret.name })).toBeVisible();

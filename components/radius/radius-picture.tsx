@@ -138,7 +138,8 @@ export function RadiusPicture({
             <button type="button" role="menuitem" onClick={run(actions.pathTo)}>
               Path to here
             </button>
-            {actions.toggleCompromised ? (
+            {/* the radius' own sources are compromised already: nothing to mark (unmarking stays offered) */}
+            {actions.toggleCompromised && (actions.isAssumed(menu.id) || !drawn.sourceElementIds.includes(menu.id)) ? (
               <button type="button" role="menuitem" onClick={run(actions.toggleCompromised)}>
                 {actions.isAssumed(menu.id) ? "Unmark compromised" : "Mark as compromised"}
               </button>
