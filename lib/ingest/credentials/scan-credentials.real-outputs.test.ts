@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSources } from "../parse-sources";
 import { scanCredentials } from "./scan-credentials";
+import { REAL_FIXTURES } from "@/test/fixture-tree";
 
 // No false refusals on what the tools teams use really print: each fixture here is the unedited output
 // of the tool (fixtures/README.md says which command made it), and each must pass the scan.
@@ -54,7 +55,7 @@ describe("real tool outputs are not taken for credentials", () => {
 });
 
 // Real public samples (../shared/fixtures/real, SOURCES.md), read in place and never copied in.
-const realDirectory = path.resolve(import.meta.dirname, "../../../../shared/fixtures/real");
+const realDirectory = REAL_FIXTURES;
 const realFiles = existsSync(realDirectory)
   ? readdirSync(realDirectory, { recursive: true, encoding: "utf8" }).filter((file) => /\.(?:ya?ml|json|lock|npmrc)$/i.test(file))
   : [];

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { LockfileInstall, ParsedLockfile } from "../npm-lockfile/parse-npm-lockfile";
 import { packageKey, packageVersionKey } from "@/lib/graph-keys/refs";
 import { parsePnpmKey, parsePnpmLockfile, type PnpmLockfileOptions } from "./parse-pnpm-lockfile";
+import { REAL_FIXTURES } from "@/test/fixture-tree";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "fixtures", name, "pnpm-lock.yaml"), "utf8");
 
@@ -138,7 +139,7 @@ describe("parsePnpmLockfile", () => {
   });
 });
 
-const realDirectory = path.resolve(__dirname, "../../../../shared/fixtures/real/lockfiles");
+const realDirectory = path.join(REAL_FIXTURES, "lockfiles");
 const realLockfiles = existsSync(realDirectory)
   ? readdirSync(realDirectory, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "pnpm-lock.yaml")
   : [];

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { LockfileInstall, ParsedLockfile } from "../npm-lockfile/parse-npm-lockfile";
 import { packageKey, packageVersionKey } from "@/lib/graph-keys/refs";
 import { parseYarnLockfile, type YarnManifest } from "./parse-yarn-lockfile";
+import { REAL_FIXTURES } from "@/test/fixture-tree";
 
 const fixtures = path.join(__dirname, "fixtures");
 
@@ -141,7 +142,7 @@ describe("parseYarnLockfile", () => {
   });
 });
 
-const realDirectory = path.resolve(__dirname, "../../../../shared/fixtures/real/lockfiles");
+const realDirectory = path.join(REAL_FIXTURES, "lockfiles");
 const realLockfiles = existsSync(realDirectory)
   ? readdirSync(realDirectory, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "yarn.lock")
   : [];
