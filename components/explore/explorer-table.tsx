@@ -6,6 +6,7 @@ import { KIND_VISUALS } from "@/components/graph/graph-style";
 import { ShowMoreRows } from "@/components/radius/show-more-rows";
 import { usePagedRows } from "@/components/radius/use-paged-rows";
 import { sortExplorerRows, type TExplorerRow, type TExplorerSortKey } from "@/lib/graph-view/explorer-rows";
+import { SortButtonHeaders } from "@/components/ui/sort-button-headers";
 
 // The picture's alternative: the nodes the explorer has drawn as a sortable table. Each name opens
 // the entity's page; "Select" selects the node here and in the picture (which shows it selected
@@ -44,18 +45,7 @@ export function ExplorerTable({
         <caption className="muted">{rows.length.toLocaleString("en")} nodes drawn. Sort with the column buttons; a name opens the node&apos;s page.</caption>
         <thead>
           <tr>
-            {COLUMNS.map((column) => (
-              <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : "none"}>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => setSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })}
-                >
-                  {column.label}
-                  {sort.key === column.key ? (sort.descending ? " ▼" : " ▲") : ""}
-                </button>
-              </th>
-            ))}
+            <SortButtonHeaders columns={COLUMNS} sort={sort} onSort={setSort} />
             <th scope="col">
               <span className="sr-only">Select</span>
             </th>

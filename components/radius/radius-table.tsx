@@ -6,6 +6,7 @@ import type { TReachedNode } from "@/lib/schemas/radius";
 import { ShowMoreRows } from "./show-more-rows";
 import { AssumedBadge, TimingBadge } from "./timing-badge";
 import { usePagedRows } from "./use-paged-rows";
+import { SortButtonHeaders } from "@/components/ui/sort-button-headers";
 
 // The picture's accessible alternative: every reached node as a sortable table, drawn a page at a
 // time in the chosen order. Selecting a row selects the node, exactly as clicking it in the picture
@@ -59,18 +60,7 @@ export function RadiusTable({ nodes, selectedKey, onSelect }: { nodes: readonly 
           <caption className="muted">{nodes.length.toLocaleString("en")} nodes. Sort with the column buttons; choose a node to see how it is reached.</caption>
           <thead>
             <tr>
-              {COLUMNS.map((column) => (
-                <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : "none"}>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => setSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })}
-                  >
-                    {column.label}
-                    {sort.key === column.key ? (sort.descending ? " ▼" : " ▲") : ""}
-                  </button>
-                </th>
-              ))}
+              <SortButtonHeaders columns={COLUMNS} sort={sort} onSort={setSort} />
             </tr>
           </thead>
           <tbody ref={page.containerRef}>

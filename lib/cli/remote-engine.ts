@@ -1,4 +1,4 @@
-import type { TFixesInput, TPathInput, TRadiusInput, TRefProblem } from "@/lib/schemas/radius";
+import { type TFixesInput, type TPathInput, type TRefProblem } from "@/lib/schemas/radius";
 import { CliError } from "./cli-error";
 import { callLocalServer, type LocalServer } from "./local-server";
 
@@ -6,17 +6,6 @@ import { callLocalServer, type LocalServer } from "./local-server";
 // /api/fixes) when it holds the embedded database: the same input, the same JSON answers.
 
 export type RemoteAnswer = { ok: true; response: Response } | { ok: false; errors: TRefProblem[] };
-
-export function radiusQuery(input: TRadiusInput): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const ref of input.refs) params.append("ref", ref);
-  for (const advisory of input.advisories) params.append("advisory", advisory);
-  if (input.maxHops !== null) params.set("maxHops", String(input.maxHops));
-  if (input.exposures.length > 0) params.set("exposure", input.exposures.join(","));
-  for (const timing of input.timings) params.append("timing", timing);
-  for (const control of input.whatIf) params.append("whatIf", control);
-  return params;
-}
 
 export const pathQuery = (input: TPathInput) => new URLSearchParams({ from: input.from, to: input.to, k: String(input.k) });
 

@@ -205,6 +205,30 @@ export const ZRadiusInput = z.object({
 });
 export type TRadiusInput = z.infer<typeof ZRadiusInput>;
 
+/** The radius question as GET /api/blast-radius and its siblings carry it in the query, ready for ZRadiusInput. */
+export function radiusQueryFields(params: URLSearchParams): Record<keyof TRadiusInput, unknown> {
+  return {
+    refs: params.getAll("ref"),
+    advisories: params.getAll("advisory"),
+    maxHops: params.get("maxHops") || undefined,
+    exposures: params.getAll("exposure"),
+    timings: params.getAll("timing"),
+    whatIf: params.getAll("whatIf"),
+  };
+}
+
+/** The reverse: a radius question as that query (the CLI asking a running server). */
+export function radiusQueryParams(input: TRadiusInput): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const ref of input.refs) params.append("ref", ref);
+  for (const advisory of input.advisories) params.append("advisory", advisory);
+  if (input.maxHops !== null) params.set("maxHops", String(input.maxHops));
+  if (input.exposures.length > 0) params.set("exposure", input.exposures.join(","));
+  for (const timing of input.timings) params.append("timing", timing);
+  for (const control of input.whatIf) params.append("whatIf", control);
+  return params;
+}
+
 /** Paging of GET /api/blast-radius: without a limit the answer is complete (the CLI's --json). */
 export const ZRadiusPaging = z.object({
   limit: z.coerce

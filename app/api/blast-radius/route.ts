@@ -6,7 +6,7 @@ import { invalidInput } from "@/lib/http/invalid-input";
 import { computeRadiusJson, computeRadiusPageJson } from "@/lib/services/radius/compute-radius";
 import { jsonStream } from "@/lib/http/json-stream";
 import { getDatabase } from "@/lib/db";
-import { ZRadiusInput, ZRadiusPaging } from "@/lib/schemas/radius";
+import { radiusQueryFields, ZRadiusInput, ZRadiusPaging } from "@/lib/schemas/radius";
 
 export const dynamic = "force-dynamic";
 
@@ -15,14 +15,7 @@ export async function GET(request: Request) {
   const whatIf = params.getAll("whatIf");
   const actor = await authorizeRequest(request, whatIf.length ? "whatif:run" : "radius:read");
   if (actor instanceof Response) return actor;
-  const input = ZRadiusInput.safeParse({
-    refs: params.getAll("ref"),
-    advisories: params.getAll("advisory"),
-    maxHops: params.get("maxHops") || undefined,
-    exposures: params.getAll("exposure"),
-    timings: params.getAll("timing"),
-    whatIf,
-  });
+  const input = ZRadiusInput.safeParse(radiusQueryFields(params));
   if (!input.success) return invalidInput(input.error.issues);
   const includes = params.getAll("include").flatMap((value) => value.split(","));
   const paging = ZRadiusPaging.safeParse({

@@ -1,8 +1,8 @@
 import { computeRadius, computeRadiusJson } from "@/lib/services/radius/compute-radius";
-import { ZRadiusInput, ZRadiusResult, type TRadiusResult, type TRefProblem } from "@/lib/schemas/radius";
+import { radiusQueryParams, ZRadiusInput, ZRadiusResult, type TRadiusResult, type TRefProblem } from "@/lib/schemas/radius";
 import { formatTable, parseCommandArgs, writeJsonChunks, type Command } from "../command";
 import type { LocalServer } from "../local-server";
-import { askServer, pipeToStdout, radiusQuery } from "../remote-engine";
+import { askServer, pipeToStdout } from "../remote-engine";
 import { withDatabaseOrServer } from "../with-database";
 import { optionProblemsError, refProblemsError } from "./ref-problems";
 
@@ -36,7 +36,7 @@ export const radiusCommand: Command = {
       timings: values.timing,
     });
     if (!input.success) throw optionProblemsError(input.error, usage);
-    const remote = (server: LocalServer) => askServer(server, "/api/blast-radius", radiusQuery(input.data));
+    const remote = (server: LocalServer) => askServer(server, "/api/blast-radius", radiusQueryParams(input.data));
     if (values.json) {
       const answer = await withDatabaseOrServer<{ ok: true } | { ok: false; errors: TRefProblem[] }>(
         async (database) => {

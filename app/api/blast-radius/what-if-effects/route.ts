@@ -4,6 +4,7 @@ import { authorizeRequest } from "@/lib/auth/guard";
 import { computeWhatIfEffects } from "@/lib/services/radius/compute-what-if-effects";
 import { getDatabase } from "@/lib/db";
 import { invalidInput } from "@/lib/http/invalid-input";
+import { radiusQueryFields } from "@/lib/schemas/radius";
 import { ZWhatIfEffectsInput } from "@/lib/schemas/what-if-effects";
 
 export const dynamic = "force-dynamic";
@@ -12,15 +13,7 @@ export async function GET(request: Request) {
   const actor = await authorizeRequest(request, "whatif:run");
   if (actor instanceof Response) return actor;
   const params = new URL(request.url).searchParams;
-  const input = ZWhatIfEffectsInput.safeParse({
-    refs: params.getAll("ref"),
-    advisories: params.getAll("advisory"),
-    maxHops: params.get("maxHops") || undefined,
-    exposures: params.getAll("exposure"),
-    timings: params.getAll("timing"),
-    whatIf: params.getAll("whatIf"),
-    controls: params.getAll("control"),
-  });
+  const input = ZWhatIfEffectsInput.safeParse({ ...radiusQueryFields(params), controls: params.getAll("control") });
   if (!input.success) return invalidInput(input.error.issues);
   const answer = await computeWhatIfEffects(await getDatabase(), input.data);
   if (!answer.ok) return Response.json({ error: answer.errors.map((e) => e.message).join("; "), errors: answer.errors }, { status: 400 });
