@@ -23,7 +23,7 @@ const LAYERS = {
   // pure: no database, no framework, no browser
   schemas: { path: "lib/schemas/**", imports: ["labels", "auth-rules"] },
   "graph-keys": { path: "lib/graph-keys/**", imports: [] },
-  labels: { path: "lib/labels/**", imports: [] },
+  labels: { path: "lib/labels/**", imports: ["schemas"] },
   engine: { path: "lib/engine/**", imports: ["schemas", "graph-keys"] },
   ingest: { path: "lib/ingest/**", imports: ["schemas", "graph-keys"] },
   findings: { path: "lib/findings/**", imports: ["schemas"] },

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { describeFindingCounts } from "@/lib/findings/describe-finding-counts";
 import type { TComplianceReport, TFinding } from "@/lib/schemas/findings";
 import { ControlStatusBadge } from "./control-status-badge";
@@ -117,7 +117,7 @@ function FindingsEvidence({ counts, findings, more }: { counts: ReturnType<typeo
             {finding.entities.map((entity, i) => (
               <span key={entity.id}>
                 {i > 0 ? ", " : null}
-                <Link href={`/entity/${entity.id}`}>{entity.name}</Link> <span className="muted">({KIND_VISUALS[entity.kind].label.toLowerCase()})</span>
+                <Link href={`/entity/${entity.id}`}>{entity.name}</Link> <span className="muted">({NODE_KIND_REGISTRY[entity.kind].label.toLowerCase()})</span>
               </span>
             ))}
             : {finding.reason}

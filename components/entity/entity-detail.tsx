@@ -1,7 +1,7 @@
 import "@/components/inventory/inventory.css";
 import Link from "next/link";
 import { MarkCompromisedButton } from "@/components/compromise/mark-compromised-button";
-import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { EDGE_KIND_REGISTRY, NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { formatCell } from "@/components/inventory/format-cell";
 import { attributeLabel } from "@/lib/labels/value-labels";
 import type { TNodeDetail } from "@/lib/schemas/node-detail";
@@ -11,25 +11,8 @@ import { TableScroll } from "@/components/ui/table-scroll";
 // One entity: what it is, where it came from, what it touches, and the two ways onward —
 // the blast radius from here and the graph around it.
 
-export const EDGE_KIND_LABELS: Record<string, { outgoing: string; incoming: string }> = {
-  INSTALLED_IN: { outgoing: "Installed in", incoming: "Packages installed here" },
-  EXPOSES: { outgoing: "Exposes", incoming: "Exposed in" },
-  AUTHENTICATES_AS: { outgoing: "Authenticates as", incoming: "Secrets that authenticate as this" },
-  ACTS_AS: { outgoing: "Acts as", incoming: "Identities acting as this" },
-  CAN_ACCESS: { outgoing: "Can access", incoming: "Accessible by" },
-  CAN_PUBLISH: { outgoing: "Can publish", incoming: "Publishable by" },
-  MAINTAINS: { outgoing: "Maintains", incoming: "Maintained by" },
-  RUNS_ON: { outgoing: "Runs on", incoming: "Jobs running here" },
-  TRIGGERS: { outgoing: "Triggers", incoming: "Triggered by" },
-  STORES: { outgoing: "Stores", incoming: "Stored in" },
-  USED_IN: { outgoing: "Used in", incoming: "Uses actions" },
-  VERSION_OF: { outgoing: "Version of", incoming: "Versions" },
-  DEPENDS_ON: { outgoing: "Depends on", incoming: "Depended on by" },
-  AFFECTS: { outgoing: "Affects", incoming: "Advisories" },
-};
-
 export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark: boolean }) {
-  const visual = KIND_VISUALS[detail.kind];
+  const visual = NODE_KIND_REGISTRY[detail.kind];
   const compromised = detail.compromised || detail.assumedCompromise !== null;
   return (
     <article aria-labelledby="entity-title">
@@ -133,7 +116,7 @@ export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark
           <h2>Neighbours</h2>
           {detail.neighbourGroups.length === 0 ? <p className="muted">No relationships.</p> : null}
           {detail.neighbourGroups.map((group) => {
-            const title = EDGE_KIND_LABELS[group.edgeKind]?.[group.direction] ?? group.edgeKind;
+            const title = EDGE_KIND_REGISTRY[group.edgeKind][group.direction];
             return (
               <section
                 key={`${group.direction}-${group.edgeKind}`}
@@ -148,8 +131,8 @@ export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark
                 <ul>
                   {group.neighbours.map((neighbour) => (
                     <li key={neighbour.edgeId}>
-                      <span aria-hidden="true" style={{ color: KIND_VISUALS[neighbour.kind].colour }}>
-                        {KIND_VISUALS[neighbour.kind].glyph}
+                      <span aria-hidden="true" style={{ color: NODE_KIND_REGISTRY[neighbour.kind].colour }}>
+                        {NODE_KIND_REGISTRY[neighbour.kind].glyph}
                       </span>{" "}
                       <Link href={`/entity/${neighbour.id}`}>{neighbour.name}</Link>{" "}
                       {neighbour.exposure ? <span className={`badge badge-${exposureBadge(neighbour.exposure)}`}>exposure: {neighbour.exposure}</span> : null}{" "}

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { GraphCanvasLazy, type GraphCanvasHandle, type LayoutDoneInfo } from "@/components/graph/graph-canvas-lazy";
 import { GraphLegend } from "@/components/graph/graph-legend";
-import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { NodeSearchBox } from "@/components/radius/node-search-box";
 import { nodeElementId, toCytoscapeElements, type TGraphElement } from "@/lib/graph-view/cytoscape-elements";
 import { groupedElements, isClusterId } from "@/lib/graph-view/explorer-clusters";
@@ -29,7 +29,7 @@ import { useKindFilterCuts } from "./use-kind-filter-cuts";
 // beside the picture, or the table.
 
 const describeRow = (row: TExplorerRow): string =>
-  `${KIND_VISUALS[row.kind].label} ${row.name} selected` +
+  `${NODE_KIND_REGISTRY[row.kind].label} ${row.name} selected` +
   (row.hops !== null ? `, ${row.hops} hop${row.hops === 1 ? "" : "s"} from the start` : "") +
   (row.hiddenNeighbours > 0 ? `, ${row.hiddenNeighbours} neighbours not drawn: Enter draws them.` : ", all neighbours drawn.");
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { ShowMoreRows } from "@/components/radius/show-more-rows";
 import { usePagedRows } from "@/components/radius/use-paged-rows";
 import { sortExplorerRows, type TExplorerRow, type TExplorerSortKey } from "@/lib/graph-view/explorer-rows";
@@ -60,10 +60,10 @@ export function ExplorerTable({
                   <Link href={`/entity/${row.id}`}>{row.name}</Link>
                 </td>
                 <td>
-                  <span aria-hidden="true" style={{ color: KIND_VISUALS[row.kind].colour }}>
-                    {KIND_VISUALS[row.kind].glyph}
+                  <span aria-hidden="true" style={{ color: NODE_KIND_REGISTRY[row.kind].colour }}>
+                    {NODE_KIND_REGISTRY[row.kind].glyph}
                   </span>{" "}
-                  {KIND_VISUALS[row.kind].label}
+                  {NODE_KIND_REGISTRY[row.kind].label}
                 </td>
                 <td>
                   <code className="detail-key">{row.key}</code>

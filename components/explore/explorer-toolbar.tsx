@@ -3,7 +3,7 @@
 import type { RefObject } from "react";
 import type { GraphCanvasHandle } from "@/components/graph/graph-canvas-lazy";
 import { LAYOUT_LABELS, type TGraphLayoutName } from "@/components/graph/graph-layouts";
-import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import {
   EXPLORER_DEPTHS,
   EXPLORER_GROUPINGS,
@@ -51,12 +51,12 @@ export function ExplorerToolbar({
         <legend>Kinds</legend>
         <div>
           {NODE_KINDS.map((kind) => (
-            <label key={kind} className="chip" title={KIND_VISUALS[kind].label}>
+            <label key={kind} className="chip" title={NODE_KIND_REGISTRY[kind].label}>
               <input type="checkbox" checked={state.kinds.includes(kind)} onChange={() => update({ kinds: toggle(state.kinds, kind) })} />
-              <span aria-hidden="true" style={{ color: KIND_VISUALS[kind].colour }}>
-                {KIND_VISUALS[kind].glyph}
+              <span aria-hidden="true" style={{ color: NODE_KIND_REGISTRY[kind].colour }}>
+                {NODE_KIND_REGISTRY[kind].glyph}
               </span>
-              {KIND_VISUALS[kind].label}
+              {NODE_KIND_REGISTRY[kind].label}
             </label>
           ))}
         </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { kindCutText, type TKindCut } from "@/lib/graph-view/kind-filter-cuts";
-import { KIND_PLURALS } from "@/lib/graph-view/summarise-columns";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import type { TNodeKind } from "@/lib/schemas/graph-facts";
 
 // Says what the kind filter cuts off (the walk does not pass through hidden kinds, so what lies
@@ -21,7 +21,7 @@ export function KindFilterNotice({ cuts, onShowKind }: { cuts: readonly TKindCut
           <li key={cut.kind}>
             {kindCutText(cut)}.{" "}
             <button type="button" className="button" onClick={() => onShowKind(cut.kind)}>
-              Show {KIND_PLURALS[cut.kind]}
+              Show {NODE_KIND_REGISTRY[cut.kind].count.other}
             </button>
           </li>
         ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from "react";
-import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import type { TExplorerRow } from "@/lib/graph-view/explorer-rows";
 
 // The picture's nodes as a listbox, so a keyboard (or screen-reader) user can reach every node the
@@ -90,7 +90,7 @@ const NodeOption = memo(function NodeOption({
   onSelect: (row: TExplorerRow) => void;
   onExpand: (row: TExplorerRow) => void;
 }) {
-  const visual = KIND_VISUALS[row.kind];
+  const visual = NODE_KIND_REGISTRY[row.kind];
   return (
     <li id={nodeOptionId(row.id)} role="option" aria-selected={selected} onClick={() => onSelect(row)} onDoubleClick={() => onExpand(row)}>
       <span aria-hidden="true" style={{ color: visual.colour }}>

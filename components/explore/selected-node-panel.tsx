@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { MarkCompromisedButton } from "@/components/compromise/mark-compromised-button";
-import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { useNodeDetail } from "@/lib/queries/use-node-detail";
 
 // The selected node's details beside the picture or the table: what it is, how it connects, and
@@ -31,7 +31,7 @@ export function SelectedNodePanel({
   if (detail.isPending) return <p className="muted explorer-panel">Loading…</p>;
   if (detail.isError) return <p className="error-box explorer-panel">The node could not be loaded: {detail.error.message}</p>;
   const node = detail.data;
-  const visual = KIND_VISUALS[node.kind];
+  const visual = NODE_KIND_REGISTRY[node.kind];
   return (
     <section className="explorer-panel" data-testid="explorer-panel" aria-labelledby="explorer-panel-title">
       <p className="muted">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { sortFindings } from "@/lib/findings/sort-findings";
 import { NODE_KINDS } from "@/lib/schemas/graph-facts";
 import { filterFindings, SEVERITIES, type TFindingsQuery, type TFindingsReport } from "@/lib/schemas/findings";
@@ -93,7 +93,7 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
             <option value="">any</option>
             {NODE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {KIND_VISUALS[kind].label}
+                {NODE_KIND_REGISTRY[kind].label}
               </option>
             ))}
           </select>
@@ -164,7 +164,7 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
                           <Link href={`/entity/${entity.id}`} title={entity.key}>
                             {entity.name}
                           </Link>{" "}
-                          <span className="muted">{KIND_VISUALS[entity.kind].label.toLowerCase()}</span>
+                          <span className="muted">{NODE_KIND_REGISTRY[entity.kind].label.toLowerCase()}</span>
                         </li>
                       ))}
                       {finding.entities.length > ENTITIES_SHOWN ? (

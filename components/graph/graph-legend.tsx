@@ -1,18 +1,18 @@
 import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
 import "./graph.css";
-import { COMPROMISED_COLOUR, EXPOSURE_VISUALS, GLYPH_COMPROMISED, KIND_VISUALS, NEXT_RESOLVE_FILL_OPACITY } from "./graph-style";
+import { NODE_KIND_REGISTRY, type TNodeShape } from "@/lib/labels/kinds";
+import { COMPROMISED_COLOUR, EXPOSURE_VISUALS, GLYPH_COMPROMISED, NEXT_RESOLVE_FILL_OPACITY } from "./graph-style";
 
-// The legend for graph-style.ts: node kinds (shape, colour, glyph), exposure levels (colour,
+// The legend for graph-style.ts: node kinds (shape, colour, glyph: lib/labels/kinds.ts), exposure levels (colour,
 // width, dash — noting that the WebGL renderer draws every line solid) and the compromised mark.
 // Props: `kinds` limits the node kinds listed (default all); `webgl` says dashes are not drawn;
 // `timing` adds the hollow "reached on the next resolve" mark and `summaries` the summary node,
 // the merged edge and the label's second line (the blast-radius picture).
 
-const SHAPE_CLIP: Partial<Record<string, string>> = {
+const SHAPE_CLIP: Partial<Record<TNodeShape, string>> = {
   diamond: "polygon(50% 0, 100% 50%, 50% 100%, 0 50%)",
   hexagon: "polygon(25% 0, 75% 0, 100% 50%, 75% 100%, 25% 100%, 0 50%)",
   pentagon: "polygon(50% 0, 100% 38%, 82% 100%, 18% 100%, 0 38%)",
-  octagon: "polygon(30% 0, 70% 0, 100% 30%, 100% 70%, 70% 100%, 30% 100%, 0 70%, 0 30%)",
   triangle: "polygon(50% 0, 100% 100%, 0 100%)",
   tag: "polygon(0 0, 75% 0, 100% 50%, 75% 100%, 0 100%)",
   star: "polygon(50% 0, 61% 35%, 98% 35%, 68% 57%, 79% 91%, 50% 70%, 21% 91%, 32% 57%, 2% 35%, 39% 35%)",
@@ -29,13 +29,13 @@ export function GraphLegend({
   timing?: boolean;
   summaries?: boolean;
 }) {
-  const shown = kinds ?? (Object.keys(KIND_VISUALS) as TNodeKind[]);
+  const shown = kinds ?? (Object.keys(NODE_KIND_REGISTRY) as TNodeKind[]);
   return (
     <section className="graph-legend" aria-label="Legend">
       <h3>Nodes</h3>
       <ul>
         {shown.map((kind) => {
-          const visual = KIND_VISUALS[kind];
+          const visual = NODE_KIND_REGISTRY[kind];
           return (
             <li key={kind} data-kind={kind}>
               <span

@@ -1,9 +1,9 @@
 import type { EdgeSingular, NodeSingular, StylesheetStyle } from "cytoscape";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
 
 // Blastmap's visual language for graphs, shared by the explorer, the blast-radius page and the
-// legend. Every kind has a shape, a colour and a glyph (DejaVu Sans has all of them, so headless
-// Chromium draws them too); exposure is encoded by colour AND width, and by dash only on the
+// legend. Every kind has a shape, a colour and a glyph (lib/labels/kinds.ts, read by every page); exposure is encoded by colour AND width, and by dash only on the
 // canvas renderer, because the WebGL renderer draws every edge solid. Compromised nodes get a
 // thick red border plus a red halo (underlay) and a ☣ prefix, so they read even in grayscale.
 //
@@ -21,28 +21,6 @@ import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
 //            (the explorer's "group by"), never tapped or selected
 // Classes the canvas toggles: "highlighted" (on a path), "faded" (not on it), "focus" (root),
 // "printing" (on every node while a PNG is drawn: print-only decorations appear).
-
-export interface KindVisual {
-  label: string;
-  shape: "ellipse" | "round-rectangle" | "rectangle" | "diamond" | "hexagon" | "triangle" | "pentagon" | "octagon" | "star" | "tag" | "barrel" | "vee";
-  colour: string;
-  glyph: string;
-}
-
-// Ten kinds, ten hues far apart on the wheel AND ten shapes, so no two kinds are told apart by
-// one cue alone (issue 13: identity and system were green and teal circles at a glance).
-export const KIND_VISUALS: Record<TNodeKind, KindVisual> = {
-  advisory: { label: "Advisory", shape: "triangle", colour: "#ff5c7a", glyph: "⚠" },
-  packageVersion: { label: "Package version", shape: "rectangle", colour: "#e2e8f0", glyph: "◈" },
-  package: { label: "Package", shape: "round-rectangle", colour: "#4e8cff", glyph: "▣" },
-  publisher: { label: "Publisher", shape: "pentagon", colour: "#c084fc", glyph: "☺" },
-  context: { label: "CI job / workstation", shape: "hexagon", colour: "#ff8a3d", glyph: "⌨" },
-  runner: { label: "Runner", shape: "barrel", colour: "#f472b6", glyph: "⚒" },
-  action: { label: "Third-party action", shape: "tag", colour: "#22d3ee", glyph: "⚑" },
-  secret: { label: "Secret", shape: "diamond", colour: "#ffd166", glyph: "✱" },
-  identity: { label: "Identity", shape: "ellipse", colour: "#34d399", glyph: "⚙" },
-  system: { label: "System", shape: "star", colour: "#a3e635", glyph: "⌂" },
-};
 
 export interface ExposureVisual {
   label: string;
@@ -91,7 +69,7 @@ export function nodeDisplayLabel(data: {
   const more = data.hiddenNeighbours ? `  +${data.hiddenNeighbours}` : "";
   const name = data.label.length > 40 ? `${data.label.slice(0, 39)}…` : data.label;
   const detail = data.detail ? `\n${data.detail}` : "";
-  return `${mark}${KIND_VISUALS[data.kind]?.glyph ?? ""} ${name}${more}${detail}`;
+  return `${mark}${NODE_KIND_REGISTRY[data.kind]?.glyph ?? ""} ${name}${more}${detail}`;
 }
 
 export interface GraphStyleOptions {
@@ -103,13 +81,13 @@ export interface GraphStyleOptions {
 
 /** The Cytoscape stylesheet for Blastmap graphs. */
 export function graphStylesheet({ webgl, large }: GraphStyleOptions): StylesheetStyle[] {
-  const kindRules = (Object.keys(KIND_VISUALS) as TNodeKind[]).map((kind) => ({
+  const kindRules = (Object.keys(NODE_KIND_REGISTRY) as TNodeKind[]).map((kind) => ({
     selector: `node[kind = "${kind}"]`,
-    style: { shape: KIND_VISUALS[kind].shape, "background-color": KIND_VISUALS[kind].colour },
+    style: { shape: NODE_KIND_REGISTRY[kind].shape, "background-color": NODE_KIND_REGISTRY[kind].colour },
   }));
-  const nextResolveRules = (Object.keys(KIND_VISUALS) as TNodeKind[]).map((kind) => ({
+  const nextResolveRules = (Object.keys(NODE_KIND_REGISTRY) as TNodeKind[]).map((kind) => ({
     selector: `node[kind = "${kind}"][?nextResolve]`,
-    style: { "border-color": KIND_VISUALS[kind].colour },
+    style: { "border-color": NODE_KIND_REGISTRY[kind].colour },
   }));
   const exposureRules = (Object.keys(EXPOSURE_VISUALS) as (TExposure | "none")[]).map((exposure) => {
     const visual = EXPOSURE_VISUALS[exposure];

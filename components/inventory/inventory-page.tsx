@@ -4,7 +4,7 @@ import "./inventory.css";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
-import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { useInventory } from "@/lib/queries/use-inventory";
 import {
   INVENTORY_SPECS,
@@ -74,8 +74,8 @@ function InventoryView({ kind, query, initial }: { kind: TInventoryKind; query: 
   return (
     <section aria-labelledby="inventory-title">
       <h1 id="inventory-title">
-        <span aria-hidden="true" style={{ color: KIND_VISUALS[spec.nodeKind].colour }}>
-          {KIND_VISUALS[spec.nodeKind].glyph}
+        <span aria-hidden="true" style={{ color: NODE_KIND_REGISTRY[spec.nodeKind].colour }}>
+          {NODE_KIND_REGISTRY[spec.nodeKind].glyph}
         </span>{" "}
         {spec.label}
       </h1>

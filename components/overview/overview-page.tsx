@@ -1,18 +1,23 @@
 import type { ReactNode } from "react";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
+import { NODE_KINDS, type TNodeKind } from "@/lib/schemas/graph-facts";
 import type { TGraphStats } from "@/lib/schemas/stats";
 
-const NODE_LABELS: Record<keyof TGraphStats["nodes"], string> = {
-  identity: "Non-human identities",
-  secret: "Secrets",
-  context: "CI jobs & workstations",
-  runner: "Runners",
-  system: "Systems",
-  publisher: "Publishers",
-  package: "Packages",
-  packageVersion: "Package versions",
-  action: "Third-party actions",
-  advisory: "Advisories",
-};
+// The Overview's own order: what a security team counts first (identities and their secrets),
+// then the supply chain. A kind missing here still gets its card, last.
+const FIRST_KINDS = [
+  "identity",
+  "secret",
+  "context",
+  "runner",
+  "system",
+  "publisher",
+  "package",
+  "packageVersion",
+  "action",
+  "advisory",
+] as const satisfies readonly TNodeKind[];
+const CARD_KINDS: readonly TNodeKind[] = [...FIRST_KINDS, ...NODE_KINDS.filter((kind) => !(FIRST_KINDS as readonly TNodeKind[]).includes(kind))];
 
 /**
  * `alerts`: what needs attention now (installed malicious packages), shown above the counts.
@@ -37,12 +42,12 @@ export function OverviewPage({ stats, alerts, databaseDescription }: { stats: TG
         </div>
       ) : (
         <ul className="card-grid" aria-label="Inventory counts">
-          {(Object.keys(NODE_LABELS) as (keyof TGraphStats["nodes"])[]).map((kind) => (
+          {CARD_KINDS.map((kind) => (
             <li key={kind} className="card" data-kind={kind}>
               <span className="card-value" data-testid={`count-${kind}`}>
                 {stats.nodes[kind].toLocaleString("en")}
               </span>
-              <span className="card-label">{NODE_LABELS[kind]}</span>
+              <span className="card-label">{NODE_KIND_REGISTRY[kind].plural}</span>
             </li>
           ))}
           <li className="card">

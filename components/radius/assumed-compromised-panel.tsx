@@ -1,6 +1,6 @@
 "use client";
 
-import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { useAssumedCompromised, useToggleAssumedCompromised } from "@/lib/queries/use-assumed-compromised";
 
 /** The shared assumed-compromised set, and the combined radius of all of it. */
@@ -33,7 +33,7 @@ export function AssumedCompromisedPanel({
             {items.map((item) => (
               <li key={item.nodeId}>
                 <button type="button" className="link-button" onClick={() => onSelect(item.key)} title={item.key}>
-                  <span aria-hidden="true">{KIND_VISUALS[item.kind].glyph}</span> {item.name}
+                  <span aria-hidden="true">{NODE_KIND_REGISTRY[item.kind].glyph}</span> {item.name}
                 </button>
                 <span className="muted">
                   {" "}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { useNodeSearch } from "@/lib/queries/use-node-search";
 import type { TGraphSearchHit } from "@/lib/schemas/graph-view";
 
@@ -99,12 +99,12 @@ export function NodeSearchBox({
                 pick(hit);
               }}
             >
-              <span className="node-search-kind" aria-hidden="true" style={{ color: KIND_VISUALS[hit.kind].colour }}>
-                {KIND_VISUALS[hit.kind].glyph}
+              <span className="node-search-kind" aria-hidden="true" style={{ color: NODE_KIND_REGISTRY[hit.kind].colour }}>
+                {NODE_KIND_REGISTRY[hit.kind].glyph}
               </span>
               <span className="node-search-name">{hit.name}</span>
               <span className="node-search-meta">
-                {KIND_VISUALS[hit.kind].label} · <code>{hit.key}</code>
+                {NODE_KIND_REGISTRY[hit.kind].label} · <code>{hit.key}</code>
               </span>
             </li>
           ))}

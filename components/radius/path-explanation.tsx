@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { MarkCompromisedButton } from "@/components/compromise/mark-compromised-button";
-import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { describePath, type TPathNodeInfo } from "@/lib/graph-view/describe-path";
 import type { TReachedNode } from "@/lib/schemas/radius";
 import { AssumedBadge, TimingBadge } from "./timing-badge";
@@ -31,14 +31,14 @@ export function PathExplanation({
     <section className="radius-panel" aria-labelledby="selected-node-title" data-testid="path-explanation">
       <div className="radius-panel-head">
         <h2 id="selected-node-title">
-          <span aria-hidden="true">{KIND_VISUALS[node.kind].glyph}</span> {node.name}
+          <span aria-hidden="true">{NODE_KIND_REGISTRY[node.kind].glyph}</span> {node.name}
         </h2>
         <button type="button" className="link-button" onClick={onClose} aria-label="Close the selected node">
           ✕
         </button>
       </div>
       <p className="muted">
-        {KIND_VISUALS[node.kind].label} · <code>{node.key}</code>
+        {NODE_KIND_REGISTRY[node.kind].label} · <code>{node.key}</code>
         <br />
         {node.hops} hop{node.hops === 1 ? "" : "s"} · generation {node.generation}
         {node.exposure ? ` · exposure ${node.exposure}` : ""}

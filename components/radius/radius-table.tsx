@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { KIND_VISUALS } from "@/components/graph/graph-style";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import type { TReachedNode } from "@/lib/schemas/radius";
 import { ShowMoreRows } from "./show-more-rows";
 import { AssumedBadge, TimingBadge } from "./timing-badge";
@@ -74,7 +74,7 @@ export function RadiusTable({ nodes, selectedKey, onSelect }: { nodes: readonly 
                     <code>{node.key}</code>
                   </div>
                 </td>
-                <td>{KIND_VISUALS[node.kind].label}</td>
+                <td>{NODE_KIND_REGISTRY[node.kind].label}</td>
                 <td>{node.hops}</td>
                 <td>{node.generation}</td>
                 <td>{node.exposure ?? <span className="muted">—</span>}</td>

@@ -43,7 +43,7 @@ describe("explorer clusters", () => {
   });
 
   it("groups by kind under the kind's plural name", () => {
-    expect(boxes(groupedElements(elements, "kind"))).toEqual(["Secrets · 2", "Jobs and workstations · 1", "Packages · 1"]);
+    expect(boxes(groupedElements(elements, "kind"))).toEqual(["Secrets · 2", "CI jobs & workstations · 1", "Packages · 1"]);
     expect(clusterOf({ kind: "secret", key: "secret:x" }, "kind").id).toBe("cluster:kind:secret");
   });
 

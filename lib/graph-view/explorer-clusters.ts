@@ -1,8 +1,8 @@
 import type { TGraphElement, TNodeElementData } from "@/lib/graph-view/cytoscape-elements";
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import type { TNodeKind } from "@/lib/schemas/graph-facts";
 import type { TExplorerGrouping } from "./explorer-view-state";
 import { repositoryOfKey } from "./repository-of-key";
-import { KIND_PLURALS } from "./summarise-columns";
 
 // Past one hop the explorer's picture is a hairball; drawing the nodes inside one box per kind or
 // per repository (Cytoscape compound nodes) gives it a structure a person can read and name: "the
@@ -27,10 +27,7 @@ export const isClusterId = (id: string): boolean => id.startsWith(CLUSTER_PREFIX
 
 /** Which box a node goes in: its kind, or its repository ("other" when its key names none). */
 export function clusterOf(node: { kind: TNodeKind; key: string }, by: TGroupedBy): { id: string; label: string } {
-  if (by === "kind") {
-    const plural = KIND_PLURALS[node.kind];
-    return { id: `${CLUSTER_PREFIX}kind:${node.kind}`, label: plural[0].toUpperCase() + plural.slice(1) };
-  }
+  if (by === "kind") return { id: `${CLUSTER_PREFIX}kind:${node.kind}`, label: NODE_KIND_REGISTRY[node.kind].plural };
   const repository = repositoryOfKey(node.key);
   return repository
     ? { id: `${CLUSTER_PREFIX}repository:${repository}`, label: repository }

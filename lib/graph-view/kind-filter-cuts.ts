@@ -1,6 +1,6 @@
 import type { TNodeKind } from "@/lib/schemas/graph-facts";
 import type { TGraphView } from "@/lib/schemas/graph-view";
-import { KIND_PLURALS } from "./summarise-columns";
+import { countOfKind } from "@/lib/labels/kinds";
 
 // A kind filter does not only hide nodes: GET /api/graph/neighbourhood walks through shown kinds
 // only, so everything behind a hidden secret (the identity it authenticates as, the system that
@@ -73,23 +73,6 @@ export function kindFilterCuts(unfiltered: TWalkable, shownKinds: readonly TNode
   }
   return cuts.sort((a, b) => b.beyond - a.beyond || b.hidden - a.hidden || a.kind.localeCompare(b.kind, "en"));
 }
-
-const KIND_SINGULARS: Record<TNodeKind, string> = {
-  publisher: "publisher",
-  package: "package",
-  packageVersion: "package version",
-  identity: "identity",
-  secret: "secret",
-  context: "job or workstation",
-  runner: "runner",
-  system: "system",
-  action: "action",
-  advisory: "advisory",
-};
-
-/** "3 secrets" / "1 secret" */
-export const countOfKind = (count: number, kind: TNodeKind): string =>
-  `${count.toLocaleString("en")} ${count === 1 ? KIND_SINGULARS[kind] : KIND_PLURALS[kind]}`;
 
 /** "12 secrets hidden by the kind filter; 30 nodes beyond them are not shown" */
 export function kindCutText(cut: TKindCut): string {

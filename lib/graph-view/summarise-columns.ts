@@ -1,3 +1,4 @@
+import { countOfKind } from "@/lib/labels/kinds";
 import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
 import type { TReachedNode } from "@/lib/schemas/radius";
 import { columnOf, type TRadiusStage } from "./radius-layout";
@@ -13,19 +14,6 @@ import { columnOf, type TRadiusStage } from "./radius-layout";
 export const SUMMARISE_ABOVE = 12;
 /** How many nodes of a summarised column stay drawn one by one. */
 export const KEEP_PER_SUMMARISED_COLUMN = 8;
-
-export const KIND_PLURALS: Record<TNodeKind, string> = {
-  publisher: "publishers",
-  package: "packages",
-  packageVersion: "package versions",
-  identity: "identities",
-  secret: "secrets",
-  context: "jobs and workstations",
-  runner: "runners",
-  system: "systems",
-  action: "actions",
-  advisory: "advisories",
-};
 
 export type TSummarisable = Pick<TReachedNode, "id" | "kind" | "hops" | "generation" | "exposure" | "timing">;
 
@@ -121,7 +109,7 @@ export function summariseColumns<T extends TSummarisable>(nodes: readonly T[], o
 }
 
 /** "26 secrets" */
-export const summaryLabel = (summary: Pick<TColumnSummary, "kind" | "memberIds">): string => `${summary.memberIds.length} ${KIND_PLURALS[summary.kind]}`;
+export const summaryLabel = (summary: Pick<TColumnSummary, "kind" | "memberIds">): string => countOfKind(summary.memberIds.length, summary.kind);
 
 /** "20 install · 6 job" and "4 next resolve": how the members are reached, in the picture's words. */
 export function summaryDetail(summary: Pick<TColumnSummary, "byExposure" | "nextResolve" | "memberIds">): string {

@@ -1,3 +1,4 @@
+import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { valueLabel } from "@/lib/labels/value-labels";
 import { z } from "zod";
 import { CRITICALITIES, EXPOSURES, ZContextKind, ZIdentityKind, ZLifetime, ZRunnerHosting, ZSecretStore, ZSystemKind, type TNodeKind } from "./graph-facts";
@@ -37,8 +38,8 @@ export interface InventoryColumn {
 }
 
 export interface InventorySpec {
+  /** the page's title and tab: the kind's plural (lib/labels/kinds.ts) */
   label: string;
-  singular: string;
   nodeKind: TNodeKind;
   /** values of the kind-specific "type" filter (identity kind, secret store, …) */
   types?: readonly string[];
@@ -51,10 +52,8 @@ export interface InventorySpec {
 
 const nameColumn = { id: "name", label: "Name", sortable: true } as const;
 
-export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
+const SPECS: Record<TInventoryKind, Omit<InventorySpec, "label">> = {
   identities: {
-    label: "Identities",
-    singular: "identity",
     nodeKind: "identity",
     types: ZIdentityKind.options,
     typeLabel: "Identity kind",
@@ -72,8 +71,6 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     defaultSort: "name",
   },
   secrets: {
-    label: "Secrets",
-    singular: "secret",
     nodeKind: "secret",
     types: ZSecretStore.options,
     typeLabel: "Stored in",
@@ -90,8 +87,6 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     defaultSort: "name",
   },
   packages: {
-    label: "Packages",
-    singular: "package",
     nodeKind: "package",
     filters: { compromised: true },
     flags: [],
@@ -104,8 +99,6 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     defaultSort: "name",
   },
   versions: {
-    label: "Package versions",
-    singular: "package version",
     nodeKind: "packageVersion",
     filters: { compromised: true },
     flags: [],
@@ -120,8 +113,6 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     defaultSort: "name",
   },
   publishers: {
-    label: "Publishers",
-    singular: "publisher",
     nodeKind: "publisher",
     filters: { compromised: true },
     flags: [],
@@ -136,8 +127,6 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     defaultSort: "name",
   },
   contexts: {
-    label: "CI jobs & workstations",
-    singular: "context",
     nodeKind: "context",
     types: ZContextKind.options,
     typeLabel: "Context kind",
@@ -154,8 +143,6 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     defaultSort: "name",
   },
   runners: {
-    label: "Runners",
-    singular: "runner",
     nodeKind: "runner",
     types: ZRunnerHosting.options,
     typeLabel: "Hosting",
@@ -172,8 +159,6 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     defaultSort: "name",
   },
   systems: {
-    label: "Systems",
-    singular: "system",
     nodeKind: "system",
     types: ZSystemKind.options,
     typeLabel: "System kind",
@@ -189,8 +174,6 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     defaultSort: "name",
   },
   actions: {
-    label: "Third-party actions",
-    singular: "action",
     nodeKind: "action",
     filters: { compromised: true },
     flags: [],
@@ -198,8 +181,6 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     defaultSort: "name",
   },
   advisories: {
-    label: "Advisories",
-    singular: "advisory",
     nodeKind: "advisory",
     filters: {},
     flags: [],
@@ -213,6 +194,10 @@ export const INVENTORY_SPECS: Record<TInventoryKind, InventorySpec> = {
     defaultSort: "name",
   },
 };
+
+export const INVENTORY_SPECS = Object.fromEntries(
+  INVENTORY_KINDS.map((kind) => [kind, { ...SPECS[kind], label: NODE_KIND_REGISTRY[SPECS[kind].nodeKind].plural }]),
+) as Record<TInventoryKind, InventorySpec>;
 
 /** The query string of an inventory page and of GET /api/inventory/[kind]. */
 export const ZInventoryQuery = z.object({
@@ -271,7 +256,8 @@ export function parseInventoryQuery(
   unsupported("criticality", query.criticality.length > 0);
   unsupported("compromised", Boolean(query.compromised));
   for (const flag of query.flags)
-    if (!spec.flags.includes(flag)) errors.push({ path: "flags", message: `the "${valueLabel(flag)}" flag does not apply to ${spec.label.toLowerCase()}` });
+    if (!spec.flags.includes(flag))
+      errors.push({ path: "flags", message: `the "${valueLabel(flag)}" flag does not apply to ${NODE_KIND_REGISTRY[spec.nodeKind].count.other}` });
   return errors.length ? { ok: false, errors } : { ok: true, query };
 }
 
