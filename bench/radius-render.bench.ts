@@ -1,14 +1,16 @@
 // npm run bench radius-render — time to the first readable render of a 2,000-element blast radius
 // in headless Chromium: build the elements as the page does (the first 800 nodes, long columns
 // summarised) with the layered preset layout (lib/graph-view), hand them to Cytoscape with the
-// app's stylesheet and options, frame them as the canvas does (never below the readable zoom) and
-// stop the clock at the first painted frame; then report the zoom and the smallest label size. Fresh page per run; median of several runs. The canvas renderer only: the app
-// uses WebGL only above 2,000 elements and only on a hardware GPU, which this machine lacks (on
-// SwiftShader's software GL, WebGL is far slower: see bench explorer-render).
+// canvas's own options and stylesheet (components/graph/cytoscape-options.ts), frame them as the
+// canvas does (never below the readable zoom) and stop the clock at the first painted frame; then
+// report the zoom and the smallest label size. Fresh page per run; median of several runs. The
+// canvas renderer only: the app uses WebGL only above 2,000 elements and only on a hardware GPU,
+// which this machine lacks (on SwiftShader's software GL, WebGL is far slower: see bench
+// explorer-render).
 import { chromium } from "@playwright/test";
 import { build } from "esbuild";
 import path from "node:path";
-import type { TNodeKind } from "@/lib/schemas/graph-facts";
+import { NODE_KINDS, type TNodeKind } from "@/lib/schemas/graph-facts";
 import type { TPathStep, TRadiusResult, TReachedNode } from "@/lib/schemas/radius";
 import { median, round } from "./bench-kit";
 
@@ -64,12 +66,7 @@ export function syntheticRadius(targetElements = 2000): TRadiusResult {
   const contexts = nodes.filter((node) => node.kind === "context");
   for (let i = 0; edges.length + nodes.length < targetElements + 40 && i < secrets.length; i += 7)
     edges.push({ kind: "EXPOSES", from: contexts[(i * 3) % contexts.length].id, to: secrets[i].id, exposure: "job" });
-  const counts = Object.fromEntries(
-    ["publisher", "package", "packageVersion", "identity", "secret", "context", "runner", "system", "action", "advisory"].map((kind) => [
-      kind,
-      nodes.filter((node) => node.kind === kind).length,
-    ]),
-  );
+  const counts = Object.fromEntries(NODE_KINDS.map((kind) => [kind, nodes.filter((node) => node.kind === kind).length]));
   return {
     source: { refs: [source.key], nodes: [{ id: source.id, key: source.key, kind: source.kind, name: source.name }], description: source.name },
     options: { maxHops: null, exposures: [], whatIf: [], timings: [] },

@@ -1,9 +1,10 @@
 // Bundled by bench/radius-render.bench.ts into one script for headless Chromium: the same
-// element building, preset layout, stylesheet and first framing the blast-radius page uses, with
-// Cytoscape.
+// element building, preset layout, Cytoscape options, stylesheet and first framing the
+// blast-radius page uses (imported from the page's own modules, never copied).
 import cytoscape from "cytoscape";
 import { fitReadable } from "@/components/graph/fit-readable";
-import { graphStylesheet, RADIUS_READABLE_ZOOM } from "@/components/graph/graph-style";
+import { cytoscapeOptions, LARGE_ELEMENT_THRESHOLD } from "@/components/graph/cytoscape-options";
+import { RADIUS_READABLE_ZOOM } from "@/components/graph/graph-style";
 import { pictureOf } from "@/lib/graph-view/picture-of";
 import { radiusPicture } from "@/lib/graph-view/radius-elements";
 import type { TRadiusResult } from "@/lib/schemas/radius";
@@ -27,7 +28,6 @@ declare global {
   }
 }
 
-// The canvas component's options for a view of this size (components/graph/graph-canvas.tsx).
 window.renderRadius = (result, webgl, options = {}) =>
   new Promise((resolve) => {
     const started = performance.now();
@@ -35,18 +35,9 @@ window.renderRadius = (result, webgl, options = {}) =>
     const picture = radiusPicture(pictureOf(result), options.summarise === false ? { summariseAbove: Number.POSITIVE_INFINITY } : {});
     const pictureMs = performance.now() - started;
     const container = document.getElementById("cy")!;
-    const large = picture.elements.length > 1000;
-    const cy = cytoscape({
-      container,
-      style: graphStylesheet({ webgl, large }),
-      minZoom: 0.02,
-      maxZoom: 4,
-      pixelRatio: large ? 1 : "auto",
-      motionBlur: false,
-      hideEdgesOnViewport: large && !webgl,
-      textureOnViewport: large && !webgl,
-      ...(webgl ? { renderer: { name: "canvas", webgl: true, webglBgColor: [22, 29, 38] } } : {}),
-    } as cytoscape.CytoscapeOptions);
+    const large = picture.elements.length > LARGE_ELEMENT_THRESHOLD;
+    // the canvas component's own options for a picture of this size
+    const cy = cytoscape(cytoscapeOptions({ container, webgl, large }));
     cy.add(picture.elements as unknown as cytoscape.ElementDefinition[]);
     const layout = cy.layout({ name: "preset", fit: false, animate: false });
     layout.one("layoutstop", () => {

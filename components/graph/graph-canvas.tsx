@@ -2,7 +2,7 @@
 
 // THE Cytoscape canvas of Blastmap. It draws the elements it is given and reports what the user
 // does; it knows nothing about identities or blast radii (build elements with
-// lib/graph-view/cytoscape-elements.ts, style lives in ./graph-style.ts). Load it client-side only,
+// lib/graph-view/cytoscape-elements.ts, style lives in ./graph-style.ts, options in ./cytoscape-options.ts). Load it client-side only,
 // through ./graph-canvas-lazy.tsx (next/dynamic, ssr: false).
 //
 // Props
@@ -39,12 +39,10 @@ import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 import type { TGraphElement } from "@/lib/graph-view/cytoscape-elements";
 import { FIT_PADDING, fitReadable } from "./fit-readable";
 import { effectiveLayout, layoutOptions, type TGraphLayoutName } from "./graph-layouts";
-import { graphStylesheet } from "./graph-style";
+import { CANVAS_BACKGROUND, cytoscapeOptions, LARGE_ELEMENT_THRESHOLD } from "./cytoscape-options";
 
 /** Above this many elements the canvas renderer stutters (measured); WebGL stays smooth. */
 export const WEBGL_ELEMENT_THRESHOLD = 2000;
-/** Above this many elements labels shrink, hide when zoomed out, and edges are straight. */
-export const LARGE_ELEMENT_THRESHOLD = 1000;
 
 export interface GraphCanvasHandle {
   fit(): void;
@@ -167,21 +165,7 @@ export default function GraphCanvas(props: GraphCanvasProps) {
     registerExtensions();
     const container = containerRef.current;
     if (!container) return;
-    const cy = cytoscape({
-      container,
-      style: graphStylesheet({ webgl, large }),
-      minZoom: 0.02,
-      maxZoom: 4,
-      boxSelectionEnabled: false,
-      selectionType: "single",
-      // Performance options for big views (Cytoscape's performance guide): fewer pixels, no
-      // motion blur; on the canvas renderer, edges hidden and a cached texture while panning.
-      pixelRatio: large ? 1 : "auto",
-      motionBlur: false,
-      hideEdgesOnViewport: large && !webgl,
-      textureOnViewport: large && !webgl,
-      ...(webgl ? { renderer: { name: "canvas", webgl: true, webglBgColor: [22, 29, 38] } } : {}),
-    } as cytoscape.CytoscapeOptions);
+    const cy = cytoscape(cytoscapeOptions({ container, webgl, large }));
     cy.on("tap", (event: EventObject) => {
       if (event.target === cy) callbacks.current.onSelect?.(null);
       else if (event.target.isNode?.()) callbacks.current.onSelect?.(event.target.id());
@@ -372,7 +356,7 @@ export default function GraphCanvas(props: GraphCanvasProps) {
         // print-only decorations (graph-style.ts) appear for the image: it has no HTML around it
         cy.nodes().addClass("printing");
         try {
-          return await cy.png({ full: true, output: "blob-promise", bg: "#161d26", maxWidth: 8000, maxHeight: 8000 });
+          return await cy.png({ full: true, output: "blob-promise", bg: CANVAS_BACKGROUND, maxWidth: 8000, maxHeight: 8000 });
         } finally {
           cy.nodes().removeClass("printing");
         }
