@@ -19,7 +19,7 @@ export interface IngestError {
 
 export type ParseResult = { ok: true; documents: TGraphDocument[] } | { ok: false; errors: IngestError[] };
 
-/** What a parser knows about the repository a file belongs to (see lib/ingest/repository). */
+/** What a parser knows about the repository a file belongs to (built by lib/ingest/parse-sources.ts from lib/ingest/source/repository-roots.ts). */
 export interface RepositoryContext {
   /** owner/name, or null when the file is not inside a repository */
   repo: string | null;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // Graph facts: the one normalised shape every importer (workflow, lockfile, OSV, CycloneDX,
-// inventory, the demo organisation) produces and lib/data/import/apply-graph-facts.ts stores.
+// inventory, the demo organisation) produces and lib/data/import/apply-graph-documents.ts stores.
 // A document's facts replace what that document contributed before; nothing else is touched.
 
 export const NODE_KINDS = ["publisher", "package", "packageVersion", "identity", "secret", "context", "runner", "system", "action", "advisory"] as const;
