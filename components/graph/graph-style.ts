@@ -3,9 +3,10 @@ import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
 
 // Blastmap's visual language for graphs, shared by the explorer, the blast-radius page and the
-// legend. Every kind has a shape, a colour and a glyph (lib/labels/kinds.ts, read by every page); exposure is encoded by colour AND width, and by dash only on the
-// canvas renderer, because the WebGL renderer draws every edge solid. Compromised nodes get a
-// thick red border plus a red halo (underlay) and a ☣ prefix, so they read even in grayscale.
+// legend. Every kind has a shape, a colour and a glyph (lib/labels/kinds.ts, which every page
+// reads); exposure is encoded by colour AND width, and by dash only on the canvas renderer,
+// because the WebGL renderer draws every edge solid. Compromised nodes get a thick red border
+// plus a red halo (underlay) and a ☣ prefix, so they read even in grayscale.
 //
 // Nodes the attacker reaches only on the next resolve (a range admits the bad version, the lockfile
 // pins a clean one) are drawn hollow: a faint fill inside a thick ring of their kind's colour, with
