@@ -117,7 +117,7 @@ function FindingsEvidence({ counts, findings, more }: { counts: ReturnType<typeo
             {finding.entities.map((entity, i) => (
               <span key={entity.id}>
                 {i > 0 ? ", " : null}
-                <Link href={`/entity/${entity.id}`}>{entity.name}</Link> <span className="muted">({NODE_KIND_REGISTRY[entity.kind].label.toLowerCase()})</span>
+                <Link href={`/entity/${entity.id}`}>{entity.name}</Link> <span className="muted">({NODE_KIND_REGISTRY[entity.kind].count.one})</span>
               </span>
             ))}
             : {finding.reason}

@@ -164,7 +164,7 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
                           <Link href={`/entity/${entity.id}`} title={entity.key}>
                             {entity.name}
                           </Link>{" "}
-                          <span className="muted">{NODE_KIND_REGISTRY[entity.kind].label.toLowerCase()}</span>
+                          <span className="muted">{NODE_KIND_REGISTRY[entity.kind].count.one}</span>
                         </li>
                       ))}
                       {finding.entities.length > ENTITIES_SHOWN ? (
