@@ -3,6 +3,8 @@
 import type { RefObject } from "react";
 import type { GraphCanvasHandle } from "@/components/graph/graph-canvas-lazy";
 import { LAYOUT_LABELS, type TGraphLayoutName } from "@/components/graph/graph-layouts";
+import { downloadBlob } from "@/components/radius/download";
+import { FilterChips } from "@/components/ui/filter-chips";
 import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import {
   EXPLORER_DEPTHS,
@@ -21,8 +23,6 @@ import { EXPOSURES, NODE_KINDS } from "@/lib/schemas/graph-facts";
 const LAYOUTS: readonly TGraphLayoutName[] = EXPLORER_LAYOUTS;
 const GROUPING_LABELS: Record<TExplorerGrouping, string> = { none: "None", kind: "Kind", repository: "Repository" };
 
-const toggle = <T extends string>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
-
 export function ExplorerToolbar({
   state,
   update,
@@ -37,41 +37,26 @@ export function ExplorerToolbar({
   const picture = state.display === "picture";
   const exportPng = async () => {
     const blob = await canvas.current?.exportPng();
-    if (!blob) return;
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = `blastmap-graph-${state.focus ?? "view"}.png`;
-    link.click();
-    URL.revokeObjectURL(url);
+    if (blob) downloadBlob(blob, `blastmap-graph-${state.focus ?? "view"}.png`);
   };
   return (
     <div className="explorer-toolbar" role="toolbar" aria-label="Graph options">
-      <fieldset>
-        <legend>Kinds</legend>
-        <div>
-          {NODE_KINDS.map((kind) => (
-            <label key={kind} className="chip" title={NODE_KIND_REGISTRY[kind].label}>
-              <input type="checkbox" checked={state.kinds.includes(kind)} onChange={() => update({ kinds: toggle(state.kinds, kind) })} />
-              <span aria-hidden="true" style={{ color: NODE_KIND_REGISTRY[kind].colour }}>
-                {NODE_KIND_REGISTRY[kind].glyph}
-              </span>
-              {NODE_KIND_REGISTRY[kind].label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Exposure</legend>
-        <div>
-          {EXPOSURES.map((exposure) => (
-            <label key={exposure} className="chip">
-              <input type="checkbox" checked={state.exposure.includes(exposure)} onChange={() => update({ exposure: toggle(state.exposure, exposure) })} />
-              {exposure}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <FilterChips
+        legend="Kinds"
+        values={NODE_KINDS}
+        checked={state.kinds}
+        onChange={(kinds) => update({ kinds })}
+        title={(kind) => NODE_KIND_REGISTRY[kind].label}
+        label={(kind) => (
+          <>
+            <span aria-hidden="true" style={{ color: NODE_KIND_REGISTRY[kind].colour }}>
+              {NODE_KIND_REGISTRY[kind].glyph}
+            </span>
+            {NODE_KIND_REGISTRY[kind].label}
+          </>
+        )}
+      />
+      <FilterChips legend="Exposure" values={EXPOSURES} checked={state.exposure} onChange={(exposure) => update({ exposure })} />
       <label>
         Layout
         <select value={state.layout} onChange={(event) => update({ layout: event.target.value as TExplorerViewState["layout"] })} data-testid="explorer-layout">

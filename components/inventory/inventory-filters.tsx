@@ -1,10 +1,10 @@
 "use client";
 
+import { FilterChips } from "@/components/ui/filter-chips";
 import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { valueLabel } from "@/lib/labels/value-labels";
 import { CRITICALITIES, EXPOSURES } from "@/lib/schemas/graph-facts";
 import type { InventorySpec, TInventoryQuery } from "@/lib/schemas/inventory-query";
-import { FilterChips } from "./filter-chips";
 import { useDebouncedField } from "./use-debounced-field";
 
 // The filters an inventory kind supports (its spec in lib/schemas/inventory-query.ts), each bound
