@@ -8,8 +8,8 @@ import { GET as getPath } from "@/app/api/path/route";
 import { getAuth } from "@/lib/auth/get-auth";
 import { SYSTEM_ACTOR } from "@/lib/data/audit/record-audit-event";
 import { applyGraphDocuments } from "@/lib/data/import/apply-graph-documents";
+import { chalk, chalkAndTokenGraph, npmToken } from "@/test/chalk-and-token-graph";
 import { createUser } from "@/lib/data/users/create-user";
-import { packageVersionKey, secretKey } from "@/lib/graph-keys/refs";
 import { ZAssumedCompromiseList, ZMarkAssumedCompromisedResult } from "@/lib/schemas/assumed-compromise";
 import { ZProblemBody, type TProblemBody } from "@/lib/schemas/input-problem";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "./test-database";
@@ -19,8 +19,6 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "./test
 // every ref — radius, path, mark and unmark alike — is resolved by the engine with its suggestions.
 
 const ORIGIN = "http://localhost:3000";
-const chalk = packageVersionKey("npm", "chalk", "5.6.1");
-const npmToken = secretKey("acme/web", "NPM_TOKEN");
 const password = ["problems", "test", "password", "long"].join("-");
 const globals = globalThis as unknown as { blastmapDatabase?: Promise<unknown>; blastmapAuth?: Promise<unknown> };
 
@@ -37,22 +35,7 @@ describe.each(testDatabaseKinds())("what the API answers to bad input (%s)", (ki
     await createUser(database.db, { email: "responder@problems.test", role: "responder", password }, SYSTEM_ACTOR);
     const { headers } = await (await getAuth()).api.signInEmail({ body: { email: "responder@problems.test", password }, returnHeaders: true });
     cookie = (headers.get("set-cookie") ?? "").split(";")[0];
-    await applyGraphDocuments(
-      database.db,
-      [
-        {
-          key: "test:problems",
-          format: "test",
-          nodes: [
-            { kind: "package", key: "pkg:npm/chalk", name: "chalk", attrs: { ecosystem: "npm", name: "chalk", purl: "pkg:npm/chalk" } },
-            { kind: "packageVersion", key: chalk, name: "chalk@5.6.1", attrs: { packageKey: "pkg:npm/chalk", version: "5.6.1", purl: chalk } },
-            { kind: "secret", key: npmToken, name: "NPM_TOKEN", attrs: { secretName: "NPM_TOKEN", secretType: "npm", storedIn: "ciSecret" } },
-          ],
-          edges: [{ kind: "VERSION_OF", from: chalk, to: "pkg:npm/chalk" }],
-        },
-      ],
-      { actor: "test" },
-    );
+    await applyGraphDocuments(database.db, [chalkAndTokenGraph], { actor: "test" });
   });
 
   afterAll(async () => {

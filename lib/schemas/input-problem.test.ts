@@ -3,8 +3,8 @@ import { ZRecordId } from "./record-id";
 import { describeProblem, problemsFromIssues, ZProblemBody } from "./input-problem";
 
 describe("input problems", () => {
-  it("name the file and line, the file and JSON path, the field, or nothing when about the whole input", () => {
-    expect(describeProblem({ file: "inventory.json", line: 4, message: "looks like a live token" })).toBe("inventory.json line 4: looks like a live token");
+  it("name the file and line (file:line), the file and JSON path, the field, or nothing when about the whole input", () => {
+    expect(describeProblem({ file: "inventory.json", line: 4, message: "looks like a live token" })).toBe("inventory.json:4: looks like a live token");
     expect(describeProblem({ file: "bom.json", path: "$.components[0].purl", message: "not a purl" })).toBe("bom.json $.components[0].purl: not a purl");
     expect(describeProblem({ path: "maxHops", message: "max hops must be at least 1" })).toBe("maxHops: max hops must be at least 1");
     expect(describeProblem({ message: "no node pkg:npm/chalkk in the graph" })).toBe("no node pkg:npm/chalkk in the graph");

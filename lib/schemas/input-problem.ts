@@ -35,10 +35,11 @@ export const ZProblemBody = z.object({
 });
 export type TProblemBody = z.infer<typeof ZProblemBody>;
 
-/** "file line 4", "file $.path", "maxHops" — or "" when the problem is about the input as a whole. */
+/** "file:4", "file $.path", "maxHops" — or "" when the problem is about the input as a whole. */
 export function problemPlace(problem: TInputProblem): string {
-  const within = problem.line !== undefined ? `line ${problem.line}` : problem.path;
-  return [problem.file, within].filter(Boolean).join(" ");
+  // file:line, as compilers print it, so editors and terminals jump to it
+  const file = problem.file === undefined ? undefined : `${problem.file}${problem.line === undefined ? "" : `:${problem.line}`}`;
+  return [file, problem.path].filter(Boolean).join(" ");
 }
 
 export function describeProblem(problem: TInputProblem): string {

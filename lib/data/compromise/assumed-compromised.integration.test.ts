@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyGraphDocuments } from "@/lib/data/import/apply-graph-documents";
-import { packageVersionKey, secretKey } from "@/lib/graph-keys/refs";
+import { chalk, chalkAndTokenGraph, npmToken } from "@/test/chalk-and-token-graph";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { listAssumedCompromised } from "./list-assumed-compromised";
 import { markAssumedCompromised } from "./mark-assumed-compromised";
 import { unmarkAssumedCompromised } from "./unmark-assumed-compromised";
 
-const chalk = packageVersionKey("npm", "chalk", "5.6.1");
-const npmToken = secretKey("acme/web", "NPM_TOKEN");
 const alice = { kind: "user" as const, id: "u1", name: "alice@example.com" };
 const bob = { kind: "user" as const, id: "u2", name: "bob@example.com" };
 
@@ -15,22 +13,7 @@ describe.each(testDatabaseKinds())("the assumed-compromised set (%s)", (kind) =>
   const database = useTestDatabase(kind);
 
   beforeAll(async () => {
-    await applyGraphDocuments(
-      database.current.db,
-      [
-        {
-          key: "test:compromise",
-          format: "test",
-          nodes: [
-            { kind: "package", key: "pkg:npm/chalk", name: "chalk", attrs: { ecosystem: "npm", name: "chalk", purl: "pkg:npm/chalk" } },
-            { kind: "packageVersion", key: chalk, name: "chalk@5.6.1", attrs: { packageKey: "pkg:npm/chalk", version: "5.6.1", purl: chalk } },
-            { kind: "secret", key: npmToken, name: "NPM_TOKEN", attrs: { secretName: "NPM_TOKEN", secretType: "npm", storedIn: "ciSecret" } },
-          ],
-          edges: [{ kind: "VERSION_OF", from: chalk, to: "pkg:npm/chalk" }],
-        },
-      ],
-      { actor: "test" },
-    );
+    await applyGraphDocuments(database.current.db, [chalkAndTokenGraph], { actor: "test" });
   });
 
   it("starts empty, then lists a marked node with who marked it and the note", async () => {
