@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZRecordId } from "./record-id";
-import { describeProblem, problemsFromIssues, ZProblemBody } from "./input-problem";
+import { describeIssues, describeProblem, problemsFromIssues, ZProblemBody } from "./input-problem";
 
 describe("input problems", () => {
   it("name the file and line (file:line), the file and JSON path, the field, or nothing when about the whole input", () => {
@@ -18,6 +18,15 @@ describe("input problems", () => {
       { path: "exposures.1", message: "unknown exposure" },
     ]);
     expect(problemsFromIssues([{ path: [], message: "give at least one ref" }])).toEqual([{ message: "give at least one ref" }]);
+    expect(
+      describeIssues(
+        [
+          { path: ["limit"], message: "limit must be at least 1" },
+          { path: [], message: "not JSON" },
+        ],
+        "body",
+      ),
+    ).toEqual(["limit: limit must be at least 1", "body: not JSON"]);
   });
 
   it("keep a ref problem's candidates when a refusal is read back, and read a bare { error } as no problems", () => {

@@ -60,3 +60,6 @@ export function problemsFromIssues(issues: readonly InputIssue[], whole?: string
     return path ? { path, message: issue.message } : { message: issue.message };
   });
 }
+
+/** Zod issues as lines for a person: "maxHops: max hops must be at least 1". */
+export const describeIssues = (issues: readonly InputIssue[], whole?: string): string[] => problemsFromIssues(issues, whole).map(describeProblem);

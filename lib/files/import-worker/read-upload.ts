@@ -4,6 +4,7 @@ import { expandZip } from "@/lib/ingest/source/expand-zip";
 import type { TFileProblem } from "@/lib/schemas/input-problem";
 import type { SourceFile } from "@/lib/ingest/types";
 import { refusedImport, ZImportJsonRequest, type TImportResult } from "@/lib/schemas/import";
+import { describeIssues } from "@/lib/schemas/input-problem";
 
 // Everything heavy about an upload, from its raw body to checked graph documents: the multipart or
 // JSON body, zip inflation, every parser, the documents' shape check. It runs in the import worker
@@ -32,8 +33,7 @@ export async function readUpload(body: Uint8Array, contentType: string, limits: 
     }
     const parsed = ZImportJsonRequest.safeParse(json);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return refuse(400, `${issue.path.join(".") || "body"}: ${issue.message}`);
+      return refuse(400, describeIssues(parsed.error.issues.slice(0, 1), "body")[0]);
     }
     if (parsed.data.repo && !REPO.test(parsed.data.repo)) return refuse(400, `repo must be owner/name, got "${parsed.data.repo}"`);
     const repoNames = parsed.data.repoNames ?? {};
