@@ -2,7 +2,7 @@ import { importSources } from "@/lib/services/import/import-sources";
 import { readSourcesFromPaths, type ReadSources, type SkippedSource } from "@/lib/files/read-sources-from-paths";
 import { redactCredentials } from "@/lib/ingest/credentials/redact";
 import { refusedImport, ZImportResult, type TImportResult } from "@/lib/schemas/import";
-import { describeProblem } from "@/lib/schemas/input-problem";
+import { describeProblem, ZProblemBody } from "@/lib/schemas/input-problem";
 import { CliError } from "../cli-error";
 import { cliActor } from "../cli-actor";
 import { formatTable, parseCommandArgs, printJson, type Command } from "../command";
@@ -76,11 +76,12 @@ async function importThroughServer(server: LocalServer, read: ReadSources, optio
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ files: read.files, repo: options.repo, repoNames: read.repoNames, dryRun: Boolean(options.dryRun) }),
   });
-  const body = (await response.json().catch(() => null)) as TImportResult | { error?: string } | null;
-  if (body && "ok" in body) return ZImportResult.parse(body);
-  throw new CliError(`the server refused the import (${response.status}): ${(body && "error" in body && body.error) || "no reason given"}`);
+  const body: unknown = await response.json().catch(() => null);
+  const result = ZImportResult.safeParse(body);
+  if (result.success) return result.data;
+  const refusal = ZProblemBody.safeParse(body);
+  throw new CliError(`the server refused the import (${response.status}): ${refusal.success ? refusal.data.error : "no reason given"}`);
 }
-
 
 const MAX_SKIPPED_SHOWN = 30;
 
