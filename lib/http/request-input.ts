@@ -24,7 +24,7 @@ export function requestInput<S extends z.ZodType>(pick: (parts: RequestParts) =>
     .custom<RequestParts>()
     .transform(async (parts) => pick(parts))
     .pipe(schema)
-    .describe(whole) as unknown as RequestSchema<z.output<S>>;
+    .describe(whole);
 }
 
 /** The query string, one value per name (the last one given). */

@@ -27,16 +27,22 @@ export type RouteHandler = (request: Request, context: NextRouteContext) => Prom
 type RequiredPermission = Permission | ((request: Request) => Permission);
 
 /** `input: null` leaves the request untouched for the handler (the streaming import upload reads its own body). */
+export function withPermission(permission: RequiredPermission, input: null, handler: (context: RouteContext<undefined>) => Promise<Response>): RouteHandler;
+export function withPermission<Input>(
+  permission: RequiredPermission,
+  input: RequestSchema<Input>,
+  handler: (context: RouteContext<Input>) => Promise<Response>,
+): RouteHandler;
 export function withPermission<Input>(
   permission: RequiredPermission,
   input: RequestSchema<Input> | null,
-  handler: (context: RouteContext<Input>) => Promise<Response>,
+  handler: (context: RouteContext<Input | undefined>) => Promise<Response>,
 ): RouteHandler {
   return async (request, context) => {
     const actor = await authorizeRequest(request, typeof permission === "function" ? permission(request) : permission);
     if (actor instanceof Response) return actor;
     try {
-      if (input === null) return await handler({ actor, input: undefined as Input, request });
+      if (input === null) return await handler({ actor, input: undefined, request });
       const parts: RequestParts = { query: new URL(request.url).searchParams, params: (await context?.params) ?? {}, request };
       const parsed = await input.safeParseAsync(parts);
       if (!parsed.success) return problemResponse(problemsFromIssues(parsed.error.issues, input.description ?? "request"));
