@@ -31,7 +31,8 @@ const LAYERS = {
   "graph-view": { path: "lib/graph-view/**", imports: ["schemas", "labels"] },
   // the permission table, password policy, token format, address rules: pure, any layer may read them
   "auth-rules": { path: "lib/auth/**", imports: ["schemas"] },
-  http: { path: "lib/http/**", imports: ["schemas", "security"] },
+  // the route wrapper (with-permission.ts) runs the guard
+  http: { path: "lib/http/**", imports: ["schemas", "security", "auth-guard", "auth-rules"] },
   security: { path: "lib/security/**", imports: [] },
   // storage
   database: { path: ["lib/db.ts", "lib/database/**", "lib/generated/**"], imports: [] },

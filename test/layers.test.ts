@@ -47,8 +47,8 @@ describe("layer rules", () => {
     const source = [
       'import { computeRadius } from "@/lib/services/radius/compute-radius";',
       'import { authorizeRequest } from "@/lib/auth/guard";',
-      'import { invalidInput } from "@/lib/http/invalid-input";',
-      "export const probe = [computeRadius, authorizeRequest, invalidInput];",
+      'import { problemResponse } from "@/lib/http/problem-response";',
+      "export const probe = [computeRadius, authorizeRequest, problemResponse];",
       "",
     ].join("\n");
     expect(await problems("lib/data/graph/probe.ts", source)).toEqual([

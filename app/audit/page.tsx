@@ -4,6 +4,7 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { listAuditPage } from "@/lib/data/audit/list-audit-events";
 import { getDb } from "@/lib/db";
 import { ZAuditPageQuery } from "@/lib/schemas/audit";
+import { describeIssues } from "@/lib/schemas/input-problem";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
@@ -18,12 +19,5 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const parsed = query.success ? query.data : ZAuditPageQuery.parse({});
   const page = await listAuditPage(await getDb(), parsed);
   const { before: _before, after: _after, ...filters } = query.success ? raw : {};
-  return (
-    <AuditPage
-      page={page}
-      filters={filters}
-      pageSize={parsed.limit}
-      error={query.success ? null : query.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}
-    />
-  );
+  return <AuditPage page={page} filters={filters} pageSize={parsed.limit} error={query.success ? null : describeIssues(query.error.issues).join("; ")} />;
 }

@@ -4,6 +4,7 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { getFindingsReport } from "@/lib/services/findings/get-findings-report";
 import { getDb } from "@/lib/db";
 import { ZFindingsQuery } from "@/lib/schemas/findings";
+import { describeIssues } from "@/lib/schemas/input-problem";
 
 export const metadata: Metadata = { title: "Findings" };
 export const dynamic = "force-dynamic";
@@ -15,11 +16,5 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   );
   const query = ZFindingsQuery.safeParse(raw);
   const report = await getFindingsReport(await getDb());
-  return (
-    <FindingsPage
-      report={report}
-      query={query.success ? query.data : {}}
-      error={query.success ? null : query.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}
-    />
-  );
+  return <FindingsPage report={report} query={query.success ? query.data : {}} error={query.success ? null : describeIssues(query.error.issues).join("; ")} />;
 }

@@ -17,7 +17,7 @@ import { useAssumedCompromised, useToggleAssumedCompromised } from "@/lib/querie
 import { RADIUS_PAGE_SIZE, useBlastRadius } from "@/lib/queries/use-blast-radius";
 import { usePath } from "@/lib/queries/use-path";
 import { EXPOSURES, type TExposure } from "@/lib/schemas/graph-facts";
-import type { TRadiusResult } from "@/lib/schemas/radius";
+import { ZRadiusResult, type TRadiusResult } from "@/lib/schemas/radius";
 import { AssumedCompromisedPanel } from "./assumed-compromised-panel";
 import { downloadBlob, fileSlug } from "./download";
 import { NodeSearchBox } from "./node-search-box";
@@ -132,7 +132,7 @@ export function RadiusPage({
     if (!result) return null;
     if (!result.page?.truncated && result.rotationPlan.length === (result.page?.rotationPlanTotal ?? result.rotationPlan.length)) return result;
     try {
-      return await fetchApi<TRadiusResult>(`/api/blast-radius?${radiusApiParams(view).toString()}`);
+      return await fetchApi(`/api/blast-radius?${radiusApiParams(view).toString()}`, ZRadiusResult);
     } catch (error) {
       setNotice(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
       return null;

@@ -13,14 +13,14 @@ import { undoRotation } from "@/lib/data/incidents/undo-rotation";
 import { updateIncidentStatus } from "@/lib/data/incidents/update-incident-status";
 import { getDatabase, getDb } from "@/lib/db";
 import { ZIncidentStatus, ZMarkRotationInput, ZOpenIncidentInput, ZUndoRotationInput } from "@/lib/schemas/incident";
+import { describeIssues, type InputIssue } from "@/lib/schemas/input-problem";
 import { ZRecordId } from "@/lib/schemas/record-id";
 
 export interface IncidentFormState {
   errors: string[];
 }
 
-const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
-  error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
+const issues = (error: { issues: InputIssue[] }) => describeIssues(error.issues);
 
 export async function openIncidentAction(_state: IncidentFormState, form: FormData): Promise<IncidentFormState> {
   const actor = await requireActionPermission("incident:write");

@@ -1,4 +1,5 @@
-import { type TFixesInput, type TPathInput, type TRefProblem } from "@/lib/schemas/radius";
+import { ZProblemBody, ZRefProblem, type TRefProblem } from "@/lib/schemas/input-problem";
+import type { TFixesInput, TPathInput } from "@/lib/schemas/radius";
 import { CliError } from "./cli-error";
 import { callLocalServer, type LocalServer } from "./local-server";
 
@@ -19,10 +20,10 @@ export function fixesQuery(input: TFixesInput): URLSearchParams {
 export async function askServer(server: LocalServer, path: string, query: URLSearchParams): Promise<RemoteAnswer> {
   const response = await callLocalServer(server, `${path}?${query}`);
   if (response.ok) return { ok: true, response };
-  const body = (await response.json().catch(() => ({}))) as { error?: string; errors?: { ref?: string; reason?: string; message: string }[] };
-  const problems = (body.errors ?? []).filter((error): error is TRefProblem => typeof error.ref === "string" && typeof error.reason === "string");
+  const body = ZProblemBody.safeParse(await response.json().catch(() => null));
+  const problems = body.success ? body.data.errors.flatMap((error) => ZRefProblem.safeParse(error).data ?? []) : [];
   if (response.status === 400 && problems.length > 0) return { ok: false, errors: problems };
-  throw new CliError(`the server answered ${response.status}: ${body.error ?? "no reason given"}`, response.status === 400 ? 2 : 1);
+  throw new CliError(`the server answered ${response.status}: ${body.success ? body.data.error : "no reason given"}`, response.status === 400 ? 2 : 1);
 }
 
 /** Copies a streamed JSON answer to stdout as it arrives. */

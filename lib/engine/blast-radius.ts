@@ -1,6 +1,7 @@
 import { EXPOSURES } from "@/lib/schemas/graph-facts";
 import type { TRadiusPaging, TRotationItem } from "@/lib/schemas/radius";
-import type { TFixesInput, TFixesResult, TRadiusFixesInput, TPathInput, TPathResult, TRadiusInput, TRadiusResult, TRefProblem } from "@/lib/schemas/radius";
+import type { TFixesInput, TFixesResult, TRadiusFixesInput, TPathInput, TPathResult, TRadiusInput, TRadiusResult } from "@/lib/schemas/radius";
+import type { TRefProblem } from "@/lib/schemas/input-problem";
 import type { EngineGraph } from "./graph";
 import { rankFixes } from "./fixes";
 import { findPaths, toPathResult } from "./path";

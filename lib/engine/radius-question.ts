@@ -1,4 +1,5 @@
-import type { TRadiusInput, TRefProblem } from "@/lib/schemas/radius";
+import type { TRefProblem } from "@/lib/schemas/input-problem";
+import type { TRadiusInput } from "@/lib/schemas/radius";
 import type { EngineGraph } from "./graph";
 import type { WalkOptions } from "./radius";
 import type { RadiusResultOptions, RadiusSourceInfo } from "./radius-result";

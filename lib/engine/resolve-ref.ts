@@ -1,5 +1,6 @@
 import semver from "semver";
 import { advisoryKey, packageKey, packageVersionKey, parsePackageRef } from "@/lib/graph-keys/refs";
+import type { TRefProblem } from "@/lib/schemas/input-problem";
 import { FLAG, NODE_KIND_CODE, type EngineGraph } from "./graph";
 
 // From what a user types (`pkg:npm/chalk`, `secret:NPM_TOKEN`, `pr:acme/web`, `--advisory MAL-…`)
@@ -17,20 +18,13 @@ export interface ResolvedSource {
   pins?: number[];
 }
 
-export interface RefError {
-  ref: string;
-  reason: "unknown" | "ambiguous" | "invalid";
-  message: string;
-  candidates: string[];
-}
-
-export type ResolveResult = { ok: true; sources: ResolvedSource[] } | { ok: false; errors: RefError[] };
+export type ResolveResult = { ok: true; sources: ResolvedSource[] } | { ok: false; errors: TRefProblem[] };
 
 const K = NODE_KIND_CODE;
 
 export function resolveRefs(graph: EngineGraph, refs: readonly string[], advisories: readonly string[] = []): ResolveResult {
   const sources: ResolvedSource[] = [];
-  const errors: RefError[] = [];
+  const errors: TRefProblem[] = [];
   for (const ref of refs) {
     const result = resolveRef(graph, ref);
     if ("reason" in result) errors.push(result);
@@ -47,7 +41,7 @@ export function resolveRefs(graph: EngineGraph, refs: readonly string[], advisor
   return errors.length ? { ok: false, errors } : { ok: true, sources };
 }
 
-export function resolveRef(graph: EngineGraph, rawRef: string): ResolvedSource | RefError {
+export function resolveRef(graph: EngineGraph, rawRef: string): ResolvedSource | TRefProblem {
   const ref = rawRef.trim();
   if (!ref) return { ref: rawRef, reason: "invalid", message: "empty ref", candidates: [] };
 
@@ -119,7 +113,7 @@ function usesPinnedTo(graph: EngineGraph, action: number, refs: Set<string>): nu
  * `action:owner/repo@<sha>`: the action is compromised, and so is that commit — uses pinned to it
  * are reached too (a tag can be moved onto an imposter commit; a pin cannot, unless it names it).
  */
-function resolvePinnedAction(graph: EngineGraph, ref: string): ResolvedSource | RefError {
+function resolvePinnedAction(graph: EngineGraph, ref: string): ResolvedSource | TRefProblem {
   const at = ref.lastIndexOf("@");
   const key = ref.slice(0, at);
   const pinned = ref.slice(at + 1).trim();
@@ -154,7 +148,7 @@ function advisoryActions(graph: EngineGraph, advisory: number): { actions: numbe
   return { actions, pins };
 }
 
-function resolvePullRequest(graph: EngineGraph, ref: string): ResolvedSource | RefError {
+function resolvePullRequest(graph: EngineGraph, ref: string): ResolvedSource | TRefProblem {
   const repo = ref.slice(3);
   if (!/^[^/\s]+\/[^/\s]+$/.test(repo)) return { ref, reason: "invalid", message: `${ref}: expected pr:<owner>/<repo>`, candidates: [] };
   const contexts = graph.nodesOfKind("context").filter((c) => graph.repo[c] === repo);
@@ -231,12 +225,12 @@ function inSemverRange(version: string, events: OsvEvent[]): boolean {
   return affected;
 }
 
-function ambiguous(graph: EngineGraph, ref: string, matches: number[]): RefError {
+function ambiguous(graph: EngineGraph, ref: string, matches: number[]): TRefProblem {
   const candidates = matches.map((v) => graph.keys[v]).sort();
   return { ref, reason: "ambiguous", message: `${ref} is ambiguous: ${candidates.length} nodes match; use one of the full refs`, candidates };
 }
 
-function unknown(graph: EngineGraph, ref: string, key: string): RefError {
+function unknown(graph: EngineGraph, ref: string, key: string): TRefProblem {
   const prefix = key.startsWith("pkg:") ? "pkg:" : key.includes(":") ? key.slice(0, key.indexOf(":") + 1) : "";
   const pool = prefix ? graph.keys.filter((k) => k.startsWith(prefix)) : graph.keys;
   const candidates = closest(key, pool.length ? pool : graph.keys);

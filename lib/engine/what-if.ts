@@ -1,5 +1,6 @@
 import { NODE_KIND_CODE, type EngineGraph } from "./graph";
-import { resolveRef, type RefError } from "./resolve-ref";
+import type { TRefProblem } from "@/lib/schemas/input-problem";
+import { resolveRef } from "./resolve-ref";
 import type { Overlay } from "./steps";
 
 // What-if controls: changes a team can make, applied as an overlay on the cached graph (never by
@@ -27,7 +28,7 @@ export interface ParsedControl {
   nodes: number[];
 }
 
-export type ControlResult = { ok: true; controls: ParsedControl[] } | { ok: false; errors: RefError[] };
+export type ControlResult = { ok: true; controls: ParsedControl[] } | { ok: false; errors: TRefProblem[] };
 
 const K = NODE_KIND_CODE;
 
@@ -46,7 +47,7 @@ export function applyControls(overlay: Overlay, controls: readonly ParsedControl
 
 export function parseControls(graph: EngineGraph, controls: readonly string[]): ControlResult {
   const parsed: ParsedControl[] = [];
-  const errors: RefError[] = [];
+  const errors: TRefProblem[] = [];
   for (const control of controls) {
     const result = parseControl(graph, control);
     if ("reason" in result) errors.push(result);
@@ -56,7 +57,7 @@ export function parseControls(graph: EngineGraph, controls: readonly string[]): 
 }
 
 /** One control, or why it does not apply to this graph. */
-export function parseControl(graph: EngineGraph, control: string): ParsedControl | RefError {
+export function parseControl(graph: EngineGraph, control: string): ParsedControl | TRefProblem {
   const colon = control.indexOf(":");
   const kind = control.slice(0, colon) as ControlKind;
   if (colon < 0 || !CONTROL_KINDS.includes(kind)) {
@@ -136,7 +137,7 @@ function splitPair(argument: string): [string, string] {
   return at < 0 ? [argument, ""] : [argument.slice(0, at), argument.slice(at + 1)];
 }
 
-function node(graph: EngineGraph, ref: string): number | RefError {
+function node(graph: EngineGraph, ref: string): number | TRefProblem {
   const resolved = resolveRef(graph, ref);
   if ("reason" in resolved) return resolved;
   if (resolved.node === null) return { ref, reason: "invalid", message: `${ref} does not name a single node`, candidates: [] };

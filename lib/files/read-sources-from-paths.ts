@@ -7,7 +7,8 @@ import { formatFromPath, looksLikeImportableJson } from "@/lib/ingest/source/det
 import { isWorkflow } from "@/lib/ingest/workflow/parse-workflow";
 import { repositoryNameFromRemote } from "@/lib/ingest/source/repository-name-from-remote";
 import { formatBytes, importLimits, type ImportLimits } from "@/lib/ingest/limits";
-import type { IngestError, SourceFile } from "@/lib/ingest/types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
+import type { SourceFile } from "@/lib/ingest/types";
 
 // The CLI's (and the demo builder's) way in: files and directories on disk → SourceFiles with the
 // paths a user recognises, plus each repository's name from its git remote. A directory is walked
@@ -21,7 +22,7 @@ export interface ReadSources {
   files: SourceFile[];
   /** repository names by root ("" or "dir/"), from `git remote get-url origin` or the directory name */
   repoNames: Record<string, string>;
-  errors: IngestError[];
+  errors: TFileProblem[];
   /** files and folders a directory walk left out, and why */
   skipped: SkippedSource[];
 }

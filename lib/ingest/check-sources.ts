@@ -1,6 +1,7 @@
 import { ZGraphDocument, type TGraphDocument } from "@/lib/schemas/graph-facts";
 import { parseSources, type ParseSourcesOptions, type ParsedSources } from "./parse-sources";
-import type { IngestError, SourceFile } from "./types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
+import type { SourceFile } from "./types";
 
 // Parse every file and check each document against ZGraphDocument: the whole pure half of an
 // import, done once — in the upload worker (off the event loop) or in the CLI's process — before
@@ -12,13 +13,13 @@ export interface CheckedSources {
   fileCount: number;
   parsed: ParsedSources;
   /** documents that failed the shape check: they refuse the import */
-  shapeErrors: IngestError[];
+  shapeErrors: TFileProblem[];
 }
 
 export function parseAndCheckSources(files: SourceFile[], options: ParseSourcesOptions = {}): CheckedSources {
   const parsed = parseSources(files, options);
   const documents: TGraphDocument[] = [];
-  const shapeErrors: IngestError[] = [];
+  const shapeErrors: TFileProblem[] = [];
   for (const document of parsed.documents) {
     const checked = ZGraphDocument.safeParse(document);
     if (checked.success) documents.push(checked.data);

@@ -14,7 +14,8 @@ import { unsafePathReason } from "./source/check-source-path";
 import { formatFromJson, formatFromPath, type SourceFormat } from "./source/detect-format";
 import { parseJsonSource } from "./source/parse-json-source";
 import { findRepositoryRoots, repositoryOf, type RepositoryRoot } from "./source/repository-roots";
-import type { IngestError, RepositoryContext, SourceFile } from "./types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
+import type { RepositoryContext, SourceFile } from "./types";
 import { normaliseDirectory } from "./workflow/directories";
 import { isLocalActionFile } from "./workflow/local-actions";
 import { parseWorkflow } from "./workflow/parse-workflow";
@@ -52,8 +53,8 @@ export interface DeclaredRange {
 
 export interface ParsedSources {
   documents: TGraphDocument[];
-  errors: IngestError[];
-  warnings: IngestError[];
+  errors: TFileProblem[];
+  warnings: TFileProblem[];
   /** files read per format (every file, including those that yield no document of their own) */
   filesByFormat: Record<string, number>;
   pendingLockfiles: PendingLockfile[];
@@ -200,7 +201,7 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
     npmrcIgnoresScripts: repository ? npmrcIgnores.has(repository.name) : false,
     localActions: localActions.get(repository?.root ?? "") ?? new Map(),
   });
-  const fileErrors = (file: SourceFile, list: IngestError[]) => list.map((error) => ({ ...error, file: file.path }));
+  const fileErrors = (file: SourceFile, list: TFileProblem[]) => list.map((error) => ({ ...error, file: file.path }));
 
   for (const item of classified.filter((c) => c.format === "workflow" && !actionFiles.has(c))) {
     try {

@@ -1,5 +1,5 @@
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
-import type { IngestError } from "./types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
 
 // Blastmap lists itself and its own API tokens in its inventory (lib/data/tokens/
 // publish-token-identities.ts). Those entries are Blastmap's to write: an import that could
@@ -24,8 +24,8 @@ export function isReservedKey(key: string): boolean {
 const isTokenIdentity = (key: string) => key.startsWith(RESERVED_KEY_PREFIXES[0]);
 
 /** Errors for every imported document that touches Blastmap's own entries; [] when none does. */
-export function findReservedKeyUses(documents: TGraphDocument[], fileOf: (document: TGraphDocument) => string = (document) => document.key): IngestError[] {
-  const errors: IngestError[] = [];
+export function findReservedKeyUses(documents: TGraphDocument[], fileOf: (document: TGraphDocument) => string = (document) => document.key): TFileProblem[] {
+  const errors: TFileProblem[] = [];
   for (const document of documents) {
     const file = fileOf(document);
     if (document.key.startsWith(RESERVED_DOCUMENT_PREFIX) || document.format === "blastmap") {

@@ -1,4 +1,5 @@
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
 
 // The contract every parser in lib/ingest/ keeps: text in, graph documents or precise errors out.
 // Parsers are pure: no database, no filesystem, no network.
@@ -9,15 +10,7 @@ export interface SourceFile {
   content: string;
 }
 
-/** Where a problem is: the file, and a 1-based line or a JSON path when known. */
-export interface IngestError {
-  file: string;
-  line?: number;
-  path?: string;
-  message: string;
-}
-
-export type ParseResult = { ok: true; documents: TGraphDocument[] } | { ok: false; errors: IngestError[] };
+export type ParseResult = { ok: true; documents: TGraphDocument[] } | { ok: false; errors: TFileProblem[] };
 
 /** What a parser knows about the repository a file belongs to (built by lib/ingest/parse-sources.ts from lib/ingest/source/repository-roots.ts). */
 export interface RepositoryContext {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TAssumedCompromise, TAssumedCompromiseList } from "@/lib/schemas/assumed-compromise";
+import { ZAssumedCompromiseList, ZMarkAssumedCompromisedResult, ZUnmarkAssumedCompromisedResult } from "@/lib/schemas/assumed-compromise";
 import { fetchApi } from "./fetch-api";
 import { assumedCompromisedKeys, radiusKeys } from "./keys";
 
@@ -9,7 +9,7 @@ import { assumedCompromisedKeys, radiusKeys } from "./keys";
 export function useAssumedCompromised() {
   return useQuery({
     queryKey: assumedCompromisedKeys.list(),
-    queryFn: ({ signal }) => fetchApi<TAssumedCompromiseList>("/api/assumed-compromised", { signal }).then((body) => body.items),
+    queryFn: ({ signal }) => fetchApi("/api/assumed-compromised", ZAssumedCompromiseList, { signal }).then((body) => body.items),
   });
 }
 
@@ -19,8 +19,8 @@ export function useToggleAssumedCompromised() {
   return useMutation({
     mutationFn: ({ ref, mark, note }: { ref: string; mark: boolean; note?: string }): Promise<unknown> =>
       mark
-        ? fetchApi<{ item: TAssumedCompromise; created: boolean }>("/api/assumed-compromised", { method: "POST", body: JSON.stringify({ ref, note }) })
-        : fetchApi<{ removed: boolean }>(`/api/assumed-compromised?ref=${encodeURIComponent(ref)}`, { method: "DELETE" }),
+        ? fetchApi("/api/assumed-compromised", ZMarkAssumedCompromisedResult, { method: "POST", body: JSON.stringify({ ref, note }) })
+        : fetchApi(`/api/assumed-compromised?ref=${encodeURIComponent(ref)}`, ZUnmarkAssumedCompromisedResult, { method: "DELETE" }),
     onSettled: async () => {
       await Promise.all([client.invalidateQueries({ queryKey: assumedCompromisedKeys.all }), client.invalidateQueries({ queryKey: radiusKeys.all })]);
     },

@@ -4,7 +4,7 @@ import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { radiusApiParams, hasRadiusSource, type TRadiusViewState } from "@/lib/graph-view/radius-view-state";
 import { mergeRadiusPages } from "@/lib/graph-view/merge-radius-pages";
-import type { TRadiusResult } from "@/lib/schemas/radius";
+import { ZRadiusResult } from "@/lib/schemas/radius";
 import { fetchApi } from "./fetch-api";
 import { radiusKeys } from "./keys";
 
@@ -28,7 +28,7 @@ export function useBlastRadius(
   const pages = useInfiniteQuery({
     queryKey: radiusKeys.radius(query),
     queryFn: ({ signal, pageParam }) =>
-      fetchApi<TRadiusResult>(`/api/blast-radius?${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, { signal }),
+      fetchApi(`/api/blast-radius?${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, ZRadiusResult, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.page?.nextCursor ?? null,
     enabled: hasRadiusSource(state),

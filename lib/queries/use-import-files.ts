@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ZImportResult, type TImportResult } from "@/lib/schemas/import";
+import { ZProblemBody } from "@/lib/schemas/input-problem";
 
 export interface ImportUpload {
   files: File[];
@@ -26,8 +27,8 @@ async function postImport(upload: ImportUpload): Promise<TImportResult> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = ZImportResult.safeParse(body);
   if (parsed.success) return parsed.data;
-  const error = (body as { error?: string } | null)?.error;
-  throw new Error(error ?? `the import failed (${response.status})`);
+  const refusal = ZProblemBody.safeParse(body);
+  throw new Error(refusal.success ? refusal.data.error : `the import failed (${response.status})`);
 }
 
 export function useImportFiles() {

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { inventoryQueryToParams, type TInventoryKind, type TInventoryPage, type TInventoryQuery } from "@/lib/schemas/inventory-query";
+import { inventoryQueryToParams, ZInventoryPage, type TInventoryKind, type TInventoryPage, type TInventoryQuery } from "@/lib/schemas/inventory-query";
 import { fetchApi } from "./fetch-api";
 import { inventoryKeys } from "./keys";
 
@@ -13,7 +13,7 @@ export function useInventory(kind: TInventoryKind, query: TInventoryQuery, initi
   const search = inventoryQueryToParams(query).toString();
   return useQuery({
     queryKey: inventoryKeys.list(kind, search),
-    queryFn: ({ signal }) => fetchApi<TInventoryPage>(`/api/inventory/${kind}?${search}`, { signal }),
+    queryFn: ({ signal }) => fetchApi(`/api/inventory/${kind}?${search}`, ZInventoryPage, { signal }),
     initialData: initial && initial.search === search ? initial.page : undefined,
     placeholderData: keepPreviousData,
     staleTime: 30_000,

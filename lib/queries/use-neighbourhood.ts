@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import type { TGraphView } from "@/lib/schemas/graph-view";
+import { ZGraphView } from "@/lib/schemas/graph-view";
 import { fetchApi } from "./fetch-api";
 import { graphKeys } from "./keys";
 
@@ -24,7 +24,7 @@ function neighbourhoodUrl(focus: number, params: NeighbourhoodParams): string {
 export function useNeighbourhood(focus: number | null, params: NeighbourhoodParams) {
   return useQuery({
     queryKey: graphKeys.neighbourhood(focus ?? 0, params.depth, params.kinds, params.exposure, params.limit),
-    queryFn: ({ signal }) => fetchApi<TGraphView>(neighbourhoodUrl(focus!, params), { signal }),
+    queryFn: ({ signal }) => fetchApi(neighbourhoodUrl(focus!, params), ZGraphView, { signal }),
     enabled: focus !== null,
     staleTime: 30_000,
   });
@@ -37,7 +37,7 @@ export function useExpandNeighbourhood(params: NeighbourhoodParams) {
     (nodeId: number) =>
       client.fetchQuery({
         queryKey: graphKeys.neighbourhood(nodeId, 1, params.kinds, params.exposure, params.limit),
-        queryFn: ({ signal }) => fetchApi<TGraphView>(neighbourhoodUrl(nodeId, { ...params, depth: 1 }), { signal }),
+        queryFn: ({ signal }) => fetchApi(neighbourhoodUrl(nodeId, { ...params, depth: 1 }), ZGraphView, { signal }),
         staleTime: 30_000,
       }),
     [client, params],

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { TNodeDetail } from "@/lib/schemas/node-detail";
+import { ZNodeDetail } from "@/lib/schemas/node-detail";
 import { fetchApi } from "./fetch-api";
 import { graphKeys } from "./keys";
 
@@ -9,7 +9,7 @@ import { graphKeys } from "./keys";
 export function useNodeDetail(id: number | null) {
   return useQuery({
     queryKey: graphKeys.node(id ?? 0),
-    queryFn: ({ signal }) => fetchApi<TNodeDetail>(`/api/graph/nodes/${id}`, { signal }),
+    queryFn: ({ signal }) => fetchApi(`/api/graph/nodes/${id}`, ZNodeDetail, { signal }),
     enabled: id !== null,
     staleTime: 30_000,
   });

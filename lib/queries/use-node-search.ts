@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { TGraphSearchHit } from "@/lib/schemas/graph-view";
+import { ZGraphSearchResult } from "@/lib/schemas/graph-view";
 import { fetchApi } from "./fetch-api";
 import { nodeSearchKeys } from "./keys";
 
@@ -13,11 +13,8 @@ export function useNodeSearch(q: string, kinds: readonly string[] = [], limit = 
     queryFn: async ({ signal }) => {
       const params = new URLSearchParams({ q: trimmed, limit: String(limit) });
       if (kinds.length) params.set("kinds", kinds.join(","));
-      const body = await fetchApi<{ hits?: TGraphSearchHit[]; results?: TGraphSearchHit[]; items?: TGraphSearchHit[] } | TGraphSearchHit[]>(
-        `/api/graph/search?${params}`,
-        { signal },
-      );
-      return Array.isArray(body) ? body : (body.hits ?? body.results ?? body.items ?? []);
+      const body = await fetchApi(`/api/graph/search?${params}`, ZGraphSearchResult, { signal });
+      return body.hits;
     },
     enabled: trimmed.length > 0,
     placeholderData: keepPreviousData,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { TPathResult } from "@/lib/schemas/radius";
+import { ZPathResult, type TPathResult } from "@/lib/schemas/radius";
 import { fetchApi } from "./fetch-api";
 import { pathKeys } from "./keys";
 
@@ -20,7 +20,7 @@ export function usePath(from: string | null, to: string | null, k = 3) {
     queryKey: pathKeys.path(from ?? "", to ?? "", k),
     queryFn: async ({ signal }): Promise<TPathChains> => {
       const params = new URLSearchParams({ from: from!, to: to!, k: String(k) });
-      const body = await fetchApi<TPathResult>(`/api/path?${params}`, { signal });
+      const body = await fetchApi(`/api/path?${params}`, ZPathResult, { signal });
       return {
         chains: body.chains.map((chain) => chain.steps),
         nodes: [...body.from, body.to, ...body.chains.flatMap((chain) => chain.nodes)],

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { hasRadiusSource, type TRadiusViewState } from "@/lib/graph-view/radius-view-state";
-import type { TFixesResult } from "@/lib/schemas/radius";
+import { ZFixesResult } from "@/lib/schemas/radius";
 import { fetchApi } from "./fetch-api";
 import { fixesKeys } from "./keys";
 
@@ -17,7 +17,7 @@ export function useRadiusFixes(state: Pick<TRadiusViewState, "refs" | "advisory"
   const query = params.toString();
   return useQuery({
     queryKey: fixesKeys.radius(graphVersion, query, top),
-    queryFn: ({ signal }) => fetchApi<TFixesResult>(`/api/fixes?${query}`, { signal }),
+    queryFn: ({ signal }) => fetchApi(`/api/fixes?${query}`, ZFixesResult, { signal }),
     enabled: enabled && hasRadiusSource(state),
     retry: false,
     staleTime: 60_000,

@@ -2,7 +2,7 @@
 
 import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { MAX_EFFECT_CONTROLS, type TWhatIfEffect, type TWhatIfEffects } from "@/lib/schemas/what-if-effects";
+import { MAX_EFFECT_CONTROLS, ZWhatIfEffects, type TWhatIfEffect } from "@/lib/schemas/what-if-effects";
 import { fetchApi } from "./fetch-api";
 import { whatIfEffectsKeys } from "./keys";
 
@@ -32,7 +32,7 @@ export function useWhatIfEffects(question: string | null, graphVersion: number, 
       queryFn: ({ signal }: { signal: AbortSignal }) => {
         const params = new URLSearchParams(question ?? "");
         for (const control of batch) params.append("control", control);
-        return fetchApi<TWhatIfEffects>(`/api/blast-radius/what-if-effects?${params}`, { signal });
+        return fetchApi(`/api/blast-radius/what-if-effects?${params}`, ZWhatIfEffects, { signal });
       },
       enabled: question !== null,
       retry: false,

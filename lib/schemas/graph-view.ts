@@ -72,3 +72,6 @@ export type TGraphSearchQuery = z.infer<typeof ZGraphSearchQuery>;
 
 export const ZGraphSearchHit = z.object({ id: z.number().int(), kind: ZNodeKind, key: z.string(), name: z.string() });
 export type TGraphSearchHit = z.infer<typeof ZGraphSearchHit>;
+
+/** GET /api/graph/search answer. */
+export const ZGraphSearchResult = z.object({ hits: z.array(ZGraphSearchHit) });

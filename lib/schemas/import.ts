@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { ZFormatSummary } from "./graph-facts";
+import { ZFileProblem } from "./input-problem";
 
 // The result of an import, shared by `blastmap import --json`, POST /api/import and the Import
 // page: per format what was read and what changed, and every error and warning with its place.
 
-export const ZImportIssue = z.object({
-  file: z.string(),
-  line: z.number().int().positive().optional(),
-  /** a JSON path such as $.packages[0].purl */
-  path: z.string().optional(),
-  message: z.string(),
+export const ZImportIssue = ZFileProblem.extend({
   /** a machine-readable kind for warnings, e.g. wouldInstallOnFreshResolve */
   code: z.string().optional(),
 });

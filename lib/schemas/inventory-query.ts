@@ -3,6 +3,7 @@ import { valueLabel } from "@/lib/labels/value-labels";
 import { z } from "zod";
 import { CRITICALITIES, EXPOSURES, ZContextKind, ZIdentityKind, ZLifetime, ZRunnerHosting, ZSecretStore, ZSystemKind, type TNodeKind } from "./graph-facts";
 import { ZCsvOf } from "./graph-view";
+import { problemsFromIssues, type TInputProblem } from "./input-problem";
 
 // The inventory pages' one boundary: which kinds have a page, what each can be sorted and
 // filtered by, the query string (shared by the page's URL and GET /api/inventory/[kind], so a
@@ -220,11 +221,6 @@ export const ZInventoryQuery = z.object({
 });
 export type TInventoryQuery = z.infer<typeof ZInventoryQuery>;
 
-export interface InventoryQueryError {
-  path: string;
-  message: string;
-}
-
 /**
  * Parses a page's search params for one kind: the shape (ZInventoryQuery) and what this kind
  * supports (its sort columns, type values, filters and risk flags). Empty values count as absent,
@@ -233,16 +229,16 @@ export interface InventoryQueryError {
 export function parseInventoryQuery(
   kind: TInventoryKind,
   params: URLSearchParams | Record<string, string | string[] | undefined>,
-): { ok: true; query: TInventoryQuery } | { ok: false; errors: InventoryQueryError[] } {
+): { ok: true; query: TInventoryQuery } | { ok: false; errors: TInputProblem[] } {
   const raw: Record<string, string> = {};
   const entries =
     params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v] as const);
   for (const [key, value] of entries) if (typeof value === "string" && value !== "") raw[key] = value;
   const parsed = ZInventoryQuery.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "query", message: issue.message })) };
+  if (!parsed.success) return { ok: false, errors: problemsFromIssues(parsed.error.issues, "query") };
   const query = parsed.data;
   const spec = INVENTORY_SPECS[kind];
-  const errors: InventoryQueryError[] = [];
+  const errors: TInputProblem[] = [];
   const sortable = spec.columns.filter((column) => column.sortable).map((column) => column.id);
   if (query.sort && !sortable.includes(query.sort)) errors.push({ path: "sort", message: `${spec.label} sort by one of ${sortable.join(", ")}` });
   if (query.type && !spec.types?.includes(query.type))

@@ -244,6 +244,26 @@ export const ZRadiusPaging = z.object({
 });
 export type TRadiusPaging = z.infer<typeof ZRadiusPaging>;
 
+/** GET /api/blast-radius: the question and its paging in one query string. */
+export const ZRadiusRequest = z
+  .object({
+    ...ZRadiusInput.shape,
+    ...ZRadiusPaging.omit({ includePaths: true }).shape,
+    include: z.array(z.enum(["paths"], { error: (issue) => `include=${String(issue.input)} is not known; include=paths is` })),
+  })
+  .refine((request) => request.cursor === null || request.limit !== null, { path: ["cursor"], message: "cursor needs the limit it was given with" });
+
+/** The query string of GET /api/blast-radius, ready for ZRadiusRequest. */
+export function radiusRequestFields(params: URLSearchParams): Record<keyof z.input<typeof ZRadiusRequest>, unknown> {
+  return {
+    ...radiusQueryFields(params),
+    limit: params.get("limit") || null,
+    cursor: params.get("cursor") || null,
+    rotationRows: params.get("rotationRows") || undefined,
+    include: params.getAll("include").flatMap((value) => value.split(",")),
+  };
+}
+
 export const ZPathInput = z.object({
   from: z.string().trim().min(1, "from is required"),
   to: z.string().trim().min(1, "to is required"),
@@ -302,12 +322,3 @@ export const ZFixesResult = z.object({
   seconds: z.number(),
 });
 export type TFixesResult = z.infer<typeof ZFixesResult>;
-
-/** A bad ref, control or option, as the CLI prints it and the API returns it with 400. */
-export const ZRefProblem = z.object({
-  ref: z.string(),
-  reason: z.enum(["unknown", "ambiguous", "invalid"]),
-  message: z.string(),
-  candidates: z.array(z.string()),
-});
-export type TRefProblem = z.infer<typeof ZRefProblem>;

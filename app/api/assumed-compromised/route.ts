@@ -1,46 +1,34 @@
 // GET/POST/DELETE /api/assumed-compromised — the shared "assumed compromised" set (list, mark, unmark)
-import { authorizeRequest } from "@/lib/auth/guard";
-import { invalidInput } from "@/lib/http/invalid-input";
+import { problemResponse } from "@/lib/http/problem-response";
+import { bodyInput, queryInput } from "@/lib/http/request-input";
+import { withPermission } from "@/lib/http/with-permission";
 import { listAssumedCompromised } from "@/lib/data/compromise/list-assumed-compromised";
 import { markAssumedCompromised } from "@/lib/data/compromise/mark-assumed-compromised";
 import { unmarkAssumedCompromised } from "@/lib/data/compromise/unmark-assumed-compromised";
-import { getDb } from "@/lib/db";
+import { getDatabase, getDb } from "@/lib/db";
+import { resolveNodeRef } from "@/lib/services/graph/resolve-node-ref";
 import { ZMarkAssumedCompromisedInput, ZUnmarkAssumedCompromisedInput } from "@/lib/schemas/assumed-compromise";
-import type { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
-const invalid = (error: z.ZodError) => invalidInput(error.issues, "body");
-// The one failure after validation is a ref that names no node.
+// Refs are resolved by the engine, as a radius's are: a ref that names no node is a 404 listing
+// the closest keys.
 
-export async function GET(request: Request) {
-  const actor = await authorizeRequest(request, "graph:read");
-  if (actor instanceof Response) return actor;
-  return Response.json({ items: await listAssumedCompromised(await getDb()) });
-}
+export const GET = withPermission("graph:read", null, async () => Response.json({ items: await listAssumedCompromised(await getDb()) }));
 
-export async function POST(request: Request) {
-  const actor = await authorizeRequest(request, "compromise:mark");
-  if (actor instanceof Response) return actor;
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: "invalid request", errors: [{ path: "body", message: "the body must be JSON: { ref, note? }" }] }, { status: 400 });
-  }
-  const input = ZMarkAssumedCompromisedInput.safeParse(body);
-  if (!input.success) return invalid(input.error);
-  const result = await markAssumedCompromised(await getDb(), input.data, actor);
-  if (!result.ok) return Response.json({ error: result.errors[0].message, errors: result.errors, suggestions: result.suggestions }, { status: 404 });
+export const POST = withPermission("compromise:mark", bodyInput(ZMarkAssumedCompromisedInput, "{ ref, note? }"), async ({ actor, input }) => {
+  const database = await getDatabase();
+  const node = await resolveNodeRef(database, input.ref);
+  if (!node.ok) return problemResponse(node.errors, 404);
+  const result = await markAssumedCompromised(database.prisma, { ...input, ref: node.key }, actor);
+  if (!result.ok) return problemResponse(result.errors, 404);
   return Response.json({ item: result.item, created: result.created }, { status: result.created ? 201 : 200 });
-}
+});
 
-export async function DELETE(request: Request) {
-  const actor = await authorizeRequest(request, "compromise:mark");
-  if (actor instanceof Response) return actor;
-  const input = ZUnmarkAssumedCompromisedInput.safeParse({ ref: new URL(request.url).searchParams.get("ref") ?? "" });
-  if (!input.success) return invalid(input.error);
-  const result = await unmarkAssumedCompromised(await getDb(), input.data.ref, actor);
-  if (!result.ok) return Response.json({ error: result.errors[0].message, errors: result.errors, suggestions: result.suggestions }, { status: 404 });
-  return Response.json({ removed: result.removed });
-}
+export const DELETE = withPermission("compromise:mark", queryInput(ZUnmarkAssumedCompromisedInput), async ({ actor, input }) => {
+  const database = await getDatabase();
+  const node = await resolveNodeRef(database, input.ref);
+  if (!node.ok) return problemResponse(node.errors, 404);
+  const result = await unmarkAssumedCompromised(database.prisma, node.key, actor);
+  return result.ok ? Response.json({ removed: result.removed }) : problemResponse(result.errors, 404);
+});

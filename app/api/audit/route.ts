@@ -1,6 +1,6 @@
 // GET /api/audit — the audit log, filtered and paged (before/after cursors), as JSON (default) or CSV (?format=csv) for export
-import { authorizeRequest } from "@/lib/auth/guard";
-import { invalidInput } from "@/lib/http/invalid-input";
+import { queryInput } from "@/lib/http/request-input";
+import { withPermission } from "@/lib/http/with-permission";
 import { formatAuditCsv, formatAuditJson } from "@/lib/data/audit/format-audit-export";
 import { listAuditPage } from "@/lib/data/audit/list-audit-events";
 import { getDb } from "@/lib/db";
@@ -8,30 +8,23 @@ import { ZAuditExportFormat, ZAuditQuery, type TAuditPage } from "@/lib/schemas/
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  const actor = await authorizeRequest(request, "audit:read");
-  if (actor instanceof Response) return actor;
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const query = ZAuditQuery.safeParse(params);
-  const format = ZAuditExportFormat.safeParse(params.format ?? "json");
-  if (!query.success || !format.success) {
-    const issues = [...(query.error?.issues ?? []), ...(format.error?.issues.map((issue) => ({ ...issue, path: ["format"] })) ?? [])];
-    return invalidInput(issues);
-  }
-  const page = await listAuditPage(await getDb(), query.data);
+const auditQuery = queryInput(ZAuditQuery.safeExtend({ format: ZAuditExportFormat.default("json") }));
+
+export const GET = withPermission("audit:read", auditQuery, async ({ input: { format, ...query }, request }) => {
+  const page = await listAuditPage(await getDb(), query);
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const csv = format.data === "csv";
+  const csv = format === "csv";
   return new Response(csv ? formatAuditCsv(page.events) : formatAuditJson(page.events), {
     headers: {
       "content-type": csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="blastmap-audit-${stamp}.${format.data}"`,
+      "content-disposition": `attachment; filename="blastmap-audit-${stamp}.${format}"`,
       "cache-control": "no-store",
       // The body stays a plain list; the total and the next/previous pages travel as headers (RFC 8288).
       "x-total-count": String(page.total),
       ...pageLinks(request.url, page),
     },
   });
-}
+});
 
 function pageLinks(url: string, page: TAuditPage): Record<string, string> {
   const link = (cursor: "before" | "after", id: number, rel: string) => {

@@ -1,15 +1,14 @@
 // POST /api/import — import uploaded files (multipart, .zip included) or JSON {files:[{path,content}]}
-import { authorizeRequest } from "@/lib/auth/guard";
+import { withPermission } from "@/lib/http/with-permission";
 import { importParsedSources } from "@/lib/data/import/import-parsed-sources";
 import { getDb } from "@/lib/db";
 import { readImportRequest } from "@/lib/files/read-import-request";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request): Promise<Response> {
-  const actor = await authorizeRequest(request, "import:write");
-  if (actor instanceof Response) return actor;
-  // Read and parsed in a worker thread (bounded in time and memory); only the transaction runs here.
+// No input schema: the body is streamed to a worker thread that reads and parses it (bounded in
+// time and memory), and a refusal is an import result (ZImportResult) listing each file's problems.
+export const POST = withPermission("import:write", null, async ({ actor, request }) => {
   const input = await readImportRequest(request);
   if (!input.ok) return Response.json(input.result, { status: input.status });
   const result = await importParsedSources(await getDb(), input.sources, {
@@ -19,4 +18,4 @@ export async function POST(request: Request): Promise<Response> {
     readErrors: input.readErrors,
   });
   return Response.json(result, { status: result.ok ? 200 : 400, headers: { "cache-control": "no-store" } });
-}
+});

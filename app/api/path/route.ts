@@ -1,19 +1,20 @@
 // GET /api/path — the k shortest chains from one node to another (?from=…&to=…&k=3)
-import { authorizeRequest } from "@/lib/auth/guard";
-import { invalidInput } from "@/lib/http/invalid-input";
+import { problemResponse } from "@/lib/http/problem-response";
+import { requestInput } from "@/lib/http/request-input";
+import { withPermission } from "@/lib/http/with-permission";
 import { computePath } from "@/lib/services/radius/compute-path";
 import { getDatabase } from "@/lib/db";
 import { ZPathInput } from "@/lib/schemas/radius";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  const actor = await authorizeRequest(request, "radius:read");
-  if (actor instanceof Response) return actor;
-  const params = new URL(request.url).searchParams;
-  const input = ZPathInput.safeParse({ from: params.get("from") ?? "", to: params.get("to") ?? "", k: params.get("k") || undefined });
-  if (!input.success) return invalidInput(input.error.issues);
-  const answer = await computePath(await getDatabase(), input.data);
-  if (!answer.ok) return Response.json({ error: answer.errors.map((e) => e.message).join("; "), errors: answer.errors }, { status: 400 });
-  return Response.json(answer.result);
-}
+const pathQuery = requestInput(
+  ({ query }) => ({ from: query.get("from") ?? "", to: query.get("to") ?? "", k: query.get("k") || undefined }),
+  ZPathInput,
+  "query",
+);
+
+export const GET = withPermission("radius:read", pathQuery, async ({ input }) => {
+  const answer = await computePath(await getDatabase(), input);
+  return answer.ok ? Response.json(answer.result) : problemResponse(answer.errors);
+});

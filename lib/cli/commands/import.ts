@@ -2,6 +2,7 @@ import { importSources } from "@/lib/services/import/import-sources";
 import { readSourcesFromPaths, type ReadSources, type SkippedSource } from "@/lib/files/read-sources-from-paths";
 import { redactCredentials } from "@/lib/ingest/credentials/redact";
 import { refusedImport, ZImportResult, type TImportResult } from "@/lib/schemas/import";
+import { describeProblem, ZProblemBody } from "@/lib/schemas/input-problem";
 import { CliError } from "../cli-error";
 import { cliActor } from "../cli-actor";
 import { formatTable, parseCommandArgs, printJson, type Command } from "../command";
@@ -75,12 +76,12 @@ async function importThroughServer(server: LocalServer, read: ReadSources, optio
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ files: read.files, repo: options.repo, repoNames: read.repoNames, dryRun: Boolean(options.dryRun) }),
   });
-  const body = (await response.json().catch(() => null)) as TImportResult | { error?: string } | null;
-  if (body && "ok" in body) return ZImportResult.parse(body);
-  throw new CliError(`the server refused the import (${response.status}): ${(body && "error" in body && body.error) || "no reason given"}`);
+  const body: unknown = await response.json().catch(() => null);
+  const result = ZImportResult.safeParse(body);
+  if (result.success) return result.data;
+  const refusal = ZProblemBody.safeParse(body);
+  throw new CliError(`the server refused the import (${response.status}): ${refusal.success ? refusal.data.error : "no reason given"}`);
 }
-
-const location = (issue: TImportResult["errors"][number]) => `${issue.file}${issue.line ? `:${issue.line}` : ""}${issue.path ? ` ${issue.path}` : ""}`;
 
 const MAX_SKIPPED_SHOWN = 30;
 
@@ -92,8 +93,8 @@ function printSkipped(skipped: SkippedSource[], limit: number): void {
 
 function printSummary(result: TImportResult): void {
   // One line per error on stderr, so scripts can count and grep them.
-  for (const error of result.errors) console.error(`error: ${location(error)}: ${error.message}`);
-  for (const warning of result.warnings) console.error(`warning: ${location(warning)}: ${warning.message}`);
+  for (const error of result.errors) console.error(`error: ${describeProblem(error)}`);
+  for (const warning of result.warnings) console.error(`warning: ${describeProblem(warning)}`);
   const rows: (string | number)[][] = [["format", "files", "nodes +", "nodes ~", "nodes =", "nodes -", "edges +", "edges ~", "edges =", "edges -"]];
   for (const [format, s] of Object.entries(result.byFormat)) {
     rows.push([

@@ -1,5 +1,6 @@
 import { computeRadius, computeRadiusJson } from "@/lib/services/radius/compute-radius";
-import { radiusQueryParams, ZRadiusInput, ZRadiusResult, type TRadiusResult, type TRefProblem } from "@/lib/schemas/radius";
+import { radiusQueryParams, ZRadiusInput, ZRadiusResult, type TRadiusResult } from "@/lib/schemas/radius";
+import type { TRefProblem } from "@/lib/schemas/input-problem";
 import { formatTable, parseCommandArgs, writeJsonChunks, type Command } from "../command";
 import type { LocalServer } from "../local-server";
 import { askServer, pipeToStdout } from "../remote-engine";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { TRefProblem } from "@/lib/schemas/radius";
+import { describeIssues, type TRefProblem } from "@/lib/schemas/input-problem";
 import { CliError } from "../cli-error";
 
 /** Unknown, ambiguous or invalid refs: one line each (with the closest matches or candidates), exit 2. */
@@ -10,6 +10,6 @@ export function refProblemsError(problems: TRefProblem[]): CliError {
 
 /** Zod issues on parsed options: one line per issue, exit 2. */
 export function optionProblemsError(error: z.ZodError, usage: string): CliError {
-  const lines = error.issues.map((issue) => `${issue.path.join(".") || "option"}: ${issue.message}`);
+  const lines = describeIssues(error.issues, "option");
   return new CliError(`${lines.join("\n")}\nusage: ${usage}`, 2);
 }

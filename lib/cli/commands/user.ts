@@ -7,6 +7,7 @@ import { CliError } from "../cli-error";
 import { cliActor } from "../cli-actor";
 import { formatTable, parseCommandArgs, printJson, type Command } from "../command";
 import { withDatabase } from "../with-database";
+import { describeIssues } from "@/lib/schemas/input-problem";
 
 const usage = "blastmap user create --email E --role admin|responder|auditor|viewer [--name N] [--password-stdin] [--json] | blastmap user list [--json]";
 
@@ -62,7 +63,7 @@ export const userCommand: Command = {
       }
       return 0;
     } catch (error) {
-      if (error instanceof ZodError) throw new CliError(error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"), 2);
+      if (error instanceof ZodError) throw new CliError(describeIssues(error.issues).join("\n"), 2);
       if (error instanceof UserExistsError) throw new CliError(error.message, 1);
       throw error;
     }

@@ -2,18 +2,20 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { recordAuditEvent, type AuditActor } from "@/lib/data/audit/record-audit-event";
 import type { TAssumedCompromise, TCompromiseFailure, TMarkAssumedCompromisedInput } from "@/lib/schemas/assumed-compromise";
-import { findNodeByRef } from "./find-node-by-ref";
+import { findNodeByKey } from "./find-node-by-key";
 
 export type TMarkResult = { ok: true; created: boolean; item: TAssumedCompromise } | TCompromiseFailure;
 
 /**
  * Adds a node to the shared assumed-compromised set. Marking a node that is already marked keeps
  * who marked it first and when (that is the incident's timeline) and only updates the note when
- * a new one is given. Audited in the same transaction.
+ * a new one is given. Audited in the same transaction. `input.ref` is a node key: resolve what a
+ * person typed with lib/services/graph/resolve-node-ref.ts first.
  */
 export async function markAssumedCompromised(db: Db, input: TMarkAssumedCompromisedInput, actor: AuditActor): Promise<TMarkResult> {
-  const { node, suggestions } = await findNodeByRef(db, input.ref);
-  if (!node) return { ok: false, reason: "unknown-ref", errors: [{ path: "ref", message: `no node has the key "${input.ref}"` }], suggestions };
+  const found = await findNodeByKey(db, input.ref);
+  if (!found.ok) return found;
+  const { node } = found;
   return db.$transaction(async (tx) => {
     const existing = await tx.assumedCompromise.findUnique({ where: { nodeId: node.id } });
     const row = existing

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZGraphDocument, type TApplySummary, type TChangeCounts, type TGraphDocument, type TNodeFact, type TNodeKind } from "@/lib/schemas/graph-facts";
+import { describeProblem, type TFileProblem } from "@/lib/schemas/input-problem";
 import { analyzeAfterLoad } from "./analyze-after-load";
 import { deleteWhereIn, insertRows, selectWhereIn, updateRows, yieldToEventLoop } from "./bulk-sql";
 
@@ -12,16 +13,10 @@ export interface ApplyOptions {
   dryRun?: boolean;
 }
 
-export interface ApplyError {
-  file: string;
-  path?: string;
-  message: string;
-}
-
 /** Thrown when the documents are inconsistent; the transaction is rolled back, nothing is written. */
 export class GraphApplyError extends Error {
-  constructor(readonly errors: ApplyError[]) {
-    super(errors.map((e) => `${e.file}${e.path ? ` ${e.path}` : ""}: ${e.message}`).join("\n"));
+  constructor(readonly errors: TFileProblem[]) {
+    super(errors.map(describeProblem).join("\n"));
   }
 }
 
@@ -263,7 +258,7 @@ async function upsertEdges(
   const missing = new Set<string>();
   for (const doc of changed) for (const edge of doc.edges) for (const key of [edge.from, edge.to]) if (!nodeIds.has(key)) missing.add(key);
   for (const row of await selectWhereIn<{ id: number; key: string }>(tx, "Node", "key", [...missing], ["id", "key"])) nodeIds.set(row.key, row.id);
-  const errors: ApplyError[] = [];
+  const errors: TFileProblem[] = [];
   const wanted = new Map<string, { doc: TGraphDocument; data: EdgeRow }>();
   for (const doc of changed) {
     doc.edges.forEach((edge, index) => {

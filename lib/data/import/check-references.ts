@@ -1,12 +1,12 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
 import type { ReferenceUse } from "@/lib/ingest/inventory/parse-inventory";
-import type { IngestError } from "@/lib/ingest/types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
 
 type Tx = Prisma.TransactionClient;
 
 /** References an inventory makes to nodes that neither this import nor the database holds. */
-export async function checkReferences(tx: Tx, documents: TGraphDocument[], references: ReferenceUse[]): Promise<IngestError[]> {
+export async function checkReferences(tx: Tx, documents: TGraphDocument[], references: ReferenceUse[]): Promise<TFileProblem[]> {
   if (references.length === 0) return [];
   const inBatch = new Set<string>();
   for (const document of documents) for (const fact of document.nodes) inBatch.add(fact.key);

@@ -2,7 +2,7 @@ import { satisfies } from "semver";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeclaredRange } from "@/lib/ingest/parse-sources";
 import { packageKey } from "@/lib/graph-keys/refs";
-import type { IngestError } from "@/lib/ingest/types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,7 +12,7 @@ export const WOULD_INSTALL_ON_FRESH_RESOLVE = "wouldInstallOnFreshResolve";
 // clone with a deleted lockfile, `npm update`, a Renovate bump). A package.json range that allows
 // a compromised version the lockfile does not pin is reported so that window is visible.
 // Runs after the batch is applied (inside the same transaction), so it sees this batch's advisories.
-export async function findFreshResolveRisks(tx: Tx, ranges: DeclaredRange[]): Promise<(IngestError & { code: string })[]> {
+export async function findFreshResolveRisks(tx: Tx, ranges: DeclaredRange[]): Promise<(TFileProblem & { code: string })[]> {
   const semverRanges = ranges.filter((declared) => declared.dependency.semver);
   if (semverRanges.length === 0) return [];
   const keys = [...new Set(semverRanges.map((declared) => packageKey("npm", declared.dependency.name)))];
@@ -22,7 +22,7 @@ export async function findFreshResolveRisks(tx: Tx, ranges: DeclaredRange[]): Pr
   });
   const byName = new Map<string, { version: string; advisoryIds: string[] }[]>();
   for (const row of compromised) byName.set(row.package.name, [...(byName.get(row.package.name) ?? []), row]);
-  const warnings: (IngestError & { code: string })[] = [];
+  const warnings: (TFileProblem & { code: string })[] = [];
   for (const declared of semverRanges) {
     for (const version of byName.get(declared.dependency.name) ?? []) {
       if (version.version === declared.pinned) continue;

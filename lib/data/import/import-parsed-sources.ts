@@ -3,7 +3,7 @@ import type { CheckedSources } from "@/lib/ingest/check-sources";
 import { redactCredentials } from "@/lib/ingest/credentials/redact";
 import type { ParsedSources, ParseSourcesOptions } from "@/lib/ingest/parse-sources";
 import { findReservedKeyUses } from "@/lib/ingest/reserved-keys";
-import type { IngestError } from "@/lib/ingest/types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
 import type { TApplySummary, TFormatSummary } from "@/lib/schemas/graph-facts";
 import { refusedImport, type TImportIssue, type TImportResult } from "@/lib/schemas/import";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
@@ -32,13 +32,13 @@ export interface ImportSourcesOptions extends ParseSourcesOptions {
   /** check and count everything, then roll back */
   dryRun?: boolean;
   /** problems found while reading the input (missing paths, refused zip entries): they refuse the import too */
-  readErrors?: IngestError[];
+  readErrors?: TFileProblem[];
 }
 
 export type ImportParsedSourcesOptions = Omit<ImportSourcesOptions, "repo" | "repoNames" | "limits">;
 
 class ImportRefused extends Error {
-  constructor(readonly errors: IngestError[]) {
+  constructor(readonly errors: TFileProblem[]) {
     super("import refused");
   }
 }
@@ -49,7 +49,7 @@ const zeroFormat = (): TFormatSummary => ({
   edges: { created: 0, updated: 0, unchanged: 0, removed: 0 },
 });
 
-const issue = (error: IngestError & { code?: string }): TImportIssue => ({
+const issue = (error: TFileProblem & { code?: string }): TImportIssue => ({
   file: error.file,
   ...(error.line ? { line: error.line } : {}),
   ...(error.path ? { path: error.path } : {}),
@@ -131,7 +131,7 @@ function byFormat(parsed: ParsedSources, applied: TApplySummary["byFormat"]): Re
   return result;
 }
 
-function refused(fileCount: number, parsed: ParsedSources, errors: IngestError[]): TImportResult {
+function refused(fileCount: number, parsed: ParsedSources, errors: TFileProblem[]): TImportResult {
   return refusedImport(errors.map(issue), { files: fileCount, byFormat: byFormat(parsed, {}), warnings: parsed.warnings.map(issue) });
 }
 

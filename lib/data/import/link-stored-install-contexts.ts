@@ -3,14 +3,14 @@ import type { TGraphDocument } from "@/lib/schemas/graph-facts";
 import type { PendingLockfile } from "@/lib/ingest/parse-sources";
 import { installContextFrom, type InstallContext } from "@/lib/ingest/npm-lockfile/install-contexts";
 import { installedInEdges } from "@/lib/ingest/npm-lockfile/lockfile-document";
-import type { IngestError } from "@/lib/ingest/types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
 
 type Tx = Prisma.TransactionClient;
 
 // A lockfile imported without its repository's workflows (`blastmap import package-lock.json
 // --repo acme/web`) links to the install contexts already stored for that repository.
-export async function linkStoredInstallContexts(tx: Tx, documents: TGraphDocument[], pending: PendingLockfile[]): Promise<IngestError[]> {
-  const warnings: IngestError[] = [];
+export async function linkStoredInstallContexts(tx: Tx, documents: TGraphDocument[], pending: PendingLockfile[]): Promise<TFileProblem[]> {
+  const warnings: TFileProblem[] = [];
   const repos = [...new Set(pending.map((lockfile) => lockfile.repo))];
   if (repos.length === 0) return warnings;
   const rows = await tx.executionContext.findMany({

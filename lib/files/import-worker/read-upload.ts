@@ -1,8 +1,10 @@
 import { parseAndCheckSources, type CheckedSources } from "@/lib/ingest/check-sources";
 import { formatBytes, type ImportLimits } from "@/lib/ingest/limits";
 import { expandZip } from "@/lib/ingest/source/expand-zip";
-import type { IngestError, SourceFile } from "@/lib/ingest/types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
+import type { SourceFile } from "@/lib/ingest/types";
 import { refusedImport, ZImportJsonRequest, type TImportResult } from "@/lib/schemas/import";
+import { describeIssues } from "@/lib/schemas/input-problem";
 
 // Everything heavy about an upload, from its raw body to checked graph documents: the multipart or
 // JSON body, zip inflation, every parser, the documents' shape check. It runs in the import worker
@@ -10,7 +12,7 @@ import { refusedImport, ZImportJsonRequest, type TImportResult } from "@/lib/sch
 // to the main thread by structured clone, where only the database transaction is left to do.
 
 export type UploadRead =
-  { ok: true; sources: CheckedSources; repo?: string; dryRun: boolean; readErrors: IngestError[] } | { ok: false; status: number; result: TImportResult };
+  { ok: true; sources: CheckedSources; repo?: string; dryRun: boolean; readErrors: TFileProblem[] } | { ok: false; status: number; result: TImportResult };
 
 const REPO = /^[\w.-]+\/[\w.-]+$/;
 const REPO_NAME = /^[\w.-]+(\/[\w.-]+)?$/;
@@ -31,8 +33,7 @@ export async function readUpload(body: Uint8Array, contentType: string, limits: 
     }
     const parsed = ZImportJsonRequest.safeParse(json);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return refuse(400, `${issue.path.join(".") || "body"}: ${issue.message}`);
+      return refuse(400, describeIssues(parsed.error.issues.slice(0, 1), "body")[0]);
     }
     if (parsed.data.repo && !REPO.test(parsed.data.repo)) return refuse(400, `repo must be owner/name, got "${parsed.data.repo}"`);
     const repoNames = parsed.data.repoNames ?? {};
@@ -55,7 +56,7 @@ export async function readUpload(body: Uint8Array, contentType: string, limits: 
   const repo = typeof repoField === "string" && repoField.trim() !== "" ? repoField.trim() : undefined;
   if (repo && !REPO.test(repo)) return refuse(400, `repo must be owner/name, got "${repo}"`);
   const files: SourceFile[] = [];
-  const readErrors: IngestError[] = [];
+  const readErrors: TFileProblem[] = [];
   const repoNames: Record<string, string> = {};
   const uploads = form.getAll("files").filter((value): value is File => typeof value !== "string");
   if (uploads.length === 0) return refuse(400, "choose at least one file to import");
@@ -90,7 +91,7 @@ export async function readUpload(body: Uint8Array, contentType: string, limits: 
 
 function read(
   files: SourceFile[],
-  request: { repo?: string; repoNames: Record<string, string>; dryRun: boolean; readErrors: IngestError[] },
+  request: { repo?: string; repoNames: Record<string, string>; dryRun: boolean; readErrors: TFileProblem[] },
   limits: ImportLimits,
 ): UploadRead {
   // parsed and shape-checked here, so that all of it stays off the event loop

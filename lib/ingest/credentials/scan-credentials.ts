@@ -1,4 +1,5 @@
-import type { IngestError, SourceFile } from "../types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
+import type { SourceFile } from "../types";
 import { parseJsonSource } from "../source/parse-json-source";
 import { findAwsSecretAccessKeys, findCredentials, type CredentialMatch } from "./credential-patterns";
 import { decodedVariants } from "./decoded-variants";
@@ -42,11 +43,11 @@ interface Finding {
 }
 
 /** Every place in the file (its path included) that looks like a live credential; an empty list when there is none. */
-export function scanCredentials(file: SourceFile): IngestError[] {
+export function scanCredentials(file: SourceFile): TFileProblem[] {
   const inPath = scanFilePath(file.path);
   if (inPath.length > 0) return inPath;
   const findings = scanContent(file);
-  const errors: IngestError[] = [];
+  const errors: TFileProblem[] = [];
   const seen = new Set<string>();
   // a line is the better place to show than a JSON path: findings with a line go first
   findings.sort((a, b) => Number(a.line === undefined) - Number(b.line === undefined));
@@ -66,7 +67,7 @@ export function scanCredentials(file: SourceFile): IngestError[] {
 }
 
 /** A credential in a file's path (a folder named after a token, `%67hp_…`): the path itself is refused, shown redacted. */
-export function scanFilePath(path: string): IngestError[] {
+export function scanFilePath(path: string): TFileProblem[] {
   const found = credentialsInName(path);
   if (found.length === 0) return [];
   return [{ file: redactedName(path, found), message: `the file's path holds what ${refusal(found[0].label, found[0].value)}` }];
@@ -76,8 +77,8 @@ export function scanFilePath(path: string): IngestError[] {
  * The repository names an import is given (the `repo` option: CLI --repo, the upload form; names from
  * git remotes or zip names): they become node keys, so one that holds a credential refuses the import.
  */
-export function scanRepositoryNames(options: { repo?: string; repoNames?: Record<string, string> }): IngestError[] {
-  const errors: IngestError[] = [];
+export function scanRepositoryNames(options: { repo?: string; repoNames?: Record<string, string> }): TFileProblem[] {
+  const errors: TFileProblem[] = [];
   if (options.repo !== undefined) {
     const found = credentialsInName(options.repo);
     if (found.length > 0) errors.push({ file: "--repo", message: `the repository name ${refusal(found[0].label, found[0].value)}` });

@@ -2,7 +2,8 @@ import { ZCycloneDxBom, type TCycloneDxComponent } from "@/lib/schemas/cyclonedx
 import type { TEdgeFact, TNodeFact } from "@/lib/schemas/graph-facts";
 import { applicationContextKey, packageKey, packageVersionKey, parsePackageRef } from "@/lib/graph-keys/refs";
 import { jsonPath } from "../source/parse-json-source";
-import type { IngestError, ParseResult } from "../types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
+import type { ParseResult } from "../types";
 
 // A CycloneDX SBOM describes one application (metadata.component) and what it ships. The
 // application is modelled as a context of its own — context:application/<name> — where every
@@ -23,7 +24,7 @@ const fullName = (component: TCycloneDxComponent) => (component.group ? `${compo
 export function parseCycloneDx(file: { path: string; repo: string | null }, value: unknown): ParseResult {
   const parsed = ZCycloneDxBom.safeParse(value);
   if (!parsed.success) {
-    const errors: IngestError[] = parsed.error.issues.slice(0, 20).map((issue) => ({ file: file.path, path: jsonPath(issue.path), message: issue.message }));
+    const errors: TFileProblem[] = parsed.error.issues.slice(0, 20).map((issue) => ({ file: file.path, path: jsonPath(issue.path), message: issue.message }));
     return { ok: false, errors };
   }
   const bom = parsed.data;

@@ -13,7 +13,7 @@ import {
   workstationKey,
 } from "@/lib/graph-keys/refs";
 import { jsonPath } from "../source/parse-json-source";
-import type { IngestError } from "../types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
 
 // The inventory file (docs/inventory.md) states what no workflow, lockfile, advisory or SBOM says.
 // Each entry becomes a node; each reference an edge. A reference must name a node of the right
@@ -27,7 +27,7 @@ export interface ReferenceUse {
   path: string;
 }
 
-export type InventoryParse = { ok: true; document: TGraphDocument; references: ReferenceUse[] } | { ok: false; errors: IngestError[] };
+export type InventoryParse = { ok: true; document: TGraphDocument; references: ReferenceUse[] } | { ok: false; errors: TFileProblem[] };
 
 export const inventoryDocumentKey = (path: string) => `inventory:${path}`;
 
@@ -47,7 +47,7 @@ export function parseInventory(file: string, value: unknown): InventoryParse {
 function inventoryDocument(file: string, inventory: TInventory): InventoryParse {
   const nodes = new Map<string, TNodeFact>();
   const edges: TEdgeFact[] = [];
-  const errors: IngestError[] = [];
+  const errors: TFileProblem[] = [];
   const pending: ReferenceUse[] = [];
   const add = (fact: TNodeFact) => nodes.set(fact.key, fact);
 

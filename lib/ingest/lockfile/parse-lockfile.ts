@@ -3,7 +3,7 @@ import { parseNpmLockfile, type LockfileParse } from "../npm-lockfile/parse-npm-
 import type { LockfileFormat } from "../npm-lockfile/lockfile-document";
 import { parsePnpmLockfile } from "../pnpm-lockfile/parse-pnpm-lockfile";
 import { isRecord } from "../source/parse-json-source";
-import type { IngestError } from "../types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
 import { loadYaml } from "../workflow/load-yaml";
 import { parseYarnLockfile } from "../yarn-lockfile/parse-yarn-lockfile";
 
@@ -34,7 +34,7 @@ export function parseLockfile(input: LockfileInput): LockfileParse {
   }
 }
 
-export type BuildAllowList = { ok: true; onlyBuiltDependencies: string[] | null } | { ok: false; errors: IngestError[] };
+export type BuildAllowList = { ok: true; onlyBuiltDependencies: string[] | null } | { ok: false; errors: TFileProblem[] };
 
 /**
  * pnpm's `onlyBuiltDependencies`: pnpm-workspace.yaml's wins over package.json's `pnpm` field (pnpm 10

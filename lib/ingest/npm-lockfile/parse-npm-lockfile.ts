@@ -1,7 +1,7 @@
 import { validRange } from "semver";
 import { packageKey, packageVersionKey } from "@/lib/graph-keys/refs";
 import { isRecord, jsonPath } from "../source/parse-json-source";
-import type { IngestError } from "../types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
 
 // npm lockfileVersion 2 and 3 (npm 7+): the `packages` map, keyed by install path. Version 1
 // (npm 6) has only the nested `dependencies` tree and no install-script flags, so it is refused
@@ -53,7 +53,7 @@ export interface ParsedLockfile {
   workspaces?: string[];
 }
 
-export type LockfileParse = { ok: true; lockfile: ParsedLockfile } | { ok: false; errors: IngestError[] };
+export type LockfileParse = { ok: true; lockfile: ParsedLockfile } | { ok: false; errors: TFileProblem[] };
 
 const NODE_MODULES = "node_modules/";
 
@@ -98,7 +98,7 @@ export function parseNpmLockfile(file: string, value: unknown): LockfileParse {
     return fail(["lockfileVersion"], `unsupported lockfileVersion ${JSON.stringify(lockfileVersion)}; expected 2 or 3`);
   if (!isRecord(packages)) return fail(["packages"], "missing the `packages` map of a lockfileVersion 2/3 file");
 
-  const errors: IngestError[] = [];
+  const errors: TFileProblem[] = [];
   const byKey = new Map<string, LockfileInstall>();
   const localPackages: string[] = [];
   for (const [installPath, entry] of Object.entries(packages)) {

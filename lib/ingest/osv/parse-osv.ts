@@ -2,7 +2,8 @@ import { ZOsvRecord, type TOsvRecord } from "@/lib/schemas/osv";
 import type { TEdgeFact, TGraphDocument, TNodeFact } from "@/lib/schemas/graph-facts";
 import { advisoryKey, packageKey, packageVersionKey } from "@/lib/graph-keys/refs";
 import { jsonPath } from "../source/parse-json-source";
-import type { IngestError, ParseResult } from "../types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
+import type { ParseResult } from "../types";
 import { purlTypeOf } from "./osv-ecosystems";
 
 // An OSV advisory becomes an advisory node (kept as published, ranges included) and AFFECTS edges
@@ -67,7 +68,7 @@ export function osvDocument(record: TOsvRecord): TGraphDocument {
 /** One OSV record, or an array of them (as osv.dev exports and query results give). */
 export function parseOsv(file: string, value: unknown): ParseResult {
   const records = Array.isArray(value) ? value : [value];
-  const errors: IngestError[] = [];
+  const errors: TFileProblem[] = [];
   const documents: TGraphDocument[] = [];
   records.forEach((raw, index) => {
     const parsed = ZOsvRecord.safeParse(raw);

@@ -1,6 +1,6 @@
 import { validRange } from "semver";
 import { isRecord, jsonPath } from "../source/parse-json-source";
-import type { IngestError } from "../types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
 
 // package.json says which versions a fresh `npm install` may pick; the lockfile says which one is
 // pinned today. Keeping the declared ranges lets Blastmap warn when a compromised version is
@@ -25,7 +25,7 @@ export interface ParsedPackageJson {
   workspaces: string[];
 }
 
-export type PackageJsonParse = { ok: true; packageJson: ParsedPackageJson } | { ok: false; errors: IngestError[] };
+export type PackageJsonParse = { ok: true; packageJson: ParsedPackageJson } | { ok: false; errors: TFileProblem[] };
 
 const SECTIONS = [
   ["dependencies", false, false],
@@ -35,7 +35,7 @@ const SECTIONS = [
 
 export function parsePackageJson(file: string, value: unknown): PackageJsonParse {
   if (!isRecord(value)) return { ok: false, errors: [{ file, path: "$", message: "a package.json must be a JSON object" }] };
-  const errors: IngestError[] = [];
+  const errors: TFileProblem[] = [];
   const byName = new Map<string, DeclaredDependency>();
   for (const [section, dev, optional] of SECTIONS) {
     const declared = value[section];

@@ -1,6 +1,6 @@
 import { packageKey, packageVersionKey } from "@/lib/graph-keys/refs";
 import { isRecord, jsonPath } from "../source/parse-json-source";
-import type { IngestError } from "../types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
 import { lineAt, loadYaml } from "../workflow/load-yaml";
 import type { LockfileInstall, LockfileParse } from "../npm-lockfile/parse-npm-lockfile";
 
@@ -72,7 +72,7 @@ export function parsePnpmLockfile(file: string, content: string, options: PnpmLo
   const loaded = loadYaml({ path: file, content });
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
   const yaml = loaded.yaml;
-  const errorAt = (path: (string | number)[], message: string): IngestError => {
+  const errorAt = (path: (string | number)[], message: string): TFileProblem => {
     const line = lineAt(yaml, path);
     return { file, ...(line ? { line } : {}), path: jsonPath(path), message };
   };
@@ -98,7 +98,7 @@ export function parsePnpmLockfile(file: string, content: string, options: PnpmLo
   const importers = readImporters(value, errorAt);
   if (!importers.ok) return { ok: false, errors: importers.errors };
 
-  const errors: IngestError[] = [];
+  const errors: TFileProblem[] = [];
   const localPackages = new Set<string>();
   const refs = new Map<string, PnpmRef>();
   for (const [key, entry] of Object.entries(instances)) {
@@ -199,11 +199,11 @@ interface Importer {
   dependencies: ImporterDependency[];
 }
 
-type ImportersRead = { ok: true; list: Importer[] } | { ok: false; errors: IngestError[] };
+type ImportersRead = { ok: true; list: Importer[] } | { ok: false; errors: TFileProblem[] };
 
 /** `importers` of a workspace lockfile, or the top-level sections of a single project's v6 file. */
-function readImporters(value: Record<string, unknown>, errorAt: (path: (string | number)[], message: string) => IngestError): ImportersRead {
-  const errors: IngestError[] = [];
+function readImporters(value: Record<string, unknown>, errorAt: (path: (string | number)[], message: string) => TFileProblem): ImportersRead {
+  const errors: TFileProblem[] = [];
   const sources: [string, Record<string, unknown>, (string | number)[]][] = [];
   if (value.importers !== undefined) {
     if (!isRecord(value.importers)) return { ok: false, errors: [errorAt(["importers"], "`importers` must map workspace directories to their dependencies")] };

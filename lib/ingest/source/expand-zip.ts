@@ -1,6 +1,7 @@
 import { crc32, inflateRawSync } from "node:zlib";
 import { formatBytes, type ImportLimits } from "../limits";
-import type { IngestError, SourceFile } from "../types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
+import type { SourceFile } from "../types";
 import { unsafePathReason } from "./check-source-path";
 import { formatFromPath, looksLikeImportableJson } from "./detect-format";
 
@@ -183,7 +184,7 @@ export function expandZip(
   zipName: string,
   limits: ImportLimits,
   budget: ExpandZipBudget = { inflatedBytes: 0 },
-): { files: SourceFile[]; errors: IngestError[] } {
+): { files: SourceFile[]; errors: TFileProblem[] } {
   const fail = (message: string, file = zipName) => ({ files: [], errors: [{ file, message }] });
   const listed = listZipEntries(data);
   if (!listed.ok) return fail(listed.message);
@@ -192,7 +193,7 @@ export function expandZip(
   const located = locateEntries(data, entries, listed.directoryOffset);
   if (!located.ok) return fail(located.message);
 
-  const errors: IngestError[] = [];
+  const errors: TFileProblem[] = [];
   const wanted: EntryData[] = [];
   let total = 0;
   for (const found of located.located) {

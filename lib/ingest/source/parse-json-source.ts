@@ -1,9 +1,9 @@
-import type { IngestError } from "../types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
 
 // JSON.parse with errors a user can act on: the file, the line, and why. Nesting is checked
 // first with a linear scan, so a "[[[[…" bomb is refused before any recursive code walks it.
 
-export type JsonParse = { ok: true; value: unknown } | { ok: false; error: IngestError };
+export type JsonParse = { ok: true; value: unknown } | { ok: false; error: TFileProblem };
 
 export function parseJsonSource(file: string, text: string, maxDepth: number): JsonParse {
   const depth = nestingDepth(text, maxDepth);

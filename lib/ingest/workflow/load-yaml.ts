@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
-import type { IngestError, SourceFile } from "@/lib/ingest/types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
+import type { SourceFile } from "@/lib/ingest/types";
 
 // Workflow files come from users and from zip uploads, so parsing is defensive: an alias bomb
 // ("billion laughs") must fail fast instead of expanding, duplicate keys are an error (GitHub
@@ -19,7 +20,7 @@ export interface LoadedYaml {
   value: unknown;
 }
 
-export type LoadResult = { ok: true; yaml: LoadedYaml } | { ok: false; errors: IngestError[] };
+export type LoadResult = { ok: true; yaml: LoadedYaml } | { ok: false; errors: TFileProblem[] };
 
 export function loadYaml(file: SourceFile): LoadResult {
   const lines = new LineCounter();
@@ -92,8 +93,8 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
   return index;
 }
 
-function duplicateKeyErrors(doc: Document.Parsed, lines: LineCounter, file: string): IngestError[] {
-  const errors: IngestError[] = [];
+function duplicateKeyErrors(doc: Document.Parsed, lines: LineCounter, file: string): TFileProblem[] {
+  const errors: TFileProblem[] = [];
   const stack: unknown[] = [doc.contents];
   const seen = new Set<unknown>();
   while (stack.length > 0 && errors.length < MAX_ERRORS) {

@@ -1,6 +1,7 @@
 import semver from "semver";
 import { actionKey, contextKey, identityKey, packageKey, packageVersionKey, runnerKey, secretKey, systemKey } from "@/lib/graph-keys/refs";
-import type { IngestError, ParseResult, RepositoryContext, SourceFile } from "@/lib/ingest/types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
+import type { ParseResult, RepositoryContext, SourceFile } from "@/lib/ingest/types";
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
 import { addEdge, addExposure, addNode, createFactSet, edgesFrom, type ExposureReference, type FactSet } from "./fact-set";
 import { keyLine, loadYaml, nodeAt, type LoadedYaml } from "./load-yaml";
@@ -69,7 +70,7 @@ function readWorkflow(file: SourceFile, repository: RepositoryContext): ParseRes
         : null,
   };
   const jobs: JobModel[] = [];
-  const errors: IngestError[] = [];
+  const errors: TFileProblem[] = [];
   for (const [id, raw] of Object.entries(root.jobs)) {
     const result = readJob(scope, id, raw);
     if (result.ok) jobs.push(result.job);

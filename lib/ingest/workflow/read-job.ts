@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar } from "yaml";
 import type { TExposure, TPublishStep } from "@/lib/schemas/graph-facts";
-import type { IngestError, RepositoryContext } from "@/lib/ingest/types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
+import type { RepositoryContext } from "@/lib/ingest/types";
 import { parseUses, type UsesTarget } from "./actions";
 import { joinDirectory } from "./directories";
 import { findInstallCommands, type PackageManager, type RequestedPackage } from "./install-steps";
@@ -107,7 +108,7 @@ export interface WorkflowScope {
 const MAX_INSTALL_STEPS = 200;
 const MAX_PUBLISH_STEPS = 100;
 
-type JobResult = { ok: true; job: JobModel } | { ok: false; errors: IngestError[] };
+type JobResult = { ok: true; job: JobModel } | { ok: false; errors: TFileProblem[] };
 
 export function readJob(scope: WorkflowScope, id: string, raw: unknown): JobResult {
   const { yaml } = scope;

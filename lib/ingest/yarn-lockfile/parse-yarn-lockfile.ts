@@ -1,7 +1,7 @@
 import { parseSyml } from "@yarnpkg/parsers";
 import { packageKey, packageVersionKey } from "@/lib/graph-keys/refs";
 import { isRecord, jsonPath, lineOf } from "../source/parse-json-source";
-import type { IngestError } from "../types";
+import type { TFileProblem } from "@/lib/schemas/input-problem";
 import type { LockfileInstall, LockfileParse } from "../npm-lockfile/parse-npm-lockfile";
 
 // yarn.lock, classic (`# yarn lockfile v1`) and Berry (yarn 2+, `__metadata.version` 4 and up),
@@ -59,7 +59,7 @@ export function parseYarnLockfile(file: string, content: string, options: YarnLo
     return { ok: false, errors: [{ file, ...symlErrorLine(error), message: `malformed yarn.lock: ${firstLine(error)}` }] };
   }
   const berry = isRecord(value.__metadata);
-  const errorAt = (key: string, message: string, field?: string): IngestError => {
+  const errorAt = (key: string, message: string, field?: string): TFileProblem => {
     const at = content.indexOf(key);
     return { file, ...(at >= 0 ? { line: lineOf(content, at) } : {}), path: jsonPath(field ? [key, field] : [key]), message };
   };
@@ -85,7 +85,7 @@ export function parseYarnLockfile(file: string, content: string, options: YarnLo
     };
   }
 
-  const errors: IngestError[] = [];
+  const errors: TFileProblem[] = [];
   const entries: Entry[] = [];
   const byDescriptor = new Map<string, Entry>();
   for (const [key, entry] of Object.entries(value)) {

@@ -6,7 +6,8 @@ import { blastRadius } from "@/lib/engine/blast-radius";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { generateChecklist } from "@/lib/incidents/generate-checklist";
 import type { TOpenIncidentInput } from "@/lib/schemas/incident";
-import { snapshotOf, type TRadiusResult, type TRefProblem } from "@/lib/schemas/radius";
+import type { TRefProblem } from "@/lib/schemas/input-problem";
+import { snapshotOf, type TRadiusResult } from "@/lib/schemas/radius";
 
 export type OpenIncidentResult = { ok: true; id: number } | { ok: false; errors: TRefProblem[] };
 

@@ -1,18 +1,15 @@
 // GET /api/graph/neighbourhood — a capped subgraph around one node, with "+N more" counts per node
-import { authorizeRequest } from "@/lib/auth/guard";
-import { invalidInput } from "@/lib/http/invalid-input";
+import { problemResponse } from "@/lib/http/problem-response";
+import { queryInput } from "@/lib/http/request-input";
+import { withPermission } from "@/lib/http/with-permission";
 import { getNeighbourhood } from "@/lib/data/graph/get-neighbourhood";
 import { getDb } from "@/lib/db";
 import { ZNeighbourhoodQuery } from "@/lib/schemas/graph-view";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  const actor = await authorizeRequest(request, "graph:read");
-  if (actor instanceof Response) return actor;
-  const query = ZNeighbourhoodQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return invalidInput(query.error.issues);
-  const view = await getNeighbourhood(await getDb(), query.data);
-  if (!view) return Response.json({ error: `no node with id ${query.data.focus}` }, { status: 404 });
+export const GET = withPermission("graph:read", queryInput(ZNeighbourhoodQuery), async ({ input }) => {
+  const view = await getNeighbourhood(await getDb(), input);
+  if (!view) return problemResponse([{ path: "focus", message: `no node with id ${input.focus}` }], 404);
   return Response.json(view, { headers: { "cache-control": "private, max-age=5" } });
-}
+});

@@ -1,23 +1,22 @@
 // GET /api/incidents/[id]/report — the incident report as a Markdown download
-import { authorizeRequest } from "@/lib/auth/guard";
+import { z } from "zod";
 import { computeIncidentRadii } from "@/lib/services/incidents/compute-incident-radii";
 import { getIncident } from "@/lib/data/incidents/get-incident";
 import { getDatabase } from "@/lib/db";
-import { invalidInput } from "@/lib/http/invalid-input";
+import { problemResponse } from "@/lib/http/problem-response";
+import { requestInput } from "@/lib/http/request-input";
+import { withPermission } from "@/lib/http/with-permission";
 import { ZRecordId } from "@/lib/schemas/record-id";
 import { renderIncidentMarkdown } from "@/lib/incidents/render-incident-markdown";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const actor = await authorizeRequest(request, "incident:read");
-  if (actor instanceof Response) return actor;
-  const parsed = ZRecordId.safeParse((await params).id);
-  if (!parsed.success) return invalidInput(parsed.error.issues, "id");
-  const id = parsed.data;
+const incidentId = requestInput(({ params }) => ({ id: params.id }), z.object({ id: ZRecordId }));
+
+export const GET = withPermission("incident:read", incidentId, async ({ input: { id } }) => {
   const database = await getDatabase();
   const incident = await getIncident(database.prisma, id);
-  if (!incident) return Response.json({ error: `incident ${id} does not exist` }, { status: 404 });
+  if (!incident) return problemResponse([{ path: "id", message: `incident ${id} does not exist` }], 404);
   const radii = await computeIncidentRadii(database, incident);
   return new Response(renderIncidentMarkdown(incident, radii.residual, new Date()), {
     headers: {
@@ -26,4 +25,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "cache-control": "no-store",
     },
   });
-}
+});
