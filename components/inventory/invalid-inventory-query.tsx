@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { InventoryQueryError } from "@/lib/schemas/inventory-query";
+import type { TInputProblem } from "@/lib/schemas/input-problem";
 
 /** An address whose filters this kind does not support: each error by its parameter, and a way back. */
-export function InvalidInventoryQuery({ errors, clearHref }: { errors: readonly InventoryQueryError[]; clearHref: string }) {
+export function InvalidInventoryQuery({ errors, clearHref }: { errors: readonly TInputProblem[]; clearHref: string }) {
   return (
     <div className="error-box" role="alert">
       <h2>This view's address has invalid filters</h2>
