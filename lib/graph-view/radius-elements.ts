@@ -1,12 +1,19 @@
 import { edgeElementId, nodeElementId, toNodeData, type TEdgeElementData, type TNodeElementData } from "./cytoscape-elements";
 import type { TPathStep, TRadiusResult, TReachedNode } from "@/lib/schemas/radius";
 import { columnOf, layoutRadius, type TRadiusLayout } from "./radius-layout";
-import { summariseColumns, summaryDetail, summaryLabel, type TColumnSummary } from "./summarise-columns";
+import { idsToOpen, NODE_BUDGET, summariseColumns, summaryDetail, summaryLabel, type TColumnSummary } from "./summarise-columns";
 
 // The blast-radius picture as Cytoscape elements with preset positions, plus the decorations
 // that make the layers readable (a shaded band per worm generation, a heading per column). Long
-// columns are summarised (summarise-columns.ts) so the first view is one a person can read. Pure:
-// the canvas only draws what this returns.
+// columns are summarised (summarise-columns.ts) so the first view is one a person can read, and
+// however big the radius, the picture holds fewer than PICTURE_ELEMENT_CAP elements. Pure: the
+// canvas only draws what this returns.
+
+/**
+ * Elements the picture holds at most: about where the canvas renderer still keeps up (past that
+ * it stutters, and layout and drawing of 160k elements took 27 s). The table lists every node.
+ */
+export const PICTURE_ELEMENT_CAP = 2000;
 
 export interface TDecorationData {
   id: string;
@@ -57,6 +64,8 @@ export interface TRadiusPictureOptions {
   expanded?: ReadonlySet<string>;
   /** summarise columns longer than this; Infinity draws every node one by one */
   summariseAbove?: number;
+  /** nodes drawn one by one besides those always drawn (summarise-columns.ts) */
+  nodeBudget?: number;
 }
 
 export interface TRadiusPicture {
@@ -64,6 +73,8 @@ export interface TRadiusPicture {
   layout: TRadiusLayout;
   sourceElementIds: string[];
   summaries: TColumnSummary[];
+  /** groups the user opened (summarise-columns.ts), for "Collapse …" */
+  opened: TColumnSummary[];
   /** element id of a node or edge folded into a summary → the element drawn for it */
   drawnAs: Map<string, string>;
   /** what the picture was drawn from, so expandSummary can redraw it with more shown */
@@ -85,7 +96,22 @@ export function reachDetail(node: Pick<TReachedNode, "exposure" | "timing">, isS
   return `${node.exposure ?? "reached"} · ${node.timing === "next-resolve" ? "next resolve" : "now"}`;
 }
 
+/**
+ * The picture of a radius, as many nodes drawn one by one as fit under PICTURE_ELEMENT_CAP: with
+ * many generations or many edges into groups the default budget can be too much, so it is halved
+ * until the picture fits (critical systems and publish rights are drawn whatever it costs).
+ */
 export function radiusPicture(result: TRadiusInput, options: TRadiusPictureOptions = {}): TRadiusPicture {
+  let budget = options.nodeBudget ?? NODE_BUDGET;
+  let picture = drawRadiusPicture(result, options, budget);
+  while (picture.elements.length >= PICTURE_ELEMENT_CAP && budget > 0 && Number.isFinite(options.summariseAbove ?? 0)) {
+    budget = Math.floor(budget / 2);
+    picture = drawRadiusPicture(result, options, budget);
+  }
+  return picture;
+}
+
+function drawRadiusPicture(result: TRadiusInput, options: TRadiusPictureOptions, nodeBudget: number): TRadiusPicture {
   const assumed = options.assumedCompromisedKeys ?? new Set<string>();
   const sourceIds = new Set(result.source.nodes.map((node) => node.id));
   // Sources are normally in `nodes` (hops 0); add any that are not so the picture starts somewhere.
@@ -94,11 +120,12 @@ export function radiusPicture(result: TRadiusInput, options: TRadiusPictureOptio
   for (const source of result.source.nodes) {
     if (!present.has(source.id)) reached.push({ ...source, hops: 0, generation: 0, exposure: null, path: [], timing: "now" });
   }
-  const { shown, summaries, summaryOf } = summariseColumns(reached, {
+  const { shown, summaries, opened, summaryOf } = summariseColumns(reached, {
     sourceIds,
     expanded: options.expanded,
     alwaysShown: new Set(reached.filter((node) => assumed.has(node.key)).map((node) => node.id)),
     summariseAbove: options.summariseAbove,
+    nodeBudget,
   });
   const layout = layoutRadius(
     [
@@ -183,7 +210,8 @@ export function radiusPicture(result: TRadiusInput, options: TRadiusPictureOptio
 
   // Every explanation path must be drawable, so path steps are drawn even if `edges` omits them.
   // An edge with an end folded into a summary is drawn to the summary, merged with its siblings
-  // of the same exposure and counted, so 26 secrets exposed by one job draw one edge "×26".
+  // and counted, so 26 secrets exposed by one job draw one edge "×26": one edge per pair of drawn
+  // ends, drawn with the exposure of the most important of them (the first).
   const drawnAs = new Map<string, string>();
   for (const [nodeId, summary] of summaryOf) drawnAs.set(nodeElementId(nodeId), summary);
   const edges = new Map<string, TRadiusEdgeData>();
@@ -199,7 +227,7 @@ export function radiusPicture(result: TRadiusInput, options: TRadiusPictureOptio
     if (source === target) return;
     const exposure = edge.exposure ?? "none";
     const merged = summaryOf.has(edge.from) || summaryOf.has(edge.to);
-    const id = merged ? `merged:${source}:${target}:${exposure}` : originalId;
+    const id = merged ? `merged:${source}:${target}` : originalId;
     if (merged) drawnAs.set(originalId, id);
     const existing = edges.get(id);
     if (existing) existing.count++;
@@ -209,12 +237,33 @@ export function radiusPicture(result: TRadiusInput, options: TRadiusPictureOptio
   for (const node of result.nodes) for (const step of node.path) addEdge(step);
   for (const data of edges.values()) elements.push({ group: "edges", data });
 
-  return { elements, layout, sourceElementIds: [...sourceIds].map(nodeElementId), summaries, drawnAs, drawnFrom: { radius: result, options } };
+  return { elements, layout, sourceElementIds: [...sourceIds].map(nodeElementId), summaries, opened, drawnAs, drawnFrom: { radius: result, options } };
 }
 
 /** The same picture with one more summary expanded (or several, or with `ids` replacing the set). */
 export function redrawRadiusPicture(picture: TRadiusPicture, expanded: ReadonlySet<string>): TRadiusPicture {
   return radiusPicture(picture.drawnFrom.radius, { ...picture.drawnFrom.options, expanded });
+}
+
+/**
+ * `expanded` with one more summary opened (every page up to it), unless the picture would then
+ * reach PICTURE_ELEMENT_CAP: then the set unchanged and the reason in words.
+ */
+export function openSummary(
+  picture: TRadiusPicture,
+  expanded: ReadonlySet<string>,
+  id: string,
+): { expanded: ReadonlySet<string>; picture: TRadiusPicture; refused: string | null } {
+  const next = new Set([...expanded, ...idsToOpen(id)]);
+  const opened = redrawRadiusPicture(picture, next);
+  if (opened.elements.length < PICTURE_ELEMENT_CAP) return { expanded: next, picture: opened, refused: null };
+  const summary = picture.summaries.find((candidate) => candidate.id === id);
+  const what = summary ? summaryLabel(summary) : "this group";
+  return {
+    expanded,
+    picture,
+    refused: `Opening ${what} would draw ${opened.elements.length.toLocaleString("en")} elements, more than the ${PICTURE_ELEMENT_CAP.toLocaleString("en")} the picture holds: collapse an open group first, or use the table.`,
+  };
 }
 
 /** Highlight ids mapped to what is drawn: a path through a folded node lights up its summary. */
