@@ -147,8 +147,10 @@ export function summariseColumns<T extends TSummarisable>(nodes: readonly T[], o
 
   const columns = new Map<string, T[]>();
   const bandSize = new Map<number, number>();
+  const columnById = new Map<number, TFoldGroup<T>["column"]>();
   for (const node of nodes) {
     const column = columnOf(node, options.sourceIds.has(node.id));
+    columnById.set(node.id, column);
     const key = `${column.generation}:${column.stage}`;
     const members = columns.get(key);
     if (members) members.push(node);
@@ -176,7 +178,7 @@ export function summariseColumns<T extends TSummarisable>(nodes: readonly T[], o
 
   const groups = foldGroups(
     nodes.filter((node) => folds.has(node.id)),
-    options.sourceIds,
+    columnById,
     (generation) => (bandSize.get(generation) ?? 0) > (options.groupAbove ?? GROUP_BY_OWNER_ABOVE),
     options.maxGroupsPerKind ?? MAX_GROUPS_PER_KIND,
   );
@@ -215,13 +217,13 @@ export function summariseColumns<T extends TSummarisable>(nodes: readonly T[], o
  */
 function foldGroups<T extends TSummarisable>(
   folded: readonly T[],
-  sourceIds: ReadonlySet<number>,
+  columnById: ReadonlyMap<number, TFoldGroup<T>["column"]>,
   groupsBand: (generation: number) => boolean,
   maxGroups: number,
 ): TFoldGroup<T>[] {
   const byKind = new Map<string, { column: TFoldGroup<T>["column"]; kind: TNodeKind; named: Map<string, TFoldGroup<T>>; ungrouped: T[] }>();
   for (const node of folded) {
-    const column = columnOf(node, sourceIds.has(node.id));
+    const column = columnById.get(node.id)!;
     const key = `${column.generation}:${column.stage}:${node.kind}`;
     let entry = byKind.get(key);
     if (!entry) byKind.set(key, (entry = { column, kind: node.kind, named: new Map(), ungrouped: [] }));
