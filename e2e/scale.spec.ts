@@ -5,7 +5,7 @@
 // (Named to run after the demo's own specs: it adds its organisation to the shared database.)
 import { expect, test } from "@playwright/test";
 import { ZRadiusPage } from "../lib/schemas/radius";
-import { nodePoint, readability } from "./graph-canvas";
+import { firstClickableNode, nodePoint, readability } from "./graph-canvas";
 
 const IDENTITIES = 12_000;
 const SOURCE = "pkg:npm/scale-evil@1.0.0";
@@ -102,6 +102,30 @@ test("a radius of 24,000 nodes: the first page in the browser, the path to the c
   await page.keyboard.press("Enter");
   await expect.poll(async () => (await readability(canvas)).summaries.map((summary) => summary.id)).toContain(team.id);
   expect((await readability(canvas)).drawnNodes).toBe(view.drawnNodes);
+
+  // opened from the keyboard, then folded back from the right-click menu of one of its members
+  const drawnIds = () =>
+    canvas.evaluate((element) =>
+      (element as HTMLElement & { _cyreg?: { cy?: { nodes(): { map<T>(fn: (node: { id(): string }) => T): T[] } } } })
+        ._cyreg!.cy!.nodes()
+        .map((node) => node.id()),
+    );
+  const before = new Set(await drawnIds());
+  const expand = groups.getByRole("button", { name: `Expand ${label}` });
+  await expand.focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(async () => (await readability(canvas)).summaries.map((summary) => summary.id)).not.toContain(team.id);
+  // any member in view: the picture keeps the reader's place, so some are drawn off screen
+  const memberPoint = await firstClickableNode(
+    canvas,
+    (await drawnIds()).filter((id) => !before.has(id)),
+  );
+  await page.mouse.click(memberPoint.x, memberPoint.y, { button: "right" });
+  await page
+    .getByRole("menu", { name: "Node actions" })
+    .getByRole("menuitem", { name: `Fold back into ${label}` })
+    .click();
+  await expect.poll(async () => (await readability(canvas)).summaries.map((summary) => summary.id)).toContain(team.id);
 
   await page.getByTestId("show-table").click();
   await expect(coverage).toContainText(`Showing 1,000 of ${first.page.total.toLocaleString("en")} nodes`);

@@ -6,6 +6,7 @@ import { GraphLegend } from "@/components/graph/graph-legend";
 import { RADIUS_READABLE_ZOOM } from "@/components/graph/graph-style";
 import type { TGraphElement } from "@/lib/graph-view/cytoscape-elements";
 import { drawnIds, isDecorationId, isSummaryId, type TRadiusPicture } from "@/lib/graph-view/radius-elements";
+import { summaryLabel } from "@/lib/graph-view/summarise-columns";
 import { PictureGroupsBar } from "./picture-groups-bar";
 import { RadiusHeaders } from "./radius-headers";
 import { usePictureGroups } from "./use-picture-groups";
@@ -56,6 +57,9 @@ export function RadiusPicture({
 
   const groups = usePictureGroups(picture, selectedId);
   const { drawn, expand } = groups;
+  // a node drawn because its group was opened can fold the group back
+  const foldBackId = menu ? drawn.openedFrom.get(menu.id) : undefined;
+  const foldBack = foldBackId ? drawn.opened.find((group) => group.groupId === foldBackId) : undefined;
 
   useEffect(() => {
     if (!menu) return;
@@ -131,6 +135,18 @@ export function RadiusPicture({
             <button type="button" role="menuitem" onClick={run(actions.pathTo)}>
               Path to here
             </button>
+            {foldBack ? (
+              <button
+                type="button"
+                role="menuitem"
+                onClick={() => {
+                  groups.collapse(foldBack.groupId);
+                  setMenu(null);
+                }}
+              >
+                Fold back into {summaryLabel(foldBack)}
+              </button>
+            ) : null}
             {/* the radius' own sources are compromised already: nothing to mark (unmarking stays offered) */}
             {actions.toggleCompromised && (actions.isAssumed(menu.id) || !drawn.sourceElementIds.includes(menu.id)) ? (
               <button type="button" role="menuitem" onClick={run(actions.toggleCompromised)}>

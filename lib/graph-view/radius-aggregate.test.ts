@@ -123,6 +123,9 @@ describe("the picture of a big radius", () => {
     const more = opened.picture.summaries.find((summary) => summary.groupId === team.id)!;
     expect(summaryLabel(more)).toBe(`${(team.memberIds.length - EXPAND_PAGE).toLocaleString("en")} more identities owned by team-payments`);
     expect(opened.picture.opened.map(summaryLabel)).toEqual([summaryLabel(team)]);
+    // each member drawn from the group can fold it back
+    expect(opened.picture.openedFrom.get(String(team.memberIds[0]))).toBe(team.groupId);
+    expect(opened.picture.openedFrom.has(String(team.memberIds[EXPAND_PAGE]))).toBe(false);
 
     const folded = redrawRadiusPicture(first, collapseGroup(opened.expanded, team.groupId));
     expect(labels(folded)).toEqual(labels(first));

@@ -75,6 +75,8 @@ export interface TRadiusPicture {
   summaries: TColumnSummary[];
   /** groups the user opened (summarise-columns.ts), for "Collapse …" */
   opened: TColumnSummary[];
+  /** element id of a node drawn because its group was opened → the group's id, to fold it back */
+  openedFrom: Map<string, string>;
   /** element id of a node or edge folded into a summary → the element drawn for it */
   drawnAs: Map<string, string>;
   /** what the picture was drawn from, so expandSummary can redraw it with more shown */
@@ -120,7 +122,7 @@ function drawRadiusPicture(result: TRadiusInput, options: TRadiusPictureOptions,
   for (const source of result.source.nodes) {
     if (!present.has(source.id)) reached.push({ ...source, hops: 0, generation: 0, exposure: null, path: [], timing: "now" });
   }
-  const { shown, summaries, opened, summaryOf } = summariseColumns(reached, {
+  const { shown, summaries, opened, summaryOf, openedFrom } = summariseColumns(reached, {
     sourceIds,
     expanded: options.expanded,
     alwaysShown: new Set(reached.filter((node) => assumed.has(node.key)).map((node) => node.id)),
@@ -237,7 +239,16 @@ function drawRadiusPicture(result: TRadiusInput, options: TRadiusPictureOptions,
   for (const node of result.nodes) for (const step of node.path) addEdge(step);
   for (const data of edges.values()) elements.push({ group: "edges", data });
 
-  return { elements, layout, sourceElementIds: [...sourceIds].map(nodeElementId), summaries, opened, drawnAs, drawnFrom: { radius: result, options } };
+  return {
+    elements,
+    layout,
+    sourceElementIds: [...sourceIds].map(nodeElementId),
+    summaries,
+    opened,
+    openedFrom: new Map([...openedFrom].map(([nodeId, groupId]) => [nodeElementId(nodeId), groupId])),
+    drawnAs,
+    drawnFrom: { radius: result, options },
+  };
 }
 
 /** The same picture with one more summary expanded (or several, or with `ids` replacing the set). */
