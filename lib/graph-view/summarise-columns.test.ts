@@ -95,6 +95,19 @@ describe("summariseColumns", () => {
     expect(summariseColumns(nodes, { ...options, expanded: new Set(["summary:0:secrets:secret#p2"]) }).summaries[0].id).toBe("summary:0:secrets:secret");
   });
 
+  it("draws a last member alone rather than summarising it, as part of the opened group", () => {
+    const nodes = [source, ...secrets(29)];
+    const { summaries, openedFrom, shown } = summariseColumns(nodes, {
+      sourceIds: new Set([1]),
+      keep: 8,
+      expandPage: 10,
+      expanded: new Set(idsToOpen("summary:0:secrets:secret#p2")),
+    });
+    expect(summaries).toEqual([]);
+    expect(shown).toHaveLength(30);
+    expect(openedFrom.size).toBe(21);
+  });
+
   it("folds back one group and its pages, leaving the other groups open", () => {
     const open = new Set([...idsToOpen("summary:0:secrets:secret#p3"), "summary:0:identities:identity:owner:team-web"]);
     expect([...collapseGroup(open, "summary:0:secrets:secret")]).toEqual(["summary:0:identities:identity:owner:team-web"]);

@@ -195,13 +195,14 @@ export function summariseColumns<T extends TSummarisable>(nodes: readonly T[], o
     if (fold.members.length < 2) continue;
     const pages = openPages(groupId, expanded);
     const shownCount = Math.min(fold.members.length, pages * page);
-    if (pages > 0) {
-      opened.push(describe(fold, groupId, groupId, fold.members, 0));
-      for (const node of fold.members.slice(0, shownCount)) openedFrom.set(node.id, groupId);
-    }
     const hidden = fold.members.slice(shownCount);
+    if (pages > 0) {
+      opened.push(summaryOfFold(fold, groupId, groupId, fold.members, 0));
+      // a last member alone is drawn, not summarised: it belongs to the opened group too
+      for (const node of hidden.length < 2 ? fold.members : fold.members.slice(0, shownCount)) openedFrom.set(node.id, groupId);
+    }
     if (hidden.length < 2) continue;
-    const summary = describe(fold, pages === 0 ? groupId : `${groupId}${PAGE_MARK}${pages + 1}`, groupId, hidden, shownCount);
+    const summary = summaryOfFold(fold, pages === 0 ? groupId : `${groupId}${PAGE_MARK}${pages + 1}`, groupId, hidden, shownCount);
     for (const node of hidden) {
       folded.add(node.id);
       summaryOf.set(node.id, summary.id);
@@ -263,7 +264,7 @@ function foldGroups<T extends TSummarisable>(
   return result;
 }
 
-function describe<T extends TSummarisable>(fold: TFoldGroup<T>, id: string, groupId: string, members: readonly T[], opened: number): TColumnSummary {
+function summaryOfFold<T extends TSummarisable>(fold: TFoldGroup<T>, id: string, groupId: string, members: readonly T[], opened: number): TColumnSummary {
   const byExposure: Partial<Record<TExposure, number>> = {};
   for (const node of members) if (node.exposure) byExposure[node.exposure] = (byExposure[node.exposure] ?? 0) + 1;
   return {
