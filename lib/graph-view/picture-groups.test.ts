@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupPlural, groupWords, pictureGroupOf, staysDrawn } from "./picture-groups";
+import { groupPlural, groupWords, importantRole, pictureGroupOf, staysDrawn } from "./picture-groups";
 
 describe("pictureGroupOf", () => {
   it("groups a job, a repository secret and a job's workflow token by the repository in their key", () => {
@@ -34,5 +34,9 @@ describe("group words", () => {
       "140 identities owned by team-payments",
     );
     expect(groupPlural("identity", { by: "repository", name: "acme/api" }, "identities")).toBe("workflow tokens");
+    // the rare excess of what is always drawn is counted by what it gives the attacker
+    const publish = importantRole({ kind: "package", key: "pkg:npm/left-pad" }, false);
+    expect(`1,200 ${groupPlural("package", publish, "packages")}${groupWords(publish)}`).toBe("1,200 packages the attacker can publish");
+    expect(importantRole({ kind: "package", key: "pkg:npm/evil" }, true)).toBeNull();
   });
 });

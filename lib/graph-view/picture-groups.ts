@@ -7,13 +7,14 @@ import { repositoryOfKey } from "./repository-of-key";
 // secrets", "call team-payments"), so beyond a few hundred nodes a band folds them into one counted
 // node per repository or owner, not per kind alone. Some nodes are never folded: every critical
 // system and every publish right is what the incident is about, and hiding one in "140 systems"
-// would hide the answer.
+// would hide the answer. Only a radius with more of them than the picture holds (a worm that can
+// republish thousands of packages) counts the rest apart: "1,200 packages the attacker can publish".
 
 export type TGroupedNode = Pick<TReachedNode, "kind" | "key"> & Partial<Pick<TReachedNode, "owner" | "criticality">>;
 
-/** What the members of a group share beyond their kind. */
+/** What the members of a group share beyond their kind: a repository, an owner, or what they give the attacker. */
 export interface TPictureGroup {
-  by: "repository" | "owner";
+  by: "repository" | "owner" | "role";
   name: string;
 }
 
@@ -29,8 +30,14 @@ export function pictureGroupOf(node: TGroupedNode): TPictureGroup | null {
 
 /** A critical system, or a package the attacker can publish: drawn one by one whatever the radius. */
 export function staysDrawn(node: TGroupedNode, isSource: boolean): boolean {
-  if (isSource) return false;
-  return node.kind === "package" || (node.kind === "system" && node.criticality === "critical");
+  return importantRole(node, isSource) !== null;
+}
+
+/** The group of the nodes that stay drawn, for the rare radius with more of them than the picture holds. */
+export function importantRole(node: TGroupedNode, isSource: boolean): TPictureGroup | null {
+  if (isSource) return null;
+  if (node.kind === "package") return { by: "role", name: "publish" };
+  return node.kind === "system" && node.criticality === "critical" ? { by: "role", name: "critical" } : null;
 }
 
 const GROUP_PLURALS: Partial<Record<TNodeKind, Partial<Record<TPictureGroup["by"], string>>>> = {
@@ -38,6 +45,8 @@ const GROUP_PLURALS: Partial<Record<TNodeKind, Partial<Record<TPictureGroup["by"
   context: { repository: "CI jobs" },
   // an identity with a repository in its key is a job's own GITHUB_TOKEN
   identity: { repository: "workflow tokens" },
+  package: { role: "packages the attacker can publish" },
+  system: { role: "critical systems" },
 };
 
 /** "CI jobs", "identities": the plural a group of this kind is counted in. */
@@ -47,6 +56,6 @@ export function groupPlural(kind: TNodeKind, group: TPictureGroup | null, kindPl
 
 /** " in acme/web-app", " owned by team-payments", or nothing. */
 export function groupWords(group: TPictureGroup | null): string {
-  if (!group) return "";
+  if (!group || group.by === "role") return "";
   return group.by === "repository" ? ` in ${group.name}` : ` owned by ${group.name}`;
 }

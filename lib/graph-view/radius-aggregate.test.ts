@@ -14,7 +14,7 @@ type TRadius = Pick<TRadiusResult, "nodes" | "edges" | "source">;
  * production database, ten jobs' tokens can publish ten packages. The shapes and keys are the
  * ones the engine sends (lib/engine/radius-result.ts), most important first.
  */
-function outbreak(bots: number): TRadius {
+function outbreak(bots: number, { botPackages = 0 } = {}): TRadius {
   const nodes: TReachedNode[] = [];
   const edges: TRadiusResult["edges"] = [];
   const byId = new Map<number, TReachedNode>();
@@ -49,6 +49,8 @@ function outbreak(bots: number): TRadius {
     add({ key: `identity:bot-${String(i).padStart(5, "0")}`, kind: "identity", name: `bot-${i}`, owner: teams[i % teams.length] }, token, "AUTHENTICATES_AS"),
   );
   add({ key: "system:prod-db", kind: "system", name: "prod-db", criticality: "critical", privilege: "admin" }, owned[0], "CAN_ACCESS");
+  // a worm's dream: bots that can each publish a package
+  for (let i = 0; i < botPackages; i++) add({ key: `pkg:npm/bot-lib-${i}`, kind: "package", name: `bot-lib-${i}` }, owned[i], "CAN_PUBLISH");
   for (let r = 0; r < 12; r++) {
     for (let j = 0; j < 5; j++) {
       const job = add({ key: `context:acme/repo-${r}/ci.yml/job-${j}`, kind: "context", name: `job-${j}`, exposure: "install" }, source, "INSTALLED_IN");
@@ -145,6 +147,21 @@ describe("the picture of a big radius", () => {
       expect(picture.elements.length).toBeLessThan(PICTURE_ELEMENT_CAP);
     }
     expect(refused).toMatch(/^Opening [\d,]+ more secrets would draw [\d,]+ elements, more than the 2,000 the picture holds/);
+  });
+});
+
+describe("the picture of a radius with more publish rights than the picture holds", () => {
+  it("draws the first 300 critical systems and publish rights one by one and counts the rest apart, as what the attacker can publish", () => {
+    const picture = radiusPicture(outbreak(3_000, { botPackages: 2_500 }));
+    expect(picture.elements.length).toBeLessThan(PICTURE_ELEMENT_CAP);
+    const drawn = domainNodes(picture).filter((data) => !("summary" in data));
+    // the critical system first (the server sends it first), then 299 packages in the order sent
+    expect(drawn.map((data) => data.key)).toContain("system:prod-db");
+    const packages = drawn.filter((data) => data.kind === "package").map((data) => data.key);
+    expect(packages).toHaveLength(299);
+    expect(packages).toContain("pkg:npm/bot-lib-0");
+    expect(packages).not.toContain("pkg:npm/%40acme/lib-9");
+    expect(labels(picture)).toContain(`${(2_510 - 299).toLocaleString("en")} packages the attacker can publish`);
   });
 });
 

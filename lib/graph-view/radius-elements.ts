@@ -1,7 +1,7 @@
 import { edgeElementId, nodeElementId, toNodeData, type TEdgeElementData, type TNodeElementData } from "./cytoscape-elements";
 import type { TPathStep, TRadiusResult, TReachedNode } from "@/lib/schemas/radius";
 import { columnOf, layoutRadius, type TRadiusLayout } from "./radius-layout";
-import { idsToOpen, NODE_BUDGET, summariseColumns, summaryDetail, summaryLabel, type TColumnSummary } from "./summarise-columns";
+import { idsToOpen, NODE_BUDGET, summariseColumns, summaryDetail, summaryLabel, type TColumnSummary, type TSummariseOptions } from "./summarise-columns";
 
 // The blast-radius picture as Cytoscape elements with preset positions, plus the decorations
 // that make the layers readable (a shaded band per worm generation, a heading per column). Long
@@ -99,21 +99,28 @@ export function reachDetail(node: Pick<TReachedNode, "exposure" | "timing">, isS
 }
 
 /**
- * The picture of a radius, as many nodes drawn one by one as fit under PICTURE_ELEMENT_CAP: with
- * many generations or many edges into groups the default budget can be too much, so it is halved
- * until the picture fits (critical systems and publish rights are drawn whatever it costs).
+ * The picture of a radius, as many nodes drawn one by one as fit under PICTURE_ELEMENT_CAP. With
+ * many generations or many edges into groups the default budgets can be too much, so it is drawn
+ * with fewer loose nodes, then none, and at last the coarsest picture: no node one by one but the
+ * sources and the ones marked compromised, a group per kind and column. Coarser than that the
+ * picture cannot get; the cap holds unless a radius has hundreds of columns.
  */
 export function radiusPicture(result: TRadiusInput, options: TRadiusPictureOptions = {}): TRadiusPicture {
-  let budget = options.nodeBudget ?? NODE_BUDGET;
-  let picture = drawRadiusPicture(result, options, budget);
-  while (picture.elements.length >= PICTURE_ELEMENT_CAP && budget > 0 && Number.isFinite(options.summariseAbove ?? 0)) {
-    budget = Math.floor(budget / 2);
-    picture = drawRadiusPicture(result, options, budget);
+  if (!Number.isFinite(options.summariseAbove ?? 0)) return drawRadiusPicture(result, options, {});
+  const nodeBudget = options.nodeBudget ?? NODE_BUDGET;
+  const attempts: TPictureBudgets[] = [{ nodeBudget }, { nodeBudget: Math.floor(nodeBudget / 4) }, { nodeBudget: 0 }, COARSEST];
+  let picture = drawRadiusPicture(result, options, attempts[0]);
+  for (const budgets of attempts.slice(1)) {
+    if (picture.elements.length < PICTURE_ELEMENT_CAP) break;
+    picture = drawRadiusPicture(result, options, budgets);
   }
   return picture;
 }
 
-function drawRadiusPicture(result: TRadiusInput, options: TRadiusPictureOptions, nodeBudget: number): TRadiusPicture {
+type TPictureBudgets = Pick<TSummariseOptions, "nodeBudget" | "importantBudget" | "maxGroupsPerKind">;
+const COARSEST: TPictureBudgets = { nodeBudget: 0, importantBudget: 0, maxGroupsPerKind: 0 };
+
+function drawRadiusPicture(result: TRadiusInput, options: TRadiusPictureOptions, budgets: TPictureBudgets): TRadiusPicture {
   const assumed = options.assumedCompromisedKeys ?? new Set<string>();
   const sourceIds = new Set(result.source.nodes.map((node) => node.id));
   // Sources are normally in `nodes` (hops 0); add any that are not so the picture starts somewhere.
@@ -127,7 +134,7 @@ function drawRadiusPicture(result: TRadiusInput, options: TRadiusPictureOptions,
     expanded: options.expanded,
     alwaysShown: new Set(reached.filter((node) => assumed.has(node.key)).map((node) => node.id)),
     summariseAbove: options.summariseAbove,
-    nodeBudget,
+    ...budgets,
   });
   const layout = layoutRadius(
     [
@@ -218,15 +225,16 @@ function drawRadiusPicture(result: TRadiusInput, options: TRadiusPictureOptions,
   for (const [nodeId, summary] of summaryOf) drawnAs.set(nodeElementId(nodeId), summary);
   const edges = new Map<string, TRadiusEdgeData>();
   const seen = new Set<string>();
-  const addEdge = (edge: Pick<TPathStep, "kind" | "from" | "to" | "exposure" | "privilege">) => {
-    if (!present.has(edge.from) && !sourceIds.has(edge.from)) return;
-    if (!present.has(edge.to) && !sourceIds.has(edge.to)) return;
+  /** false when the edge was added before */
+  const addEdge = (edge: Pick<TPathStep, "kind" | "from" | "to" | "exposure" | "privilege">): boolean => {
+    if (!present.has(edge.from) && !sourceIds.has(edge.from)) return true;
+    if (!present.has(edge.to) && !sourceIds.has(edge.to)) return true;
     const originalId = edgeElementId(edge);
-    if (seen.has(originalId)) return;
+    if (seen.has(originalId)) return false;
     seen.add(originalId);
     const source = summaryOf.get(edge.from) ?? nodeElementId(edge.from);
     const target = summaryOf.get(edge.to) ?? nodeElementId(edge.to);
-    if (source === target) return;
+    if (source === target) return true;
     const exposure = edge.exposure ?? "none";
     const merged = summaryOf.has(edge.from) || summaryOf.has(edge.to);
     const id = merged ? `merged:${source}:${target}` : originalId;
@@ -234,9 +242,15 @@ function drawRadiusPicture(result: TRadiusInput, options: TRadiusPictureOptions,
     const existing = edges.get(id);
     if (existing) existing.count++;
     else edges.set(id, { id, source, target, kind: edge.kind, exposure, privilege: edge.privilege ?? null, count: 1 });
+    return true;
   };
   for (const edge of result.edges) addEdge(edge);
-  for (const node of result.nodes) for (const step of node.path) addEdge(step);
+  // A path is its parent's path plus one step (the engine explains each node from its parent), so
+  // walking it backwards can stop at the first step already added: what comes before it is the
+  // path of a node walked on its own. A worm's paths are 50 steps long; 24,000 of them are not walked whole.
+  for (const node of result.nodes) {
+    for (let i = node.path.length - 1; i >= 0; i--) if (!addEdge(node.path[i])) break;
+  }
   for (const data of edges.values()) elements.push({ group: "edges", data });
 
   return {

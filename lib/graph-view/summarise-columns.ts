@@ -1,6 +1,6 @@
 import type { TExposure, TNodeKind } from "@/lib/schemas/graph-facts";
 import type { TReachedNode } from "@/lib/schemas/radius";
-import { groupPlural, groupWords, pictureGroupOf, staysDrawn, type TPictureGroup } from "./picture-groups";
+import { groupPlural, groupWords, importantRole, pictureGroupOf, type TPictureGroup } from "./picture-groups";
 import { columnOf, type TRadiusStage } from "./radius-layout";
 
 // Semantic zoom for the blast-radius picture. A column of 34 secrets drawn one by one is 34 rows
@@ -22,6 +22,8 @@ export const SUMMARISE_ABOVE = 12;
 export const KEEP_PER_SUMMARISED_COLUMN = 8;
 /** Nodes drawn one by one, beyond the ones always drawn, before the rest are folded (about 1,400 elements with their edges). */
 export const NODE_BUDGET = 600;
+/** Critical systems and publish rights drawn one by one, most important first: every one, in any real organisation. */
+export const IMPORTANT_BUDGET = 300;
 /** A band (worm generation) holding more nodes than this groups its folded nodes by repository or owner. */
 export const GROUP_BY_OWNER_ABOVE = 300;
 /** Named groups per kind in one column; the rest of the kind is one "other …" group. */
@@ -92,6 +94,7 @@ export interface TSummariseOptions {
   summariseAbove?: number;
   keep?: number;
   nodeBudget?: number;
+  importantBudget?: number;
   groupAbove?: number;
   maxGroupsPerKind?: number;
   expandPage?: number;
@@ -143,7 +146,16 @@ export function summariseColumns<T extends TSummarisable>(nodes: readonly T[], o
   const budget = options.nodeBudget ?? NODE_BUDGET;
   const expanded = options.expanded ?? new Set<string>();
   const alwaysShown = options.alwaysShown ?? new Set<number>();
-  const pinned = (node: T) => options.sourceIds.has(node.id) || alwaysShown.has(node.id) || staysDrawn(node, false);
+  // the compromised and the assumed-compromised are never folded; critical systems and publish
+  // rights only past IMPORTANT_BUDGET of them, into a group of their own
+  const roles = new Map<number, TPictureGroup>();
+  let important = 0;
+  for (const node of nodes) {
+    if (options.sourceIds.has(node.id) || alwaysShown.has(node.id)) continue;
+    const role = importantRole(node, false);
+    if (role && important++ >= (options.importantBudget ?? IMPORTANT_BUDGET)) roles.set(node.id, role);
+  }
+  const pinned = (node: T) => options.sourceIds.has(node.id) || alwaysShown.has(node.id) || (importantRole(node, false) !== null && !roles.has(node.id));
 
   const columns = new Map<string, T[]>();
   const bandSize = new Map<number, number>();
@@ -169,6 +181,7 @@ export function summariseColumns<T extends TSummarisable>(nodes: readonly T[], o
       else folds.add(node.id);
     }
   }
+  for (const id of roles.keys()) folds.add(id);
   let loose = 0;
   for (const node of nodes) {
     if (pinned(node) || folds.has(node.id)) continue;
@@ -179,6 +192,7 @@ export function summariseColumns<T extends TSummarisable>(nodes: readonly T[], o
   const groups = foldGroups(
     nodes.filter((node) => folds.has(node.id)),
     columnById,
+    roles,
     (generation) => (bandSize.get(generation) ?? 0) > (options.groupAbove ?? GROUP_BY_OWNER_ABOVE),
     options.maxGroupsPerKind ?? MAX_GROUPS_PER_KIND,
   );
@@ -219,12 +233,23 @@ export function summariseColumns<T extends TSummarisable>(nodes: readonly T[], o
 function foldGroups<T extends TSummarisable>(
   folded: readonly T[],
   columnById: ReadonlyMap<number, TFoldGroup<T>["column"]>,
+  roles: ReadonlyMap<number, TPictureGroup>,
   groupsBand: (generation: number) => boolean,
   maxGroups: number,
 ): TFoldGroup<T>[] {
   const byKind = new Map<string, { column: TFoldGroup<T>["column"]; kind: TNodeKind; named: Map<string, TFoldGroup<T>>; ungrouped: T[] }>();
+  // critical systems and publish rights past their budget: a group of their own per column, never "other"
+  const byRole = new Map<string, TFoldGroup<T>>();
   for (const node of folded) {
     const column = columnById.get(node.id)!;
+    const role = roles.get(node.id);
+    if (role) {
+      const key = `${column.generation}:${column.stage}:${node.kind}:${role.name}`;
+      const group = byRole.get(key) ?? { column, kind: node.kind, group: role, rest: null, members: [] };
+      group.members.push(node);
+      byRole.set(key, group);
+      continue;
+    }
     const key = `${column.generation}:${column.stage}:${node.kind}`;
     let entry = byKind.get(key);
     if (!entry) byKind.set(key, (entry = { column, kind: node.kind, named: new Map(), ungrouped: [] }));
@@ -240,7 +265,7 @@ function foldGroups<T extends TSummarisable>(
   }
 
   const order = new Map(folded.map((node, index) => [node.id, index]));
-  const result: TFoldGroup<T>[] = [];
+  const result: TFoldGroup<T>[] = [...byRole.values()];
   for (const { column, kind, named, ungrouped } of byKind.values()) {
     // largest first; a stable sort keeps the more important of equal groups first
     const candidates = [...named.values()].filter((group) => group.members.length >= 2).sort((a, b) => b.members.length - a.members.length);
