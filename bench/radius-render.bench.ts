@@ -1,12 +1,12 @@
 // npm run bench radius-render — time to the first readable render of a 2,000-element blast radius
-// in headless Chromium: build the elements as the page does (the first 800 nodes, long columns
-// summarised) with the layered preset layout (lib/graph-view), hand them to Cytoscape with the
-// canvas's own options and stylesheet (components/graph/cytoscape-options.ts), frame them as the
-// canvas does (never below the readable zoom) and stop the clock at the first painted frame; then
-// report the zoom and the smallest label size. Fresh page per run; median of several runs. The
-// canvas renderer only: the app uses WebGL only above 2,000 elements and only on a hardware GPU,
-// which this machine lacks (on SwiftShader's software GL, WebGL is far slower: see bench
-// explorer-render).
+// in headless Chromium (and of a 24,000-node one, folded under 2,000 elements): build the elements
+// as the page does (every loaded node, long columns and big bands folded into groups) with the
+// layered preset layout (lib/graph-view), hand them to Cytoscape with the canvas's own options and
+// stylesheet (components/graph/cytoscape-options.ts), frame them as the canvas does (never below
+// the readable zoom) and stop the clock at the first painted frame; then report the zoom and the smallest label size. Fresh page per run; median
+// of several runs. The canvas renderer only: the app uses WebGL only above 2,000 elements and only
+// on a hardware GPU, which this machine lacks (on SwiftShader's software GL, WebGL is far slower:
+// see bench explorer-render).
 import { chromium } from "@playwright/test";
 import { build } from "esbuild";
 import path from "node:path";
@@ -101,6 +101,8 @@ export async function run(): Promise<Record<string, unknown>> {
   });
   const script = bundle.outputFiles[0].text;
   const radius = syntheticRadius(2000);
+  // issue 14: a radius of ~24,000 nodes, every one loaded; the picture must stay under 2,000 elements
+  const outbreak = syntheticRadius(48_000);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -110,12 +112,15 @@ export async function run(): Promise<Record<string, unknown>> {
     nodes: radius.nodes.length,
     edges: radius.edges.length,
     runs: RUNS,
+    outbreakNodes: outbreak.nodes.length,
     loadAverage: (await import("node:os")).loadavg()[0],
   };
   try {
-    // "page": what the blast-radius page draws (long columns summarised); "everyNode": every one
-    // of the first 800 nodes one by one, as before issue 13, for comparison
-    for (const variant of ["page", "everyNode"] as const) {
+    // "page": what the blast-radius page draws (long columns and big bands folded into groups);
+    // "everyNode": every node one by one, as before issue 13, for comparison; "outbreak": what
+    // the page draws of a radius twelve times bigger, all of it loaded
+    for (const variant of ["page", "everyNode", "outbreak"] as const) {
+      const input = variant === "outbreak" ? outbreak : radius;
       const times: number[] = [];
       const pictureTimes: number[] = [];
       let last: Awaited<ReturnType<Window["renderRadius"]>> | null = null;
@@ -125,7 +130,7 @@ export async function run(): Promise<Record<string, unknown>> {
           `<!doctype html><html><body style="margin:0;background:#0f1419"><div id="cy" style="width:1100px;height:700px"></div></body></html>`,
         );
         await page.addScriptTag({ content: script });
-        const result = await page.evaluate(([data, summarise]) => window.renderRadius(data, false, { summarise }), [radius, variant === "page"] as const);
+        const result = await page.evaluate(([data, summarise]) => window.renderRadius(data, false, { summarise }), [input, variant !== "everyNode"] as const);
         if (i === RUNS && process.env.BENCH_SCREENSHOT) await page.screenshot({ path: `test-results/screenshots/bench-radius-${variant}.png` });
         await page.close();
         last = result;
@@ -134,7 +139,7 @@ export async function run(): Promise<Record<string, unknown>> {
         times.push(result.ms);
         pictureTimes.push(result.pictureMs);
       }
-      const prefix = variant === "page" ? "canvas" : "canvasEveryNode";
+      const prefix = { page: "canvas", everyNode: "canvasEveryNode", outbreak: "canvasOutbreak" }[variant];
       figures[`${prefix}FirstRenderMsMedian`] = round(median(times));
       figures[`${prefix}FirstRenderMsRuns`] = times.map(round);
       figures[`${prefix}ElementsAndLayoutMsMedian`] = round(median(pictureTimes));

@@ -134,7 +134,7 @@ test("clicking a rotation-plan row selects its node and brings the picture and i
   const canvas = page.getByTestId("graph-canvas");
   await expect(canvas).toHaveAttribute("data-ready", "true");
   const api = await (await page.request.get(`/api/blast-radius?ref=${encodeURIComponent(CHALK)}`)).json();
-  // the row of a credential the picture draws (most rows are; the picture holds the first 800 nodes)
+  // the row of a credential the picture draws (most rows are; the rest are counted in groups)
   const row: { key: string; name: string } = api.rotationPlan[0];
   const node: { id: number } = api.nodes.find((candidate: { key: string }) => candidate.key === row.key);
 

@@ -5,7 +5,6 @@ import cytoscape from "cytoscape";
 import { fitReadable } from "@/components/graph/fit-readable";
 import { cytoscapeOptions, LARGE_ELEMENT_THRESHOLD } from "@/components/graph/cytoscape-options";
 import { RADIUS_READABLE_ZOOM } from "@/components/graph/graph-style";
-import { pictureOf } from "@/lib/graph-view/picture-of";
 import { radiusPicture } from "@/lib/graph-view/radius-elements";
 import type { TRadiusResult } from "@/lib/schemas/radius";
 
@@ -31,8 +30,8 @@ declare global {
 window.renderRadius = (result, webgl, options = {}) =>
   new Promise((resolve) => {
     const started = performance.now();
-    // what radius-page.tsx draws: the first PICTURE_NODE_LIMIT nodes, long columns summarised
-    const picture = radiusPicture(pictureOf(result), options.summarise === false ? { summariseAbove: Number.POSITIVE_INFINITY } : {});
+    // what radius-page.tsx draws: every loaded node, long columns and big bands folded into groups
+    const picture = radiusPicture(result, options.summarise === false ? { summariseAbove: Number.POSITIVE_INFINITY } : {});
     const pictureMs = performance.now() - started;
     const container = document.getElementById("cy")!;
     const large = picture.elements.length > LARGE_ELEMENT_THRESHOLD;

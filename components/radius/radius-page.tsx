@@ -6,7 +6,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { GraphCanvasHandle } from "@/components/graph/graph-canvas-lazy";
 import { nodeElementId } from "@/lib/graph-view/cytoscape-elements";
 import { pathElementIds, radiusPicture } from "@/lib/graph-view/radius-elements";
-import { PICTURE_NODE_LIMIT, pictureOf } from "@/lib/graph-view/picture-of";
 import { radiusApiParams } from "@/lib/graph-view/radius-view-state";
 import { fetchApi } from "@/lib/queries/fetch-api";
 import { radiusNodeIndex, radiusToCsv } from "@/lib/graph-view/radius-csv";
@@ -99,7 +98,7 @@ export function RadiusPage({
   const result = radius.data;
   const assumedKeys = useMemo(() => new Set((assumed.data ?? []).map((item) => item.key)), [assumed.data]);
   const index = useMemo(() => (result ? radiusNodeIndex(result) : new Map()), [result]);
-  const picture = useMemo(() => (result ? radiusPicture(pictureOf(result), { assumedCompromisedKeys: assumedKeys }) : null), [result, assumedKeys]);
+  const picture = useMemo(() => (result ? radiusPicture(result, { assumedCompromisedKeys: assumedKeys }) : null), [result, assumedKeys]);
   const byKey = useMemo(() => new Map((result?.nodes ?? []).map((node) => [node.key, node])), [result]);
   const keyOfElement = useCallback((id: string) => index.get(Number(id))?.key ?? null, [index]);
   const candidates = useMemo(() => (baseline.data ? deriveWhatIfCandidates(baseline.data) : []), [baseline.data]);
@@ -481,16 +480,12 @@ function RadiusCoverage({
 }) {
   const total = result.page?.total ?? result.nodes.length;
   const loaded = result.nodes.length;
-  const drawn = Math.min(loaded, PICTURE_NODE_LIMIT);
-  if (loaded >= total && drawn >= loaded) return null;
-  const shown = display === "picture" ? drawn : loaded;
+  if (loaded >= total) return null;
   return (
     <p className="radius-coverage" data-testid="radius-coverage" role="status">
-      Showing {shown.toLocaleString("en")} of {total.toLocaleString("en")} nodes — the most important first: the paths to critical systems, the credentials at
+      Showing {loaded.toLocaleString("en")} of {total.toLocaleString("en")} nodes — the most important first: the paths to critical systems, the credentials at
       the top of the rotation plan, then what can be republished.
-      {display === "picture" && loaded > drawn
-        ? ` The picture draws the first ${drawn.toLocaleString("en")}; the table lists all ${loaded.toLocaleString("en")} loaded.`
-        : ""}{" "}
+      {display === "picture" ? " The picture counts the rest in groups by kind, repository and owner; open a group to see its members." : ""}{" "}
       {loaded < total ? (
         <button type="button" className="button" onClick={more.load} disabled={more.loading} data-testid="radius-load-more">
           {more.loading ? "Loading…" : `Load ${Math.min(RADIUS_PAGE_SIZE, total - loaded).toLocaleString("en")} more`}

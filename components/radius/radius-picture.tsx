@@ -1,13 +1,15 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, type Ref } from "react";
+import { useCallback, useEffect, useRef, useState, type Ref } from "react";
 import { GraphCanvasLazy, type GraphCanvasHandle, type GraphViewport, type LayoutDoneInfo } from "@/components/graph/graph-canvas-lazy";
 import { GraphLegend } from "@/components/graph/graph-legend";
 import { RADIUS_READABLE_ZOOM } from "@/components/graph/graph-style";
 import type { TGraphElement } from "@/lib/graph-view/cytoscape-elements";
-import { drawnIds, isDecorationId, isSummaryId, redrawRadiusPicture, type TRadiusPicture } from "@/lib/graph-view/radius-elements";
+import { drawnIds, isDecorationId, isSummaryId, type TRadiusPicture } from "@/lib/graph-view/radius-elements";
 import { summaryLabel } from "@/lib/graph-view/summarise-columns";
+import { PictureGroupsBar } from "./picture-groups-bar";
 import { RadiusHeaders } from "./radius-headers";
+import { usePictureGroups } from "./use-picture-groups";
 
 export interface TNodeMenuActions {
   select: (id: string) => void;
@@ -20,9 +22,9 @@ export interface TNodeMenuActions {
 /**
  * The layered picture on the shared canvas, with the right-click menu for pathfinding and marking.
  * It opens readable (issue 13): long columns summarised, labels at least READABLE_FONT_PX, headings
- * in HTML, the legend open. Which summaries are expanded is this component's state: a click on a
- * summary expands it, and selecting a node folded into one (from the table or a permalink)
- * expands that one so the selection is drawn.
+ * in HTML, the legend open. Which summaries are expanded is this component's state
+ * (use-picture-groups.ts): a click on a summary expands it, and selecting a node folded into one
+ * (from the table or a permalink) expands that one so the selection is drawn.
  */
 export function RadiusPicture({
   picture,
@@ -40,7 +42,6 @@ export function RadiusPicture({
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
   const [layoutInfo, setLayoutInfo] = useState<LayoutDoneInfo | null>(null);
   const [viewport, setViewport] = useState<GraphViewport | null>(null);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const menuRef = useRef<HTMLDivElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvas = useRef<GraphCanvasHandle | null>(null);
@@ -54,15 +55,11 @@ export function RadiusPicture({
     [handleRef],
   );
 
-  const selectedSummary = selectedId ? picture.drawnAs.get(selectedId) : undefined;
-  const wanted = [...expanded, ...(selectedSummary && isSummaryId(selectedSummary) ? [selectedSummary] : [])].sort();
-  const drawn = useMemo(
-    () => (wanted.length === 0 ? picture : redrawRadiusPicture(picture, new Set(wanted))),
-    // the expanded set compared by content
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [picture, wanted.join(",")],
-  );
-  const expand = (id: string) => setExpanded((current) => new Set([...current, id]));
+  const groups = usePictureGroups(picture, selectedId);
+  const { drawn, expand } = groups;
+  // a node drawn because its group was opened can fold the group back
+  const foldBackId = menu ? drawn.openedFrom.get(menu.id) : undefined;
+  const foldBack = foldBackId ? drawn.opened.find((group) => group.groupId === foldBackId) : undefined;
 
   useEffect(() => {
     if (!menu) return;
@@ -138,6 +135,18 @@ export function RadiusPicture({
             <button type="button" role="menuitem" onClick={run(actions.pathTo)}>
               Path to here
             </button>
+            {foldBack ? (
+              <button
+                type="button"
+                role="menuitem"
+                onClick={() => {
+                  groups.collapse(foldBack.groupId);
+                  setMenu(null);
+                }}
+              >
+                Fold back into {summaryLabel(foldBack)}
+              </button>
+            ) : null}
             {/* the radius' own sources are compromised already: nothing to mark (unmarking stays offered) */}
             {actions.toggleCompromised && (actions.isAssumed(menu.id) || !drawn.sourceElementIds.includes(menu.id)) ? (
               <button type="button" role="menuitem" onClick={run(actions.toggleCompromised)}>
@@ -153,21 +162,14 @@ export function RadiusPicture({
           : null}{" "}
         Click a node for its path, a summary to expand it; right-click for pathfinding.
       </div>
-      {drawn.summaries.length > 0 || expanded.size > 0 ? (
-        <div className="radius-summaries" data-testid="radius-summaries">
-          {drawn.summaries.length > 0 ? <span className="muted">Summarised to keep the picture readable:</span> : null}
-          {drawn.summaries.map((summary) => (
-            <button key={summary.id} type="button" className="button" onClick={() => expand(summary.id)}>
-              Expand {summaryLabel(summary)}
-            </button>
-          ))}
-          {expanded.size > 0 ? (
-            <button type="button" className="link-button" onClick={() => setExpanded(new Set())}>
-              Summarise again
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      <PictureGroupsBar
+        summaries={drawn.summaries}
+        opened={drawn.opened}
+        refused={groups.refused}
+        onExpand={expand}
+        onCollapse={groups.collapse}
+        onCollapseAll={groups.collapseAll}
+      />
       <details className="radius-legend" open>
         <summary>Legend</summary>
         <GraphLegend webgl={layoutInfo?.renderer === "webgl"} timing summaries />

@@ -1,6 +1,15 @@
 import { EXPOSURE_BY_RANK, PRIVILEGE_BY_RANK, CRITICALITY_BY_RANK, NODE_KIND_CODE } from "./graph";
 import type { RadiusWorkspace } from "./radius";
-import { pinnedNotReached, startsNextResolve, stepInto, summarizeRadius, timingOf, type RadiusResultOptions, type RadiusSourceInfo } from "./radius-result";
+import {
+  ownerField,
+  pinnedNotReached,
+  startsNextResolve,
+  stepInto,
+  summarizeRadius,
+  timingOf,
+  type RadiusResultOptions,
+  type RadiusSourceInfo,
+} from "./radius-result";
 import { buildRotationPlan } from "./rotation";
 import { STEP_NAMES } from "./steps";
 import type { TRadiusResult } from "@/lib/schemas/radius";
@@ -84,6 +93,7 @@ export function* radiusJsonChunks(
       timing: timingOf(workspace, v),
       ...(workspace.isAssumed(v) ? { assumed: true } : {}),
       ...(kind === K.system ? { privilege: PRIVILEGE_BY_RANK[workspace.privilegeOf(v)], criticality: CRITICALITY_BY_RANK[graph.criticality[v]] } : {}),
+      ...ownerField(graph, v),
     };
     const text = JSON.stringify(fields);
     chunk += `${i ? "," : ""}${includePaths ? `${text.slice(0, -1)},"path":[${chain.join(",")}]}` : text}`;

@@ -74,6 +74,12 @@ export function pinnedNotReached(workspace: RadiusWorkspace): TRadiusResult["pin
   return list;
 }
 
+/** `owner` when the inventory names one: the picture of a big radius groups by it. */
+export function ownerField(graph: EngineGraph, v: number): { owner?: string } {
+  const owner = graph.owner[v];
+  return owner ? { owner } : {};
+}
+
 export const timingOf = (workspace: RadiusWorkspace, v: number) => (workspace.isNextResolve(v) ? "next-resolve" : "now");
 
 /** The step that reached v (v must be reached and not a source). */
@@ -152,6 +158,7 @@ export function toRadiusResult(
       timing: timingOf(workspace, v),
       ...(workspace.isAssumed(v) ? { assumed: true } : {}),
       ...(kind === "system" ? { privilege: PRIVILEGE_BY_RANK[workspace.privilegeOf(v)], criticality: CRITICALITY_BY_RANK[graph.criticality[v]] } : {}),
+      ...ownerField(graph, v),
     });
     const last = path.at(-1);
     if (last) edges.push({ kind: last.kind, from: last.from, to: last.to, exposure: last.exposure ?? null, privilege: last.privilege ?? null });

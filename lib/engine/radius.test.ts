@@ -45,6 +45,13 @@ describe("blast radius: installed package versions", () => {
     expect(result.summary.longLivedIdentities.map((i) => i.key).sort()).toEqual(["identity:deployer", "identity:npm-bot"]);
   });
 
+  it("a reached identity carries the owner the inventory names (the picture of a big radius groups by it), a node without one none", () => {
+    const result = radius(ciGraph(), ["pkg:npm/evil@1.0.0"]);
+    expect(reached(result, "identity:npm-bot")).toMatchObject({ owner: "release-team" });
+    expect(reached(result, "identity:deployer")).toMatchObject({ owner: "platform" });
+    expect(reached(result, "secret:acme/web:NPM_TOKEN")).not.toHaveProperty("owner");
+  });
+
   it("when the job ignores install scripts the package still runs where imported, so secrets are reached at runtime level only", () => {
     const result = radius(ciGraph({ ignoresScripts: true }), ["pkg:npm/evil@1.0.0"]);
     expect(reached(result, "context:acme/web/ci.yml/build")).toMatchObject({ exposure: "runtime" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TReachedNode } from "@/lib/schemas/radius";
-import { summariseColumns, summaryDetail, summaryLabel } from "./summarise-columns";
+import { collapseGroup, idsToOpen, summariseColumns, summaryDetail, summaryLabel } from "./summarise-columns";
 
 const source: TReachedNode = {
   id: 1,
@@ -78,5 +78,38 @@ describe("summariseColumns", () => {
     const { shown } = summariseColumns(nodes, { sourceIds: new Set([1]), alwaysShown: new Set([assumed]) });
     expect(shown.map((node) => node.id)).toContain(assumed);
     expect(shown.map((node) => node.id)).toContain(1);
+  });
+
+  it("opens a group a page at a time: the first page drawn, the rest counted as more, the next page on request", () => {
+    const nodes = [source, ...secrets(30)];
+    const options = { sourceIds: new Set([1]), keep: 8, expandPage: 10 };
+    const first = summariseColumns(nodes, { ...options, expanded: new Set(["summary:0:secrets:secret"]) });
+    expect(first.summaries.map((summary) => [summary.id, summary.memberIds.length, summaryLabel(summary)])).toEqual([
+      ["summary:0:secrets:secret#p2", 12, "12 more secrets"],
+    ]);
+    expect(first.opened.map(summaryLabel)).toEqual(["22 secrets"]);
+    expect(first.shown).toHaveLength(1 + 8 + 10);
+    const second = summariseColumns(nodes, { ...options, expanded: new Set(idsToOpen("summary:0:secrets:secret#p2")) });
+    expect(second.summaries.map((summary) => summary.memberIds.length)).toEqual([2]);
+    // a gap in the pages opens nothing past it
+    expect(summariseColumns(nodes, { ...options, expanded: new Set(["summary:0:secrets:secret#p2"]) }).summaries[0].id).toBe("summary:0:secrets:secret");
+  });
+
+  it("draws a last member alone rather than summarising it, as part of the opened group", () => {
+    const nodes = [source, ...secrets(29)];
+    const { summaries, openedFrom, shown } = summariseColumns(nodes, {
+      sourceIds: new Set([1]),
+      keep: 8,
+      expandPage: 10,
+      expanded: new Set(idsToOpen("summary:0:secrets:secret#p2")),
+    });
+    expect(summaries).toEqual([]);
+    expect(shown).toHaveLength(30);
+    expect(openedFrom.size).toBe(21);
+  });
+
+  it("folds back one group and its pages, leaving the other groups open", () => {
+    const open = new Set([...idsToOpen("summary:0:secrets:secret#p3"), "summary:0:identities:identity:owner:team-web"]);
+    expect([...collapseGroup(open, "summary:0:secrets:secret")]).toEqual(["summary:0:identities:identity:owner:team-web"]);
   });
 });

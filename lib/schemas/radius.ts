@@ -42,6 +42,8 @@ export const ZReachedNode = z.object({
   /** for systems: the highest privilege reached; for identities: long-lived or not, etc. */
   privilege: ZPrivilege.nullable().optional(),
   criticality: ZCriticality.nullable().optional(),
+  /** the team or person the inventory names as owner (identities, systems, contexts), so a big picture can group by it */
+  owner: z.string().optional(),
 });
 export type TReachedNode = z.infer<typeof ZReachedNode>;
 
