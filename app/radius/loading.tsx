@@ -1,4 +1,4 @@
-import { RadiusSkeleton } from "@/components/radius/radius-page";
+import { RadiusSkeleton } from "@/components/radius/radius-skeleton";
 
 export default function Loading() {
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { RadiusPage, RadiusSkeleton } from "@/components/radius/radius-page";
+import { RadiusPage } from "@/components/radius/radius-page";
+import { RadiusSkeleton } from "@/components/radius/radius-skeleton";
 import { actorAllows, requirePagePermission } from "@/lib/auth/guard";
 import { listAdvisoryOptions } from "@/lib/data/advisory/list-advisory-options";
 import { getDb } from "@/lib/db";
