@@ -23,17 +23,13 @@ export async function connectDatabase(config: DatabaseConfig = databaseConfigFro
 // several bundles, and a second PGlite over the same data directory would corrupt it.
 const globalForDb = globalThis as unknown as { blastmapDatabase?: Promise<Database> };
 
+/** The process's database: its Prisma client (`prisma`) and connection, for whichever database is configured. */
 export function getDatabase(): Promise<Database> {
   globalForDb.blastmapDatabase ??= connectDatabase().catch((error: unknown) => {
     globalForDb.blastmapDatabase = undefined;
     throw error;
   });
   return globalForDb.blastmapDatabase;
-}
-
-/** The process-wide Prisma client for whichever database is configured. */
-export async function getDb(): Promise<Db> {
-  return (await getDatabase()).prisma;
 }
 
 export async function closeDatabase(): Promise<void> {

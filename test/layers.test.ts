@@ -18,7 +18,7 @@ async function problems(file: string, source: string): Promise<string[]> {
 
 describe("layer rules", () => {
   it("the engine may not import the database client", async () => {
-    expect(await problems("lib/engine/probe.ts", 'import { getDb } from "@/lib/db";\nexport const probe = getDb;\n')).toEqual([
+    expect(await problems("lib/engine/probe.ts", 'import { getDatabase } from "@/lib/db";\nexport const probe = getDatabase;\n')).toEqual([
       "boundaries/dependencies: engine may not import database (docs/ARCHITECTURE.md, layers)",
     ]);
   });

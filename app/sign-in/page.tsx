@@ -6,7 +6,7 @@ import { NO_ROLE_ERROR } from "@/lib/auth/get-auth";
 import { getCurrentActor } from "@/lib/auth/guard";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { countUsers } from "@/lib/data/users/count-users";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function Page({ searchParams }: { searchParams: Promise<{ next?: string; error?: string | string[] }> }) {
   const { next, error } = await searchParams;
   if (await getCurrentActor()) redirect(safeNextPath(next));
-  if ((await countUsers(await getDb())) === 0) redirect("/setup");
+  if ((await countUsers((await getDatabase()).prisma)) === 0) redirect("/setup");
   const oidc = authConfigFromEnv().oidc;
   return <SignInForm next={safeNextPath(next)} ssoName={oidc?.displayName ?? null} initialError={signInErrorMessage(error)} />;
 }

@@ -11,7 +11,7 @@ import { recordIncidentEvent } from "@/lib/data/incidents/record-incident-event"
 import { setChecklistItem } from "@/lib/data/incidents/set-checklist-item";
 import { undoRotation } from "@/lib/data/incidents/undo-rotation";
 import { updateIncidentStatus } from "@/lib/data/incidents/update-incident-status";
-import { getDatabase, getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { ZIncidentStatus, ZMarkRotationInput, ZOpenIncidentInput, ZUndoRotationInput } from "@/lib/schemas/incident";
 import { describeIssues, type InputIssue } from "@/lib/schemas/input-problem";
 import { ZRecordId } from "@/lib/schemas/record-id";
@@ -55,7 +55,7 @@ export async function markRotationAction(_state: IncidentFormState, form: FormDa
     note: form.get("note") ?? "",
   });
   if (!input.success) return { errors: issues(input.error) };
-  const result = await markRotation(await getDb(), actor, input.data);
+  const result = await markRotation((await getDatabase()).prisma, actor, input.data);
   if (!result.ok) return { errors: [result.error] };
   revalidatePath(`/incidents/${input.data.incidentId}`);
   return { errors: [] };
@@ -65,7 +65,7 @@ export async function undoRotationAction(_state: IncidentFormState, form: FormDa
   const actor = await requireActionPermission("incident:write");
   const input = ZUndoRotationInput.safeParse({ incidentId: form.get("incidentId"), nodeKey: form.get("nodeKey") });
   if (!input.success) return { errors: issues(input.error) };
-  const result = await undoRotation(await getDb(), actor, input.data);
+  const result = await undoRotation((await getDatabase()).prisma, actor, input.data);
   if (!result.ok) return { errors: [result.error] };
   revalidatePath(`/incidents/${input.data.incidentId}`);
   revalidatePath("/incidents");
@@ -76,7 +76,7 @@ export async function updateIncidentStatusAction(form: FormData): Promise<void> 
   const actor = await requireActionPermission("incident:write");
   const id = incidentIdOf(form);
   const status = ZIncidentStatus.parse(form.get("status"));
-  await updateIncidentStatus(await getDb(), actor, id, status);
+  await updateIncidentStatus((await getDatabase()).prisma, actor, id, status);
   revalidatePath(`/incidents/${id}`);
   revalidatePath("/incidents");
 }
@@ -84,7 +84,7 @@ export async function updateIncidentStatusAction(form: FormData): Promise<void> 
 export async function setChecklistItemAction(form: FormData): Promise<void> {
   const actor = await requireActionPermission("incident:write");
   const id = incidentIdOf(form);
-  await setChecklistItem(await getDb(), actor, id, String(form.get("itemId") ?? ""), form.get("done") === "true");
+  await setChecklistItem((await getDatabase()).prisma, actor, id, String(form.get("itemId") ?? ""), form.get("done") === "true");
   revalidatePath(`/incidents/${id}`);
 }
 

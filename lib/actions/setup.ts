@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import { getAuth } from "@/lib/auth/get-auth";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { createUser, SetupCompleteError } from "@/lib/data/users/create-user";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 
 export interface SetupState {
   error: string | null;
@@ -20,7 +20,7 @@ export async function createFirstAdminAction(_state: SetupState, form: FormData)
   const requestHeaders = await headers();
   try {
     await createUser(
-      await getDb(),
+      (await getDatabase()).prisma,
       { email, name: String(form.get("name") ?? "") || undefined, role: "admin", password },
       { kind: "anonymous", name: email, ...requestMeta(requestHeaders) },
       { onlyIfNoUsers: true },

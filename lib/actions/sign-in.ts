@@ -9,7 +9,7 @@ import { requestMeta } from "@/lib/auth/request-meta";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { recordAuditEvent } from "@/lib/data/audit/record-audit-event";
 import { getSignInLockout, SIGN_IN_FAILED } from "@/lib/data/auth/get-sign-in-lockout";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { ZSignInInput } from "@/lib/schemas/user";
 
 export interface SignInState {
@@ -25,7 +25,7 @@ export async function signInAction(_state: SignInState, form: FormData): Promise
   const { email, password, next } = parsed.data;
   const requestHeaders = await headers();
   const meta = requestMeta(requestHeaders);
-  const db = await getDb();
+  const db = (await getDatabase()).prisma;
 
   const lockout = await getSignInLockout(db, email, meta.ip);
   if (lockout.locked) {
@@ -61,7 +61,7 @@ export async function signOutAction(): Promise<void> {
   const requestHeaders = await headers();
   if (actor) {
     await (await getAuth()).api.signOut({ headers: requestHeaders });
-    await recordAuditEvent(await getDb(), actor, { action: "auth.sign_out", target: actor.name });
+    await recordAuditEvent((await getDatabase()).prisma, actor, { action: "auth.sign_out", target: actor.name });
   }
   redirect("/sign-in");
 }

@@ -5,7 +5,7 @@ import { ZodError } from "zod";
 import { requireActionPermission } from "@/lib/auth/guard";
 import { createApiToken, TokenNameTakenError } from "@/lib/data/tokens/create-api-token";
 import { revokeApiToken, TokenNotFoundError } from "@/lib/data/tokens/revoke-api-token";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { ZApiTokenScope } from "@/lib/schemas/api-token";
 
 export interface TokenFormState {
@@ -19,7 +19,7 @@ export async function createApiTokenAction(_state: TokenFormState, form: FormDat
   try {
     const scope = ZApiTokenScope.parse(form.get("scope"));
     const { token, summary } = await createApiToken(
-      await getDb(),
+      (await getDatabase()).prisma,
       { name: String(form.get("name") ?? ""), scope, days: Number(form.get("days") || 30) },
       actor,
     );
@@ -35,7 +35,7 @@ export async function createApiTokenAction(_state: TokenFormState, form: FormDat
 export async function revokeApiTokenAction(form: FormData): Promise<void> {
   const actor = await requireActionPermission("tokens:manage");
   try {
-    await revokeApiToken(await getDb(), String(form.get("name") ?? ""), actor);
+    await revokeApiToken((await getDatabase()).prisma, String(form.get("name") ?? ""), actor);
   } catch (error) {
     if (!(error instanceof TokenNotFoundError)) throw error;
   }

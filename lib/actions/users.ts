@@ -7,7 +7,7 @@ import { requireActionPermission } from "@/lib/auth/guard";
 import { createUser, UserExistsError } from "@/lib/data/users/create-user";
 import { deleteUser } from "@/lib/data/users/delete-user";
 import { LastAdminError, updateUserRole } from "@/lib/data/users/update-user-role";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { ZRole } from "@/lib/schemas/user";
 
 export interface UserFormState {
@@ -29,7 +29,7 @@ export async function createUserAction(_state: UserFormState, form: FormData): P
   const password = given || generatePassword();
   try {
     const user = await createUser(
-      await getDb(),
+      (await getDatabase()).prisma,
       { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? "") || undefined, role: ZRole.parse(form.get("role")), password },
       actor,
     );
@@ -48,14 +48,14 @@ export interface UserRowState {
 
 export async function changeUserRoleAction(_state: UserRowState, form: FormData): Promise<UserRowState> {
   const actor = await requireActionPermission("users:manage");
-  return changeUsers(async () => updateUserRole(await getDb(), String(form.get("userId")), ZRole.parse(form.get("role")), actor));
+  return changeUsers(async () => updateUserRole((await getDatabase()).prisma, String(form.get("userId")), ZRole.parse(form.get("role")), actor));
 }
 
 export async function deleteUserAction(_state: UserRowState, form: FormData): Promise<UserRowState> {
   const actor = await requireActionPermission("users:manage");
   const userId = String(form.get("userId"));
   if (userId === actor.id) return { error: "You cannot delete your own account." };
-  return changeUsers(async () => deleteUser(await getDb(), userId, actor));
+  return changeUsers(async () => deleteUser((await getDatabase()).prisma, userId, actor));
 }
 
 /** Runs a change to the user list; a refusal the user can act on comes back as the row's error. */

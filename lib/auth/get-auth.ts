@@ -5,7 +5,7 @@ import { createAuthMiddleware } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
-import { getDb, type Db } from "@/lib/db";
+import { getDatabase, type Db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/data/audit/record-audit-event";
 import { getInstallationSecret } from "@/lib/data/auth/get-installation-secret";
 import { SIGN_IN_FAILED, SIGN_IN_SUCCEEDED } from "@/lib/data/auth/get-sign-in-lockout";
@@ -298,7 +298,7 @@ const globalForAuth = globalThis as unknown as { blastmapAuth?: Promise<Auth> };
 /** The process's better-auth instance, built on first use over the process's database. */
 export function getAuth(): Promise<Auth> {
   globalForAuth.blastmapAuth ??= (async () => {
-    const db = await getDb();
+    const db = (await getDatabase()).prisma;
     const secret = process.env.BETTER_AUTH_SECRET?.trim() || (await getInstallationSecret(db, "better-auth"));
     return createAuth(db, secret, authConfigFromEnv());
   })().catch((error: unknown) => {

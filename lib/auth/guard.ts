@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { verifyApiToken } from "@/lib/data/tokens/verify-api-token";
 import { bearerApiToken } from "./api-token";
 import { authConfigFromEnv } from "./auth-config";
@@ -82,7 +82,7 @@ export async function authorizeRequest(request: Request, permission: Permission)
       return actor;
     }
     const presented = bearerApiToken(request.headers);
-    const token = presented ? await verifyApiToken(await getDb(), presented) : null;
+    const token = presented ? await verifyApiToken((await getDatabase()).prisma, presented) : null;
     if (!token) return json(401, "invalid, expired or revoked API token");
     const actor: Actor = { kind: "token", id: String(token.id), name: `token:${token.name}`, role: "viewer", tokenScope: token.scope, ...meta };
     if (!actorAllows(actor, permission)) return json(403, `this token's scope (${token.scope}) does not allow ${permission}`);

@@ -5,7 +5,7 @@ import { withPermission } from "@/lib/http/with-permission";
 import { listAssumedCompromised } from "@/lib/data/compromise/list-assumed-compromised";
 import { markAssumedCompromised } from "@/lib/data/compromise/mark-assumed-compromised";
 import { unmarkAssumedCompromised } from "@/lib/data/compromise/unmark-assumed-compromised";
-import { getDatabase, getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { resolveNodeRef } from "@/lib/services/graph/resolve-node-ref";
 import { ZMarkAssumedCompromisedInput, ZUnmarkAssumedCompromisedInput } from "@/lib/schemas/assumed-compromise";
 
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 // Refs are resolved by the engine, as a radius's are: a ref that names no node is a 404 listing
 // the closest keys.
 
-export const GET = withPermission("graph:read", null, async () => Response.json({ items: await listAssumedCompromised(await getDb()) }));
+export const GET = withPermission("graph:read", null, async () => Response.json({ items: await listAssumedCompromised((await getDatabase()).prisma) }));
 
 export const POST = withPermission("compromise:mark", bodyInput(ZMarkAssumedCompromisedInput, "{ ref, note? }"), async ({ actor, input }) => {
   const database = await getDatabase();

@@ -3,7 +3,7 @@ import { queryInput } from "@/lib/http/request-input";
 import { withPermission } from "@/lib/http/with-permission";
 import { formatAuditCsv, formatAuditJson } from "@/lib/data/audit/format-audit-export";
 import { listAuditPage } from "@/lib/data/audit/list-audit-events";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { ZAuditExportFormat, ZAuditQuery, type TAuditPage } from "@/lib/schemas/audit";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 const auditQuery = queryInput(ZAuditQuery.safeExtend({ format: ZAuditExportFormat.default("json") }));
 
 export const GET = withPermission("audit:read", auditQuery, async ({ input: { format, ...query }, request }) => {
-  const page = await listAuditPage(await getDb(), query);
+  const page = await listAuditPage((await getDatabase()).prisma, query);
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const csv = format === "csv";
   return new Response(csv ? formatAuditCsv(page.events) : formatAuditJson(page.events), {

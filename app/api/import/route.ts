@@ -1,7 +1,7 @@
 // POST /api/import — import uploaded files (multipart, .zip included) or JSON {files:[{path,content}]}
 import { withPermission } from "@/lib/http/with-permission";
 import { importParsedSources } from "@/lib/data/import/import-parsed-sources";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { readImportRequest } from "@/lib/files/read-import-request";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const POST = withPermission("import:write", null, async ({ actor, request }) => {
   const input = await readImportRequest(request);
   if (!input.ok) return Response.json(input.result, { status: input.status });
-  const result = await importParsedSources(await getDb(), input.sources, {
+  const result = await importParsedSources((await getDatabase()).prisma, input.sources, {
     actor: actor.name,
     auditActor: actor,
     dryRun: input.dryRun,

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { FrameworkCompliancePage } from "@/components/compliance/framework-compliance-page";
 import { actorAllows, requirePagePermission } from "@/lib/auth/guard";
 import { getFindingsReport } from "@/lib/services/findings/get-findings-report";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { summariseCompliance } from "@/lib/findings/summarise-compliance";
 import { ZFrameworkId } from "@/lib/schemas/findings";
 
@@ -14,7 +14,7 @@ export default async function Page({ params }: { params: Promise<{ framework: st
   const actor = await requirePagePermission("findings:read");
   const framework = ZFrameworkId.safeParse((await params).framework);
   if (!framework.success) notFound();
-  const report = await getFindingsReport(await getDb());
+  const report = await getFindingsReport((await getDatabase()).prisma);
   return (
     <FrameworkCompliancePage
       compliance={summariseCompliance(framework.data, report)}

@@ -5,7 +5,7 @@ import { EntityDetail } from "@/components/entity/entity-detail";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/permissions";
 import { getNodeDetail } from "@/lib/data/graph/get-node-detail";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ id: string }> };
 
 // ids are Postgres int4: anything else is not an entity
 const parseId = (raw: string): number | null => (/^\d{1,10}$/.test(raw) && Number(raw) <= 2_147_483_647 && Number(raw) > 0 ? Number(raw) : null);
-const loadDetail = cache(async (id: number) => getNodeDetail(await getDb(), id));
+const loadDetail = cache(async (id: number) => getNodeDetail((await getDatabase()).prisma, id));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requirePagePermission("graph:read");

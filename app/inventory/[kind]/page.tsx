@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { InventoryPage } from "@/components/inventory/inventory-page";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { listInventory } from "@/lib/data/inventory/list-inventory";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { INVENTORY_SPECS, inventoryQueryToParams, parseInventoryQuery, ZInventoryKind } from "@/lib/schemas/inventory-query";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,7 @@ export default async function Page({ params, searchParams }: Props) {
   // The first page is rendered with the HTML; later pages come from the API through the client.
   const query = parseInventoryQuery(kind.data, await searchParams);
   const initial = query.ok
-    ? { search: inventoryQueryToParams(query.query).toString(), page: await listInventory(await getDb(), kind.data, query.query) }
+    ? { search: inventoryQueryToParams(query.query).toString(), page: await listInventory((await getDatabase()).prisma, kind.data, query.query) }
     : null;
   // useSearchParams (the view state) wants a Suspense boundary
   return (

@@ -2,11 +2,11 @@
 import { queryInput } from "@/lib/http/request-input";
 import { withPermission } from "@/lib/http/with-permission";
 import { searchNodes } from "@/lib/data/graph/search-nodes";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { ZGraphSearchQuery } from "@/lib/schemas/graph-view";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withPermission("graph:read", queryInput(ZGraphSearchQuery), async ({ input }) =>
-  Response.json({ hits: await searchNodes(await getDb(), input) }),
+  Response.json({ hits: await searchNodes((await getDatabase()).prisma, input) }),
 );

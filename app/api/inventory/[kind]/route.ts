@@ -4,7 +4,7 @@ import { InputProblemError } from "@/lib/http/problem-response";
 import { requestInput, type RequestParts } from "@/lib/http/request-input";
 import { withPermission } from "@/lib/http/with-permission";
 import { listInventory } from "@/lib/data/inventory/list-inventory";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { INVENTORY_KINDS, parseInventoryQuery, ZInventoryKind, type TInventoryKind, type TInventoryQuery } from "@/lib/schemas/inventory-query";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ export const GET = withPermission(
   "graph:read",
   requestInput(inventoryRequest, z.custom<ReturnType<typeof inventoryRequest>>()),
   async ({ input: { kind, query } }) => {
-    const page = await listInventory(await getDb(), kind, query);
+    const page = await listInventory((await getDatabase()).prisma, kind, query);
     // short private caching: a re-visited page is instant, an import shows within seconds
     return Response.json(page, { headers: { "cache-control": "private, max-age=5" } });
   },

@@ -4,7 +4,7 @@ import { requestInput } from "@/lib/http/request-input";
 import { withPermission } from "@/lib/http/with-permission";
 import { recordAuditEvent } from "@/lib/data/audit/record-audit-event";
 import { getFindingsReport } from "@/lib/services/findings/get-findings-report";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { complianceEvidenceCsv, summariseCompliance } from "@/lib/findings/summarise-compliance";
 import { FRAMEWORK_IDS } from "@/lib/schemas/findings";
 
@@ -19,7 +19,7 @@ const evidenceRequest = requestInput(
 );
 
 export const GET = withPermission("compliance:export", evidenceRequest, async ({ actor, input: { framework, format } }) => {
-  const db = await getDb();
+  const db = (await getDatabase()).prisma;
   const report = await getFindingsReport(db);
   const compliance = summariseCompliance(framework, report);
   await recordAuditEvent(db, actor, {
