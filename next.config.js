@@ -21,6 +21,11 @@ const nextConfig = {
       },
     ];
   },
+  // A node's page was /entity/[id] before "node" became the one word for it: old links and
+  // exported incident reports keep working.
+  async redirects() {
+    return [{ source: "/entity/:id", destination: "/nodes/:id", permanent: true }];
+  },
   // Loaded from node_modules at run time: PGlite and the schema engine read their .wasm/.data
   // files next to their own code, and the database drivers must stay one copy per process.
   serverExternalPackages: [

@@ -88,7 +88,7 @@ test("a control's evidence reads as words and each finding links to the entity i
   const entityName = (await entityLink.textContent())!;
   await page.screenshot({ path: testInfo.outputPath("compliance-evidence.png"), fullPage: true });
   await entityLink.click();
-  await expect(page).toHaveURL(/\/entity\/\d+$/);
+  await expect(page).toHaveURL(/\/nodes\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(entityName);
 });
 

@@ -96,7 +96,7 @@ test("the table lists the drawn nodes; a name opens its page and a selection car
   // a row's name links to the entity page
   await page.getByTestId("explorer-show-table").click();
   await table.getByRole("link", { name: neighbour.name, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/entity/${neighbour.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/nodes/${neighbour.id}$`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText(neighbour.name);
 });
 

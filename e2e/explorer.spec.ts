@@ -23,7 +23,7 @@ test("search to focus, draw the neighbourhood, select a node and expand it", asy
   await expect(canvas).toHaveAttribute("data-elements", String(api.nodes.length + api.edges.length));
   // the focus is selected and its details are in the side panel
   await expect(page.getByTestId("explorer-panel")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Open details" })).toHaveAttribute("href", `/entity/${focus}`);
+  await expect(page.getByRole("link", { name: "Open details" })).toHaveAttribute("href", `/nodes/${focus}`);
   await expect(page.getByRole("region", { name: "Legend" })).toContainText("install");
 
   // expand: the button carries the undrawn count; pressing it draws more (or says all are drawn)
@@ -64,7 +64,7 @@ test("clicking a node on the canvas shows its details in the side panel; clickin
   await page.goto(`/explore?focus=${focus}`);
   const canvas = page.getByTestId("graph-canvas");
   await expect(canvas).toHaveAttribute("data-ready", "true");
-  await expect(page.getByRole("link", { name: "Open details" })).toHaveAttribute("href", `/entity/${focus}`);
+  await expect(page.getByRole("link", { name: "Open details" })).toHaveAttribute("href", `/nodes/${focus}`);
 
   // a neighbour of the focus, clicked where the canvas drew it
   const view = await (await page.request.get(`/api/graph/neighbourhood?focus=${focus}&limit=200`)).json();
@@ -77,7 +77,7 @@ test("clicking a node on the canvas shows its details in the side panel; clickin
   await page.mouse.click(target.x, target.y);
   const panel = page.getByTestId("explorer-panel");
   await expect(panel.getByRole("heading", { level: 2 })).toContainText(node.name);
-  await expect(panel.getByRole("link", { name: "Open details" })).toHaveAttribute("href", `/entity/${node.id}`);
+  await expect(panel.getByRole("link", { name: "Open details" })).toHaveAttribute("href", `/nodes/${node.id}`);
   await page.screenshot({ path: "test-results/screenshots/explorer-node-clicked.png", fullPage: true });
 
   // the layout fits the graph with a margin, so a corner of the canvas is background

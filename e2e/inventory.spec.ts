@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { incidentFixture } from "./incident-fixture";
 
-// Inventory and entity detail on the demo organisation.
+// Inventory and node pages on the demo organisation.
 
 // Signed in as the demo admin by the setup project (e2e/auth.setup.ts, storageState).
 const signIn = (page: Page, next: string) => page.goto(next);
@@ -100,29 +100,32 @@ test("every inventory kind renders its table or its empty state", async ({ page 
   await page.screenshot({ path: "test-results/screenshots/inventory-identities.png", fullPage: true });
 });
 
-test("open an entity's detail page from the inventory and see attributes, provenance and the way onward", async ({ page }) => {
+test("open a node's page from the inventory and see attributes, provenance and the way onward", async ({ page }) => {
   await signIn(page, "/inventory/systems");
   await page.getByRole("link", { name: "npm-registry" }).first().click();
-  await expect(page).toHaveURL(/\/entity\/\d+$/);
+  await expect(page).toHaveURL(/\/nodes\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("npm-registry");
-  await expect(page.getByTestId("entity-key")).toHaveText("system:npm-registry");
+  await expect(page.getByTestId("node-key")).toHaveText("system:npm-registry");
   await expect(page.getByRole("table", { name: "Attributes" }).getByRole("rowheader", { name: "Criticality", exact: true })).toBeVisible();
   await expect(page.getByRole("table", { name: "Provenance" })).toContainText("First imported");
-  await expect(page.getByTestId("entity-documents").getByRole("listitem").first()).toBeVisible();
+  await expect(page.getByTestId("node-documents").getByRole("listitem").first()).toBeVisible();
   await expect(page.getByTestId("neighbour-group").first()).toBeVisible();
   await expect(page.getByRole("link", { name: /Blast radius from here/ })).toHaveAttribute("href", `/radius?ref=${encodeURIComponent("system:npm-registry")}`);
   await expect(page.getByRole("link", { name: "Explore graph" })).toHaveAttribute("href", /\/explore\?focus=\d+/);
-  await page.screenshot({ path: "test-results/screenshots/entity-detail.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/node-detail.png", fullPage: true });
 });
 
-test("an unknown entity id is a 404 page", async ({ page }) => {
+test("an unknown node id is a 404 page; the old /entity/ address of a node redirects to its page", async ({ page }) => {
   await signIn(page, "/inventory/systems");
-  const response = await page.goto("/entity/999999999");
+  const moved = await page.goto("/entity/999999999");
+  expect(new URL(page.url()).pathname).toBe("/nodes/999999999");
+  expect(moved?.status()).toBe(404);
+  const response = await page.goto("/nodes/999999999");
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "No such entity" })).toBeVisible();
-  const garbage = await page.goto("/entity/not-a-number");
+  await expect(page.getByRole("heading", { name: "No such node" })).toBeVisible();
+  const garbage = await page.goto("/nodes/not-a-number");
   expect(garbage?.status()).toBe(404);
-  await page.screenshot({ path: "test-results/screenshots/entity-not-found.png" });
+  await page.screenshot({ path: "test-results/screenshots/node-not-found.png" });
 });
 
 test("stored values read as words: attribute names and enum values", async ({ page }) => {
@@ -134,14 +137,14 @@ test("stored values read as words: attribute names and enum values", async ({ pa
 
   await signIn(page, "/inventory/versions");
   await page.getByTestId("inventory-row").first().locator("td:first-child a").click();
-  await expect(page).toHaveURL(/\/entity\/\d+$/);
+  await expect(page).toHaveURL(/\/nodes\/\d+$/);
   const attribute = page.getByRole("table", { name: "Attributes" }).getByRole("rowheader", { name: "Has install script", exact: true });
   await expect(attribute).toBeVisible();
   await expect(attribute).toHaveCSS("text-transform", "none");
   await expect(page.getByRole("table", { name: "Attributes" })).not.toContainText("hasInstallScript");
 });
 
-test("a compromised entity offers no 'Mark as compromised'; a clean one does", async ({ page }) => {
+test("a compromised node offers no 'Mark as compromised'; a clean one does", async ({ page }) => {
   const stamp = `mark-${Date.now().toString(36)}`;
   const fixture = incidentFixture(stamp);
   expect((await page.request.post("/api/import", { data: { files: fixture.files } })).status()).toBe(200);

@@ -43,7 +43,7 @@ export async function mainPages(page: Page): Promise<TMainPage[]> {
     { name: "overview", path: "/" },
     { name: "inventory", path: "/inventory/identities" },
     { name: "inventory of a kind", path: "/inventory/versions" },
-    { name: "entity", path: `/entity/${entity}` },
+    { name: "entity", path: `/nodes/${entity}` },
     { name: "findings", path: "/findings" },
     { name: "compliance", path: "/compliance" },
     { name: "compliance framework", path: "/compliance/nist-csf-2" },

@@ -54,7 +54,7 @@ test("imported names containing HTML and script are rendered as text and never e
   const node = search.hits.find((hit) => hit.name.startsWith("xss-identity-0"));
   expect(node).toBeTruthy();
 
-  await page.goto(`/entity/${node!.id}`);
+  await page.goto(`/nodes/${node!.id}`);
   await expect(page.getByText(PAYLOADS[0]).first()).toBeVisible();
   await expectNothingExecuted(page, dialogs);
 

@@ -4,6 +4,7 @@ import { describeFindingCounts } from "@/lib/findings/describe-finding-counts";
 import type { TComplianceReport, TFinding } from "@/lib/schemas/findings";
 import { ControlStatusBadge } from "./control-status-badge";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { nodeHref } from "@/lib/graph-view/node-href";
 
 export function FrameworkCompliancePage({ compliance, findings, canExport }: { compliance: TComplianceReport; findings: TFinding[]; canExport: boolean }) {
   const { framework } = compliance;
@@ -117,7 +118,7 @@ function FindingsEvidence({ counts, findings, more }: { counts: ReturnType<typeo
             {finding.entities.map((entity, i) => (
               <span key={entity.id}>
                 {i > 0 ? ", " : null}
-                <Link href={`/entity/${entity.id}`}>{entity.name}</Link> <span className="muted">({NODE_KIND_REGISTRY[entity.kind].count.one})</span>
+                <Link href={nodeHref(entity.id)}>{entity.name}</Link> <span className="muted">({NODE_KIND_REGISTRY[entity.kind].count.one})</span>
               </span>
             ))}
             : {finding.reason}

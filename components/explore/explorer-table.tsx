@@ -7,6 +7,7 @@ import { ShowMoreRows } from "@/components/radius/show-more-rows";
 import { usePagedRows } from "@/components/radius/use-paged-rows";
 import { sortExplorerRows, type TExplorerRow, type TExplorerSortKey } from "@/lib/graph-view/explorer-rows";
 import { SortButtonHeaders } from "@/components/ui/sort-button-headers";
+import { nodeHref } from "@/lib/graph-view/node-href";
 
 // The picture's alternative: the nodes the explorer has drawn as a sortable table. Each name opens
 // the entity's page; "Select" selects the node here and in the picture (which shows it selected
@@ -57,7 +58,7 @@ export function ExplorerTable({
             return (
               <tr key={row.id} aria-selected={selected} className={selected ? "selected" : undefined} data-node-id={row.id}>
                 <td>
-                  <Link href={`/entity/${row.id}`}>{row.name}</Link>
+                  <Link href={nodeHref(row.id)}>{row.name}</Link>
                 </td>
                 <td>
                   <span aria-hidden="true" style={{ color: NODE_KIND_REGISTRY[row.kind].colour }}>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { MarkCompromisedButton } from "@/components/compromise/mark-compromised-button";
 import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { useNodeDetail } from "@/lib/queries/use-node-detail";
+import { nodeHref } from "@/lib/graph-view/node-href";
 
 // The selected node's details beside the picture or the table: what it is, how it connects, and
 // what can be done from it (expand, center, start from it, mark compromised).
@@ -66,7 +67,7 @@ export function SelectedNodePanel({
         {canMark ? <MarkCompromisedButton nodeKey={node.key} nodeName={node.name} compact knownCompromised={node.compromised} /> : null}
       </div>
       <p>
-        <Link href={`/entity/${node.id}`}>Open details</Link> · <Link href={`/radius?ref=${encodeURIComponent(node.key)}`}>Blast radius from here</Link>
+        <Link href={nodeHref(node.id)}>Open details</Link> · <Link href={`/radius?ref=${encodeURIComponent(node.key)}`}>Blast radius from here</Link>
       </p>
       <dl className="explorer-attrs">
         {node.attributes.slice(0, 10).map((attribute) => (

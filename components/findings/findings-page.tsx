@@ -6,6 +6,7 @@ import { filterFindings, SEVERITIES, type TFindingsQuery, type TFindingsReport }
 import styles from "./findings.module.css";
 import { SeverityBadge } from "./severity-badge";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { nodeHref } from "@/lib/graph-view/node-href";
 
 const radiusHref = (ref: string) => `/radius?ref=${encodeURIComponent(ref)}`;
 
@@ -161,7 +162,7 @@ export function FindingsPage({ report, query, error }: { report: TFindingsReport
                     <ul className={styles.plainList}>
                       {finding.entities.slice(0, ENTITIES_SHOWN).map((entity) => (
                         <li key={entity.id}>
-                          <Link href={`/entity/${entity.id}`} title={entity.key}>
+                          <Link href={nodeHref(entity.id)} title={entity.key}>
                             {entity.name}
                           </Link>{" "}
                           <span className="muted">{NODE_KIND_REGISTRY[entity.kind].count.one}</span>

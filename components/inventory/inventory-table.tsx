@@ -3,6 +3,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { valueLabel } from "@/lib/labels/value-labels";
 import type { InventorySpec, TInventoryPage, TInventoryQuery } from "@/lib/schemas/inventory-query";
 import { formatCell } from "./format-cell";
+import { nodeHref } from "@/lib/graph-view/node-href";
 
 // One page of an inventory as a table. It is sorted on the server (the URL's sort and dir), so a
 // header click asks for a new sort rather than reordering these rows.
@@ -53,7 +54,7 @@ export function InventoryTable({
               {spec.columns.map((column) =>
                 column.id === "name" ? (
                   <td key={column.id} className="name-cell">
-                    <Link href={`/entity/${row.id}`}>{row.name}</Link> {row.compromised ? <span className="badge badge-danger">compromised</span> : null}{" "}
+                    <Link href={nodeHref(row.id)}>{row.name}</Link> {row.compromised ? <span className="badge badge-danger">compromised</span> : null}{" "}
                     {row.assumedCompromised ? <span className="badge badge-danger">assumed compromised</span> : null}
                   </td>
                 ) : (

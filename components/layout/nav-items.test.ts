@@ -19,6 +19,6 @@ describe("isCurrentNavItem", () => {
   });
 
   it("marks nothing on a page outside the navigation", () => {
-    expect(current("/entity/7")).toEqual([]);
+    expect(current("/nodes/7")).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { EntityDetail } from "@/components/entity/entity-detail";
+import { NodeDetail } from "@/components/node/node-detail";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/permissions";
 import { getNodeDetail } from "@/lib/data/graph/get-node-detail";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-// ids are Postgres int4: anything else is not an entity
+// ids are Postgres int4: anything else is not a node
 const parseId = (raw: string): number | null => (/^\d{1,10}$/.test(raw) && Number(raw) <= 2_147_483_647 && Number(raw) > 0 ? Number(raw) : null);
 const loadDetail = cache(async (id: number) => getNodeDetail((await getDatabase()).prisma, id));
 
@@ -28,5 +28,5 @@ export default async function Page({ params }: Props) {
   if (id === null) notFound();
   const detail = await loadDetail(id);
   if (!detail) notFound();
-  return <EntityDetail detail={detail} canMark={roleAllows(actor.role, "compromise:mark")} />;
+  return <NodeDetail detail={detail} canMark={roleAllows(actor.role, "compromise:mark")} />;
 }

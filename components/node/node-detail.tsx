@@ -5,28 +5,29 @@ import { EDGE_KIND_REGISTRY, NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { formatCell } from "@/components/inventory/format-cell";
 import { attributeLabel } from "@/lib/labels/value-labels";
 import type { TNodeDetail } from "@/lib/schemas/node-detail";
-import styles from "./entity-detail.module.css";
+import styles from "./node-detail.module.css";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { nodeHref } from "@/lib/graph-view/node-href";
 
-// One entity: what it is, where it came from, what it touches, and the two ways onward —
+// One node: what it is, where it came from, what it touches, and the two ways onward —
 // the blast radius from here and the graph around it.
 
-export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark: boolean }) {
+export function NodeDetail({ detail, canMark }: { detail: TNodeDetail; canMark: boolean }) {
   const visual = NODE_KIND_REGISTRY[detail.kind];
   const compromised = detail.compromised || detail.assumedCompromise !== null;
   return (
-    <article aria-labelledby="entity-title">
+    <article aria-labelledby="node-title">
       <p className="muted">
         <span aria-hidden="true" style={{ color: visual.colour }}>
           {visual.glyph}
         </span>{" "}
         {visual.label}
       </p>
-      <h1 id="entity-title">
+      <h1 id="node-title">
         {detail.name} {detail.compromised ? <span className="badge badge-danger">compromised</span> : null}{" "}
         {detail.assumedCompromise ? <span className="badge badge-danger">assumed compromised</span> : null}
       </h1>
-      <p className="detail-key" data-testid="entity-key">
+      <p className="detail-key" data-testid="node-key">
         {detail.key}
       </p>
       <div className="detail-actions">
@@ -97,7 +98,7 @@ export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark
                     {detail.provenance.documents.length === 0 ? (
                       <span className="muted">none</span>
                     ) : (
-                      <ul className="plain-list" data-testid="entity-documents">
+                      <ul className="plain-list" data-testid="node-documents">
                         {detail.provenance.documents.map((document) => (
                           <li key={document.key}>
                             <code>{document.key}</code> <span className="badge">{document.format}</span>
@@ -134,7 +135,7 @@ export function EntityDetail({ detail, canMark }: { detail: TNodeDetail; canMark
                       <span aria-hidden="true" style={{ color: NODE_KIND_REGISTRY[neighbour.kind].colour }}>
                         {NODE_KIND_REGISTRY[neighbour.kind].glyph}
                       </span>{" "}
-                      <Link href={`/entity/${neighbour.id}`}>{neighbour.name}</Link>{" "}
+                      <Link href={nodeHref(neighbour.id)}>{neighbour.name}</Link>{" "}
                       {neighbour.exposure ? <span className={`badge badge-${exposureBadge(neighbour.exposure)}`}>exposure: {neighbour.exposure}</span> : null}{" "}
                       {neighbour.privilege ? <span className="badge">privilege: {neighbour.privilege}</span> : null}
                     </li>
