@@ -67,9 +67,11 @@ function explain(error: unknown, need: GithubNeed, what: string, options: Collec
       "run it again after the reset, or with a token that has its own limit",
     );
   }
-  if (status === 403 || (status === 404 && need !== "contents")) {
+  if (status === 403 || status === 404) {
+    // GitHub names what a fine-grained token or App lacked in X-Accepted-GitHub-Permissions
+    const accepted = typeof headers["x-accepted-github-permissions"] === "string" ? ` (GitHub accepts: ${headers["x-accepted-github-permissions"]})` : "";
     throw new ConnectorError(
-      `GitHub refused ${what} (${status} ${reason}): the token in $${options.tokenEnv} needs ${GITHUB_NEEDS[need]}; nothing was imported`,
+      `GitHub refused ${what} (${status} ${reason}): the token in $${options.tokenEnv} needs ${GITHUB_NEEDS[need]}${accepted}; nothing was imported`,
       need === "fineGrainedTokens" ? "run with --skip-fine-grained-tokens to collect the rest with this token" : undefined,
     );
   }
@@ -89,16 +91,6 @@ function parseAll<T extends z.ZodType>(schema: T, items: unknown[], what: string
 
 export async function collectGithubOrg(api: GithubApi, options: CollectGithubOptions, progress: (line: string) => void): Promise<GithubOrgCollection> {
   const { org } = options;
-  let tokenScopes: string[] | null = null;
-  api.hook.after("request", (response) => {
-    const scopes = response.headers["x-oauth-scopes"];
-    if (typeof scopes === "string")
-      tokenScopes = scopes
-        .split(",")
-        .map((scope) => scope.trim())
-        .filter(Boolean);
-  });
-
   const list = async <T extends z.ZodType>(need: GithubNeed, route: string, params: Record<string, string | number>, schema: T): Promise<z.infer<T>[]> => {
     const what = `${route.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]))}`;
     try {
@@ -108,15 +100,25 @@ export async function collectGithubOrg(api: GithubApi, options: CollectGithubOpt
       explain(error, need, what, options);
     }
   };
-  const get = async <T extends z.ZodType>(need: GithubNeed, route: string, params: Record<string, string | number>, schema: T): Promise<z.infer<T>> => {
+  /** One answer; `missing` statuses mean "nothing there" (null) instead of a refusal. */
+  const find = async <T extends z.ZodType>(
+    need: GithubNeed,
+    route: string,
+    params: Record<string, string | number>,
+    schema: T,
+    missing: number[] = [],
+  ): Promise<z.infer<T> | null> => {
     const what = `${route.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]))}`;
     try {
       const response = await api.request(route, params);
       return parseAll(schema, [response.data], what)[0];
     } catch (error) {
+      if (isHttpFailure(error) && missing.includes(error.status)) return null;
       explain(error, need, what, options);
     }
   };
+  const get = async <T extends z.ZodType>(need: GithubNeed, route: string, params: Record<string, string | number>, schema: T): Promise<z.infer<T>> =>
+    (await find(need, route, params, schema))!;
 
   progress(`github: reading organisation ${org} at ${options.apiUrl}`);
   const repositories = await list("repositories", "GET /orgs/{org}/repos", { org, type: "all" }, ZGithubRepository);
@@ -155,13 +157,11 @@ export async function collectGithubOrg(api: GithubApi, options: CollectGithubOpt
     progress(
       `github: repository ${i + 1}/${repositories.length} ${repository.full_name}${repository.archived ? " (archived)" : ""}${repository.fork ? " (fork)" : ""}`,
     );
-    collected.push(await collectRepository(repository, { list, get, options, progress }));
+    collected.push(await collectRepository(repository, { list, get, find, options, progress }));
   }
   return {
     org,
     apiUrl: options.apiUrl,
-    tokenScopes,
-    tokenEnv: options.tokenEnv,
     workflowPermissions,
     orgSecrets,
     runnerGroups,
@@ -174,11 +174,19 @@ export async function collectGithubOrg(api: GithubApi, options: CollectGithubOpt
 interface RepositoryReaders {
   list: <T extends z.ZodType>(need: GithubNeed, route: string, params: Record<string, string | number>, schema: T) => Promise<z.infer<T>[]>;
   get: <T extends z.ZodType>(need: GithubNeed, route: string, params: Record<string, string | number>, schema: T) => Promise<z.infer<T>>;
+  find: <T extends z.ZodType>(
+    need: GithubNeed,
+    route: string,
+    params: Record<string, string | number>,
+    schema: T,
+    missing?: number[],
+  ) => Promise<z.infer<T> | null>;
   options: CollectGithubOptions;
   progress: (line: string) => void;
 }
 
-async function collectRepository(repository: TGithubRepository, { list, get, options, progress }: RepositoryReaders): Promise<GithubRepositoryCollection> {
+async function collectRepository(repository: TGithubRepository, readers: RepositoryReaders): Promise<GithubRepositoryCollection> {
+  const { list, get } = readers;
   const params = { owner: repository.owner.login, repo: repository.name };
   // An archived repository runs no workflow and holds no usable secret: flagged, not read further.
   if (repository.archived) {
@@ -202,7 +210,7 @@ async function collectRepository(repository: TGithubRepository, { list, get, opt
     environments.push({ name: environment.name, secrets: environmentSecrets });
   }
   const deployKeys = await list("deployKeys", "GET /repos/{owner}/{repo}/keys", params, ZGithubDeployKey);
-  const { files, truncated } = await readImportableFiles(repository, { list, get, options, progress });
+  const { files, truncated } = await readImportableFiles(repository, readers);
   return { repository, workflowPermissions, secrets, environments, deployKeys, files, treeTruncated: truncated };
 }
 
@@ -217,23 +225,19 @@ export function isImportablePath(path: string): boolean {
 
 async function readImportableFiles(
   repository: TGithubRepository,
-  { get, options, progress }: RepositoryReaders,
+  { find, options, progress }: RepositoryReaders,
 ): Promise<{ files: GithubFile[]; truncated: boolean }> {
   if (!repository.default_branch) return { files: [], truncated: false };
   const params = { owner: repository.owner.login, repo: repository.name };
-  let tree;
-  try {
-    tree = await get(
-      "contents",
-      "GET /repos/{owner}/{repo}/git/trees/{tree_sha}",
-      { ...params, tree_sha: repository.default_branch, recursive: 1 },
-      ZGithubTree,
-    );
-  } catch (error) {
-    // 409: an empty repository has no tree; 404: the default branch is gone
-    if (error instanceof ConnectorError && /\((404|409) /.test(error.message)) return { files: [], truncated: false };
-    throw error;
-  }
+  // 409: an empty repository has no tree; 404: its default branch is gone. Nothing to read.
+  const tree = await find(
+    "contents",
+    "GET /repos/{owner}/{repo}/git/trees/{tree_sha}",
+    { ...params, tree_sha: repository.default_branch, recursive: 1 },
+    ZGithubTree,
+    [404, 409],
+  );
+  if (tree === null) return { files: [], truncated: false };
   if (tree.truncated) progress(`github: ${repository.full_name}: the file tree is too large for one answer; some files may be missing`);
   const wanted = tree.tree.filter((entry) => entry.type === "blob" && isImportablePath(entry.path)).slice(0, MAX_FILES_PER_REPOSITORY);
   const files: GithubFile[] = [];
@@ -242,7 +246,8 @@ async function readImportableFiles(
       progress(`github: ${repository.full_name}/${entry.path} is ${entry.size} bytes, over the import limit: skipped`);
       continue;
     }
-    const blob = await get("contents", "GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...params, file_sha: entry.sha }, ZGithubBlob);
+    const blob = await find("contents", "GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...params, file_sha: entry.sha }, ZGithubBlob);
+    if (blob === null) continue;
     const content = blob.encoding === "base64" ? Buffer.from(blob.content, "base64").toString("utf8") : blob.content;
     files.push({ path: entry.path, content });
   }

@@ -37,7 +37,8 @@ export function createGithubApi(options: GithubApiOptions): GithubApi {
     baseUrl: options.apiUrl.replace(/\/+$/, ""),
     userAgent: "blastmap-connector",
     throttle: { onRateLimit: onLimit("primary"), onSecondaryRateLimit: onLimit("secondary") },
-    retry: { retries: 2 },
+    // 429 is the throttling plugin's (it honours Retry-After); retry handles 5xx and network errors
+    retry: { retries: 2, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     // Octokit logs warnings to the console by default; the runner reports instead.
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });

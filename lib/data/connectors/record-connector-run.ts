@@ -2,11 +2,12 @@ import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TConnectorRunResult, TConnectorSnapshot } from "@/lib/schemas/connectors/connector-run";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
+import { publishConnectorIdentities } from "./publish-connector-identities";
 
 /**
  * Keeps a connector run: its row, the change summary beside the Import it produced (in that
- * Import's summary, so the import history says what the sync changed), and one audit entry —
- * together or not at all.
+ * Import's summary, so the import history says what the sync changed), the connector's token in
+ * Blastmap's own inventory, and one audit entry — together or not at all.
  */
 export async function recordConnectorRun(
   db: Db,
@@ -44,6 +45,7 @@ export async function recordConnectorRun(
         },
       });
     }
+    if (run.ok) await publishConnectorIdentities(tx, options.actor);
     await recordAuditEvent(tx, options.auditActor, {
       action: `connector.${run.outcome === "imported" || run.outcome === "unchanged" ? "sync" : "sync_failed"}`,
       target: `connector:${run.kind}:${run.target}`,

@@ -131,10 +131,6 @@ export interface GithubRepositoryCollection {
 export interface GithubOrgCollection {
   org: string;
   apiUrl: string;
-  /** the classic token's scopes (X-OAuth-Scopes), null for fine-grained and App tokens */
-  tokenScopes: string[] | null;
-  /** the environment variable the token came from (never its value) */
-  tokenEnv: string;
   workflowPermissions: TGithubWorkflowPermissions;
   /** organisation secrets; `repositories` is the selected list, null when the visibility says it */
   orgSecrets: { secret: TGithubOrgSecret; repositories: string[] | null }[];

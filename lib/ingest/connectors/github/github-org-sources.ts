@@ -1,4 +1,4 @@
-import { identityKey, secretKey, systemKey } from "@/lib/graph-keys/refs";
+import { secretKey, systemKey } from "@/lib/graph-keys/refs";
 import type { GithubOrgCollection, GithubRepositoryCollection, TGithubRunner } from "@/lib/schemas/connectors/github";
 import type { TInventoryInput } from "@/lib/schemas/inventory";
 import type { TPrivilege } from "@/lib/schemas/graph-facts";
@@ -10,7 +10,8 @@ import { secretTypeOf } from "../../workflow/secret-references";
 // <owner>/<repo>/<path> (read by the same parsers as files on disk, so a workflow's secrets, jobs
 // and runners come from the workflow parser) and one inventory document with everything that has
 // no file form — secret names and who can read them, runners, deploy keys, Apps, fine-grained
-// tokens, default token permissions, and the connector's own token. Pure.
+// tokens and default token permissions. The connector's own token is Blastmap's to list
+// (lib/data/connectors/publish-connector-identities.ts), not an import's. Pure.
 
 type InventorySecret = NonNullable<TInventoryInput["secrets"]>[number];
 type InventoryIdentity = NonNullable<TInventoryInput["identities"]>[number];
@@ -18,10 +19,6 @@ type InventoryRunner = NonNullable<TInventoryInput["runners"]>[number];
 
 export const githubInventoryPath = (org: string) => `connectors/github-${org}.json`;
 export const githubSystemName = (org: string) => `github:${org}`;
-/** The connector's own token, an NHI of Blastmap (identity:blastmap:connector-github-<org>). */
-export const connectorIdentityName = (org: string) => `blastmap:connector-github-${org}`;
-
-const BLASTMAP_SYSTEM = "blastmap";
 
 const PRIVILEGE_RANK: Record<TPrivilege, number> = { read: 0, write: 1, admin: 2 };
 /** The strongest of GitHub's permission levels ("read", "write", "admin"); anything else reads. */
@@ -47,12 +44,7 @@ export function githubOrgSources(collection: GithubOrgCollection): { sources: So
   );
   const secrets = secretsByRepository(collection, active, system);
   const runners = runnersOf(collection);
-  const identities = [
-    ...deployKeyIdentities(active, system),
-    ...appIdentities(collection, system),
-    ...tokenIdentities(collection, system),
-    connectorIdentity(collection, system),
-  ];
+  const identities = [...deployKeyIdentities(active, system), ...appIdentities(collection, system), ...tokenIdentities(collection, system)];
 
   const inventory: TInventoryInput = {
     blastmapInventory: 1,
@@ -73,12 +65,10 @@ export function githubOrgSources(collection: GithubOrgCollection): { sources: So
           ),
         },
       },
-      // Blastmap holds the connector's token: it is as critical as what that token reads.
-      { name: BLASTMAP_SYSTEM, kind: "other", criticality: "critical", storesSecrets: false },
     ],
     runners,
     identities,
-    secrets: [...secrets, connectorSecret(collection)],
+    secrets,
   };
 
   const count = (pick: (entry: GithubRepositoryCollection) => number) => active.reduce((sum, entry) => sum + pick(entry), 0);
@@ -240,27 +230,4 @@ function tokenIdentities(collection: GithubOrgCollection, system: string): Inven
         canAccess: [{ system, privilege: strongest(levels) }],
       };
     });
-}
-
-function connectorIdentity(collection: GithubOrgCollection, system: string): InventoryIdentity {
-  return {
-    name: connectorIdentityName(collection.org),
-    kind: "apiKey",
-    owner: "blastmap",
-    lifetime: "longLived",
-    scopes: collection.tokenScopes ?? [],
-    provider: "github",
-    canAccess: [{ system, privilege: "read" }],
-  };
-}
-
-function connectorSecret(collection: GithubOrgCollection): InventorySecret {
-  return {
-    name: `blastmap/connector-github-${collection.org}/${collection.tokenEnv}`,
-    type: "github-token",
-    storedIn: "envFile",
-    location: `$${collection.tokenEnv} in the Blastmap server's environment`,
-    authenticatesAs: identityKey(connectorIdentityName(collection.org)),
-    storedBy: [systemKey(BLASTMAP_SYSTEM)],
-  };
 }
