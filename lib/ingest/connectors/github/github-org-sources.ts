@@ -101,7 +101,8 @@ export function githubOrgSources(collection: GithubOrgCollection): { sources: So
 function secretsByRepository(collection: GithubOrgCollection, active: GithubRepositoryCollection[], system: string): InventorySecret[] {
   const byKey = new Map<string, InventorySecret>();
   const put = (repo: string | undefined, name: string, location: string, dates: { created_at: string; updated_at: string }) => {
-    const upper = name.toUpperCase();
+    // GitHub secret names are case-insensitive; workflows' references are upper-cased too
+    const upper = repo ? name.toUpperCase() : name;
     const key = secretKey(repo, upper);
     const previous = byKey.get(key);
     byKey.set(key, {
@@ -122,7 +123,7 @@ function secretsByRepository(collection: GithubOrgCollection, active: GithubRepo
       secret.visibility === "all" ? true : secret.visibility === "private" ? isPrivate(entry) : (repositories ?? []).includes(entry.repository.full_name),
     );
     const location = `organisation ${collection.org} secret (visibility: ${secret.visibility})`;
-    if (readers.length === 0) put(undefined, `${githubSystemName(collection.org)}:${secret.name}`, location, secret);
+    if (readers.length === 0) put(undefined, `${githubSystemName(collection.org)}:${secret.name.toUpperCase()}`, location, secret);
     for (const entry of readers) put(entry.repository.full_name, secret.name, location, secret);
   }
   for (const entry of active) {
