@@ -9,7 +9,8 @@ import path from "node:path";
 // would (base64 blobs, git blob SHAs), and can be told to fail first (rate limits, a missing
 // permission) the way GitHub does. No internet.
 
-export const GITHUB_FIXTURES = path.join(import.meta.dirname, "../fixtures/connectors/github");
+// from the repository root, where vitest and Playwright both run
+export const GITHUB_FIXTURES = path.resolve("test/fixtures/connectors/github");
 
 export interface RecordedResponse {
   /** the OpenAPI operation, e.g. "GET /orgs/{org}/repos": the fixture test validates against it */

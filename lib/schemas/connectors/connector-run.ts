@@ -41,3 +41,33 @@ export type TConnectorRunResult = z.infer<typeof ZConnectorRunResult>;
 /** The kinds a connector run can be started for, and the target's shape. */
 export const ZConnectorKind = z.enum(["github", "npm"]);
 export type TConnectorKind = z.infer<typeof ZConnectorKind>;
+
+/** The dashboard's "start a sync": which connector and what to read. The token is the server's, never sent. */
+export const ZConnectorSyncRequest = z.object({
+  kind: ZConnectorKind,
+  target: z
+    .string()
+    .trim()
+    .regex(/^@?[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, "an organisation (acme) or npm scope (@acme)"),
+});
+export type TConnectorSyncRequest = z.infer<typeof ZConnectorSyncRequest>;
+
+/** The last run of a connector and target, as the Connectors section shows it. */
+export interface TConnectorRunSummary {
+  kind: string;
+  target: string;
+  finishedAt: string;
+  outcome: string;
+  message: string;
+  hint: string | null;
+  counts: Record<string, number>;
+  changes: TConnectorChanges | null;
+}
+
+/** A connector the server can run, and whether its token's environment variable is set (never its value). */
+export interface TConnectorAvailability {
+  kind: string;
+  tokenEnv: string;
+  tokenSet: boolean;
+  apiUrl: string | null;
+}
