@@ -44,7 +44,7 @@ export function findReservedKeyUses(documents: TGraphDocument[], fileOf: (docume
       errors.push({
         file,
         path: `edges[${index}]`,
-        message: `${edge.kind} from "${edge.from}": what a Blastmap API token can reach is Blastmap's own inventory, not an import's`,
+        message: `${edge.kind} from "${edge.from}": what Blastmap's own tokens (API and connector) can reach is Blastmap's own inventory, not an import's`,
       });
     });
   }
