@@ -239,6 +239,18 @@ describe("connect github: rate limits and GitHub Enterprise Server (dry runs, PG
     expect(await database.current.db.node.count()).toBe(0);
   });
 
+  it("an unreachable API fails saying where it tried, after the retries, and writes nothing", async () => {
+    const closed = await replay();
+    const url = closed.url;
+    await closed.close();
+    server = null;
+    const result = await run(database.current.db, url);
+    expect(result.outcome).toBe("failed");
+    expect(result.message).toMatch(new RegExp(`^could not reach the GitHub API at ${url.replace(/[.]/g, "\\.")} \\(`));
+    expect(result.hint).toBe("check --api-url and the network");
+    expect(await database.current.db.node.count()).toBe(0);
+  }, 30_000);
+
   it("reads GitHub Enterprise Server under its /api/v3 base path", async () => {
     const github = await replay({ prefix: "/api/v3" });
     expect(github.url).toMatch(/\/api\/v3$/);
