@@ -71,7 +71,7 @@ test("an admin syncs a GitHub organisation from the Import page and sees the las
   await page.getByRole("button", { name: "Sync github octo-demo again" }).click();
   await expect(result).toContainText("github octo-demo: unchanged", { timeout: 120_000 });
   await expect(result).toContainText("Since the last sync: no change");
-  await expect(runs.getByRole("row", { name: /github octo-demo .* unchanged .* no change/ })).toBeVisible();
+  await expect(runs.getByRole("row", { name: /github octo-demo .* unchanged no change/ })).toBeVisible();
 
   // what the sync brought is in the inventory: the secret as the workflow names it
   await page.goto("/inventory/secrets?q=NPM_TOKEN");
