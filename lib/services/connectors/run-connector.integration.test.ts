@@ -77,10 +77,14 @@ describe.each(testDatabaseKinds())("connect github on %s", (kind) => {
     expect(await edgeExists(db, "EXPOSES", `context:${ORG}/web/release.yml/deploy`, `secret:${ORG}/web:VERCEL_TOKEN`)).toBe(true);
     // the runner the API lists is the one the workflow's labels reach; the group is the one `group:` reaches
     const runner = await db.runner.findFirst({ where: { node: { key: `runner:${ORG}/linux,self-hosted,x64` } } });
-    expect(runner).toMatchObject({ hosting: "selfHosted", persistent: true, shared: true, group: "Default" });
+    expect(runner).toMatchObject({ hosting: "selfHosted", persistent: true, shared: true, group: "Default", repositories: ["*"] });
     expect(await edgeExists(db, "RUNS_ON", `context:${ORG}/web/release.yml/publish`, `runner:${ORG}/linux,self-hosted,x64`)).toBe(true);
     expect(await edgeExists(db, "RUNS_ON", `context:${ORG}/api/ci.yml/test`, `runner:${ORG}/group:build-fleet`)).toBe(true);
-    expect(await db.runner.findFirst({ where: { node: { key: `runner:${ORG}/group:build-fleet` } } })).toMatchObject({ persistent: false, shared: false });
+    expect(await db.runner.findFirst({ where: { node: { key: `runner:${ORG}/group:build-fleet` } } })).toMatchObject({
+      persistent: false,
+      shared: false,
+      repositories: [`${ORG}/api`],
+    });
     // the lockfile's versions are installed in the job that runs npm ci (through the composite action)
     expect(await edgeExists(db, "INSTALLED_IN", "pkg:npm/chalk@5.3.0", `context:${ORG}/web/release.yml/publish`)).toBe(true);
     // identities: a write deploy key, an App, an approved token (the expired one is left out) and the connector's own token
@@ -97,6 +101,7 @@ describe.each(testDatabaseKinds())("connect github on %s", (kind) => {
     expect(await edgeExists(db, "CAN_ACCESS", `identity:github-deploy-key:${ORG}/api/501`, `system:github:${ORG}`)).toBe(true);
     const system = await db.system.findFirst({ where: { node: { key: `system:github:${ORG}` } } });
     expect(system?.defaultTokenPermissions).toEqual({ "*": "read", [`${ORG}/web`]: "write", [`${ORG}/api`]: "read", [`${ORG}/lodash`]: "read" });
+    expect(system?.actionsCanApprovePullRequests).toEqual({ "*": false, [`${ORG}/web`]: true, [`${ORG}/api`]: false, [`${ORG}/lodash`]: false });
     // provenance: every file is a source document of its own, under the repository it came from
     const documents = await db.sourceDocument.findMany({ select: { key: true }, orderBy: { key: "asc" } });
     expect(documents.map((document) => document.key)).toEqual([

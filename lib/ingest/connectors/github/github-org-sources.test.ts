@@ -120,11 +120,11 @@ describe("githubOrgSources", () => {
         ],
       }),
     );
-    expect(inventory.runners.map((runner) => [runner.name, runner.shared, runner.persistent])).toEqual([
-      ["acme/deploy,self-hosted", false, false],
-      ["acme/group:Default", true, true],
-      ["acme/group:deploy", false, false],
-      ["acme/linux,self-hosted,x64", true, true],
+    expect(inventory.runners.map((runner) => [runner.name, runner.shared, runner.persistent, runner.repositories])).toEqual([
+      ["acme/deploy,self-hosted", false, false, ["acme/api"]],
+      ["acme/group:Default", true, true, ["*"]],
+      ["acme/group:deploy", false, false, ["acme/api"]],
+      ["acme/linux,self-hosted,x64", true, true, ["*"]],
     ]);
   });
 
@@ -184,8 +184,9 @@ describe("githubOrgSources", () => {
       kind: "sourceControl",
       storesSecrets: true,
       defaultTokenPermissions: { "*": "write", "acme/web": "read" },
+      actionsCanApprovePullRequests: { "*": true, "acme/web": false },
     });
-    expect(githubOrgSources(input).counts.canApprovePullRequests).toBe(1);
+    expect(githubOrgSources(input).counts.actionsMayApprovePullRequests).toBe(1);
     const parsed = parseInventory("connectors/github-acme.json", inventory);
     expect(parsed.ok).toBe(true);
   });

@@ -43,7 +43,7 @@ export function githubOrgSources(collection: GithubOrgCollection): { sources: So
     entry.files.map((file) => ({ path: `${entry.repository.full_name}/${file.path}`, content: file.content })),
   );
   const secrets = secretsByRepository(collection, active, system);
-  const runners = runnersOf(collection);
+  const runners = runnersOf(collection, active);
   const identities = [...deployKeyIdentities(active, system), ...appIdentities(collection, system), ...tokenIdentities(collection, system)];
 
   const inventory: TInventoryInput = {
@@ -61,6 +61,14 @@ export function githubOrgSources(collection: GithubOrgCollection): { sources: So
           ...Object.fromEntries(
             active.flatMap((entry) =>
               entry.workflowPermissions ? [[entry.repository.full_name, entry.workflowPermissions.default_workflow_permissions]] : [],
+            ),
+          ),
+        },
+        actionsCanApprovePullRequests: {
+          "*": collection.workflowPermissions.can_approve_pull_request_reviews,
+          ...Object.fromEntries(
+            active.flatMap((entry) =>
+              entry.workflowPermissions ? [[entry.repository.full_name, entry.workflowPermissions.can_approve_pull_request_reviews]] : [],
             ),
           ),
         },
@@ -86,8 +94,9 @@ export function githubOrgSources(collection: GithubOrgCollection): { sources: So
     deployKeys: count((entry) => entry.deployKeys.length),
     apps: collection.installations.length,
     fineGrainedTokens: collection.fineGrainedTokens.filter((token) => !token.token_expired).length,
-    canApprovePullRequests: [collection.workflowPermissions, ...active.map((entry) => entry.workflowPermissions)].filter(
-      (p) => p?.can_approve_pull_request_reviews,
+    // the organisation's setting and each repository's that let Actions approve pull requests
+    actionsMayApprovePullRequests: [collection.workflowPermissions, ...active.map((entry) => entry.workflowPermissions)].filter(
+      (permissions) => permissions?.can_approve_pull_request_reviews,
     ).length,
   };
   return { sources: [...files, { path: githubInventoryPath(org), content: `${JSON.stringify(inventory, null, 2)}\n` }], counts };
@@ -142,11 +151,16 @@ const labelSet = (runner: TGithubRunner) => [...new Set(runner.labels.map((label
  * (`runs-on: { group: … }`) and each distinct label set of its machines. A runner is shared when
  * more than one repository may use its group, persistent unless every machine is ephemeral.
  */
-function runnersOf(collection: GithubOrgCollection): InventoryRunner[] {
+function runnersOf(collection: GithubOrgCollection, active: GithubRepositoryCollection[]): InventoryRunner[] {
   const runners = new Map<string, InventoryRunner>();
+  const privateRepositories = active
+    .filter((entry) => entry.repository.private || entry.repository.visibility === "internal")
+    .map((entry) => entry.repository.full_name);
   for (const { group, repositories, runners: machines } of collection.runnerGroups) {
     if (machines.length === 0) continue;
     const shared = group.visibility !== "selected" || (repositories ?? []).length > 1;
+    // "all": every repository; "private": the private and internal ones; "selected": the list
+    const allowed = group.visibility === "all" ? ["*"] : group.visibility === "private" ? privateRepositories : (repositories ?? []);
     const persistent = machines.some((machine) => machine.ephemeral !== true);
     const labels = [...new Set(machines.flatMap(labelSet))].sort();
     runners.set(`${collection.org}/group:${group.name}`, {
@@ -156,6 +170,7 @@ function runnersOf(collection: GithubOrgCollection): InventoryRunner[] {
       shared,
       labels,
       group: group.name,
+      repositories: allowed,
     });
     for (const machine of machines) {
       const name = `${collection.org}/${labelSet(machine).join(",")}`;
@@ -167,6 +182,7 @@ function runnersOf(collection: GithubOrgCollection): InventoryRunner[] {
         shared: (previous?.shared ?? false) || shared,
         labels: labelSet(machine),
         group: group.name,
+        repositories: [...new Set([...(previous?.repositories ?? []), ...allowed])].sort(),
       });
     }
   }
