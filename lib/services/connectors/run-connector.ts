@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db";
 import { connectorChanges, connectorSnapshot, hasChanges } from "@/lib/ingest/connectors/connector-snapshot";
 import { redactCredentials } from "@/lib/ingest/credentials/redact";
 import type { SourceFile } from "@/lib/ingest/types";
-import type { TConnectorRunResult } from "@/lib/schemas/connectors/connector-run";
+import type { TConnectorRunResult, TConnectorSnapshot } from "@/lib/schemas/connectors/connector-run";
 import { importSources } from "../import/import-sources";
 
 // One connector run: collect → import through the same importer as files (one transaction,
@@ -40,7 +40,7 @@ export async function runConnector(db: Db, connector: Connector, options: RunCon
   const progress = options.progress ?? (() => {});
   const startedAt = new Date().toISOString();
   const base = { kind: connector.kind, target: connector.target, startedAt };
-  const finish = async (result: Omit<TConnectorRunResult, keyof typeof base | "finishedAt">, snapshot: ReturnType<typeof connectorSnapshot> | null) => {
+  const finish = async (result: Omit<TConnectorRunResult, keyof typeof base | "finishedAt">, snapshot: TConnectorSnapshot | null) => {
     const run: TConnectorRunResult = { ...base, ...result, finishedAt: new Date().toISOString() };
     if (!options.dryRun) await recordConnectorRun(db, run, { actor: options.actor, auditActor: options.auditActor, snapshot });
     return run;
