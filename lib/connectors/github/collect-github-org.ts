@@ -81,6 +81,9 @@ function explain(error: unknown, need: GithubNeed, what: string, options: Collec
   throw new ConnectorError(`GitHub answered ${status} for ${what} (${reason}); nothing was imported`);
 }
 
+/** "GET /orgs/acme/actions/secrets": the request as a person reads it in an error. */
+const describeRequest = (route: string, params: Record<string, string | number>) => route.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+
 function parseAll<T extends z.ZodType>(schema: T, items: unknown[], what: string): z.infer<T>[] {
   return items.map((item, i) => {
     const parsed = schema.safeParse(item);
@@ -92,7 +95,7 @@ function parseAll<T extends z.ZodType>(schema: T, items: unknown[], what: string
 export async function collectGithubOrg(api: GithubApi, options: CollectGithubOptions, progress: (line: string) => void): Promise<GithubOrgCollection> {
   const { org } = options;
   const list = async <T extends z.ZodType>(need: GithubNeed, route: string, params: Record<string, string | number>, schema: T): Promise<z.infer<T>[]> => {
-    const what = `${route.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]))}`;
+    const what = describeRequest(route, params);
     try {
       const items = await api.paginate(route, { ...params, per_page: 100 });
       return parseAll(schema, items as unknown[], what);
@@ -108,7 +111,7 @@ export async function collectGithubOrg(api: GithubApi, options: CollectGithubOpt
     schema: T,
     missing: number[] = [],
   ): Promise<z.infer<T> | null> => {
-    const what = `${route.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]))}`;
+    const what = describeRequest(route, params);
     try {
       const response = await api.request(route, params);
       return parseAll(schema, [response.data], what)[0];
