@@ -9,6 +9,7 @@ const mutating: Permission[] = [
   "users:manage",
   "tokens:manage",
   "settings:manage",
+  "connectors:sync",
   "graph:delete",
   "whatif:run",
 ];
@@ -28,7 +29,7 @@ describe("the permission table", () => {
   it("lets responders import, handle incidents, mark compromises and run what-if, but not manage users, tokens or settings", () => {
     for (const permission of ["import:write", "incident:write", "compromise:mark", "whatif:run"] as const)
       expect(roleAllows("responder", permission)).toBe(true);
-    for (const permission of ["users:manage", "tokens:manage", "settings:manage", "graph:delete", "audit:read"] as const)
+    for (const permission of ["users:manage", "tokens:manage", "settings:manage", "connectors:sync", "graph:delete", "audit:read"] as const)
       expect(roleAllows("responder", permission)).toBe(false);
   });
 
@@ -46,7 +47,7 @@ describe("the permission table", () => {
     expect(tokenScopeAllows("read", "import:write")).toBe(false);
     expect(tokenScopeAllows("import", "import:write")).toBe(true);
     for (const scope of ["read", "import"] as const) {
-      for (const permission of ["users:manage", "tokens:manage", "settings:manage", "graph:delete", "audit:read", "incident:write"] as const)
+      for (const permission of ["users:manage", "tokens:manage", "settings:manage", "connectors:sync", "graph:delete", "audit:read", "incident:write"] as const)
         expect(tokenScopeAllows(scope, permission)).toBe(false);
     }
   });

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "users:manage": ["admin"],
   "tokens:manage": ["admin"],
   "settings:manage": ["admin"],
+  // a connector sync reads an organisation with the server's own token and rewrites its inventory
+  "connectors:sync": ["admin"],
   "graph:delete": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildConnectorIdentitiesDocument } from "@/lib/data/connectors/publish-connector-identities";
 import { buildTokenIdentitiesDocument } from "@/lib/data/tokens/publish-token-identities";
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
 import { findReservedKeyUses, isReservedKey } from "./reserved-keys";
@@ -30,6 +31,14 @@ describe("reserved keys", () => {
       },
     ]);
     expect(own.nodes.map((node) => node.key).every(isReservedKey)).toBe(true);
+  });
+
+  it("covers every key Blastmap's connector document writes, and refuses an import that says what a connector token reaches", () => {
+    const own = buildConnectorIdentitiesDocument([{ kind: "github", target: "acme", since: new Date() }], new Set(["system:github:acme"]));
+    expect(own.nodes.map((node) => node.key).every(isReservedKey)).toBe(true);
+    expect(
+      findReservedKeyUses([doc([], [{ kind: "CAN_ACCESS", from: "identity:blastmap:connector-github-acme", to: "system:github:acme", privilege: "read" }])]),
+    ).toEqual([{ file: "inventory:ci/inventory.json", path: "edges[0]", message: expect.stringContaining("identity:blastmap:connector-github-acme") }]);
   });
 
   it("refuses an import that describes a Blastmap token, naming the file and the key", () => {

@@ -12,8 +12,8 @@ import type { TFileProblem } from "@/lib/schemas/input-problem";
 
 /** The node Blastmap writes for itself; keys are built by lib/graph-keys/refs.ts. */
 export const RESERVED_NODE_KEYS = new Set(["system:blastmap"]);
-/** Blastmap's API tokens as identities, and any secret named for them. */
-export const RESERVED_KEY_PREFIXES = ["identity:blastmap-token:", "secret:blastmap-token:"];
+/** Blastmap's API tokens and connector tokens as identities, and any secret named for them. */
+export const RESERVED_KEY_PREFIXES = ["identity:blastmap-token:", "secret:blastmap-token:", "identity:blastmap:", "secret:blastmap:"];
 /** Documents written by Blastmap itself (`blastmap:api-tokens`). */
 const RESERVED_DOCUMENT_PREFIX = "blastmap:";
 
@@ -21,7 +21,7 @@ export function isReservedKey(key: string): boolean {
   return RESERVED_NODE_KEYS.has(key) || RESERVED_KEY_PREFIXES.some((prefix) => key.startsWith(prefix));
 }
 
-const isTokenIdentity = (key: string) => key.startsWith(RESERVED_KEY_PREFIXES[0]);
+const isTokenIdentity = (key: string) => key.startsWith(RESERVED_KEY_PREFIXES[0]) || key.startsWith(RESERVED_KEY_PREFIXES[2]);
 
 /** Errors for every imported document that touches Blastmap's own entries; [] when none does. */
 export function findReservedKeyUses(documents: TGraphDocument[], fileOf: (document: TGraphDocument) => string = (document) => document.key): TFileProblem[] {
@@ -44,7 +44,7 @@ export function findReservedKeyUses(documents: TGraphDocument[], fileOf: (docume
       errors.push({
         file,
         path: `edges[${index}]`,
-        message: `${edge.kind} from "${edge.from}": what a Blastmap API token can reach is Blastmap's own inventory, not an import's`,
+        message: `${edge.kind} from "${edge.from}": what Blastmap's own tokens (API and connector) can reach is Blastmap's own inventory, not an import's`,
       });
     });
   }

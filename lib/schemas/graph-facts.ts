@@ -187,6 +187,8 @@ export const ZRunnerAttrs = z.object({
   shared: z.boolean().optional(),
   labels: z.array(z.string()).optional(),
   group: z.string().nullable().optional(),
+  /** repositories allowed to use it ("owner/repo"; "*" every repository), when known */
+  repositories: z.array(z.string()).optional(),
 });
 export const ZSystemAttrs = z.object({
   systemKind: ZSystemKind,
@@ -198,6 +200,8 @@ export const ZSystemAttrs = z.object({
    * `permissions:` block, "*" for the organisation and "owner/repo" for a repository.
    */
   defaultTokenPermissions: z.record(z.string(), z.enum(["read", "write"])).optional(),
+  /** Source control only: whether GitHub Actions may approve pull requests, by "*" and "owner/repo". */
+  actionsCanApprovePullRequests: z.record(z.string(), z.boolean()).optional(),
 });
 export const ZActionAttrs = z.object({
   slug: z.string().min(1),

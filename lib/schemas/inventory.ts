@@ -90,6 +90,10 @@ export const ZInventorySystem = z.strictObject({
     .describe(
       'source control (system github:<org>): the default GITHUB_TOKEN permissions of workflows without a permissions block, by "*" (organisation) and "owner/repo"; without it write is assumed and marked so',
     ),
+  actionsCanApprovePullRequests: z
+    .record(z.string().regex(/^(\*|[^/\s]+\/[^/\s]+)$/, 'a key is "*" (the organisation) or "owner/repo"'), z.boolean())
+    .optional()
+    .describe('source control (system github:<org>): whether GitHub Actions may approve pull requests, by "*" (organisation) and "owner/repo"'),
 });
 
 export const ZInventoryRunner = z.strictObject({
@@ -99,6 +103,10 @@ export const ZInventoryRunner = z.strictObject({
   shared: z.boolean().default(false),
   labels: z.array(z.string()).default([]),
   group: z.string().optional(),
+  repositories: z
+    .array(z.string().regex(/^(\*|[^/\s]+\/[^/\s]+)$/, 'a repository is "owner/repo", or "*" for every repository'))
+    .default([])
+    .describe('repositories allowed to use this runner ("owner/repo"; "*" every repository of the organisation); empty when unknown'),
 });
 
 export const ZInventoryFreshResolve = z.strictObject({

@@ -1,5 +1,6 @@
 import type { Command } from "../command";
 import { complianceCommand } from "./compliance";
+import { connectCommand } from "./connect";
 import { findingsCommand } from "./findings";
 import { fixesCommand } from "./fixes";
 import { importCommand } from "./import";
@@ -15,6 +16,7 @@ import { userCommand } from "./user";
 /** Every `blastmap <command>`; each command lives in its own file beside this one. */
 export const COMMANDS: Record<string, Command> = {
   import: importCommand,
+  connect: connectCommand,
   migrate: migrateCommand,
   seed: seedCommand,
   stats: statsCommand,

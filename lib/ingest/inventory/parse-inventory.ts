@@ -110,6 +110,7 @@ function inventoryDocument(file: string, inventory: TInventory): InventoryParse 
         owner: system.owner ?? null,
         storesSecrets: system.storesSecrets,
         ...(system.defaultTokenPermissions ? { defaultTokenPermissions: system.defaultTokenPermissions } : {}),
+        ...(system.actionsCanApprovePullRequests ? { actionsCanApprovePullRequests: system.actionsCanApprovePullRequests } : {}),
       },
     }),
   );
@@ -118,7 +119,14 @@ function inventoryDocument(file: string, inventory: TInventory): InventoryParse 
       kind: "runner",
       key: runnerKey(runner.name),
       name: runner.name,
-      attrs: { hosting: runner.hosting, persistent: runner.persistent, shared: runner.shared, labels: runner.labels, group: runner.group ?? null },
+      attrs: {
+        hosting: runner.hosting,
+        persistent: runner.persistent,
+        shared: runner.shared,
+        labels: runner.labels,
+        group: runner.group ?? null,
+        ...(runner.repositories.length > 0 ? { repositories: runner.repositories } : {}),
+      },
     }),
   );
   inventory.publishers.forEach((publisher, i) => {

@@ -1,0 +1,118 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { ConnectorError, connectorKinds, createConnector } from "@/lib/services/connectors/connector-registry";
+import { runConnector } from "@/lib/services/connectors/run-connector";
+import { CONNECTOR_SNAPSHOT_PARTS, type TConnectorRunResult } from "@/lib/schemas/connectors/connector-run";
+import { CliError } from "../cli-error";
+import { cliActor } from "../cli-actor";
+import { formatTable, parseCommandArgs, printJson, type Command } from "../command";
+import { withDatabase } from "../with-database";
+
+const usage = "blastmap connect github --org ORG [--token-env NAME] [--api-url URL] [--skip-fine-grained-tokens] [--dry-run] [--json] [--every 6h]";
+
+const EVERY = /^(\d+)(m|h|d)$/;
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const MIN_EVERY_MS = 5 * 60_000;
+
+/** "6h" → milliseconds; at least five minutes, so a schedule cannot hammer an API. */
+export function parseEvery(value: string): number {
+  const match = EVERY.exec(value.trim());
+  if (!match) throw new CliError(`--every takes a duration such as 30m, 6h or 1d, got "${value}"`, 2);
+  const ms = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+  if (ms < MIN_EVERY_MS) throw new CliError(`--every must be at least 5m, got "${value}"`, 2);
+  return ms;
+}
+
+export const connectCommand: Command = {
+  summary:
+    "read an organisation's inventory from GitHub (repositories' workflows and lockfiles, secret names, runners, deploy keys, Apps, tokens) and import it",
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        org: { type: "string" },
+        scope: { type: "string" },
+        "token-env": { type: "string" },
+        "api-url": { type: "string" },
+        "skip-fine-grained-tokens": { type: "boolean" },
+        "dry-run": { type: "boolean" },
+        json: { type: "boolean" },
+        every: { type: "string" },
+      },
+      usage,
+      true,
+    );
+    const [kind] = positionals;
+    if (!kind || positionals.length > 1) throw new CliError(`name one connector (${connectorKinds().join(", ")})\nusage: ${usage}`, 2);
+    const target = values.org ?? values.scope;
+    if (!target) throw new CliError(`name what to read: --org for github${kind === "github" ? "" : ", --scope for npm"}\nusage: ${usage}`, 2);
+    if (values["token-env"] !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(values["token-env"])) {
+      throw new CliError(`--token-env takes an environment variable's name, got "${values["token-env"]}"`, 2);
+    }
+    const every = values.every !== undefined ? parseEvery(values.every) : null;
+    if (every !== null && values["dry-run"]) throw new CliError("--every and --dry-run together would never write anything", 2);
+
+    let connector;
+    try {
+      connector = createConnector(kind, {
+        target,
+        tokenEnv: values["token-env"],
+        apiUrl: values["api-url"],
+        skipFineGrainedTokens: values["skip-fine-grained-tokens"],
+      });
+    } catch (error) {
+      if (error instanceof ConnectorError) throw new CliError(error.message, 2);
+      throw error;
+    }
+    const once = async () => {
+      const result = await withDatabase(({ prisma }) =>
+        runConnector(prisma, connector, {
+          actor: `connector:${kind}:${target} (${cliActor().name})`,
+          auditActor: cliActor(),
+          dryRun: values["dry-run"],
+          progress: (line) => console.error(line),
+        }),
+      );
+      if (values.json) printJson(result);
+      else printRun(result);
+      return result.ok ? 0 : 1;
+    };
+    if (every === null) return once();
+
+    // A schedule keeps running: one failed run is reported and the next still happens.
+    let stopped = false;
+    const stop = () => (stopped = true);
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    const controller = new AbortController();
+    process.once("SIGINT", () => controller.abort());
+    process.once("SIGTERM", () => controller.abort());
+    while (!stopped) {
+      await once().catch((error: unknown) => console.error(`blastmap: ${error instanceof Error ? error.message : String(error)}`));
+      if (stopped) break;
+      console.error(`${kind}: next run at ${new Date(Date.now() + every).toISOString()}`);
+      await sleep(every, undefined, { signal: controller.signal }).catch(() => {});
+    }
+    return 0;
+  },
+};
+
+function printRun(result: TConnectorRunResult): void {
+  if (!result.ok) {
+    for (const error of result.import?.errors ?? []) console.error(`error: ${error.file}${error.line ? `:${error.line}` : ""}: ${error.message}`);
+    console.error(`blastmap: ${result.message}`);
+    if (result.hint) console.error(`hint: ${result.hint}`);
+    return;
+  }
+  const counts = Object.entries(result.counts);
+  if (counts.length > 0) console.log(formatTable([["collected", "count"], ...counts.map(([name, count]) => [name, count])]));
+  if (result.changes) {
+    const rows = CONNECTOR_SNAPSHOT_PARTS.map((part) => [part, result.changes![part].added.length, result.changes![part].removed.length]);
+    console.log(`\n${formatTable([["since the last run", "new", "gone"], ...rows])}`);
+    for (const part of ["secrets", "runners", "identities", "maintainers"] as const) {
+      for (const ref of result.changes[part].added.slice(0, 20)) console.log(`  + ${ref}`);
+      for (const ref of result.changes[part].removed.slice(0, 20)) console.log(`  - ${ref}`);
+    }
+  }
+  console.log(`\n${result.message}`);
+}
