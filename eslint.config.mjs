@@ -36,6 +36,8 @@ const LAYERS = {
   // storage
   database: { path: ["lib/db.ts", "lib/database/**", "lib/generated/**"], imports: [] },
   files: { path: "lib/files/**", imports: ["ingest", "schemas", "database"] },
+  // clients of external inventories (GitHub, the npm registry): the network, never the database
+  connectors: { path: "lib/connectors/**", imports: ["schemas", "graph-keys", "ingest"] },
   data: {
     path: "lib/data/**",
     imports: ["database", "schemas", "graph-keys", "ingest", "auth-rules"],
@@ -44,13 +46,13 @@ const LAYERS = {
   // orchestration and entry points
   services: {
     path: "lib/services/**",
-    imports: ["data", "database", "files", "engine", "ingest", "findings", "incidents", "schemas", "graph-keys", "auth-rules"],
+    imports: ["data", "database", "files", "connectors", "engine", "ingest", "findings", "incidents", "schemas", "graph-keys", "auth-rules"],
   },
   "auth-guard": { path: "lib/auth/{guard,get-auth,request-meta}.ts", imports: ["auth-rules", "data", "database", "schemas"] },
   actions: { path: "lib/actions/**", imports: ["auth-guard", "auth-rules", "services", "data", "database", "schemas"] },
   cli: {
     path: "lib/cli/**",
-    imports: ["services", "data", "database", "files", "findings", "ingest", "schemas", "auth-guard", "auth-rules", "labels"],
+    imports: ["services", "data", "database", "files", "connectors", "findings", "ingest", "schemas", "auth-guard", "auth-rules", "labels"],
   },
   app: {
     path: ["app/**", "proxy.ts"],

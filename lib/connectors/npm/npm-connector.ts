@@ -1,0 +1,169 @@
+import { mapNpmScope, recentVersions, hasInstallScript } from "@/lib/ingest/connectors/npm/map-npm-scope";
+import {
+  SLSA_PROVENANCE_PREFIX,
+  ZNpmAttestations,
+  ZNpmOrgMembers,
+  ZNpmOrgTeams,
+  ZNpmPackagePermissions,
+  ZNpmPackument,
+  ZNpmSearchPage,
+  ZNpmTeamMembers,
+  ZNpmTokenUser,
+  type TNpmCollectedVersion,
+  type TNpmOrgSnapshot,
+  type TNpmPackument,
+  type TNpmScopeSnapshot,
+} from "@/lib/schemas/connectors/npm";
+import type { Connector } from "../connector";
+import { ConnectorError } from "../connector-error";
+import { registryClient, type RegistryGet } from "./registry-client";
+
+// `blastmap connect npm --scope @acme`: the scope's packages, their maintainers, recent versions
+// (publish time, provenance, trusted publishing, install scripts) and, with a token that may read
+// them, the organisation's members and teams. Collects only; the caller imports what it returns.
+
+export const NPM_PUBLIC_REGISTRY = "https://registry.npmjs.org";
+export const MEMBERS_PERMISSION = "a token with read access to the org's members";
+
+export interface NpmConnectorOptions {
+  /** "@acme" (the leading @ may be left out) */
+  scope: string;
+  registryUrl?: string;
+  /** read by the caller from the environment; never stored */
+  token?: string;
+  /** skip the organisation's members and teams (then no token is needed) */
+  publicOnly?: boolean;
+  /** versions recorded per package, newest first */
+  recentVersionCount?: number;
+  /** packages per search page */
+  pageSize?: number;
+  retries?: number;
+  maxRetryAfterSeconds?: number;
+}
+
+const PUBLIC = { needs: "no token (a public read)" };
+const ORG_READ = { needs: MEMBERS_PERMISSION };
+const PRIVATE_PACKAGES = { needs: "a token with read access to the scope's packages" };
+
+/** "@scope/name" as the registry's path segment, as npm-package-arg's escapedName spells it: the slash as %2f. */
+export const escapedPackageName = (name: string) => encodeURIComponent(name).replace(/^%40/, "@").replace("%2F", "%2f");
+
+export function normaliseScope(scope: string): string {
+  const bare = scope.trim().replace(/^@/, "");
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(bare)) throw new ConnectorError(`"${scope}" is not an npm scope`, "pass --scope @your-org");
+  return `@${bare.toLowerCase()}`;
+}
+
+export function npmConnector(options: NpmConnectorOptions): Connector {
+  const scope = normaliseScope(options.scope);
+  return {
+    kind: "npm",
+    target: scope,
+    async collect(progress) {
+      if (!options.token && !options.publicOnly) {
+        throw new ConnectorError(
+          `reading ${scope}'s members and teams needs ${MEMBERS_PERMISSION}, and no token was given`,
+          "set NPM_TOKEN (or name another variable with --token-env), or pass --public-only to read public packages only",
+        );
+      }
+      const { get } = registryClient({
+        registryUrl: options.registryUrl ?? NPM_PUBLIC_REGISTRY,
+        token: options.token,
+        retries: options.retries,
+        maxRetryAfterSeconds: options.maxRetryAfterSeconds,
+        progress,
+      });
+      const names = await listPackages(get, scope, options, progress);
+      progress(`${scope}: ${names.length} packages`);
+      const packages = [];
+      for (const name of names) {
+        const packument = await get(`/${escapedPackageName(name)}`, ZNpmPackument, PRIVATE_PACKAGES);
+        if (!packument) {
+          progress(`${name}: not in the registry (unpublished?), skipped`);
+          continue;
+        }
+        const versions = await collectVersions(get, packument, options.recentVersionCount ?? 5);
+        packages.push({ packument, versions });
+      }
+      const org = options.publicOnly ? null : await collectOrg(get, scope, progress);
+      const tokenUser = options.token ? await get("/-/npm/v1/user", ZNpmTokenUser, { needs: "a valid npm token" }) : null;
+      const snapshot: TNpmScopeSnapshot = { scope, packages, org, tokenUser };
+      return { sources: mapNpmScope(snapshot), counts: countsOf(snapshot) };
+    },
+  };
+}
+
+async function listPackages(get: RegistryGet, scope: string, options: NpmConnectorOptions, progress: (line: string) => void): Promise<string[]> {
+  const names = new Set<string>();
+  const size = options.pageSize ?? 250;
+  for (let from = 0; ; from += size) {
+    const text = encodeURIComponent(`scope:${scope.slice(1)}`);
+    const page = await get(`/-/v1/search?text=${text}&size=${size}&from=${from}`, ZNpmSearchPage, PUBLIC);
+    if (!page)
+      throw new ConnectorError(
+        `the registry at ${options.registryUrl ?? NPM_PUBLIC_REGISTRY} has no search endpoint (/-/v1/search)`,
+        "use --registry with a full npm registry",
+      );
+    // search matches text too: keep the scope's own packages
+    page.objects.forEach(({ package: pkg }) => pkg.name.startsWith(`${scope}/`) && names.add(pkg.name));
+    if (page.objects.length < size || from + size >= page.total) break;
+    progress(`${scope}: listed ${from + page.objects.length} of ${page.total} packages`);
+  }
+  // Private packages are not in search: the org's own list has them, when the token may read it.
+  if (options.token && !options.publicOnly) {
+    const owned = await get(`/-/org/${scope.slice(1)}/package`, ZNpmPackagePermissions, PRIVATE_PACKAGES);
+    Object.keys(owned ?? {}).forEach((name) => names.add(name));
+  }
+  return [...names].sort();
+}
+
+async function collectVersions(get: RegistryGet, packument: TNpmPackument, count: number): Promise<TNpmCollectedVersion[]> {
+  const collected: TNpmCollectedVersion[] = [];
+  for (const version of recentVersions(packument, count)) {
+    const manifest = packument.versions[version]!;
+    const attestations = manifest.dist.attestations;
+    let hasProvenance = false;
+    if (attestations) {
+      // The bundles themselves say which kinds of attestation the version carries; the packument's
+      // summary stands in when a registry does not serve them.
+      const bundles = await get(`/-/npm/v1/attestations/${escapedPackageName(packument.name)}@${encodeURIComponent(version)}`, ZNpmAttestations, PUBLIC);
+      const kinds = bundles ? bundles.attestations.map((bundle) => bundle.predicateType) : [attestations.provenance?.predicateType ?? ""];
+      hasProvenance = kinds.some((kind) => kind.startsWith(SLSA_PROVENANCE_PREFIX));
+    }
+    collected.push({ version, hasProvenance });
+  }
+  return collected;
+}
+
+async function collectOrg(get: RegistryGet, scope: string, progress: (line: string) => void): Promise<TNpmOrgSnapshot | null> {
+  const org = scope.slice(1);
+  const members = await get(`/-/org/${org}/user`, ZNpmOrgMembers, ORG_READ);
+  if (!members) {
+    progress(`${scope} is not an npm organisation (a user's scope): no members or teams`);
+    return null;
+  }
+  const teamNames = (await get(`/-/org/${org}/team`, ZNpmOrgTeams, ORG_READ)) ?? [];
+  const teams = [];
+  for (const qualified of teamNames) {
+    const team = qualified.slice(qualified.indexOf(":") + 1);
+    const path = `/-/team/${org}/${encodeURIComponent(team)}`;
+    const teamMembers = (await get(`${path}/user`, ZNpmTeamMembers, ORG_READ)) ?? [];
+    const packages = (await get(`${path}/package`, ZNpmPackagePermissions, ORG_READ)) ?? {};
+    teams.push({ name: team, members: teamMembers, packages });
+  }
+  return { members, teams };
+}
+
+function countsOf(snapshot: TNpmScopeSnapshot): Record<string, number> {
+  const versions = snapshot.packages.flatMap(({ packument, versions }) => versions.map((entry) => ({ entry, manifest: packument.versions[entry.version]! })));
+  const maintainers = new Set(snapshot.packages.flatMap(({ packument }) => (packument.maintainers ?? []).map((m) => m.name)));
+  return {
+    packages: snapshot.packages.length,
+    versions: versions.length,
+    maintainers: maintainers.size,
+    withProvenance: versions.filter(({ entry }) => entry.hasProvenance).length,
+    withInstallScripts: versions.filter(({ manifest }) => hasInstallScript(manifest)).length,
+    members: Object.keys(snapshot.org?.members ?? {}).length,
+    teams: snapshot.org?.teams.length ?? 0,
+  };
+}
