@@ -41,6 +41,9 @@ export interface NpmConnectorOptions {
   maxRetryAfterSeconds?: number;
 }
 
+// a few requests at once: a large scope is read in reasonable time without tripping the rate limit
+const PARALLEL_REQUESTS = 4;
+
 const PUBLIC = { needs: "no token (a public read)" };
 const ORG_READ = { needs: MEMBERS_PERMISSION };
 const PRIVATE_PACKAGES = { needs: "a token with read access to the scope's packages" };
@@ -73,20 +76,23 @@ export function npmConnector(options: NpmConnectorOptions): Connector {
         maxRetryAfterSeconds: options.maxRetryAfterSeconds,
         progress,
       });
+      // First, so an expired or revoked token is named as such rather than as a missing permission.
+      const tokenUser = options.token ? await get("/-/npm/v1/user", ZNpmTokenUser, { needs: "a valid npm token" }) : null;
       const names = await listPackages(get, scope, options, progress);
       progress(`${scope}: ${names.length} packages`);
-      const packages = [];
-      for (const name of names) {
+      let done = 0;
+      const collected = await mapWithLimit(names, PARALLEL_REQUESTS, async (name) => {
         const packument = await get(`/${escapedPackageName(name)}`, ZNpmPackument, PRIVATE_PACKAGES);
+        done += 1;
+        if (done % 25 === 0) progress(`${scope}: read ${done} of ${names.length} packages`);
         if (!packument) {
           progress(`${name}: not in the registry (unpublished?), skipped`);
-          continue;
+          return null;
         }
-        const versions = await collectVersions(get, packument, options.recentVersionCount ?? 5);
-        packages.push({ packument, versions });
-      }
+        return { packument, versions: await collectVersions(get, packument, options.recentVersionCount ?? 5) };
+      });
+      const packages = collected.filter((entry) => entry !== null);
       const org = options.publicOnly ? null : await collectOrg(get, scope, progress);
-      const tokenUser = options.token ? await get("/-/npm/v1/user", ZNpmTokenUser, { needs: "a valid npm token" }) : null;
       const snapshot: TNpmScopeSnapshot = { scope, packages, org, tokenUser };
       return { sources: mapNpmScope(snapshot), counts: countsOf(snapshot) };
     },
@@ -166,4 +172,18 @@ function countsOf(snapshot: TNpmScopeSnapshot): Record<string, number> {
     members: Object.keys(snapshot.org?.members ?? {}).length,
     teams: snapshot.org?.teams.length ?? 0,
   };
+}
+
+/** fn over items, at most `limit` at a time, answers in the items' order. */
+async function mapWithLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

@@ -81,6 +81,13 @@ export function registryClient(options: RegistryClientOptions): { get: RegistryG
         await response.body?.cancel();
         return null;
       }
+      if (response.status === 401 && options.token) {
+        await response.body?.cancel();
+        throw new ConnectorError(
+          `the npm registry did not accept the token (401 to GET ${path}): it may be expired or revoked`,
+          `create a token with ${request.needs} and set it in the variable --token-env names`,
+        );
+      }
       if (response.status === 401 || response.status === 403) {
         await response.body?.cancel();
         throw new ConnectorError(
