@@ -174,14 +174,20 @@ function countsOf(snapshot: TNpmScopeSnapshot): Record<string, number> {
   };
 }
 
-/** fn over items, at most `limit` at a time, answers in the items' order. */
+/** fn over items, at most `limit` at a time, answers in the items' order; the first failure stops the rest. */
 async function mapWithLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !failed) {
       const index = next++;
-      results[index] = await fn(items[index]!);
+      try {
+        results[index] = await fn(items[index]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
