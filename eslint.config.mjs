@@ -36,17 +36,17 @@ const LAYERS = {
   // storage
   database: { path: ["lib/db.ts", "lib/database/**", "lib/generated/**"], imports: [] },
   files: { path: "lib/files/**", imports: ["ingest", "schemas", "database"] },
-  // clients of external inventories (GitHub, the npm registry): the network, never the database
-  connectors: { path: "lib/connectors/**", imports: ["schemas", "graph-keys", "ingest"] },
   data: {
     path: "lib/data/**",
     imports: ["database", "schemas", "graph-keys", "ingest", "auth-rules"],
     typeImports: ["engine", "findings", "incidents"],
   },
+  // clients of external inventories (GitHub, npm registry): collect API responses, no database
+  connectors: { path: "lib/connectors/**", imports: ["schemas", "graph-keys", "ingest"] },
   // orchestration and entry points
   services: {
     path: "lib/services/**",
-    imports: ["data", "database", "files", "connectors", "engine", "ingest", "findings", "incidents", "schemas", "graph-keys", "auth-rules"],
+    imports: ["connectors", "data", "database", "files", "engine", "ingest", "findings", "incidents", "schemas", "graph-keys", "auth-rules"],
   },
   "auth-guard": { path: "lib/auth/{guard,get-auth,request-meta}.ts", imports: ["auth-rules", "data", "database", "schemas"] },
   actions: { path: "lib/actions/**", imports: ["auth-guard", "auth-rules", "services", "data", "database", "schemas"] },

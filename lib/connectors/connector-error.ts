@@ -1,6 +1,6 @@
-// A failure the person running a connector must act on (a missing or under-scoped token, an
-// exhausted rate limit, an unreachable API): the message says what happened, the hint what to do.
-// Any failure means nothing is imported.
+// A failure the person running a connector must act on: a missing or under-scoped token (the
+// message names the permission), an exhausted rate limit, an API that cannot be reached. The
+// runner reports it with its hint and writes nothing.
 export class ConnectorError extends Error {
   constructor(
     message: string,

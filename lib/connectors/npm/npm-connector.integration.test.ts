@@ -164,11 +164,11 @@ describe.each(testDatabaseKinds())("connect npm against the replayed registry (%
     expect(await graphVersion(db)).toBe(before);
   });
 
-  it("without a token asks for one naming the permission, unless only public packages are wanted", async () => {
-    await expect(collect(RECORDED, { token: undefined })).rejects.toThrow(
-      `reading @sigstore's members and teams needs ${MEMBERS_PERMISSION}, and no token was given`,
+  it("without a token asks for one naming the variable and the permission, unless only public packages are wanted", async () => {
+    await expect(collect(RECORDED, { token: undefined, tokenEnv: "ACME_NPM", env: {} })).rejects.toThrow(
+      `no npm token: $ACME_NPM is not set, and reading @sigstore's members and teams needs ${MEMBERS_PERMISSION}`,
     );
-    const { run, server: replay } = await collect(RECORDED, { token: undefined, publicOnly: true });
+    const { run, server: replay } = await collect(RECORDED, { token: undefined, env: {}, publicOnly: true });
     expect(replay.requests.some((request) => request.startsWith("GET /-/org/"))).toBe(false);
     expect(replay.authorizations.every((header) => header === undefined)).toBe(true);
     expect(run.counts).toMatchObject({ packages: 3, members: 0, teams: 0 });

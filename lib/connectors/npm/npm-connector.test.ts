@@ -50,14 +50,20 @@ describe("the npm connector's errors", () => {
 
   it("says the registry cannot be reached", async () => {
     const port = await closedPort();
-    const connector = npmConnector({ scope: "@sigstore", registryUrl: `http://127.0.0.1:${port}`, publicOnly: true, retries: 0 });
+    const connector = npmConnector({ scope: "@sigstore", registryUrl: `http://127.0.0.1:${port}`, publicOnly: true, env: {}, retries: 0 });
     await expect(connector.collect(() => {})).rejects.toThrow(`could not reach the npm registry at 127.0.0.1:${port}`);
   });
 
   it("gives up on a registry that keeps failing, saying how often it tried", async () => {
     server = await startReplayServer(FIXTURES, { ...RECORDED, "GET /@sigstore%2fcli": { status: 503, headers: { "retry-after": "0" } } });
-    const connector = npmConnector({ scope: "@sigstore", registryUrl: server.url, publicOnly: true, pageSize: 2, retries: 1 });
+    const connector = npmConnector({ scope: "@sigstore", registryUrl: server.url, publicOnly: true, env: {}, pageSize: 2, retries: 1 });
     await expect(connector.collect(() => {})).rejects.toThrow("the npm registry kept answering 503 to GET /@sigstore%2fcli after 2 attempts");
+  });
+
+  it("reads the token from the variable tokenEnv names when it is not given", async () => {
+    server = await startReplayServer(FIXTURES, RECORDED);
+    await npmConnector({ scope: "@sigstore", registryUrl: server.url, tokenEnv: "ACME_NPM", env: { ACME_NPM: "from-env" }, pageSize: 2 }).collect(() => {});
+    expect(new Set(server.authorizations)).toEqual(new Set(["Bearer from-env"]));
   });
 
   it("refuses what is not a scope", () => {

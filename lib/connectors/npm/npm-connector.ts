@@ -29,8 +29,12 @@ export interface NpmConnectorOptions {
   /** "@acme" (the leading @ may be left out) */
   scope: string;
   registryUrl?: string;
-  /** read by the caller from the environment; never stored */
+  /** the token itself, read by the caller from the environment; never stored */
   token?: string;
+  /** otherwise, the environment variable holding it (NPM_TOKEN unless named) */
+  tokenEnv?: string;
+  /** where tokenEnv is read from: the process environment unless a test says otherwise */
+  env?: Record<string, string | undefined>;
   /** skip the organisation's members and teams (then no token is needed) */
   publicOnly?: boolean;
   /** versions recorded per package, newest first */
@@ -63,22 +67,24 @@ export function npmConnector(options: NpmConnectorOptions): Connector {
     kind: "npm",
     target: scope,
     async collect(progress) {
-      if (!options.token && !options.publicOnly) {
+      const tokenEnv = options.tokenEnv ?? "NPM_TOKEN";
+      const token = options.token ?? ((options.env ?? process.env)[tokenEnv]?.trim() || undefined);
+      if (!token && !options.publicOnly) {
         throw new ConnectorError(
-          `reading ${scope}'s members and teams needs ${MEMBERS_PERMISSION}, and no token was given`,
-          "set NPM_TOKEN (or name another variable with --token-env), or pass --public-only to read public packages only",
+          `no npm token: $${tokenEnv} is not set, and reading ${scope}'s members and teams needs ${MEMBERS_PERMISSION}`,
+          `export ${tokenEnv} with ${MEMBERS_PERMISSION} (or name another variable with --token-env), or pass --public-only to read public packages only`,
         );
       }
       const { get } = registryClient({
         registryUrl: options.registryUrl ?? NPM_PUBLIC_REGISTRY,
-        token: options.token,
+        token,
         retries: options.retries,
         maxRetryAfterSeconds: options.maxRetryAfterSeconds,
         progress,
       });
       // First, so an expired or revoked token is named as such rather than as a missing permission.
-      const tokenUser = options.token ? await get("/-/npm/v1/user", ZNpmTokenUser, { needs: "a valid npm token" }) : null;
-      const names = await listPackages(get, scope, options, progress);
+      const tokenUser = token ? await get("/-/npm/v1/user", ZNpmTokenUser, { needs: "a valid npm token" }) : null;
+      const names = await listPackages(get, scope, { ...options, token }, progress);
       progress(`${scope}: ${names.length} packages`);
       let done = 0;
       const collected = await mapWithLimit(names, PARALLEL_REQUESTS, async (name) => {
