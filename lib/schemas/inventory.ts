@@ -24,6 +24,10 @@ export const ZInventoryPublisher = z.strictObject({
   lastOwnershipChangeAt: ZWhen.optional(),
   lastAccountRecoveryAt: ZWhen.optional(),
   maintains: z.array(ZPurl).default([]).describe("packages (purl without version) this account can publish"),
+  mention: z
+    .boolean()
+    .optional()
+    .describe("names the account without describing it (a connector that knows only the handle): what is already stored about it is kept"),
 });
 
 export const ZInventoryPackageVersion = z.strictObject({

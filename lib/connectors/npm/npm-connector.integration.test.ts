@@ -134,6 +134,26 @@ describe.each(testDatabaseKinds())("connect npm against the replayed registry (%
     expect(cli?.path.map((step) => step.kind)).toEqual(["MAINTAINS"]);
   });
 
+  it("keeps what a person's own inventory says of a maintainer the registry only names", async () => {
+    const { db } = database.current;
+    const own = {
+      blastmapInventory: 1,
+      publishers: [{ handle: "example-maintainer-b", twoFactorEnforced: false, isHuman: false, lastAccountRecoveryAt: "2026-09-01" }],
+    };
+    expect((await importSources(db, [{ path: "inventory.json", content: JSON.stringify(own) }], { actor: "test" })).ok).toBe(true);
+    // the recorded answers again: the previous run's postinstall version goes, so the document is applied
+    const { run } = await collect(RECORDED);
+    const result = await importSources(db, run.sources, { actor: "test" });
+    expect(result.ok && !result.unchanged).toBe(true);
+    expect(await db.publisher.findFirst({ where: { handle: "example-maintainer-b" } })).toMatchObject({
+      twoFactorEnforced: false,
+      isHuman: false,
+      lastAccountRecoveryAt: new Date("2026-09-01"),
+    });
+    // what the registry does know of an account (the token owner's 2FA) is written
+    expect(await db.publisher.findFirst({ where: { handle: "example-maintainer-a" } })).toMatchObject({ twoFactorEnforced: true });
+  });
+
   it("waits out a 429 as long as Retry-After says, then carries on", async () => {
     const first = "GET /-/v1/search?text=scope%3Asigstore&size=2&from=0";
     const routes = { ...RECORDED, [first]: [{ status: 429, headers: { "retry-after": "1" } }, RECORDED[first] as { status: number; bodyFile: string }] };

@@ -127,6 +127,8 @@ function inventoryDocument(file: string, inventory: TInventory): InventoryParse 
       kind: "publisher",
       key,
       name: publisher.handle,
+      // a mention creates the account when missing but never resets what another document said of it
+      ...(publisher.mention ? { reference: true } : {}),
       attrs: {
         ecosystem: publisher.ecosystem,
         handle: publisher.handle,

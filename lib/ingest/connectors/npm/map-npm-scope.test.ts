@@ -113,6 +113,12 @@ describe("mapping an npm scope to an inventory document", () => {
       return Object.fromEntries(document.nodes.flatMap((node) => (node.kind === "publisher" ? [[node.attrs.handle, node.attrs.twoFactorEnforced]] : [])));
     };
     expect(two({ mode: "auth-and-writes" })).toEqual({ maria: true, bob: null });
+    // an account the registry only names is a mention: it never resets what is stored about it
+    const { document } = graphOf(scopeOf([packument("@acme/ui", ["maria", "bob"], [manifest("1.0.0")])], { tokenUser: { name: "maria", tfa: false } }));
+    expect(Object.fromEntries(document.nodes.flatMap((node) => (node.kind === "publisher" ? [[node.name, node.reference ?? false]] : [])))).toEqual({
+      maria: false,
+      bob: true,
+    });
     expect(two({ mode: "auth-only" })).toEqual({ maria: false, bob: null });
     expect(two(false)).toEqual({ maria: false, bob: null });
   });

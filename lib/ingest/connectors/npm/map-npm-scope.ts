@@ -56,12 +56,13 @@ export function mapNpmScope(snapshot: TNpmScopeSnapshot): SourceFile[] {
     organisation: snapshot.scope,
     publishers: [...maintains.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([handle, purls]) => ({
-        ecosystem: "npm",
-        handle,
-        twoFactorEnforced: twoFactor(handle),
-        maintains: [...purls].sort(),
-      })),
+      .map(([handle, purls]) => {
+        const twoFactorEnforced = twoFactor(handle);
+        // The registry says nothing else of an account: a mention keeps what a person's own
+        // inventory recorded about it (2FA off, a bot, a recent account recovery).
+        const known = twoFactorEnforced === null ? { mention: true } : { twoFactorEnforced };
+        return { ecosystem: "npm", handle, ...known, maintains: [...purls].sort() };
+      }),
     packages: snapshot.packages.map(({ packument, versions }) => {
       const manifests = versions.flatMap(({ version, hasProvenance }) => {
         const manifest = packument.versions[version];
