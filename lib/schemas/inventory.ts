@@ -34,6 +34,7 @@ export const ZInventoryPackageVersion = z.strictObject({
   version: ZName,
   hasInstallScript: z.boolean().optional(),
   hasProvenance: z.boolean().optional(),
+  trustedPublishing: z.boolean().optional().describe("published through OIDC trusted publishing rather than with a token"),
   publishedAt: ZWhen.optional(),
   publishedBy: z.string().optional().describe("publisher handle"),
 });

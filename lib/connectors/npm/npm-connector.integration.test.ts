@@ -76,16 +76,19 @@ describe.each(testDatabaseKinds())("connect npm against the replayed registry (%
       { handle: "example-release-bot", twoFactorEnforced: null },
     ]);
     const versions = await db.packageVersion.findMany({
-      select: { purl: true, hasProvenance: true, hasInstallScript: true, publishedBy: true, publishedAt: true },
+      select: { purl: true, hasProvenance: true, trustedPublishing: true, hasInstallScript: true, publishedBy: true, publishedAt: true },
     });
     expect(versions).toHaveLength(9);
     expect(versions.find((version) => version.purl === "pkg:npm/%40sigstore/core@4.0.1")).toMatchObject({
       hasProvenance: true,
+      trustedPublishing: true,
       hasInstallScript: false,
       publishedBy: "GitHub Actions",
       publishedAt: new Date(String((fixture("packument-sigstore__core.json").time as Record<string, string>)["4.0.1"])),
     });
-    expect(versions.find((version) => version.purl === "pkg:npm/%40sigstore/core@0.1.0")).toMatchObject({ hasProvenance: false });
+    // provenance from a token publish: attested, but not through trusted publishing
+    expect(versions.find((version) => version.purl === "pkg:npm/%40sigstore/core@4.0.0")).toMatchObject({ hasProvenance: true, trustedPublishing: false });
+    expect(versions.find((version) => version.purl === "pkg:npm/%40sigstore/core@0.1.0")).toMatchObject({ hasProvenance: false, trustedPublishing: false });
     const packages = await db.package.findMany({ select: { purl: true, trustedPublishing: true }, orderBy: { purl: "asc" } });
     expect(packages.map((pkg) => [pkg.purl, pkg.trustedPublishing])).toEqual([
       ["pkg:npm/%40sigstore/cli", false],

@@ -158,6 +158,7 @@ function inventoryDocument(file: string, inventory: TInventory): InventoryParse 
           purl: key,
           hasInstallScript: version.hasInstallScript,
           hasProvenance: version.hasProvenance,
+          trustedPublishing: version.trustedPublishing,
           publishedAt: when(version.publishedAt),
           publishedBy: version.publishedBy,
         },

@@ -82,8 +82,13 @@ describe("mapping an npm scope to an inventory document", () => {
     ];
     const { document } = graphOf(snapshot);
     const versions = Object.fromEntries(document.nodes.flatMap((node) => (node.kind === "packageVersion" ? [[node.attrs.version, node.attrs]] : [])));
-    expect(versions["2.0.0"]).toMatchObject({ hasProvenance: true, publishedBy: "GitHub Actions", publishedAt: new Date(Date.UTC(2026, 0, 2)) });
-    expect(versions["1.0.0"]).toMatchObject({ hasProvenance: false, publishedBy: "maria" });
+    expect(versions["2.0.0"]).toMatchObject({
+      hasProvenance: true,
+      trustedPublishing: true,
+      publishedBy: "GitHub Actions",
+      publishedAt: new Date(Date.UTC(2026, 0, 2)),
+    });
+    expect(versions["1.0.0"]).toMatchObject({ hasProvenance: false, trustedPublishing: false, publishedBy: "maria" });
     const pkg = document.nodes.find((node) => node.kind === "package");
     expect(pkg?.attrs).toMatchObject({ trustedPublishing: true });
   });

@@ -75,6 +75,7 @@ export function mapNpmScope(snapshot: TNpmScopeSnapshot): SourceFile[] {
           version: manifest.version,
           hasInstallScript: hasInstallScript(manifest),
           hasProvenance,
+          ...(manifest._npmUser ? { trustedPublishing: manifest._npmUser.trustedPublisher !== undefined } : {}),
           ...publishTime(packument, manifest.version),
           ...(manifest._npmUser ? { publishedBy: manifest._npmUser.name } : {}),
         })),
