@@ -47,15 +47,16 @@ export function mapNpmScope(snapshot: TNpmScopeSnapshot): SourceFile[] {
   const twoFactor = (handle: string): boolean | null => {
     const user = snapshot.tokenUser;
     // The registry tells an account's 2FA mode to that account only: known for the token's owner.
-    if (!user || user.name !== handle || user.tfa === undefined) return null;
-    return user.tfa !== false && user.tfa !== null && user.tfa.mode === "auth-and-writes";
+    if (!user || user.name !== handle || user.tfa === undefined || user.tfa === null) return null;
+    return user.tfa !== false && user.tfa.mode === "auth-and-writes";
   };
 
   const inventory: TInventoryInput = {
     blastmapInventory: 1,
     organisation: snapshot.scope,
     publishers: [...maintains.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
+      // code-unit order, not the locale's: the same scope gives the same bytes (and digest) everywhere
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([handle, purls]) => {
         const twoFactorEnforced = twoFactor(handle);
         // The registry says nothing else of an account: a mention keeps what a person's own
