@@ -66,6 +66,19 @@ describe("the npm connector's errors", () => {
     expect(new Set(server.authorizations)).toEqual(new Set(["Bearer from-env"]));
   });
 
+  it("lists the org's own packages on a registry without search, and says so when it has neither", async () => {
+    const withoutSearch = Object.fromEntries(Object.entries(RECORDED).filter(([route]) => !route.includes("/-/v1/search")));
+    server = await startReplayServer(FIXTURES, withoutSearch);
+    const lines: string[] = [];
+    const run = await npmConnector({ scope: "@sigstore", registryUrl: server.url, token: "replay-token" }).collect((line) => lines.push(line));
+    expect(run.counts.packages).toBe(3);
+    expect(lines).toContain("@sigstore: the registry has no search; listed the org's own packages");
+    await server.close();
+    server = undefined;
+    const failure = collectFrom(Object.fromEntries(Object.entries(withoutSearch).filter(([route]) => !route.endsWith("/-/org/sigstore/package"))));
+    await expect(failure).rejects.toThrow("lists no packages for @sigstore: it has no search endpoint (/-/v1/search) and no organisation package list");
+  });
+
   it("refuses what is not a scope", () => {
     expect(() => npmConnector({ scope: "@../etc" })).toThrow('"@../etc" is not an npm scope');
   });

@@ -108,24 +108,30 @@ export function npmConnector(options: NpmConnectorOptions): Connector {
 async function listPackages(get: RegistryGet, scope: string, options: NpmConnectorOptions, progress: (line: string) => void): Promise<string[]> {
   const names = new Set<string>();
   const size = options.pageSize ?? 250;
+  let searchable = true;
   for (let from = 0; ; from += size) {
     const text = encodeURIComponent(`scope:${scope.slice(1)}`);
     const page = await get(`/-/v1/search?text=${text}&size=${size}&from=${from}`, ZNpmSearchPage, PUBLIC);
-    if (!page)
-      throw new ConnectorError(
-        `the registry at ${options.registryUrl ?? NPM_PUBLIC_REGISTRY} has no search endpoint (/-/v1/search)`,
-        "use --registry with a full npm registry",
-      );
+    if (!page) {
+      searchable = false;
+      break;
+    }
     // search matches text too: keep the scope's own packages
     page.objects.forEach(({ package: pkg }) => pkg.name.startsWith(`${scope}/`) && names.add(pkg.name));
     if (page.objects.length < size || from + size >= page.total) break;
     progress(`${scope}: listed ${from + page.objects.length} of ${page.total} packages`);
   }
   // Private packages are not in search: the org's own list has them, when the token may read it.
-  if (options.token && !options.publicOnly) {
-    const owned = await get(`/-/org/${scope.slice(1)}/package`, ZNpmPackagePermissions, PRIVATE_PACKAGES);
-    Object.keys(owned ?? {}).forEach((name) => names.add(name));
+  // Some registries (GitHub Packages, proxies) have no search at all; the org's list is then the only one.
+  const owned = options.token && !options.publicOnly ? await get(`/-/org/${scope.slice(1)}/package`, ZNpmPackagePermissions, PRIVATE_PACKAGES) : null;
+  Object.keys(owned ?? {}).forEach((name) => names.add(name));
+  if (!searchable && !owned) {
+    throw new ConnectorError(
+      `the registry at ${options.registryUrl ?? NPM_PUBLIC_REGISTRY} lists no packages for ${scope}: it has no search endpoint (/-/v1/search) and no organisation package list (/-/org/${scope.slice(1)}/package)`,
+      "use --registry with a full npm registry, or a token of an org member so the org's own list can be read",
+    );
   }
+  if (!searchable) progress(`${scope}: the registry has no search; listed the org's own packages`);
   return [...names].sort();
 }
 
