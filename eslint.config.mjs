@@ -53,7 +53,7 @@ const LAYERS = {
   actions: { path: "lib/actions/**", imports: ["auth-guard", "auth-rules", "services", "data", "database", "schemas"] },
   cli: {
     path: "lib/cli/**",
-    imports: ["services", "data", "database", "files", "findings", "ingest", "schemas", "auth-guard", "auth-rules", "labels"],
+    imports: ["services", "data", "database", "files", "connectors", "findings", "ingest", "schemas", "auth-guard", "auth-rules", "labels"],
   },
   app: {
     path: ["app/**", "proxy.ts"],

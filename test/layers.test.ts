@@ -71,4 +71,18 @@ describe("layer rules", () => {
       "boundaries/dependencies: components may not import auth-guard (docs/ARCHITECTURE.md, layers)",
     ]);
   });
+
+  it("a connector collects from the network and never touches the database or the import services", async () => {
+    const source = [
+      'import { mapNpmScope } from "@/lib/ingest/connectors/npm/map-npm-scope";',
+      'import { getDb } from "@/lib/db";',
+      'import { importSources } from "@/lib/services/import/import-sources";',
+      "export const probe = [mapNpmScope, getDb, importSources];",
+      "",
+    ].join("\n");
+    expect(await problems("lib/connectors/npm/probe.ts", source)).toEqual([
+      "boundaries/dependencies: connectors may not import database (docs/ARCHITECTURE.md, layers)",
+      "boundaries/dependencies: connectors may not import services (docs/ARCHITECTURE.md, layers)",
+    ]);
+  });
 });

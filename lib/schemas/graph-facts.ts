@@ -81,6 +81,8 @@ export const ZPackageVersionAttrs = z.object({
   purl: z.string().startsWith("pkg:"),
   hasInstallScript: z.boolean().optional(),
   hasProvenance: z.boolean().optional(),
+  /** published through OIDC trusted publishing rather than with a token */
+  trustedPublishing: z.boolean().optional(),
   publishedAt: ZDate.nullable().optional(),
   publishedBy: z.string().nullable().optional(),
   compromised: z.boolean().optional(),

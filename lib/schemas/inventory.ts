@@ -24,12 +24,17 @@ export const ZInventoryPublisher = z.strictObject({
   lastOwnershipChangeAt: ZWhen.optional(),
   lastAccountRecoveryAt: ZWhen.optional(),
   maintains: z.array(ZPurl).default([]).describe("packages (purl without version) this account can publish"),
+  mention: z
+    .boolean()
+    .optional()
+    .describe("names the account without describing it (a connector that knows only the handle): what is already stored about it is kept"),
 });
 
 export const ZInventoryPackageVersion = z.strictObject({
   version: ZName,
   hasInstallScript: z.boolean().optional(),
   hasProvenance: z.boolean().optional(),
+  trustedPublishing: z.boolean().optional().describe("published through OIDC trusted publishing rather than with a token"),
   publishedAt: ZWhen.optional(),
   publishedBy: z.string().optional().describe("publisher handle"),
 });

@@ -45,6 +45,15 @@ describe("parseInventory", () => {
     expect(parsed.document.nodes.find((node) => node.kind === "identity")?.attrs).toMatchObject({ owner: "platform", expiresAt: new Date("2026-12-31") });
   });
 
+  it("makes a publisher marked as a mention a reference, which never resets what is stored about the account", () => {
+    const parsed = parseInventory("connectors/npm-acme.json", { blastmapInventory: 1, publishers: [{ handle: "bob", mention: true }, { handle: "alice" }] });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.document.nodes.map((node) => [node.key, node.reference ?? false])).toEqual([
+      ["publisher:npm/bob", true],
+      ["publisher:npm/alice", false],
+    ]);
+  });
+
   it("leaves references to nodes it does not define for the database check, with their JSON path", () => {
     const parsed = parseInventory("inventory.json", inventory);
     expect(parsed.ok && parsed.references).toEqual([{ key: "system:github-actions", file: "inventory.json", path: "$.secrets[0].storedBy[0]" }]);

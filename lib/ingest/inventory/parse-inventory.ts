@@ -135,6 +135,8 @@ function inventoryDocument(file: string, inventory: TInventory): InventoryParse 
       kind: "publisher",
       key,
       name: publisher.handle,
+      // a mention creates the account when missing but never resets what another document said of it
+      ...(publisher.mention ? { reference: true } : {}),
       attrs: {
         ecosystem: publisher.ecosystem,
         handle: publisher.handle,
@@ -164,6 +166,7 @@ function inventoryDocument(file: string, inventory: TInventory): InventoryParse 
           purl: key,
           hasInstallScript: version.hasInstallScript,
           hasProvenance: version.hasProvenance,
+          trustedPublishing: version.trustedPublishing,
           publishedAt: when(version.publishedAt),
           publishedBy: version.publishedBy,
         },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PackageVersion" ADD COLUMN     "trustedPublishing" BOOLEAN NOT NULL DEFAULT false;
