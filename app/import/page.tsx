@@ -3,7 +3,7 @@ import { ConnectorsSection } from "@/components/import/connectors-section";
 import { ImportPage } from "@/components/import/import-page";
 import { actorAllows, requirePagePermission } from "@/lib/auth/guard";
 import { listLatestConnectorRuns } from "@/lib/data/connectors/list-connector-runs";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { importLimits } from "@/lib/ingest/limits";
 import { connectorAvailability } from "@/lib/services/connectors/connector-settings";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function Page() {
   const actor = await requirePagePermission("import:write");
   // Connectors read with the server's token: admins only.
-  const runs = actorAllows(actor, "connectors:sync") ? await listLatestConnectorRuns(await getDb()) : null;
+  const runs = actorAllows(actor, "connectors:sync") ? await listLatestConnectorRuns((await getDatabase()).prisma) : null;
   return (
     <>
       <ImportPage maxFileBytes={importLimits().maxFileBytes} />

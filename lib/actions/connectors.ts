@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireActionPermission } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { ZConnectorSyncRequest, type TConnectorRunResult } from "@/lib/schemas/connectors/connector-run";
 import { ConnectorError, createConnector } from "@/lib/services/connectors/connector-registry";
 import { connectorRequestFromEnv } from "@/lib/services/connectors/connector-settings";
@@ -26,7 +26,7 @@ export async function syncConnectorAction(_state: ConnectorSyncState, form: Form
     if (error instanceof ConnectorError) return { error: error.message, result: null };
     throw error;
   }
-  const result = await runConnector(await getDb(), connector, { actor: actor.name, auditActor: actor });
+  const result = await runConnector((await getDatabase()).prisma, connector, { actor: actor.name, auditActor: actor });
   revalidatePath("/import");
   return { error: null, result };
 }

@@ -3,9 +3,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readRoutes, startReplayServer } from "@/test/connectors/replay-server";
 import { CliError } from "../cli-error";
-import { connectNpmConnector } from "./connect-npm";
+import { parseConnectArgs } from "./connect";
 
 // The arguments of `blastmap connect npm`: the scope, where the token comes from, the registry.
+
+const connectNpmConnector = (argv: string[], env: Record<string, string | undefined>) => parseConnectArgs(["npm", ...argv], env).connector;
 
 const usageError = (run: () => unknown, message: string) => {
   expect(run).toThrow(CliError);
@@ -14,7 +16,7 @@ const usageError = (run: () => unknown, message: string) => {
 
 describe("blastmap connect npm arguments", () => {
   it("needs a scope, and makes an npm connector for it", () => {
-    usageError(() => connectNpmConnector([], {}), "--scope is required");
+    usageError(() => connectNpmConnector([], {}), "name what to read: --scope for npm");
     const connector = connectNpmConnector(["--scope", "Acme", "--public-only"], {});
     expect([connector.kind, connector.target]).toEqual(["npm", "@acme"]);
   });
@@ -30,7 +32,7 @@ describe("blastmap connect npm arguments", () => {
       () => connectNpmConnector(["--scope", "@acme", "--token-env", "ACME_NPM"], { NPM_TOKEN: "other" }),
       "--token-env ACME_NPM: that environment variable is not set",
     );
-    usageError(() => connectNpmConnector(["--scope", "@acme", "--token-env", "A B"], {}), "--token-env takes the name of an environment variable");
+    usageError(() => connectNpmConnector(["--scope", "@acme", "--token-env", "A B"], {}), "--token-env takes an environment variable's name");
     expect(connectNpmConnector(["--scope", "@acme", "--token-env", "ACME_NPM"], { ACME_NPM: "value" }).target).toBe("@acme");
   });
 

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Connector } from "@/lib/connectors/connector";
 import { ConnectorError, connectorKinds, createConnector } from "@/lib/services/connectors/connector-registry";
 import { runConnector } from "@/lib/services/connectors/run-connector";
 import { CONNECTOR_SNAPSHOT_PARTS, type TConnectorRunResult } from "@/lib/schemas/connectors/connector-run";
@@ -7,7 +8,10 @@ import { cliActor } from "../cli-actor";
 import { formatTable, parseCommandArgs, printJson, type Command } from "../command";
 import { withDatabase } from "../with-database";
 
-const usage = "blastmap connect github --org ORG [--token-env NAME] [--api-url URL] [--skip-fine-grained-tokens] [--dry-run] [--json] [--every 6h]";
+const usage = [
+  "blastmap connect github --org ORG [--token-env GITHUB_TOKEN] [--api-url URL] [--skip-fine-grained-tokens] [--dry-run] [--json] [--every 6h]",
+  "       blastmap connect npm --scope @org [--token-env NPM_TOKEN] [--registry URL] [--public-only] [--versions 5] [--dry-run] [--json] [--every 6h]",
+].join("\n");
 
 const EVERY = /^(\d+)(m|h|d)$/;
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -22,58 +26,85 @@ export function parseEvery(value: string): number {
   return ms;
 }
 
+const options = {
+  org: { type: "string" },
+  scope: { type: "string" },
+  "token-env": { type: "string" },
+  "api-url": { type: "string" },
+  registry: { type: "string" },
+  "skip-fine-grained-tokens": { type: "boolean" },
+  "public-only": { type: "boolean" },
+  versions: { type: "string" },
+  "dry-run": { type: "boolean" },
+  json: { type: "boolean" },
+  every: { type: "string" },
+} as const;
+
+export interface ConnectInvocation {
+  kind: string;
+  target: string;
+  connector: Connector;
+  dryRun: boolean;
+  json: boolean;
+  every: number | null;
+}
+
+/** `blastmap connect <kind> …`'s arguments, checked, and the connector they ask for. */
+export function parseConnectArgs(argv: string[], env: Record<string, string | undefined> = process.env): ConnectInvocation {
+  const { values, positionals } = parseCommandArgs(argv, options, usage, true);
+  const [kind] = positionals;
+  if (!kind || positionals.length > 1) throw new CliError(`name one connector (${connectorKinds().join(", ")})\nusage: ${usage}`, 2);
+  const target = kind === "npm" ? values.scope : values.org;
+  if (!target) throw new CliError(`name what to read: ${kind === "npm" ? "--scope for npm" : "--org for github"}\nusage: ${usage}`, 2);
+  const tokenEnv = values["token-env"];
+  if (tokenEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv)) {
+    throw new CliError(`--token-env takes an environment variable's name, got "${tokenEnv}"`, 2);
+  }
+  if (tokenEnv !== undefined && !env[tokenEnv]?.trim() && !values["public-only"])
+    throw new CliError(`--token-env ${tokenEnv}: that environment variable is not set`, 2);
+  const apiUrl = values["api-url"] ?? values.registry;
+  if (apiUrl !== undefined && (!URL.canParse(apiUrl) || !/^https?:$/.test(new URL(apiUrl).protocol))) {
+    throw new CliError(`--${values["api-url"] !== undefined ? "api-url" : "registry"} must be an http(s) URL, not "${apiUrl}"`, 2);
+  }
+  const versions = values.versions === undefined ? undefined : Number(values.versions);
+  if (versions !== undefined && !(Number.isInteger(versions) && versions >= 1 && versions <= 100)) {
+    throw new CliError("--versions takes a whole number from 1 to 100", 2);
+  }
+  const every = values.every !== undefined ? parseEvery(values.every) : null;
+  if (every !== null && values["dry-run"]) throw new CliError("--every and --dry-run together would never write anything", 2);
+  try {
+    const connector = createConnector(kind, {
+      target,
+      tokenEnv,
+      apiUrl,
+      skipFineGrainedTokens: values["skip-fine-grained-tokens"],
+      publicOnly: values["public-only"],
+      recentVersions: versions,
+      env,
+    });
+    return { kind, target, connector, dryRun: Boolean(values["dry-run"]), json: Boolean(values.json), every };
+  } catch (error) {
+    if (error instanceof ConnectorError) throw new CliError(error.message, 2);
+    throw error;
+  }
+}
+
 export const connectCommand: Command = {
   summary:
-    "read an organisation's inventory from GitHub (repositories' workflows and lockfiles, secret names, runners, deploy keys, Apps, tokens) and import it",
+    "read an inventory where it lives and import it: a GitHub organisation (workflows, lockfiles, secret names, runners, deploy keys, Apps, tokens) or an npm scope (packages, maintainers, recent versions, members)",
   usage,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      {
-        org: { type: "string" },
-        scope: { type: "string" },
-        "token-env": { type: "string" },
-        "api-url": { type: "string" },
-        "skip-fine-grained-tokens": { type: "boolean" },
-        "dry-run": { type: "boolean" },
-        json: { type: "boolean" },
-        every: { type: "string" },
-      },
-      usage,
-      true,
-    );
-    const [kind] = positionals;
-    if (!kind || positionals.length > 1) throw new CliError(`name one connector (${connectorKinds().join(", ")})\nusage: ${usage}`, 2);
-    const target = values.org ?? values.scope;
-    if (!target) throw new CliError(`name what to read: --org for github${kind === "github" ? "" : ", --scope for npm"}\nusage: ${usage}`, 2);
-    if (values["token-env"] !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(values["token-env"])) {
-      throw new CliError(`--token-env takes an environment variable's name, got "${values["token-env"]}"`, 2);
-    }
-    const every = values.every !== undefined ? parseEvery(values.every) : null;
-    if (every !== null && values["dry-run"]) throw new CliError("--every and --dry-run together would never write anything", 2);
-
-    let connector;
-    try {
-      connector = createConnector(kind, {
-        target,
-        tokenEnv: values["token-env"],
-        apiUrl: values["api-url"],
-        skipFineGrainedTokens: values["skip-fine-grained-tokens"],
-      });
-    } catch (error) {
-      if (error instanceof ConnectorError) throw new CliError(error.message, 2);
-      throw error;
-    }
+    const { kind, target, connector, dryRun, json, every } = parseConnectArgs(argv);
     const once = async () => {
       const result = await withDatabase(({ prisma }) =>
         runConnector(prisma, connector, {
           actor: `connector:${kind}:${target} (${cliActor().name})`,
           auditActor: cliActor(),
-          dryRun: values["dry-run"],
+          dryRun,
           progress: (line) => console.error(line),
         }),
       );
-      if (values.json) printJson(result);
+      if (json) printJson(result);
       else printRun(result);
       return result.ok ? 0 : 1;
     };

@@ -1,6 +1,7 @@
 import type { Connector } from "@/lib/connectors/connector";
 import { ConnectorError } from "@/lib/connectors/connector-error";
 import { githubConnector } from "@/lib/connectors/github/github-connector";
+import { npmConnector } from "@/lib/connectors/npm/npm-connector";
 import { importLimits } from "@/lib/ingest/limits";
 
 // Every connector by kind. The CLI (`blastmap connect <kind>`), the dashboard's Connectors section
@@ -15,6 +16,10 @@ export interface ConnectorRequest {
   apiUrl?: string;
   /** GitHub: leave out the fine-grained token list (GitHub answers it to App tokens only) */
   skipFineGrainedTokens?: boolean;
+  /** npm: read public packages only (no token; no members or teams) */
+  publicOnly?: boolean;
+  /** npm: versions recorded per package, newest first */
+  recentVersions?: number;
   /** where tokens are read from: the process environment unless a test says otherwise */
   env?: Record<string, string | undefined>;
 }
@@ -31,8 +36,15 @@ export const CONNECTORS: Record<string, ConnectorFactory> = {
       maxFileBytes: importLimits().maxFileBytes,
       env: request.env,
     }),
-  // ── npm plugs in here (lib/connectors/npm/npm-connector.ts), one line:
-  // npm: (request) => npmConnector({ scope: request.target, tokenEnv: request.tokenEnv, registryUrl: request.apiUrl, env: request.env }),
+  npm: (request) =>
+    npmConnector({
+      scope: request.target,
+      tokenEnv: request.tokenEnv,
+      registryUrl: request.apiUrl,
+      publicOnly: request.publicOnly,
+      recentVersionCount: request.recentVersions,
+      env: request.env,
+    }),
 };
 
 export const connectorKinds = () => Object.keys(CONNECTORS).sort();
