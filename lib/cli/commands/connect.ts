@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Connector } from "@/lib/connectors/connector";
 import { ConnectorError, connectorKinds, createConnector } from "@/lib/services/connectors/connector-registry";
+import { parseEvery as parseScheduleEvery } from "@/lib/services/connectors/connector-schedule";
 import { runConnector } from "@/lib/services/connectors/run-connector";
 import { CONNECTOR_SNAPSHOT_PARTS, type TConnectorRunResult } from "@/lib/schemas/connectors/connector-run";
 import { CliError } from "../cli-error";
@@ -13,17 +14,14 @@ const usage = [
   "       blastmap connect npm --scope @org [--token-env NPM_TOKEN] [--registry URL] [--public-only] [--versions 5] [--dry-run] [--json] [--every 6h]",
 ].join("\n");
 
-const EVERY = /^(\d+)(m|h|d)$/;
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-const MIN_EVERY_MS = 5 * 60_000;
-
-/** "6h" → milliseconds; at least five minutes, so a schedule cannot hammer an API. */
+/** "6h" → milliseconds, or a usage error (exit 2). */
 export function parseEvery(value: string): number {
-  const match = EVERY.exec(value.trim());
-  if (!match) throw new CliError(`--every takes a duration such as 30m, 6h or 1d, got "${value}"`, 2);
-  const ms = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
-  if (ms < MIN_EVERY_MS) throw new CliError(`--every must be at least 5m, got "${value}"`, 2);
-  return ms;
+  try {
+    return parseScheduleEvery(value);
+  } catch (error) {
+    if (error instanceof ConnectorError) throw new CliError(error.message, 2);
+    throw error;
+  }
 }
 
 const options = {

@@ -8,12 +8,14 @@ import { createDemoAdmin, DEMO_ADMIN_EMAIL } from "@/lib/data/users/create-demo-
 import { seedDemoOrganisation } from "@/lib/services/demo/seed-demo-organisation";
 import { generateLocalCliKey, LOCAL_CLI_KEY_ENV } from "@/lib/auth/local-cli-key";
 import { databaseConfigFromEnv } from "@/lib/database/config";
+import { ConnectorError } from "@/lib/connectors/connector-error";
+import { connectorScheduleFromEnv } from "@/lib/services/connectors/connector-schedule";
 import { CliError } from "../cli-error";
 import { writeHandoff } from "../local-server";
 import { parseCommandArgs, type Command } from "../command";
 import { withDatabase } from "../with-database";
 
-const usage = "blastmap start [--port N] [--no-seed] [--rebuild]";
+const usage = "blastmap start [--port N] [--no-seed] [--rebuild] [--connect github:ORG|npm:@SCOPE …] [--every 6h]";
 import { PROJECT_ROOT as ROOT } from "@/lib/database/migrations";
 
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -29,18 +31,38 @@ export function nextEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, NEXT_TELEMETRY_DISABLED: env.NEXT_TELEMETRY_DISABLED ?? "1" };
 }
 
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "package.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json", "tsconfig.json"];
 
 export const startCommand: Command = {
   summary: "migrate, load the demo on first run, build if needed, and serve the dashboard (npm start)",
   usage,
   async run(argv) {
-    const { values } = parseCommandArgs(argv, { port: { type: "string" }, "no-seed": { type: "boolean" }, rebuild: { type: "boolean" } }, usage);
+    const { values } = parseCommandArgs(
+      argv,
+      {
+        port: { type: "string" },
+        "no-seed": { type: "boolean" },
+        rebuild: { type: "boolean" },
+        connect: { type: "string", multiple: true },
+        every: { type: "string" },
+      },
+      usage,
+    );
     const port = values.port ?? process.env.PORT ?? "3000";
     if (!/^\d{1,5}$/.test(port)) throw new CliError(`--port must be a number, got "${port}"`, 2);
     const { invalid } = parseTrustedProxies(process.env.BLASTMAP_TRUSTED_PROXIES);
     if (invalid.length > 0) throw new CliError(`BLASTMAP_TRUSTED_PROXIES: ${invalid.join(", ")} is not an IP address or CIDR range`, 2);
     const env = nextEnvironment(process.env);
+    // The server keeps the connector schedule (instrumentation.ts): checked here, before anything starts.
+    if (values.connect?.length) env.BLASTMAP_CONNECT = values.connect.join(",");
+    if (values.every) env.BLASTMAP_CONNECT_EVERY = values.every;
+    if (values.every && !env.BLASTMAP_CONNECT) throw new CliError("--every schedules connectors: name them with --connect github:ORG or npm:@SCOPE", 2);
+    try {
+      connectorScheduleFromEnv(env);
+    } catch (error) {
+      if (error instanceof ConnectorError) throw new CliError(error.message, 2);
+      throw error;
+    }
 
     // The CLI process owns the embedded database only while it prepares it; the server opens it next.
     await withDatabase(async ({ prisma, connection }) => {
