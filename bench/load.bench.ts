@@ -8,7 +8,8 @@
 //   2. mixed radius requests: 20 clients, 17 asking for the first page of a big radius (an
 //      organisation of `big-identities` identities whose tokens one build machine exposes, imported
 //      into the same database) and 3 for small ones: p50/p95 per class, so small answers that wait
-//      behind big ones show;
+//      behind big ones show; then the same with 2 clients asking for the big radius' complete answer
+//      (no limit: every node and path, streamed);
 //   3. /api/health sampled every 100 ms while a large checkout (`upload-mb` of lockfiles, inflated)
 //      is uploaded and imported (import-scoped token), and again while a zip bomb (an entry declaring
 //      1,000 bytes that inflates to 1 GB) is refused.
@@ -224,22 +225,34 @@ function bigOrganisation(identities: number) {
   });
 }
 
-async function mixedPhase(base: string, prepared: Prepared, seconds: number) {
+/** `big.query`: "&limit=500&include=paths" asks for the first page; "" for the complete answer, every path, streamed. */
+async function mixedPhase(base: string, prepared: Prepared, seconds: number, big = { clients: 17, query: "&limit=500&include=paths" }) {
   const headers = { authorization: `Bearer ${prepared.readToken}` };
   const samples = { big: [] as number[], small: [] as number[] };
   let errors = 0;
+  let bigBytes = 0;
   const deadline = performance.now() + seconds * 1000;
   let n = 0;
   const client = (kind: "big" | "small") => async () => {
     while (performance.now() < deadline) {
       const ref = kind === "big" ? BIG_SOURCE : prepared.refs[n++ % prepared.refs.length];
-      const answer = await timed(`${base}/api/blast-radius?ref=${encodeURIComponent(ref)}&limit=500&include=paths`, { headers });
+      const answer = await timed(`${base}/api/blast-radius?ref=${encodeURIComponent(ref)}${kind === "big" ? big.query : "&limit=500&include=paths"}`, {
+        headers,
+      });
       if (answer.status === 200) samples[kind].push(answer.ms);
       else errors += 1;
+      if (kind === "big") bigBytes = answer.body.length;
     }
   };
-  await Promise.all([...Array.from({ length: 17 }, client("big")), ...Array.from({ length: 3 }, client("small"))]);
-  return { seconds, clients: { big: 17, small: 3 }, big: latency(samples.big), small: latency(samples.small), errors };
+  await Promise.all([...Array.from({ length: big.clients }, client("big")), ...Array.from({ length: 3 }, client("small"))]);
+  return {
+    seconds,
+    clients: { big: big.clients, small: 3 },
+    bigAnswerMegabytes: round(bigBytes / 1e6, 1),
+    big: latency(samples.big),
+    small: latency(samples.small),
+    errors,
+  };
 }
 
 /** A checkout of npm lockfiles (each under the 10 MB file limit) inflating to about `megabytes`. */
@@ -320,6 +333,16 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       `  big p50 ${mixed.big.p50Ms} ms p95 ${mixed.big.p95Ms} ms (${mixed.big.count}); small p50 ${mixed.small.p50Ms} ms p95 ${mixed.small.p95Ms} ms (${mixed.small.count}); ${mixed.errors} errors`,
     );
 
+    // the complete answer is written in chunks with a turn of the event loop between them
+    // (lib/http/json-stream.ts), so small radii should not wait for all of it
+    console.log(
+      `mixed, complete answers: 2 clients on the whole ${bigIdentities}-identity radius (every path), 3 on small radii, for ${Math.min(seconds, 30)} s…`,
+    );
+    const complete = await mixedPhase(base, prepared, Math.min(seconds, 30), { clients: 2, query: "" });
+    console.log(
+      `  complete (${complete.bigAnswerMegabytes} MB) p50 ${complete.big.p50Ms} ms p95 ${complete.big.p95Ms} ms (${complete.big.count}); small p50 ${complete.small.p50Ms} ms p95 ${complete.small.p95Ms} ms (${complete.small.count}); ${complete.errors} errors`,
+    );
+
     console.log(`upload: a checkout of ~${uploadMb} MB of lockfiles while /api/health is polled…`);
     const large = await uploadPhase(base, prepared, "large.zip", largeCheckout(uploadMb));
     console.log(
@@ -329,7 +352,14 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     console.log("upload: a zip bomb (1,000 bytes declared, 1 GB inflated)…");
     const bomb = await uploadPhase(base, prepared, "bomb.zip", await zipBombArchive());
     console.log(`  ${bomb.status} in ${bomb.importMs} ms (${bomb.message}); health p50 ${bomb.health.p50Ms} ms max ${bomb.health.maxMs} ms`);
-    return { database: prepared.label, load, mixed: { bigIdentities, ...mixed }, largeUpload: { inflatedMb: uploadMb, ...large }, zipBomb: bomb };
+    return {
+      database: prepared.label,
+      load,
+      mixed: { bigIdentities, ...mixed },
+      mixedComplete: { bigIdentities, ...complete },
+      largeUpload: { inflatedMb: uploadMb, ...large },
+      zipBomb: bomb,
+    };
   } finally {
     await stopServer(server);
     await prepared.drop();

@@ -2,10 +2,11 @@
 //
 // Synthetic organisations at 1k/10k/100k identities (deterministic, seeded), bulk-loaded with a
 // few multi-row INSERT … SELECT unnest(…) statements, then per size: graph load time from the
-// database, radius median/p95 over random sources, `fixes` time, peak RSS, and the same
-// reachability as a PostgreSQL recursive CTE (lib/data/radius/count-reachable-by-sql.ts: the
-// engine's rules in SQL; on PostgreSQL when DATABASE_URL is set, else on PGlite), reported as a
-// ratio — the run fails if the two ever reach a different number of nodes.
+// database, radius median/p95 over random sources beside a bare BFS over the same step table and
+// sources (bench/bare-bfs.ts: the ratio is what the walk's rules cost), `fixes` time, peak RSS,
+// and the same reachability as a PostgreSQL recursive CTE (lib/data/radius/count-reachable-by-sql.ts:
+// the engine's rules in SQL; on PostgreSQL when DATABASE_URL is set, else on PGlite), reported as
+// a ratio — the run fails if the two ever reach a different number of nodes.
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +23,7 @@ import { RadiusWorkspace } from "@/lib/engine/radius";
 import { radiusJsonChunks } from "@/lib/engine/radius-json";
 import { summarizeRadius } from "@/lib/engine/radius-result";
 import { buildRotationPlan } from "@/lib/engine/rotation";
+import { BareBfs } from "./bare-bfs";
 import { prng, round as roundTo, stringOption } from "./bench-kit";
 
 const RESULTS = path.join(path.dirname(new URL(import.meta.url).pathname), "results.json");
@@ -262,18 +264,47 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
     const random = prng(7);
     const sources = Array.from({ length: samples }, () => graph.indexOfId(sourcePool[Math.floor(random() * sourcePool.length)])!);
     const workspace = new RadiusWorkspace(graph);
-    for (const s of sources.slice(0, 10)) workspace.walk([s]); // warm-up
+    const bfs = new BareBfs(graph);
+    for (const s of sources.slice(0, 10)) {
+      // warm-up
+      workspace.walk([s]);
+      bfs.search([s]);
+    }
     const walkMs: number[] = [];
+    const bfsMs: number[] = [];
     const answerMs: number[] = [];
     const reached: number[] = [];
-    const walkCpu = process.cpuUsage();
+    const bfsReached: number[] = [];
+    let walkCpuUs = 0;
+    let bfsCpuUs = 0;
+    // the walk and the bare BFS take turns on each source, so a busy moment on the machine hits both
     for (const s of sources) {
+      const cpu = process.cpuUsage();
       const t0 = performance.now();
       workspace.walk([s]);
       walkMs.push(performance.now() - t0);
+      walkCpuUs += process.cpuUsage(cpu).user;
       reached.push(workspace.count);
+      const bfsCpu = process.cpuUsage();
+      const t1 = performance.now();
+      bfs.search([s]);
+      bfsMs.push(performance.now() - t1);
+      bfsCpuUs += process.cpuUsage(bfsCpu).user;
+      bfsReached.push(bfs.count);
     }
-    const walkCpuMs = process.cpuUsage(walkCpu).user / 1000 / sources.length;
+    const walkCpuMs = walkCpuUs / 1000 / sources.length;
+    const bareBfs = {
+      median: round(percentile(bfsMs, 50), 3),
+      p95: round(percentile(bfsMs, 95), 3),
+      meanCpu: round(bfsCpuUs / 1000 / sources.length, 3),
+      reachedMedian: percentile(bfsReached, 50),
+      // wall-clock ratios, and the CPU-time one, which a machine shared with other work disturbs less
+      walkRatio: {
+        median: round(percentile(walkMs, 50) / Math.max(percentile(bfsMs, 50), 0.001)),
+        p95: round(percentile(walkMs, 95) / Math.max(percentile(bfsMs, 95), 0.001)),
+        meanCpu: round(walkCpuUs / Math.max(bfsCpuUs, 1)),
+      },
+    };
     sampleRss();
     // the summary and rotation plan grow with the radius (one line per reached secret and
     // identity); measured on the first 30 sources
@@ -304,7 +335,7 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
       fullMb.push(bytes / 1e6);
     }
     console.log(
-      `radius walk: median ${round(percentile(walkMs, 50))} ms, p95 ${round(percentile(walkMs, 95))} ms (mean CPU ${round(walkCpuMs)} ms); with summary + rotation plan: median ${round(percentile(answerMs, 50))} ms, p95 ${round(percentile(answerMs, 95))} ms; full JSON with every path (${fullMs.length} sources, median ${round(percentile(fullMb, 50), 0)} MB): median ${round(percentile(fullMs, 50))} ms; nodes reached: median ${percentile(reached, 50)}, max ${Math.max(...reached)}`,
+      `radius walk: median ${round(percentile(walkMs, 50))} ms, p95 ${round(percentile(walkMs, 95))} ms (mean CPU ${round(walkCpuMs)} ms); bare BFS over the same step table, same sources: median ${bareBfs.median} ms, p95 ${bareBfs.p95} ms (mean CPU ${bareBfs.meanCpu} ms, reached median ${bareBfs.reachedMedian}); walk / BFS: median ${bareBfs.walkRatio.median}x, p95 ${bareBfs.walkRatio.p95}x, mean CPU ${bareBfs.walkRatio.meanCpu}x; with summary + rotation plan: median ${round(percentile(answerMs, 50))} ms, p95 ${round(percentile(answerMs, 95))} ms; full JSON with every path (${fullMs.length} sources, median ${round(percentile(fullMb, 50), 0)} MB): median ${round(percentile(fullMs, 50))} ms; nodes reached: median ${percentile(reached, 50)}, max ${Math.max(...reached)}`,
     );
 
     const cteMs: number[] = [];
@@ -363,6 +394,7 @@ async function measure(size: string, n: number, samples: number, cteSamples: num
       database: label,
       loadMs: round(loadMs),
       radiusWalkMs: { median: round(percentile(walkMs, 50)), p95: round(percentile(walkMs, 95)), meanCpu: round(walkCpuMs), samples: walkMs.length },
+      bareBfsMs: bareBfs,
       radiusWithSummaryAndRotationMs: { median: round(percentile(answerMs, 50)), p95: round(percentile(answerMs, 95)), samples: answerMs.length },
       radiusFullJsonMs: { median: round(percentile(fullMs, 50)), samples: fullMs.length, medianMegabytes: round(percentile(fullMb, 50), 1) },
       reachedNodes: { median: percentile(reached, 50), max: Math.max(...reached) },

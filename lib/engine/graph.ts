@@ -190,7 +190,12 @@ export class EngineGraph {
   readonly inOffsets: Int32Array;
   readonly inEdges: Int32Array;
 
-  private readonly indexById: Map<number, number>;
+  /**
+   * Node index by database id. Ids are serial, so at 100k identities a Map of 334k entries (14 MB)
+   * is mostly overhead: an array by id (-1 = none) costs 4 bytes an id, used while the ids are
+   * dense enough; sparse ids (many deleted nodes) keep the Map.
+   */
+  private readonly indexById: Int32Array | Map<number, number>;
   private readonly indexByKey: Map<string, number>;
 
   constructor(rows: GraphRows) {
@@ -210,7 +215,7 @@ export class EngineGraph {
     this.scopes = new Map();
     this.provider = new Map();
     this.secretType = new Map();
-    this.indexById = new Map();
+    this.indexById = indexByIdFor(rows.nodes);
     this.indexByKey = new Map();
     rows.nodes.forEach((row, i) => {
       this.ids[i] = row.id;
@@ -236,7 +241,6 @@ export class EngineGraph {
       if (row.scopes?.length) this.scopes.set(i, row.scopes);
       if (row.provider) this.provider.set(i, row.provider);
       if (row.secretType) this.secretType.set(i, row.secretType);
-      this.indexById.set(row.id, i);
       this.indexByKey.set(row.key, i);
     });
 
@@ -246,8 +250,8 @@ export class EngineGraph {
     const toIndex = new Int32Array(columns.count);
     let m = 0;
     for (let i = 0; i < columns.count; i++) {
-      const from = this.indexById.get(columns.from[i]);
-      const to = this.indexById.get(columns.to[i]);
+      const from = this.indexOfId(columns.from[i]);
+      const to = this.indexOfId(columns.to[i]);
       fromIndex[i] = from ?? -1;
       toIndex[i] = to ?? -1;
       if (from !== undefined && to !== undefined) m++;
@@ -280,7 +284,10 @@ export class EngineGraph {
   }
 
   indexOfId(id: number): number | undefined {
-    return this.indexById.get(id);
+    const index = this.indexById;
+    if (!(index instanceof Int32Array)) return index.get(id);
+    const v = Number.isInteger(id) && id >= 0 && id < index.length ? index[id] : -1;
+    return v >= 0 ? v : undefined;
   }
 
   indexOfKey(key: string): number | undefined {
@@ -331,6 +338,24 @@ export class EngineGraph {
   describe(v: number): { id: number; key: string; kind: TNodeKind; name: string } {
     return { id: this.ids[v], key: this.keys[v], kind: this.kindOf(v), name: this.names[v] };
   }
+}
+
+/** Ids at most this many times the node count are kept in an array by id (see indexById). */
+const DENSE_IDS = 4;
+
+function indexByIdFor(nodes: readonly NodeRow[]): Int32Array | Map<number, number> {
+  let maxId = -1;
+  let integral = true;
+  for (const row of nodes) {
+    if (!Number.isInteger(row.id) || row.id < 0) integral = false;
+    else if (row.id > maxId) maxId = row.id;
+  }
+  if (integral && maxId < DENSE_IDS * nodes.length + 1024) {
+    const index = new Int32Array(maxId + 1).fill(-1);
+    nodes.forEach((row, i) => (index[row.id] = i));
+    return index;
+  }
+  return new Map(nodes.map((row, i) => [row.id, i]));
 }
 
 const EXACT_VERSION = /^=?v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;

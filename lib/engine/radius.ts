@@ -51,17 +51,30 @@ export function exposureMask(exposures: readonly TExposure[] | null | undefined)
   return mask;
 }
 
-// Per-node walk state, packed so that reaching a node touches one cache line instead of nine
-// arrays (at 100k identities the walk is bound by cache misses, not by arithmetic).
-const STRIDE = 8;
-const SEEN = 0; // walk stamp when reached
-const SOURCE = 1; // walk stamp when a source
-const HOPS = 2;
-const GENERATION = 3;
-const PARENT_NODE = 4;
-const PARENT_EDGE = 5;
-const PACKED = 6; // exposure | privilege << 8 | parent step << 16 | step level << 24
-const FLAGS = 7; // REACH_FLAG bits
+// Per-node walk state, packed so that reaching a node touches one cache line instead of seven
+// arrays (at 100k identities the walk is bound by cache misses, not by arithmetic). Whether a node
+// is reached this walk lives apart, in `seen` (the walk's stamp): every step reads it, and at
+// 4 bytes a node it stays in the L2 cache where the 32-byte rows do not, so a step to a node
+// already reached costs what it costs a bare BFS (bench/bare-bfs.ts; 10-25% of the walk at 100k).
+const STRIDE = 8; // 7 slots and one unused, so that a row never straddles two cache lines
+const SOURCE = 0; // walk stamp when a source
+const HOPS = 1;
+const GENERATION = 2;
+const PARENT_NODE = 3;
+const PARENT_EDGE = 4;
+const PACKED = 5; // exposure | privilege << 8 | parent step << 16 | step level << 24
+const FLAGS = 6; // REACH_FLAG bits
+
+// The queue is scratch for the length of one walk, and walks are synchronous, so every workspace
+// of a graph shares one (4 MB at 100k identities; the radius-page cache keeps four workspaces).
+const walkQueues = new WeakMap<EngineGraph, Int32Array>();
+function walkQueue(graph: EngineGraph): Int32Array {
+  let queue = walkQueues.get(graph);
+  // a node can be queued more than once (a system when write access to it is gained, a seed
+  // reached sooner than seeded); 3n bounds both
+  if (!queue) walkQueues.set(graph, (queue = new Int32Array(3 * graph.nodeCount + 1)));
+  return queue;
+}
 
 /** Buffers for one walk at a time over one graph; the result of a walk is valid until the next. */
 export class RadiusWorkspace {
@@ -69,6 +82,8 @@ export class RadiusWorkspace {
   private readonly table: StepTable;
   private stamp = 0;
   private readonly state: Int32Array;
+  /** per node, the stamp of the walk that reached it */
+  private readonly seen: Int32Array;
   /** reached nodes in the order they were reached (sources first) */
   readonly order: Int32Array;
   count = 0;
@@ -84,14 +99,13 @@ export class RadiusWorkspace {
     this.graph = graph;
     this.table = stepTable(graph);
     this.state = new Int32Array(n * STRIDE);
+    this.seen = new Int32Array(n);
     this.order = new Int32Array(n);
-    // a node can be queued more than once (a system when write access to it is gained, a seed
-    // reached sooner than seeded); 3n bounds both
-    this.queue = new Int32Array(3 * n + 1);
+    this.queue = walkQueue(graph);
   }
 
   reached(v: number): boolean {
-    return this.state[v * STRIDE + SEEN] === this.stamp;
+    return this.seen[v] === this.stamp;
   }
 
   isSource(v: number): boolean {
@@ -163,11 +177,12 @@ export class RadiusWorkspace {
     this.phaseNext = false;
     this.deferredCount = 0;
 
+    const { seen } = this;
     const seeds: number[] = [];
     for (const s of sources) {
       const b = s * STRIDE;
-      if (state[b + SEEN] === stamp) continue;
-      state[b + SEEN] = stamp;
+      if (seen[s] === stamp) continue;
+      seen[s] = stamp;
       state[b + SOURCE] = stamp;
       state[b + HOPS] = 0;
       state[b + GENERATION] = 0;
@@ -284,7 +299,7 @@ export class RadiusWorkspace {
   private worm = false;
 
   private expandRange(u: number, gen: number, start: number, end: number): void {
-    const { graph, state, order, queue } = this;
+    const { graph, state, order, queue, seen } = this;
     const ub = u * STRIDE;
     const h = state[ub + HOPS] + 1;
     if (h > this.maxHops) return;
@@ -315,7 +330,7 @@ export class RadiusWorkspace {
         if ((condition & NEEDS_WRITE) !== 0 && fromPrivilege < WRITE) continue;
         if ((condition & PINNED) !== 0 && (this.allowedPins === null || this.allowedPins[e] !== 1)) continue;
         if ((condition & NEXT_RESOLVE) !== 0 && !phaseNext) {
-          if (state[v * STRIDE + SEEN] !== stamp) this.defer(u, i, gen);
+          if (seen[v] !== stamp) this.defer(u, i, gen);
           continue;
         }
         if ((condition & INSTALL_SCRIPTS) !== 0 && ignores !== null && ignores[v] === 1) level = RUNTIME;
@@ -326,8 +341,8 @@ export class RadiusWorkspace {
       }
       if (((1 << reachedExposure) & mask) === 0) continue;
       const vb = v * STRIDE;
-      if (state[vb + SEEN] !== stamp) {
-        state[vb + SEEN] = stamp;
+      if (seen[v] !== stamp) {
+        seen[v] = stamp;
         state[vb + HOPS] = h;
         state[vb + GENERATION] = gen;
         state[vb + PARENT_NODE] = u;

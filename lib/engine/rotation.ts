@@ -41,15 +41,6 @@ function addUnlocks(graph: EngineGraph, holder: number, into: Unlocks): void {
 
 const SCRATCH_UNLOCKS = emptyUnlocks();
 
-/** What a row unlocks, as the plan sorts and reports it (the sets are not kept: rows are cached). */
-interface UnlockCounts {
-  critical: number;
-  high: number;
-  systems: number;
-  packages: number;
-  privilege: number;
-}
-
 const EPHEMERAL_KINDS = new Set(["githubToken", "workloadIdentity"]);
 
 /** A token minted per job that expired with it: GITHUB_TOKEN, or an OIDC/workload identity token. */
@@ -99,20 +90,34 @@ interface Row {
 }
 
 /**
+ * The credential rows of one radius as ranges of one members array: row r is
+ * members[start[r] .. start[r + 1]), its secrets before split[r] and its identities from it. A
+ * radius at 100k identities has ~50k rows, and two arrays per row were most of what a plan
+ * allocated; arrays are made only for a row whose facts are not cached yet.
+ */
+interface CredentialRows {
+  count: number;
+  start: Int32Array;
+  split: Int32Array;
+  members: Int32Array;
+}
+
+/**
  * Secrets and identities reached in the walk, merged along AUTHENTICATES_AS into one row per
  * credential (union-find over the reached credentials; members in key order, so a row's key is
  * the same in every radius it appears in and rotation tracking can rely on it).
  */
-function credentialRows(workspace: RadiusWorkspace): Row[] {
+function credentialRows(workspace: RadiusWorkspace): CredentialRows {
   const graph = workspace.graph;
   const parent = scratch(graph);
-  const members: number[] = [];
+  const reached = new Int32Array(workspace.count);
+  let m = 0;
   for (let i = 0; i < workspace.count; i++) {
     const v = workspace.order[i];
     const kind = graph.kind[v];
     if (kind === K.identity || kind === K.secret) {
       parent[v] = v;
-      members.push(v);
+      reached[m++] = v;
     }
   }
   const find = (v: number): number => {
@@ -125,32 +130,51 @@ function credentialRows(workspace: RadiusWorkspace): Row[] {
     }
     return root;
   };
-  for (const v of members) {
+  for (let i = 0; i < m; i++) {
+    const v = reached[i];
     if (graph.kind[v] !== K.secret) continue;
     graph.forEachOut(v, "AUTHENTICATES_AS", (_, identity) => {
       if (parent[identity] >= 0 && workspace.reached(identity)) parent[find(identity)] = find(v);
     });
   }
-  // root → row index, in a second scratch array (reset below), so no Map per call
-  const rowIndex = scratch(graph, 1);
-  const rows: Row[] = [];
-  for (const v of members) {
-    const root = find(v);
-    let at = rowIndex[root];
-    if (at < 0) {
-      rows.push({ secrets: [], identities: [] });
-      at = rowIndex[root] = rows.length - 1;
-    }
-    if (graph.kind[v] === K.secret) rows[at].secrets.push(v);
-    else rows[at].identities.push(v);
+  // root → row, in a second scratch array (reset below); then count, place and sort the members
+  const rowOf = scratch(graph, 1);
+  const rowOfMember = new Int32Array(m);
+  const secrets = new Int32Array(m + 1);
+  const sizes = new Int32Array(m + 1);
+  let count = 0;
+  for (let i = 0; i < m; i++) {
+    const root = find(reached[i]);
+    if (rowOf[root] < 0) rowOf[root] = count++;
+    const row = (rowOfMember[i] = rowOf[root]);
+    sizes[row]++;
+    if (graph.kind[reached[i]] === K.secret) secrets[row]++;
   }
-  for (const v of members) parent[v] = rowIndex[v] = -1;
+  const start = new Int32Array(count + 1);
+  const split = new Int32Array(count);
+  for (let r = 0; r < count; r++) {
+    start[r + 1] = start[r] + sizes[r];
+    split[r] = start[r] + secrets[r];
+  }
+  // sizes and secrets become the next free slot of each row's identities and secrets
+  for (let r = 0; r < count; r++) {
+    secrets[r] = start[r];
+    sizes[r] = split[r];
+  }
+  const members = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    const v = reached[i];
+    const row = rowOfMember[i];
+    if (graph.kind[v] === K.secret) members[secrets[row]++] = v;
+    else members[sizes[row]++] = v;
+  }
+  for (let i = 0; i < m; i++) parent[reached[i]] = rowOf[reached[i]] = -1;
   const byKey = (a: number, b: number) => (graph.keys[a] < graph.keys[b] ? -1 : 1);
-  for (const row of rows) {
-    if (row.secrets.length > 1) row.secrets.sort(byKey);
-    if (row.identities.length > 1) row.identities.sort(byKey);
+  for (let r = 0; r < count; r++) {
+    if (split[r] - start[r] > 1) members.subarray(start[r], split[r]).sort(byKey);
+    if (start[r + 1] - split[r] > 1) members.subarray(split[r], start[r + 1]).sort(byKey);
   }
-  return rows;
+  return { count, start, split, members };
 }
 
 // two scratch arrays per graph, all -1 between calls (plans are synchronous, so never shared mid-call)
@@ -163,7 +187,11 @@ function scratch(graph: EngineGraph, which: 0 | 1 = 0): Int32Array {
 
 /** What a row is, whatever radius it appears in: cached per graph by its members. */
 interface RowFacts {
-  unlocks: UnlockCounts;
+  /** as the plan reports it, shared by every plan the row appears in (like secrets and identities) */
+  unlocks: TRotationItem["unlocks"];
+  /** what the plan sorts by beside it */
+  highSystems: number;
+  privilege: number;
   lifetime: "longLived" | "shortLived" | "unknown";
   ephemeral: boolean;
   replacement: string | null;
@@ -181,16 +209,20 @@ interface CachedFacts {
   identities: number[];
   facts: RowFacts;
 }
-const sameMembers = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+const sameMembers = (a: number[], b: Int32Array, from: number, to: number) => a.length === to - from && a.every((v, i) => v === b[from + i]);
 
-function rowFacts(graph: EngineGraph, row: Row): RowFacts {
+function rowFacts(graph: EngineGraph, rows: CredentialRows, r: number): RowFacts {
   let cache = factsCaches.get(graph);
   if (!cache) factsCaches.set(graph, (cache = new Array(graph.nodeCount)));
-  const first = row.secrets[0] ?? row.identities[0];
+  const { start, split, members } = rows;
+  const first = members[start[r]];
   const cached = cache[first];
-  if (cached && sameMembers(cached.secrets, row.secrets) && sameMembers(cached.identities, row.identities)) return cached.facts;
+  if (cached && sameMembers(cached.secrets, members, start[r], split[r]) && sameMembers(cached.identities, members, split[r], start[r + 1])) {
+    return cached.facts;
+  }
+  const row = { secrets: Array.from(members.subarray(start[r], split[r])), identities: Array.from(members.subarray(split[r], start[r + 1])) };
   const facts = computeRowFacts(graph, row);
-  cache[first] = { secrets: row.secrets, identities: row.identities, facts };
+  cache[first] = { ...row, facts };
   return facts;
 }
 
@@ -209,12 +241,13 @@ function computeRowFacts(graph: EngineGraph, row: Row): RowFacts {
   const ref = (v: number) => ({ id: graph.ids[v], key: graph.keys[v], name: graph.names[v] });
   return {
     unlocks: {
-      critical: unlocks.critical.size,
-      high: unlocks.high.size,
+      criticalSystems: unlocks.critical.size,
       systems: unlocks.systems.size,
-      packages: unlocks.packages.size,
-      privilege: unlocks.privilege,
+      publishablePackages: unlocks.packages.size,
+      highestPrivilege: PRIVILEGE_BY_RANK[unlocks.privilege],
     },
+    highSystems: unlocks.high.size,
+    privilege: unlocks.privilege,
     lifetime,
     ephemeral,
     replacement: ephemeral ? null : replacementFor(graph, row.identities, row.secrets),
@@ -226,7 +259,6 @@ function computeRowFacts(graph: EngineGraph, row: Row): RowFacts {
 }
 
 interface Ranked {
-  row: Row;
   facts: RowFacts;
   primary: number;
   now: boolean;
@@ -236,27 +268,29 @@ interface Ranked {
 
 export function buildRotationPlan(workspace: RadiusWorkspace): TRotationItem[] {
   const graph = workspace.graph;
-  const ranked: Ranked[] = credentialRows(workspace).map((row) => {
-    const facts = rowFacts(graph, row);
+  const rows = credentialRows(workspace);
+  const { start, members } = rows;
+  const ranked: Ranked[] = new Array(rows.count);
+  for (let r = 0; r < rows.count; r++) {
+    const facts = rowFacts(graph, rows, r);
     // the row is "now" when any member is; its exposure is the strongest over the members reached
     // at that timing (rank 1 = install), 0 only when every such member is a source
     let now = false;
     let hops = Number.MAX_SAFE_INTEGER;
-    const { secrets, identities } = row;
-    for (let i = 0; i < secrets.length + identities.length; i++) {
-      const v = i < secrets.length ? secrets[i] : identities[i - secrets.length];
+    for (let i = start[r]; i < start[r + 1]; i++) {
+      const v = members[i];
       if (!workspace.isNextResolve(v)) now = true;
       if (workspace.hopsOf(v) < hops) hops = workspace.hopsOf(v);
     }
     let exposure = 0;
-    for (let i = 0; i < secrets.length + identities.length; i++) {
-      const v = i < secrets.length ? secrets[i] : identities[i - secrets.length];
+    for (let i = start[r]; i < start[r + 1]; i++) {
+      const v = members[i];
       if (now && workspace.isNextResolve(v)) continue;
       const rank = workspace.exposureOf(v);
       if (rank > 0 && (exposure === 0 || rank < exposure)) exposure = rank;
     }
-    return { row, facts, primary: row.secrets[0] ?? row.identities[0], now, exposure, hops };
-  });
+    ranked[r] = { facts, primary: members[start[r]], now, exposure, hops };
+  }
   const RUNTIME = EXPOSURE_RANK.runtime;
   // a stored secret with no identity recorded is treated as long-lived until shown otherwise
   ranked.sort((a, b) => {
@@ -266,10 +300,10 @@ export function buildRotationPlan(workspace: RadiusWorkspace): TRotationItem[] {
       Number(x.ephemeral) - Number(y.ephemeral) ||
       Number(b.now) - Number(a.now) ||
       Number(a.exposure === RUNTIME) - Number(b.exposure === RUNTIME) ||
-      y.unlocks.packages - x.unlocks.packages ||
-      y.unlocks.critical - x.unlocks.critical ||
-      y.unlocks.privilege - x.unlocks.privilege ||
-      y.unlocks.high - x.unlocks.high ||
+      y.unlocks.publishablePackages - x.unlocks.publishablePackages ||
+      y.unlocks.criticalSystems - x.unlocks.criticalSystems ||
+      y.privilege - x.privilege ||
+      y.highSystems - x.highSystems ||
       y.unlocks.systems - x.unlocks.systems ||
       Number(x.lifetime === "shortLived") - Number(y.lifetime === "shortLived") ||
       a.hops - b.hops ||
@@ -278,7 +312,6 @@ export function buildRotationPlan(workspace: RadiusWorkspace): TRotationItem[] {
   });
   return ranked.map((r, index) => {
     const { facts, primary } = r;
-    const { unlocks } = facts;
     return {
       rank: index + 1,
       id: graph.ids[primary],
@@ -293,12 +326,7 @@ export function buildRotationPlan(workspace: RadiusWorkspace): TRotationItem[] {
       lifetime: facts.lifetime,
       reason: dynamicReason(r) + facts.reason,
       owner: facts.owner,
-      unlocks: {
-        criticalSystems: unlocks.critical,
-        systems: unlocks.systems,
-        publishablePackages: unlocks.packages,
-        highestPrivilege: PRIVILEGE_BY_RANK[unlocks.privilege],
-      },
+      unlocks: facts.unlocks,
       shortLivedReplacement: facts.replacement,
     };
   });
