@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZGraphDocument, type TApplySummary, type TChangeCounts, type TGraphDocument, type TNodeFact, type TNodeKind } from "@/lib/schemas/graph-facts";
 import { analyzeAfterLoad } from "./analyze-after-load";
-import { deleteWhereIn, insertRows, selectWhereIn, updateRows, yieldToEventLoop } from "./bulk-sql";
+import { deleteWhereIn, insertRows, selectWhereIn, selectWhereMatches, updateRows, yieldToEventLoop } from "./bulk-sql";
 import { openBulkLoadWindow } from "./bulk-load-window";
 import type { Lap } from "./phase-laps";
 
@@ -312,10 +312,13 @@ async function upsertEdges(
   }
   if (errors.length > 0) throw new GraphApplyError(errors.slice(0, 50));
 
-  // A node this import created has no stored edges yet: only edges from older nodes can exist.
-  const fromIds = [...new Set([...wanted.values()].map(({ data }) => data.fromId))].filter((id) => !freshNodeIds.has(id));
+  // Only an edge between two nodes stored before this import can exist already: read exactly those
+  // candidates by their unique key (reading every edge of their endpoints grows with the graph).
+  const candidates = [...wanted.values()]
+    .filter(({ data }) => !freshNodeIds.has(data.fromId) && !freshNodeIds.has(data.toId))
+    .map(({ data }) => ({ kind: data.kind, fromId: data.fromId, toId: data.toId }));
   const existing = new Map<string, StoredEdge>();
-  for (const row of await selectWhereIn<StoredEdge & { kind: string; fromId: number; toId: number }>(tx, "Edge", "fromId", fromIds, [
+  for (const row of await selectWhereMatches<StoredEdge & { kind: string; fromId: number; toId: number }>(tx, "Edge", candidates, [
     "id",
     "kind",
     "fromId",

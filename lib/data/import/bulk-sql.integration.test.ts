@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { importSources } from "@/lib/services/import/import-sources";
 import { ANALYZE_AFTER_ROWS } from "./analyze-after-load";
-import { deleteWhereIn, insertRows, selectWhereIn, updateRows } from "./bulk-sql";
+import { deleteWhereIn, insertRows, selectWhereIn, selectWhereMatches, updateRows } from "./bulk-sql";
 
 describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
   const database = useTestDatabase(kind);
@@ -64,6 +64,20 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
       selectWhereIn<{ id: number; key: string }>(tx, "Node", "key", ["context:bulk/x", "context:bulk/x", "nothing"], ["id", "key"]),
     );
     expect(found).toEqual([{ id: from.id, key: "context:bulk/x" }]);
+    const matched = await db.$transaction((tx) =>
+      selectWhereMatches<{ id: number }>(
+        tx,
+        "Edge",
+        [
+          { kind: "EXPOSES", fromId: from.id, toId: to.id },
+          { kind: "EXPOSES", fromId: from.id, toId: to.id },
+          { kind: "EXPOSES", fromId: to.id, toId: from.id },
+          { kind: "USED_IN", fromId: from.id, toId: to.id },
+        ],
+        ["id"],
+      ),
+    );
+    expect(matched).toEqual([{ id: edge.id }]);
     await db.$transaction((tx) => deleteWhereIn(tx, "Node", "id", [from.id, to.id]));
     expect(await db.edge.count({ where: { id: edge.id } })).toBe(0);
   });

@@ -140,6 +140,28 @@ export async function selectWhereIn<T extends Row>(tx: Tx, table: string, column
   return result;
 }
 
+/**
+ * Rows of `table` matching one of `keys` on every column of the key (a composite key such as an
+ * edge's kind, fromId and toId), as one join per chunk: reads exactly the candidates instead of
+ * every row that shares one column with them.
+ */
+export async function selectWhereMatches<T extends Row>(tx: Tx, table: string, keys: Row[], select: string[]): Promise<T[]> {
+  if (keys.length === 0) return [];
+  const columns = await columnsOf(tx, table);
+  const names = Object.keys(keys[0]).sort();
+  checkedColumns(table, columns, [...names, ...select]);
+  const match = names.map((name) => `t.${quoteIdentifier(name)} = k.${quoteIdentifier(name)}`).join(" AND ");
+  const sql =
+    `SELECT ${select.map((name) => `t.${quoteIdentifier(name)}`).join(", ")} ` +
+    `FROM (SELECT DISTINCT * FROM ${recordsetOf(names, columns)}) AS k JOIN ${quoteIdentifier(table)} AS t ON ${match}`;
+  const result: T[] = [];
+  for (let i = 0; i < keys.length; i += STATEMENT_ROWS) {
+    result.push(...(await tx.$queryRawUnsafe<T[]>(sql, serialise(keys.slice(i, i + STATEMENT_ROWS), names))));
+    await yieldToEventLoop();
+  }
+  return result;
+}
+
 /** DELETE rows of `table` whose `column` is one of `values`. */
 export async function deleteWhereIn(tx: Tx, table: string, column: string, values: (string | number)[]): Promise<void> {
   if (values.length === 0) return;
