@@ -89,16 +89,19 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
   const formatOf = (doc: TGraphDocument) => (summary.byFormat[doc.format] ??= { files: 0, nodes: zeroCounts(), edges: zeroCounts() });
   for (const doc of documents) formatOf(doc).files += 1;
 
-  const duplicate = documents.find((doc, i) => documents.findIndex((other) => other.key === doc.key) !== i);
+  // Sets, not scans of the list: a million-edge import is tens of thousands of documents.
+  const keys = new Set<string>();
+  const duplicate = documents.find((doc) => keys.size === keys.add(doc.key).size);
   if (duplicate) throw new GraphApplyError([{ file: duplicate.key, message: "the same document was given twice" }]);
 
   const digests = new Map(documents.map((doc) => [doc.key, documentDigest(doc)]));
-  const stored = await tx.sourceDocument.findMany({ where: { key: { in: [...digests.keys()] } } });
+  const stored = await selectWhereIn<{ id: number; key: string; digest: string }>(tx, "SourceDocument", "key", [...digests.keys()], ["id", "key", "digest"]);
   const storedByKey = new Map(stored.map((row) => [row.key, row]));
   const changed = documents.filter((doc) => storedByKey.get(doc.key)?.digest !== digests.get(doc.key));
+  const changedSet = new Set(changed);
   summary.unchangedDocuments = documents.length - changed.length;
   for (const doc of documents) {
-    if (changed.includes(doc)) continue;
+    if (changedSet.has(doc)) continue;
     formatOf(doc).nodes.unchanged += doc.nodes.length;
     formatOf(doc).edges.unchanged += doc.edges.length;
   }
