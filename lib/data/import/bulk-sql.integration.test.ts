@@ -15,7 +15,7 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
         "Node",
         [
           { kind: "identity", key: "identity:bulk-a", name: "bulk a" },
-          { kind: "identity", key: "identity:bulk-b", name: 'bulk "b" \' ; DROP TABLE "Node"' },
+          { kind: "identity", key: "identity:bulk-b", name: 'bulk "b" \' ; DROP TABLE "Node" \\ {NULL, x}' },
         ],
         ["id", "key"],
       ),
@@ -28,17 +28,21 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
           nodeId: a,
           identityKind: "registryPublishToken",
           lifetime: "longLived",
-          scopes: ["publish", "read"],
+          scopes: ["publish", "read", 'a "quoted", {braced} \\ NULL', ""],
           expiresAt: new Date("2027-01-02T03:04:05.678Z"),
         },
         { nodeId: b, identityKind: "ciServiceAccount", lifetime: "shortLived" },
       ]),
     );
     const stored = await db.identity.findMany({ where: { nodeId: { in: [a, b] } }, orderBy: { nodeId: "asc" } });
-    expect(stored[0]).toMatchObject({ identityKind: "registryPublishToken", scopes: ["publish", "read"], humanAccount: false });
+    expect(stored[0]).toMatchObject({
+      identityKind: "registryPublishToken",
+      scopes: ["publish", "read", 'a "quoted", {braced} \\ NULL', ""],
+      humanAccount: false,
+    });
     expect(stored[0].expiresAt?.toISOString()).toBe("2027-01-02T03:04:05.678Z");
     expect(stored[1]).toMatchObject({ identityKind: "ciServiceAccount", lifetime: "shortLived", scopes: [], expiresAt: null });
-    expect((await db.node.findUnique({ where: { id: b } }))?.name).toBe('bulk "b" \' ; DROP TABLE "Node"');
+    expect((await db.node.findUnique({ where: { id: b } }))?.name).toBe('bulk "b" \' ; DROP TABLE "Node" \\ {NULL, x}');
   });
 
   it("updates only the columns each row carries, sets nulls, and finds and deletes by a list of keys", async () => {
