@@ -3,7 +3,7 @@ import { scanCredentials, scanFilePath, scanRepositoryNames } from "./credential
 import { parseCycloneDx } from "./cyclonedx/parse-cyclonedx";
 import { parseInventory, type ReferenceUse } from "./inventory/parse-inventory";
 import { formatBytes, importLimits, type ImportLimits } from "./limits";
-import { installContextsOf } from "./npm-lockfile/install-contexts";
+import { contextFactsByRepo } from "./npm-lockfile/install-contexts";
 import { onlyBuiltDependenciesOf, parseLockfile } from "./lockfile/parse-lockfile";
 import { lockfileDocument, type LockfileFormat } from "./npm-lockfile/lockfile-document";
 import type { LockfileInstall } from "./npm-lockfile/parse-npm-lockfile";
@@ -229,18 +229,35 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
 
   const lockfileDirectories = new Set<string>();
   const lockfileItems = classified.filter((c) => LOCKFILE_FORMATS.has(c.format));
-  // Each package.json belongs to the nearest lockfile at or above it (a pnpm/yarn workspace root).
-  const nearestLockfileDirectory = (directory: string) =>
-    lockfileItems
-      .map((c) => directoryOf(c.file.path))
-      .filter((lockfileDirectory) => directory.startsWith(lockfileDirectory))
-      .sort((a, b) => b.length - a.length)[0];
+  // Indexed once, not searched per lockfile: an organisation of 12,000 repositories has 12,000
+  // lockfiles, and a scan of every file or document for each was quadratic.
+  const lockfileDirectorySet = new Set(lockfileItems.map((c) => directoryOf(c.file.path)));
+  // Each package.json belongs to the nearest lockfile at or above it (a pnpm/yarn workspace root):
+  // the longest lockfile directory its own directory starts with.
+  const nearestLockfileDirectory = (directory: string) => {
+    for (let length = directory.length; length >= 0; length -= 1) if (lockfileDirectorySet.has(directory.slice(0, length))) return directory.slice(0, length);
+    return undefined;
+  };
+  const manifestsByLockfileDirectory = new Map<string, [string, { declared: DeclaredDependency[] }][]>();
+  for (const entry of packageJsons) {
+    const nearest = nearestLockfileDirectory(entry[0]);
+    if (nearest === undefined) continue;
+    const manifests = manifestsByLockfileDirectory.get(nearest);
+    if (manifests) manifests.push(entry);
+    else manifestsByLockfileDirectory.set(nearest, [entry]);
+  }
+  const workspaceFiles = new Map<string, SourceFile>();
+  for (const c of classified)
+    if (c.format === "pnpm-workspace" && !workspaceFiles.has(directoryOf(c.file.path))) workspaceFiles.set(directoryOf(c.file.path), c.file);
+  const repositoriesWithWorkflows = new Set(classified.filter((c) => c.format === "workflow").map((c) => c.repository));
+  const contextFacts = contextFactsByRepo(result.documents);
   for (const item of lockfileItems) {
     const directory = directoryOf(item.file.path);
-    const lockfileManifests = [...packageJsons]
-      .filter(([manifestDirectory]) => manifestDirectory.startsWith(directory) && nearestLockfileDirectory(manifestDirectory) === directory)
-      .map(([manifestDirectory, { declared }]) => ({ directory: manifestDirectory.slice(directory.length).replace(/\/$/, ""), dependencies: declared }));
-    const workspaceFile = classified.find((c) => c.format === "pnpm-workspace" && directoryOf(c.file.path) === directory)?.file ?? null;
+    const lockfileManifests = (manifestsByLockfileDirectory.get(directory) ?? []).map(([manifestDirectory, { declared }]) => ({
+      directory: manifestDirectory.slice(directory.length).replace(/\/$/, ""),
+      dependencies: declared,
+    }));
+    const workspaceFile = workspaceFiles.get(directory) ?? null;
     const allowList =
       item.format === "pnpm-lockfile"
         ? onlyBuiltDependenciesOf(packageJsons.get(directory)?.item.json, workspaceFile)
@@ -268,8 +285,8 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
     const declared = new Map(declaredList.map((dependency) => [dependency.name, dependency]));
     const repo = item.repository?.name ?? null;
     const repoContext = context(item.repository);
-    const hasWorkflows = classified.some((c) => c.format === "workflow" && c.repository === item.repository);
-    const contexts = repo && hasWorkflows ? installContextsOf(result.documents, repo, repoContext.npmrcIgnoresScripts, item.relativePath) : [];
+    const hasWorkflows = repositoriesWithWorkflows.has(item.repository);
+    const contexts = repo && hasWorkflows ? contextFacts.installContexts(repo, repoContext.npmrcIgnoresScripts, item.relativePath) : [];
     const document = lockfileDocument({ repo, path: item.relativePath, lockfile: parsed.lockfile, contexts, declared, format: item.format as LockfileFormat });
     result.documents.push(document);
     if (repo && !hasWorkflows) {
@@ -306,7 +323,7 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
     if (lockfileDirectories.has(directory)) continue;
     // with no lockfile, `npm install` there resolves every declared range afresh at each run
     const repo = item.repository?.name ?? null;
-    const freshInstalls = repo ? installContextsOf(result.documents, repo, context(item.repository).npmrcIgnoresScripts, item.relativePath) : [];
+    const freshInstalls = repo ? contextFacts.installContexts(repo, context(item.repository).npmrcIgnoresScripts, item.relativePath) : [];
     result.documents.push(packageJsonDocument(repo, item.relativePath, declared, freshInstalls));
     for (const dependency of declared) result.declaredRanges.push({ file: item.file.path, dependency, pinned: null });
   }

@@ -4,13 +4,17 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZGraphDocument, type TApplySummary, type TChangeCounts, type TGraphDocument, type TNodeFact, type TNodeKind } from "@/lib/schemas/graph-facts";
 import { describeProblem, type TFileProblem } from "@/lib/schemas/input-problem";
 import { analyzeAfterLoad } from "./analyze-after-load";
-import { deleteWhereIn, insertRows, selectWhereIn, updateRows, yieldToEventLoop } from "./bulk-sql";
+import { deleteWhereIn, insertRows, selectWhereIn, selectWhereMatches, updateRows, yieldToEventLoop } from "./bulk-sql";
+import { openBulkLoadWindow } from "./bulk-load-window";
+import type { Lap } from "./phase-laps";
 
 type Tx = Prisma.TransactionClient;
 
 export interface ApplyOptions {
   actor: string;
   dryRun?: boolean;
+  /** marks the end of each phase (the import benchmark's timings) */
+  lap?: Lap;
 }
 
 /** Thrown when the documents are inconsistent; the transaction is rolled back, nothing is written. */
@@ -80,19 +84,24 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
   const formatOf = (doc: TGraphDocument) => (summary.byFormat[doc.format] ??= { files: 0, nodes: zeroCounts(), edges: zeroCounts() });
   for (const doc of documents) formatOf(doc).files += 1;
 
-  const duplicate = documents.find((doc, i) => documents.findIndex((other) => other.key === doc.key) !== i);
+  // Sets, not scans of the list: a million-edge import is tens of thousands of documents.
+  const keys = new Set<string>();
+  const duplicate = documents.find((doc) => keys.size === keys.add(doc.key).size);
   if (duplicate) throw new GraphApplyError([{ file: duplicate.key, message: "the same document was given twice" }]);
 
   const digests = new Map(documents.map((doc) => [doc.key, documentDigest(doc)]));
-  const stored = await tx.sourceDocument.findMany({ where: { key: { in: [...digests.keys()] } } });
+  const stored = await selectWhereIn<{ id: number; key: string; digest: string }>(tx, "SourceDocument", "key", [...digests.keys()], ["id", "key", "digest"]);
   const storedByKey = new Map(stored.map((row) => [row.key, row]));
   const changed = documents.filter((doc) => storedByKey.get(doc.key)?.digest !== digests.get(doc.key));
+  const changedSet = new Set(changed);
   summary.unchangedDocuments = documents.length - changed.length;
   for (const doc of documents) {
-    if (changed.includes(doc)) continue;
+    if (changedSet.has(doc)) continue;
     formatOf(doc).nodes.unchanged += doc.nodes.length;
     formatOf(doc).edges.unchanged += doc.edges.length;
   }
+  const lap = options.lap ?? (() => {});
+  lap("digests");
   if (changed.length === 0) return summary;
 
   const importRow = await tx.import.create({ data: { actor: options.actor } });
@@ -117,9 +126,18 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
     }
   }
 
-  const nodeIds = await upsertNodes(tx, nodeFacts, importRow.id, formatOf);
-  const edgeIds = await upsertEdges(tx, changed, nodeIds, importRow.id, formatOf);
-  await replaceOrigins(tx, changed, storedByKey, digests, nodeIds, edgeIds, importRow.id, formatOf);
+  lap("mergeNodeFacts");
+  const closeBulkLoad = await openBulkLoadWindow(tx, nodeFacts.size + changed.reduce((sum, doc) => sum + doc.edges.length, 0));
+  lap("bulkLoad.open");
+  const { ids: nodeIds, fresh: freshNodeIds } = await upsertNodes(tx, nodeFacts, importRow.id, formatOf, lap);
+  const edgeIds = await upsertEdges(tx, changed, nodeIds, freshNodeIds, importRow.id, formatOf, lap);
+  const previously = await replaceOrigins(tx, changed, storedByKey, digests, nodeIds, edgeIds, importRow.id, lap);
+  if (closeBulkLoad) {
+    await closeBulkLoad();
+    lap("bulkLoad.close");
+  }
+  await removeOrphans(tx, previously, formatOf);
+  lap("orphans");
 
   const state = await tx.graphState.upsert({
     where: { id: 1 },
@@ -128,6 +146,7 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
   });
   summary.graphVersion = state.version;
   await tx.import.update({ where: { id: importRow.id }, data: { finishedAt: new Date(), summary } });
+  lap("graphState");
   return summary;
 }
 
@@ -136,7 +155,8 @@ async function upsertNodes(
   nodeFacts: Map<string, { fact: TNodeFact; doc: TGraphDocument }>,
   importId: number,
   formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
-): Promise<Map<string, number>> {
+  lap: Lap,
+): Promise<{ ids: Map<string, number>; fresh: Set<number> }> {
   const existing = new Map<string, { id: number; kind: string; name: string }>();
   for (const row of await selectWhereIn<{ id: number; key: string; kind: string; name: string }>(
     tx,
@@ -157,6 +177,7 @@ async function upsertNodes(
     ]);
   }
 
+  lap("nodes.read");
   const fresh = [...nodeFacts.values()].filter(({ fact }) => !existing.has(fact.key));
   const ids = new Map<string, number>();
   for (const [key, row] of existing) ids.set(key, row.id);
@@ -168,6 +189,7 @@ async function upsertNodes(
   );
   for (const row of inserted) ids.set(row.key, row.id);
   for (const { doc } of fresh) formatOf(doc).nodes.created += 1;
+  lap("nodes.insert");
 
   // Package versions point at their package row, which must exist first.
   const order: TNodeKind[] = ["package", ...(Object.keys(DETAIL_TABLE) as TNodeKind[]).filter((k) => k !== "package")];
@@ -213,7 +235,8 @@ async function upsertNodes(
     await updateRows(tx, table, ["nodeId"], updates);
   }
   await updateRows(tx, "Node", ["id"], renamedNodes);
-  return ids;
+  lap("nodes.details");
+  return { ids, fresh: new Set(inserted.map((row) => row.id)) };
 }
 
 interface DetailReader {
@@ -251,8 +274,10 @@ async function upsertEdges(
   tx: Tx,
   changed: TGraphDocument[],
   nodeIds: Map<string, number>,
+  freshNodeIds: Set<number>,
   importId: number,
   formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
+  lap: Lap,
 ): Promise<Map<string, number>> {
   // Edge endpoints may be nodes stored by earlier imports (an inventory naming a system).
   const missing = new Set<string>();
@@ -285,16 +310,24 @@ async function upsertEdges(
   }
   if (errors.length > 0) throw new GraphApplyError(errors.slice(0, 50));
 
-  const fromIds = [...new Set([...wanted.values()].map(({ data }) => data.fromId))];
-  const existing = new Map<string, { id: number; exposure: string | null; privilege: string | null; attributes: unknown }>();
-  for (let i = 0; i < fromIds.length; i += READ_CHUNK) {
-    const rows = await tx.edge.findMany({
-      where: { fromId: { in: fromIds.slice(i, i + READ_CHUNK) } },
-      select: { id: true, kind: true, fromId: true, toId: true, exposure: true, privilege: true, attributes: true },
-    });
-    for (const row of rows) existing.set(edgeKey(row.kind, row.fromId, row.toId), row);
-    await yieldToEventLoop();
+  // Only an edge between two nodes stored before this import can exist already: read exactly those
+  // candidates by their unique key (reading every edge of their endpoints grows with the graph).
+  const candidates = [...wanted.values()]
+    .filter(({ data }) => !freshNodeIds.has(data.fromId) && !freshNodeIds.has(data.toId))
+    .map(({ data }) => ({ kind: data.kind, fromId: data.fromId, toId: data.toId }));
+  const existing = new Map<string, StoredEdge>();
+  for (const row of await selectWhereMatches<StoredEdge & { kind: string; fromId: number; toId: number }>(tx, "Edge", candidates, [
+    "id",
+    "kind",
+    "fromId",
+    "toId",
+    "exposure",
+    "privilege",
+    "attributes",
+  ])) {
+    existing.set(edgeKey(row.kind, row.fromId, row.toId), row);
   }
+  lap("edges.read");
   const fresh = [...wanted.entries()].filter(([key]) => !existing.has(key));
   const ids = new Map<string, number>();
   for (const [key, row] of existing) ids.set(key, row.id);
@@ -321,8 +354,16 @@ async function upsertEdges(
   }
   // exposure and privilege may be set back to null: rows carry null explicitly, never undefined
   await updateRows(tx, "Edge", ["id"], updates);
+  lap("edges.write");
   return ids;
 }
+
+type StoredEdge = {
+  id: number;
+  exposure: string | null;
+  privilege: string | null;
+  attributes: unknown;
+};
 
 interface EdgeRow {
   kind: string;
@@ -343,8 +384,8 @@ async function replaceOrigins(
   nodeIds: Map<string, number>,
   edgeIds: Map<string, number>,
   importId: number,
-  formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
-) {
+  lap: Lap,
+): Promise<PreviousOrigins> {
   // Batched across documents: an import of a thousand repositories is thousands of documents, and
   // a few queries per document would dominate the whole import.
   const previouslyNodes = new Map<number, TGraphDocument>();
@@ -395,10 +436,26 @@ async function replaceOrigins(
     const docEdgeIds = new Set(doc.edges.map((edge) => edgeIds.get(edgeKey(edge.kind, nodeIds.get(edge.from)!, nodeIds.get(edge.to)!))!));
     for (const edgeId of docEdgeIds) edgeOrigins.push({ edgeId, documentId });
   }
+  lap("origins.replace");
   await insertRows(tx, "NodeOrigin", nodeOrigins);
+  lap("origins.nodes");
   await insertRows(tx, "EdgeOrigin", edgeOrigins);
+  lap("origins.edges");
+  return { nodes: previouslyNodes, edges: previouslyEdges };
+}
 
-  // What a re-imported document no longer mentions, and no other document contributes, goes.
+/** What the changed documents contributed before this import: node and edge ids, each with the document that named it. */
+interface PreviousOrigins {
+  nodes: Map<number, TGraphDocument>;
+  edges: Map<number, TGraphDocument>;
+}
+
+/** What a re-imported document no longer mentions, and no other document contributes, goes. */
+async function removeOrphans(
+  tx: Tx,
+  { nodes: previouslyNodes, edges: previouslyEdges }: PreviousOrigins,
+  formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
+) {
   const keptEdges = new Set(
     (await selectWhereIn<{ edgeId: number }>(tx, "EdgeOrigin", "edgeId", [...previouslyEdges.keys()], ["edgeId"])).map((row) => row.edgeId),
   );

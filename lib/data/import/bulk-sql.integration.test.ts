@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { importSources } from "@/lib/services/import/import-sources";
 import { ANALYZE_AFTER_ROWS } from "./analyze-after-load";
-import { deleteWhereIn, insertRows, selectWhereIn, updateRows } from "./bulk-sql";
+import { deleteWhereIn, insertRows, selectWhereIn, selectWhereMatches, updateRows } from "./bulk-sql";
 
 describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
   const database = useTestDatabase(kind);
@@ -15,7 +15,7 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
         "Node",
         [
           { kind: "identity", key: "identity:bulk-a", name: "bulk a" },
-          { kind: "identity", key: "identity:bulk-b", name: 'bulk "b" \' ; DROP TABLE "Node"' },
+          { kind: "identity", key: "identity:bulk-b", name: 'bulk "b" \' ; DROP TABLE "Node" \\ {NULL, x}' },
         ],
         ["id", "key"],
       ),
@@ -28,17 +28,21 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
           nodeId: a,
           identityKind: "registryPublishToken",
           lifetime: "longLived",
-          scopes: ["publish", "read"],
+          scopes: ["publish", "read", 'a "quoted", {braced} \\ NULL', ""],
           expiresAt: new Date("2027-01-02T03:04:05.678Z"),
         },
         { nodeId: b, identityKind: "ciServiceAccount", lifetime: "shortLived" },
       ]),
     );
     const stored = await db.identity.findMany({ where: { nodeId: { in: [a, b] } }, orderBy: { nodeId: "asc" } });
-    expect(stored[0]).toMatchObject({ identityKind: "registryPublishToken", scopes: ["publish", "read"], humanAccount: false });
+    expect(stored[0]).toMatchObject({
+      identityKind: "registryPublishToken",
+      scopes: ["publish", "read", 'a "quoted", {braced} \\ NULL', ""],
+      humanAccount: false,
+    });
     expect(stored[0].expiresAt?.toISOString()).toBe("2027-01-02T03:04:05.678Z");
     expect(stored[1]).toMatchObject({ identityKind: "ciServiceAccount", lifetime: "shortLived", scopes: [], expiresAt: null });
-    expect((await db.node.findUnique({ where: { id: b } }))?.name).toBe('bulk "b" \' ; DROP TABLE "Node"');
+    expect((await db.node.findUnique({ where: { id: b } }))?.name).toBe('bulk "b" \' ; DROP TABLE "Node" \\ {NULL, x}');
   });
 
   it("updates only the columns each row carries, sets nulls, and finds and deletes by a list of keys", async () => {
@@ -64,6 +68,20 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
       selectWhereIn<{ id: number; key: string }>(tx, "Node", "key", ["context:bulk/x", "context:bulk/x", "nothing"], ["id", "key"]),
     );
     expect(found).toEqual([{ id: from.id, key: "context:bulk/x" }]);
+    const matched = await db.$transaction((tx) =>
+      selectWhereMatches<{ id: number }>(
+        tx,
+        "Edge",
+        [
+          { kind: "EXPOSES", fromId: from.id, toId: to.id },
+          { kind: "EXPOSES", fromId: from.id, toId: to.id },
+          { kind: "EXPOSES", fromId: to.id, toId: from.id },
+          { kind: "USED_IN", fromId: from.id, toId: to.id },
+        ],
+        ["id"],
+      ),
+    );
+    expect(matched).toEqual([{ id: edge.id }]);
     await db.$transaction((tx) => deleteWhereIn(tx, "Node", "id", [from.id, to.id]));
     expect(await db.edge.count({ where: { id: edge.id } })).toBe(0);
   });

@@ -2,10 +2,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Set-based writes for imports. Prisma's createMany renders every row in the client (78k edges:
 // 13–14 s, most of it garbage collection, with the event loop held); one INSERT … SELECT over
-// jsonb_to_recordset takes about a second for the same rows on either database and returns the
-// new ids in the same statement. Rows travel as ONE jsonb parameter, so nothing is ever
-// interpolated into the SQL but identifiers, and those only after they are checked against the
-// table's own columns.
+// unnest (inserts) or jsonb_to_recordset (updates, reads) takes about a second for the same rows
+// on either database and returns the new ids in the same statement. Values travel as parameters
+// (one array per column, or ONE jsonb), so nothing is ever interpolated into the SQL but
+// identifiers and column types, and those only after they are checked against the table's own
+// columns.
 
 type Tx = Prisma.TransactionClient;
 export type Row = Record<string, unknown>;
@@ -71,9 +72,33 @@ const recordsetOf = (names: string[], columns: Map<string, string>) =>
 
 const serialise = (rows: Row[], names: string[]) => JSON.stringify(rows.map((row) => Object.fromEntries(names.map((name) => [name, row[name] ?? null]))));
 
+/** An element of a PostgreSQL array literal: always quoted, so no content can end it early. */
+const quotedElement = (text: string) => `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+
+/** A value in its type's text input form (what the type's input function reads). */
+function inputText(value: unknown, type: string): string {
+  if (type.endsWith("[]"))
+    return `{${(value as unknown[]).map((element) => (element === null || element === undefined ? "NULL" : quotedElement(inputText(element, type.slice(0, -2))))).join(",")}}`;
+  if (type === "jsonb" || type === "json") return JSON.stringify(value);
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/**
+ * One column of rows as ONE array parameter, and how to read it back: a column of an array type
+ * travels as text[] (arrays of arrays must be rectangular) and is cast per row.
+ */
+function columnParameter(rows: Row[], name: string, type: string, index: number): { parameter: string; unnest: string; value: string } {
+  const parameter = `{${rows.map((row) => (row[name] === null || row[name] === undefined ? "NULL" : quotedElement(inputText(row[name], type)))).join(",")}}`;
+  const nested = type.endsWith("[]");
+  return { parameter, unnest: `$${index}::${nested ? "text[]" : `${type}[]`}`, value: nested ? `r.c${index}::${type}` : `r.c${index}` };
+}
+
 /**
  * INSERT rows into `table`; returns `returning` columns of the inserted rows (in no particular
  * order). Prisma's @updatedAt has no database default, so it is set here when the table has one.
+ * Each column travels as one typed array, read with unnest: the server parses 2,000 edge rows in
+ * ~3 ms this way against ~7.5 ms through jsonb_to_recordset.
  */
 export async function insertRows<T extends Row = Row>(tx: Tx, table: string, rows: Row[], returning: string[] = []): Promise<T[]> {
   if (rows.length === 0) return [];
@@ -84,14 +109,17 @@ export async function insertRows<T extends Row = Row>(tx: Tx, table: string, row
     checkedColumns(table, columns, names);
     const stamped = columns.has("updatedAt") && !names.includes("updatedAt");
     const target = [...names.map(quoteIdentifier), ...(stamped ? [`"updatedAt"`] : [])].join(", ");
-    const values = [...names.map((name) => `r.${quoteIdentifier(name)}`), ...(stamped ? ["CURRENT_TIMESTAMP"] : [])].join(", ");
-    const sql =
-      `INSERT INTO ${quoteIdentifier(table)} (${target}) SELECT ${values} FROM ${recordsetOf(names, columns)}` +
-      (returning.length > 0 ? ` RETURNING ${returning.map(quoteIdentifier).join(", ")}` : "");
     for (let i = 0; i < group.length; i += STATEMENT_ROWS) {
-      const part = serialise(group.slice(i, i + STATEMENT_ROWS), names);
-      if (returning.length > 0) result.push(...(await tx.$queryRawUnsafe<T[]>(sql, part)));
-      else await tx.$executeRawUnsafe(sql, part);
+      const part = group.slice(i, i + STATEMENT_ROWS);
+      const parameters = names.map((name, n) => columnParameter(part, name, columns.get(name)!, n + 1));
+      const values = [...parameters.map((column) => column.value), ...(stamped ? ["CURRENT_TIMESTAMP"] : [])].join(", ");
+      const sql =
+        `INSERT INTO ${quoteIdentifier(table)} (${target}) SELECT ${values} ` +
+        `FROM unnest(${parameters.map((column) => column.unnest).join(", ")}) AS r(${parameters.map((_, n) => `c${n + 1}`).join(", ")})` +
+        (returning.length > 0 ? ` RETURNING ${returning.map(quoteIdentifier).join(", ")}` : "");
+      const parameterValues = parameters.map((column) => column.parameter);
+      if (returning.length > 0) result.push(...(await tx.$queryRawUnsafe<T[]>(sql, ...parameterValues)));
+      else await tx.$executeRawUnsafe(sql, ...parameterValues);
       await yieldToEventLoop();
     }
   }
@@ -135,6 +163,28 @@ export async function selectWhereIn<T extends Row>(tx: Tx, table: string, column
   const result: T[] = [];
   for (let i = 0; i < values.length; i += STATEMENT_ROWS) {
     result.push(...(await tx.$queryRawUnsafe<T[]>(sql, JSON.stringify(values.slice(i, i + STATEMENT_ROWS)))));
+    await yieldToEventLoop();
+  }
+  return result;
+}
+
+/**
+ * Rows of `table` matching one of `keys` on every column of the key (a composite key such as an
+ * edge's kind, fromId and toId), as one join per chunk: reads exactly the candidates instead of
+ * every row that shares one column with them.
+ */
+export async function selectWhereMatches<T extends Row>(tx: Tx, table: string, keys: Row[], select: string[]): Promise<T[]> {
+  if (keys.length === 0) return [];
+  const columns = await columnsOf(tx, table);
+  const names = Object.keys(keys[0]).sort();
+  checkedColumns(table, columns, [...names, ...select]);
+  const match = names.map((name) => `t.${quoteIdentifier(name)} = k.${quoteIdentifier(name)}`).join(" AND ");
+  const sql =
+    `SELECT ${select.map((name) => `t.${quoteIdentifier(name)}`).join(", ")} ` +
+    `FROM (SELECT DISTINCT * FROM ${recordsetOf(names, columns)}) AS k JOIN ${quoteIdentifier(table)} AS t ON ${match}`;
+  const result: T[] = [];
+  for (let i = 0; i < keys.length; i += STATEMENT_ROWS) {
+    result.push(...(await tx.$queryRawUnsafe<T[]>(sql, serialise(keys.slice(i, i + STATEMENT_ROWS), names))));
     await yieldToEventLoop();
   }
   return result;

@@ -15,6 +15,7 @@ import { findFreshResolveRisks } from "./find-fresh-resolve-risks";
 import { linkAdvisories } from "./link-advisories";
 import { linkStoredInstallContexts } from "./link-stored-install-contexts";
 import { linkStoredWorkflows } from "./link-stored-workflows";
+import { phaseLaps, type PhaseRecorder } from "./phase-laps";
 
 // The database half of an import: link, check and apply the parsed, shape-checked documents in ONE
 // transaction — all of it or none of it. The upload route parses in a worker thread
@@ -33,6 +34,8 @@ export interface ImportSourcesOptions extends ParseSourcesOptions {
   dryRun?: boolean;
   /** problems found while reading the input (missing paths, refused zip entries): they refuse the import too */
   readErrors?: TFileProblem[];
+  /** told how long each phase of the database half took (the import benchmark) */
+  recordPhase?: PhaseRecorder;
 }
 
 export type ImportParsedSourcesOptions = Omit<ImportSourcesOptions, "repo" | "repoNames" | "limits">;
@@ -87,9 +90,11 @@ async function importParsedSourcesUnaudited(db: Db, sources: CheckedSources, opt
   const warnings: TImportIssue[] = parsed.warnings.map(issue);
   const rollback = Symbol("dry-run");
   let summary: TApplySummary | undefined;
+  const lap = phaseLaps(options.recordPhase);
   try {
     await db.$transaction(
       async (tx) => {
+        lap("begin");
         warnings.push(...(await linkStoredInstallContexts(tx, documents, parsed.pendingLockfiles)).map(issue));
         await linkStoredWorkflows(tx, documents);
         await yieldToEventLoop();
@@ -98,9 +103,11 @@ async function importParsedSourcesUnaudited(db: Db, sources: CheckedSources, opt
         const unknown = await checkReferences(tx, documents, parsed.references);
         await yieldToEventLoop();
         if (unknown.length > 0) throw new ImportRefused(unknown);
-        summary = await applyInTransaction(tx, documents, { actor: options.actor, dryRun: options.dryRun });
+        lap("link");
+        summary = await applyInTransaction(tx, documents, { actor: options.actor, dryRun: options.dryRun, lap });
         await yieldToEventLoop();
         warnings.push(...(await findFreshResolveRisks(tx, parsed.declaredRanges)).map(issue));
+        lap("freshResolveRisks");
         if (options.dryRun) throw rollback;
         if (summary.importId !== null) {
           await recordAuditEvent(tx, options.auditActor ?? { kind: "system", name: options.actor }, {
@@ -109,15 +116,18 @@ async function importParsedSourcesUnaudited(db: Db, sources: CheckedSources, opt
             after: { files: fileCount, byFormat: summary.byFormat, graphVersion: summary.graphVersion },
           });
         }
+        lap("audit");
       },
       { timeout: 30 * 60 * 1000, maxWait: 60 * 1000 },
     );
+    lap("commit");
   } catch (error) {
     if (error instanceof ImportRefused) return refused(fileCount, parsed, error.errors);
     if (error instanceof GraphApplyError) return refused(fileCount, parsed, error.errors);
     if (error !== rollback) throw error;
   }
   await analyzeAfterLoad(db, summary!);
+  lap("analyze");
   return succeeded(fileCount, parsed, summary!, documents.length, warnings, Boolean(options.dryRun));
 }
 

@@ -49,15 +49,40 @@ export function installContextFrom(
   return { key, ignoresScripts: everyStepIgnores || npmrcIgnoresScripts };
 }
 
-/** The install contexts of one lockfile among parsed documents (normally its repository's workflows). */
-export function installContextsOf(documents: TGraphDocument[], repo: string, npmrcIgnoresScripts: boolean, lockfilePath: string): InstallContext[] {
+/** The install contexts of one lockfile among a repository's context facts (normally from its workflows). */
+function installContextsAmong(facts: ContextFact[], npmrcIgnoresScripts: boolean, lockfilePath: string): InstallContext[] {
   const contexts = new Map<string, InstallContext>();
-  for (const document of documents) {
-    for (const fact of document.nodes) {
-      if (fact.kind !== "context" || (fact as ContextFact).attrs.repo !== repo) continue;
-      const context = installContextFrom(fact.key, (fact as ContextFact).attrs, npmrcIgnoresScripts, lockfilePath);
-      if (context) contexts.set(context.key, context);
-    }
+  for (const fact of facts) {
+    const context = installContextFrom(fact.key, fact.attrs, npmrcIgnoresScripts, lockfilePath);
+    if (context) contexts.set(context.key, context);
   }
   return [...contexts.values()];
+}
+
+/**
+ * The context facts of a growing list of documents, by repository, indexed once: asking every
+ * lockfile of an organisation to scan every document was quadratic (12,000 repositories: hours).
+ * Documents appended after the index was made are indexed when next asked, so the answer is the
+ * one a scan of the whole list would give.
+ */
+export function contextFactsByRepo(documents: TGraphDocument[]) {
+  const byRepo = new Map<string, ContextFact[]>();
+  let indexed = 0;
+  const of = (repo: string): ContextFact[] => {
+    for (; indexed < documents.length; indexed += 1) {
+      for (const fact of documents[indexed].nodes) {
+        if (fact.kind !== "context") continue;
+        const context = fact as ContextFact;
+        if (typeof context.attrs.repo !== "string") continue;
+        let facts = byRepo.get(context.attrs.repo);
+        if (!facts) byRepo.set(context.attrs.repo, (facts = []));
+        facts.push(context);
+      }
+    }
+    return byRepo.get(repo) ?? [];
+  };
+  return {
+    of,
+    installContexts: (repo: string, npmrcIgnoresScripts: boolean, lockfilePath: string) => installContextsAmong(of(repo), npmrcIgnoresScripts, lockfilePath),
+  };
 }

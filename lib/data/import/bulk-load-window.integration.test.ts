@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import type { TGraphDocument, TNodeFact } from "@/lib/schemas/graph-facts";
+import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
+import { applyGraphDocuments, GraphApplyError } from "./apply-graph-documents";
+import { BULK_LOAD_MIN_ROWS } from "./bulk-load-window";
+
+// One identity, one system and one CAN_ACCESS edge per index: `count` triples are 3×count rows.
+function accessDocument(key: string, prefix: string, count: number): TGraphDocument {
+  const nodes: TNodeFact[] = [];
+  const edges: TGraphDocument["edges"] = [];
+  for (let i = 0; i < count; i += 1) {
+    nodes.push({
+      kind: "identity",
+      key: `identity:${prefix}-${i}`,
+      name: `${prefix} ${i}`,
+      attrs: { identityKind: "ciServiceAccount", lifetime: "longLived" },
+    });
+    nodes.push({ kind: "system", key: `system:${prefix}-${i}`, name: `${prefix} system ${i}`, attrs: { systemKind: "cloudAccount", criticality: "low" } });
+    edges.push({ kind: "CAN_ACCESS", from: `identity:${prefix}-${i}`, to: `system:${prefix}-${i}`, privilege: "write" });
+  }
+  return { key, format: "inventory", nodes, edges };
+}
+
+const enoughTriples = Math.ceil(BULK_LOAD_MIN_ROWS / 3);
+
+describe.each(testDatabaseKinds())("the bulk-load window on %s", (kind) => {
+  const test = useTestDatabase(kind);
+  // every foreign key and index of the application's tables, with its definition
+  const checks = () =>
+    test.current.db.$queryRawUnsafe<{ owner: string; name: string; definition: string }[]>(
+      `SELECT conrelid::regclass::text AS owner, conname::text AS name, pg_get_constraintdef(oid) AS definition
+         FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
+       UNION ALL
+       SELECT i.indrelid::regclass::text, i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relnamespace = current_schema()::regnamespace
+       ORDER BY 1, 2`,
+    );
+  const importWithPhases = async (documents: TGraphDocument[]) => {
+    const phases: string[] = [];
+    const summary = await applyGraphDocuments(test.current.db, documents, { actor: "test", lap: (phase) => phases.push(phase) });
+    return { summary, phases };
+  };
+
+  it("a refused bulk load leaves nothing behind, its dropped foreign keys and indexes included", async () => {
+    const before = await checks();
+    const broken = accessDocument("inv:broken", "broken", enoughTriples);
+    broken.edges.push({ kind: "CAN_ACCESS", from: "identity:broken-0", to: "system:nowhere", privilege: "read" });
+    await expect(importWithPhases([broken])).rejects.toThrow(GraphApplyError);
+    expect(await checks()).toEqual(before);
+    expect(await test.current.db.node.count()).toBe(0);
+  });
+
+  it("an import that at least doubles the graph loads without row-by-row checks and puts every foreign key and index back before it commits", async () => {
+    const before = await checks();
+    expect(before.some((check) => check.definition.includes("gin_trgm_ops"))).toBe(true);
+    const { summary, phases } = await importWithPhases([accessDocument("inv:first", "first", enoughTriples)]);
+    expect(phases).toContain("bulkLoad.close");
+    expect(summary.byFormat.inventory.nodes.created).toBe(2 * enoughTriples);
+    expect(summary.byFormat.inventory.edges.created).toBe(enoughTriples);
+    expect(await checks()).toEqual(before);
+    expect(await test.current.db.edgeOrigin.count()).toBe(enoughTriples);
+    // the foreign keys bite again
+    await expect(
+      test.current.db.$executeRawUnsafe(`INSERT INTO "Edge" (kind, "fromId", "toId", "updatedAt") VALUES ('CAN_ACCESS', -1, -2, now())`),
+    ).rejects.toThrow(/foreign key/i);
+  });
+
+  it("an import much smaller than the graph takes the row-by-row path, and re-importing a document still removes what it no longer names", async () => {
+    const { summary, phases } = await importWithPhases([accessDocument("inv:first", "first", enoughTriples - 1)]);
+    expect(phases).not.toContain("bulkLoad.close");
+    expect(summary.byFormat.inventory.nodes.removed).toBe(2);
+    expect(summary.byFormat.inventory.edges.removed).toBe(1);
+    expect(await test.current.db.edge.count()).toBe(enoughTriples - 1);
+  });
+});
