@@ -89,4 +89,11 @@ describe("the GitHub replay fixtures follow GitHub's OpenAPI description", () =>
     const validate = validatorFor("GET /orgs/{org}/actions/secrets", 200);
     expect(validate({ total_count: 1, secrets: [{ name: "NPM_TOKEN", created_at: "2025-01-15T10:00:00Z", updated_at: "2025-01-15T10:00:00Z" }] })).toBe(false);
   });
+
+  it("the validation bites on built answers too: a blob whose size is a string is refused", () => {
+    const blob = responses.find((response) => response.route === "GET /repos/{owner}/{repo}/git/blobs/{file_sha}")!;
+    const validate = validatorFor(blob.route, 200);
+    expect(validate(blob.body)).toBe(true);
+    expect(validate({ ...(blob.body as object), size: "12" })).toBe(false);
+  });
 });
