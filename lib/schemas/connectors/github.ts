@@ -2,8 +2,8 @@ import { z } from "zod";
 
 // The GitHub REST API responses the GitHub connector reads (lib/connectors/github/), only the
 // fields Blastmap uses. The replay fixtures are checked against GitHub's own OpenAPI description
-// (@octokit/openapi) in test/connectors/github-fixtures.test.ts, so these cannot drift from it
-// unnoticed. Objects are not strict: GitHub adds fields.
+// (an extract of @octokit/openapi, test/fixtures/connectors/github/openapi-subset.json) in
+// test/connectors/github-fixtures.test.ts, so these cannot drift from it unnoticed. Objects are not strict: GitHub adds fields.
 
 const ZWhen = z.string().nullable().optional();
 
