@@ -30,8 +30,9 @@ export function ConnectorsSection({ runs, connectors }: { runs: TConnectorRunSum
       <h2 id="connectors-title">Connectors</h2>
       <p className="muted">
         Read an organisation&apos;s inventory from GitHub — repositories&apos; workflows and lockfiles, secret names, runners, deploy keys, Apps and approved
-        tokens — and import it like files: all or nothing, with what changed since the last sync. The token is the server&apos;s own, read from its environment;
-        it is never typed here or stored.
+        tokens — or an npm scope&apos;s packages, maintainers, recent versions and members, and import it like files: all or nothing, with what changed since
+        the last sync. The token is the server&apos;s own, read from its environment; it is never typed here or stored. To sync on a schedule, start the server
+        with <code>--connect github:ORG --every 6h</code>.
       </p>
       <ul className="muted">
         {connectors.map((connector) => (
