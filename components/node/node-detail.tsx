@@ -75,21 +75,13 @@ export function NodeDetail({ detail, canMark }: { detail: TNodeDetail; canMark: 
                 <tr>
                   <th scope="row">First imported</th>
                   <td>
-                    {detail.provenance.firstImport ? (
-                      `${detail.provenance.firstImport.startedAt.slice(0, 19).replace("T", " ")} UTC by ${detail.provenance.firstImport.actor} (import #${detail.provenance.firstImport.id})`
-                    ) : (
-                      <span className="muted">unknown</span>
-                    )}
+                    <ImportWhen run={detail.provenance.firstImport} />
                   </td>
                 </tr>
                 <tr>
                   <th scope="row">Last imported</th>
                   <td>
-                    {detail.provenance.lastImport ? (
-                      `${detail.provenance.lastImport.startedAt.slice(0, 19).replace("T", " ")} UTC by ${detail.provenance.lastImport.actor} (import #${detail.provenance.lastImport.id})`
-                    ) : (
-                      <span className="muted">unknown</span>
-                    )}
+                    <ImportWhen run={detail.provenance.lastImport} />
                   </td>
                 </tr>
                 <tr>
@@ -158,4 +150,10 @@ export function NodeDetail({ detail, canMark }: { detail: TNodeDetail; canMark: 
 
 function exposureBadge(exposure: string): string {
   return { install: "critical", job: "high", runner: "medium", runtime: "low" }[exposure] ?? "low";
+}
+
+/** "2026-11-30 15:04:05 UTC by cli:ana (import #12)", or unknown. */
+function ImportWhen({ run }: { run: TNodeDetail["provenance"]["firstImport"] }) {
+  if (!run) return <span className="muted">unknown</span>;
+  return <>{`${run.startedAt.slice(0, 19).replace("T", " ")} UTC by ${run.actor} (import #${run.id})`}</>;
 }
