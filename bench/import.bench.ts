@@ -3,9 +3,11 @@
 // Import throughput for a generated organisation of N repositories (default 1,000), each a
 // checkout with one or two workflows and a package-lock.json drawn from a shared package pool —
 // the shape `blastmap import org/` sees. Files go through the real path: credential scan, format
-// detection, parsers, advisory linking and the one-transaction apply, in batches of --batch
-// repositories (one import each). Measured on PGlite in memory, and on PostgreSQL too when
-// DATABASE_URL is set. Reports files/s, facts (nodes and edges) written per second with and
+// detection, parsers, advisory linking and the one-transaction apply. Two shapes: the whole
+// organisation in ONE import (`blastmap import org/`, the shape issue 14 measured: "oneImport"),
+// then again into a fresh database in imports of --batch repositories each (a team adding
+// repositories day by day: "inBatches", which also times an unchanged re-import). Measured on PGlite
+// in memory, and on PostgreSQL too when DATABASE_URL is set. Reports files/s, facts (nodes and edges) written per second with and
 // without parsing, and the time of each phase of the database half.
 import { createPrismaClient, type Db } from "@/lib/db";
 import { migrate } from "@/lib/database/migrate";
@@ -139,7 +141,18 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const repos = numberOption(args, "repos", 1000);
   const batch = numberOption(args, "batch", 100);
   const kinds: DatabaseKind[] = process.env.DATABASE_URL ? ["pglite", "postgresql"] : ["pglite"];
-  return measureImports(generateOrganisationFiles(repos), batch, kinds, { reimport: true, parseAlone: true });
+  const checkouts = generateOrganisationFiles(repos);
+  console.log("\n— the whole organisation in one import");
+  const { parse, pglite, postgresql, ...organisation } = await measureImports(checkouts, checkouts.length, kinds, { reimport: false, parseAlone: true });
+  console.log(`\n— in imports of ${batch} repositories`);
+  const inBatches = await measureImports(checkouts, batch, kinds, { reimport: true, parseAlone: false });
+  return {
+    ...organisation,
+    batchRepositories: batch,
+    parse,
+    oneImport: { pglite, postgresql },
+    inBatches: { pglite: inBatches.pglite, postgresql: inBatches.postgresql },
+  };
 }
 
 export type DatabaseKind = "pglite" | "postgresql";

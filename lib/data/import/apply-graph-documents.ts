@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZGraphDocument, type TApplySummary, type TChangeCounts, type TGraphDocument, type TNodeFact, type TNodeKind } from "@/lib/schemas/graph-facts";
 import { describeProblem, type TFileProblem } from "@/lib/schemas/input-problem";
 import { analyzeAfterLoad } from "./analyze-after-load";
-import { deleteWhereIn, insertRows, selectWhereIn, selectWhereMatches, updateRows, yieldToEventLoop } from "./bulk-sql";
+import { allocateIds, deleteWhereIn, insertColumns, insertRows, selectWhereIn, selectWhereMatches, updateRows, yieldToEventLoop, type Row } from "./bulk-sql";
 import { openBulkLoadWindow } from "./bulk-load-window";
 import type { Lap } from "./phase-laps";
 
@@ -36,6 +36,22 @@ const DETAIL_TABLE: Record<TNodeKind, string> = {
   action: "Action",
   advisory: "Advisory",
 };
+
+/** What the changed documents say about one node, merged; `ownsAttrs` once its attributes are a copy this import may write to. */
+interface MergedFact {
+  fact: TNodeFact;
+  doc: TGraphDocument;
+  ownsAttrs: boolean;
+}
+
+/** The description's fields win, and so do its attributes where it gives them (a lockfile thousands of repositories share merges thousands of times: one copy, then writes). */
+function mergeDescription(seen: MergedFact, fact: TNodeFact): void {
+  const attrs = (seen.ownsAttrs ? seen.fact.attrs : { ...seen.fact.attrs }) as Record<string, unknown>;
+  const given = fact.attrs as Record<string, unknown>;
+  for (const name in given) if (given[name] !== undefined) attrs[name] = given[name];
+  seen.fact = { ...fact, attrs } as TNodeFact;
+  seen.ownsAttrs = true;
+}
 
 const zeroCounts = (): TChangeCounts => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });
 
@@ -110,18 +126,16 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
   // Two documents describing one node merge: each attribute takes the later document's value when
   // it gives one (a lockfile knows the install script, an advisory that the version is compromised).
   // A mere reference never overrides a description.
-  const nodeFacts = new Map<string, { fact: TNodeFact; doc: TGraphDocument }>();
+  const nodeFacts = new Map<string, MergedFact>();
   for (const doc of changed) {
     for (const fact of doc.nodes) {
       const seen = nodeFacts.get(fact.key);
-      if (!seen) nodeFacts.set(fact.key, { fact, doc });
-      else if (seen.fact.reference && !fact.reference && seen.fact.kind === fact.kind) {
-        // the mention's attributes remain as defaults for what the description leaves out
-        const attrs = { ...seen.fact.attrs, ...definedOnly(fact.attrs as Record<string, unknown>) };
-        nodeFacts.set(fact.key, { fact: { ...fact, attrs } as TNodeFact, doc });
-      } else if (!fact.reference && seen.fact.kind === fact.kind) {
-        const attrs = { ...seen.fact.attrs, ...definedOnly(fact.attrs as Record<string, unknown>) };
-        nodeFacts.set(fact.key, { fact: { ...fact, attrs } as TNodeFact, doc: seen.doc });
+      if (!seen) nodeFacts.set(fact.key, { fact, doc, ownsAttrs: false });
+      else if (!fact.reference && seen.fact.kind === fact.kind) {
+        // a mention's attributes remain as defaults for what the description leaves out; the node's
+        // document is the first that describes it
+        if (seen.fact.reference) seen.doc = doc;
+        mergeDescription(seen, fact);
       }
     }
   }
@@ -130,8 +144,8 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
   const closeBulkLoad = await openBulkLoadWindow(tx, nodeFacts.size + changed.reduce((sum, doc) => sum + doc.edges.length, 0));
   lap("bulkLoad.open");
   const { ids: nodeIds, fresh: freshNodeIds } = await upsertNodes(tx, nodeFacts, importRow.id, formatOf, lap);
-  const edgeIds = await upsertEdges(tx, changed, nodeIds, freshNodeIds, importRow.id, formatOf, lap);
-  const previously = await replaceOrigins(tx, changed, storedByKey, digests, nodeIds, edgeIds, importRow.id, lap);
+  const edgesByDocument = await upsertEdges(tx, changed, nodeIds, freshNodeIds, importRow.id, formatOf, lap);
+  const previously = await replaceOrigins(tx, changed, storedByKey, digests, nodeIds, edgesByDocument, importRow.id, lap);
   if (closeBulkLoad) {
     await closeBulkLoad();
     lap("bulkLoad.close");
@@ -152,7 +166,7 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
 
 async function upsertNodes(
   tx: Tx,
-  nodeFacts: Map<string, { fact: TNodeFact; doc: TGraphDocument }>,
+  nodeFacts: Map<string, MergedFact>,
   importId: number,
   formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
   lap: Lap,
@@ -167,7 +181,8 @@ async function upsertNodes(
   )) {
     existing.set(row.key, row);
   }
-  const kindClash = [...nodeFacts.values()].find(({ fact }) => existing.has(fact.key) && existing.get(fact.key)!.kind !== fact.kind);
+  const merged = [...nodeFacts.values()];
+  const kindClash = merged.find(({ fact }) => existing.has(fact.key) && existing.get(fact.key)!.kind !== fact.kind);
   if (kindClash) {
     throw new GraphApplyError([
       {
@@ -178,24 +193,26 @@ async function upsertNodes(
   }
 
   lap("nodes.read");
-  const fresh = [...nodeFacts.values()].filter(({ fact }) => !existing.has(fact.key));
+  const fresh = merged.filter(({ fact }) => !existing.has(fact.key));
   const ids = new Map<string, number>();
   for (const [key, row] of existing) ids.set(key, row.id);
-  const inserted = await insertRows<{ id: number; key: string }>(
-    tx,
-    "Node",
-    fresh.map(({ fact }) => ({ kind: fact.kind, key: fact.key, name: fact.name, firstImportId: importId, lastImportId: importId })),
-    ["id", "key"],
-  );
-  for (const row of inserted) ids.set(row.key, row.id);
+  // ids drawn before the insert: the rows need no RETURNING, and every later row can name its node at once
+  const freshIds = await allocateIds(tx, "Node", fresh.length);
+  fresh.forEach(({ fact }, i) => ids.set(fact.key, freshIds[i]));
+  await insertColumns(tx, "Node", {
+    columns: { id: freshIds, kind: fresh.map(({ fact }) => fact.kind), key: fresh.map(({ fact }) => fact.key), name: fresh.map(({ fact }) => fact.name) },
+    constants: { firstImportId: importId, lastImportId: importId },
+  });
   for (const { doc } of fresh) formatOf(doc).nodes.created += 1;
   lap("nodes.insert");
 
   // Package versions point at their package row, which must exist first.
   const order: TNodeKind[] = ["package", ...(Object.keys(DETAIL_TABLE) as TNodeKind[]).filter((k) => k !== "package")];
   const renamedNodes: Record<string, unknown>[] = [];
+  const byKind = new Map<TNodeKind, MergedFact[]>(order.map((kind) => [kind, []]));
+  for (const entry of merged) byKind.get(entry.fact.kind)!.push(entry);
   for (const kind of order) {
-    const ofKind = [...nodeFacts.values()].filter(({ fact }) => fact.kind === kind);
+    const ofKind = byKind.get(kind)!;
     if (ofKind.length === 0) continue;
     const table = DETAIL_TABLE[kind];
     const rows = ofKind.map(({ fact, doc }) => ({ fact, doc, row: detailRow(fact, ids, doc) }));
@@ -236,7 +253,7 @@ async function upsertNodes(
   }
   await updateRows(tx, "Node", ["id"], renamedNodes);
   lap("nodes.details");
-  return { ids, fresh: new Set(inserted.map((row) => row.id)) };
+  return { ids, fresh: new Set(freshIds) };
 }
 
 interface DetailReader {
@@ -270,6 +287,22 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 
 const edgeKey = (kind: string, fromId: number, toId: number) => `${kind}|${fromId}|${toId}`;
 
+/** One edge the changed documents describe (several documents may describe the same edge: the last one's facts win). */
+interface WantedEdge {
+  /** assigned once the edge is found stored or inserted */
+  id: number;
+  doc: TGraphDocument;
+  kind: string;
+  fromId: number;
+  toId: number;
+  exposure: string | null;
+  privilege: string | null;
+  attributes: unknown;
+}
+
+/** The edges each changed document describes, as entries of the import's wanted edges (the document's origins). */
+type EdgesByDocument = Map<TGraphDocument, WantedEdge[]>;
+
 async function upsertEdges(
   tx: Tx,
   changed: TGraphDocument[],
@@ -278,14 +311,17 @@ async function upsertEdges(
   importId: number,
   formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
   lap: Lap,
-): Promise<Map<string, number>> {
+): Promise<EdgesByDocument> {
   // Edge endpoints may be nodes stored by earlier imports (an inventory naming a system).
   const missing = new Set<string>();
   for (const doc of changed) for (const edge of doc.edges) for (const key of [edge.from, edge.to]) if (!nodeIds.has(key)) missing.add(key);
   for (const row of await selectWhereIn<{ id: number; key: string }>(tx, "Node", "key", [...missing], ["id", "key"])) nodeIds.set(row.key, row.id);
   const errors: TFileProblem[] = [];
-  const wanted = new Map<string, { doc: TGraphDocument; data: EdgeRow }>();
+  const wanted = new Map<string, WantedEdge>();
+  const byDocument: EdgesByDocument = new Map();
   for (const doc of changed) {
+    const described: WantedEdge[] = [];
+    byDocument.set(doc, described);
     doc.edges.forEach((edge, index) => {
       const fromId = nodeIds.get(edge.from);
       const toId = nodeIds.get(edge.to);
@@ -293,28 +329,23 @@ async function upsertEdges(
         errors.push({ file: doc.key, path: `edges[${index}]`, message: `${edge.kind} refers to unknown node ${fromId === undefined ? edge.from : edge.to}` });
         return;
       }
-      wanted.set(edgeKey(edge.kind, fromId, toId), {
-        doc,
-        data: {
-          kind: edge.kind,
-          fromId,
-          toId,
-          exposure: edge.exposure ?? null,
-          privilege: edge.privilege ?? null,
-          attributes: edge.attributes ?? {},
-          firstImportId: importId,
-          lastImportId: importId,
-        },
-      });
+      const key = edgeKey(edge.kind, fromId, toId);
+      let entry = wanted.get(key);
+      if (!entry) wanted.set(key, (entry = { id: 0, doc, kind: edge.kind, fromId, toId, exposure: null, privilege: null, attributes: {} }));
+      entry.doc = doc;
+      entry.exposure = edge.exposure ?? null;
+      entry.privilege = edge.privilege ?? null;
+      entry.attributes = edge.attributes ?? {};
+      described.push(entry);
     });
   }
   if (errors.length > 0) throw new GraphApplyError(errors.slice(0, 50));
 
   // Only an edge between two nodes stored before this import can exist already: read exactly those
   // candidates by their unique key (reading every edge of their endpoints grows with the graph).
-  const candidates = [...wanted.values()]
-    .filter(({ data }) => !freshNodeIds.has(data.fromId) && !freshNodeIds.has(data.toId))
-    .map(({ data }) => ({ kind: data.kind, fromId: data.fromId, toId: data.toId }));
+  const candidates: Row[] = [];
+  for (const entry of wanted.values())
+    if (!freshNodeIds.has(entry.fromId) && !freshNodeIds.has(entry.toId)) candidates.push({ kind: entry.kind, fromId: entry.fromId, toId: entry.toId });
   const existing = new Map<string, StoredEdge>();
   for (const row of await selectWhereMatches<StoredEdge & { kind: string; fromId: number; toId: number }>(tx, "Edge", candidates, [
     "id",
@@ -328,34 +359,43 @@ async function upsertEdges(
     existing.set(edgeKey(row.kind, row.fromId, row.toId), row);
   }
   lap("edges.read");
-  const fresh = [...wanted.entries()].filter(([key]) => !existing.has(key));
-  const ids = new Map<string, number>();
-  for (const [key, row] of existing) ids.set(key, row.id);
-  const inserted = await insertRows<{ id: number; kind: string; fromId: number; toId: number }>(
-    tx,
-    "Edge",
-    fresh.map(([, { data }]) => ({ ...data })),
-    ["id", "kind", "fromId", "toId"],
-  );
-  for (const row of inserted) ids.set(edgeKey(row.kind, row.fromId, row.toId), row.id);
-  for (const [, { doc }] of fresh) formatOf(doc).edges.created += 1;
 
+  const fresh: WantedEdge[] = [];
   const updates: Record<string, unknown>[] = [];
-  for (const [key, { doc, data }] of wanted) {
+  for (const [key, entry] of wanted) {
     const before = existing.get(key);
-    if (!before) continue;
-    const same = before.exposure === data.exposure && before.privilege === data.privilege && comparable(before.attributes) === comparable(data.attributes);
+    if (!before) {
+      fresh.push(entry);
+      formatOf(entry.doc).edges.created += 1;
+      continue;
+    }
+    entry.id = before.id;
+    const same = before.exposure === entry.exposure && before.privilege === entry.privilege && comparable(before.attributes) === comparable(entry.attributes);
     if (same) {
-      formatOf(doc).edges.unchanged += 1;
+      formatOf(entry.doc).edges.unchanged += 1;
     } else {
-      updates.push({ id: before.id, exposure: data.exposure, privilege: data.privilege, attributes: data.attributes, lastImportId: importId });
-      formatOf(doc).edges.updated += 1;
+      // exposure and privilege may be set back to null: rows carry null explicitly, never undefined
+      updates.push({ id: before.id, exposure: entry.exposure, privilege: entry.privilege, attributes: entry.attributes, lastImportId: importId });
+      formatOf(entry.doc).edges.updated += 1;
     }
   }
-  // exposure and privilege may be set back to null: rows carry null explicitly, never undefined
+  const freshIds = await allocateIds(tx, "Edge", fresh.length);
+  fresh.forEach((entry, i) => (entry.id = freshIds[i]));
+  await insertColumns(tx, "Edge", {
+    columns: {
+      id: freshIds,
+      kind: fresh.map((entry) => entry.kind),
+      fromId: fresh.map((entry) => entry.fromId),
+      toId: fresh.map((entry) => entry.toId),
+      exposure: fresh.map((entry) => entry.exposure),
+      privilege: fresh.map((entry) => entry.privilege),
+      attributes: fresh.map((entry) => entry.attributes),
+    },
+    constants: { firstImportId: importId, lastImportId: importId },
+  });
   await updateRows(tx, "Edge", ["id"], updates);
   lap("edges.write");
-  return ids;
+  return byDocument;
 }
 
 type StoredEdge = {
@@ -365,24 +405,13 @@ type StoredEdge = {
   attributes: unknown;
 };
 
-interface EdgeRow {
-  kind: string;
-  fromId: number;
-  toId: number;
-  exposure: string | null;
-  privilege: string | null;
-  attributes: unknown;
-  firstImportId: number;
-  lastImportId: number;
-}
-
 async function replaceOrigins(
   tx: Tx,
   changed: TGraphDocument[],
   storedByKey: Map<string, { id: number }>,
   digests: Map<string, string>,
   nodeIds: Map<string, number>,
-  edgeIds: Map<string, number>,
+  edgesByDocument: EdgesByDocument,
   importId: number,
   lap: Lap,
 ): Promise<PreviousOrigins> {
@@ -428,18 +457,23 @@ async function replaceOrigins(
   );
   for (const row of inserted) documentIds.set(row.key, row.id);
 
-  const nodeOrigins: { nodeId: number; documentId: number }[] = [];
-  const edgeOrigins: { edgeId: number; documentId: number }[] = [];
+  const nodeOrigins = { nodeId: [] as number[], documentId: [] as number[] };
+  const edgeOrigins = { edgeId: [] as number[], documentId: [] as number[] };
   for (const doc of changed) {
     const documentId = documentIds.get(doc.key)!;
-    for (const nodeId of new Set(doc.nodes.map((fact) => nodeIds.get(fact.key)!))) nodeOrigins.push({ nodeId, documentId });
-    const docEdgeIds = new Set(doc.edges.map((edge) => edgeIds.get(edgeKey(edge.kind, nodeIds.get(edge.from)!, nodeIds.get(edge.to)!))!));
-    for (const edgeId of docEdgeIds) edgeOrigins.push({ edgeId, documentId });
+    for (const nodeId of new Set(doc.nodes.map((fact) => nodeIds.get(fact.key)!))) {
+      nodeOrigins.nodeId.push(nodeId);
+      nodeOrigins.documentId.push(documentId);
+    }
+    for (const edgeId of new Set(edgesByDocument.get(doc)!.map((entry) => entry.id))) {
+      edgeOrigins.edgeId.push(edgeId);
+      edgeOrigins.documentId.push(documentId);
+    }
   }
   lap("origins.replace");
-  await insertRows(tx, "NodeOrigin", nodeOrigins);
+  await insertColumns(tx, "NodeOrigin", { columns: nodeOrigins });
   lap("origins.nodes");
-  await insertRows(tx, "EdgeOrigin", edgeOrigins);
+  await insertColumns(tx, "EdgeOrigin", { columns: edgeOrigins });
   lap("origins.edges");
   return { nodes: previouslyNodes, edges: previouslyEdges };
 }

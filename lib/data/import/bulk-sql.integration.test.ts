@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { importSources } from "@/lib/services/import/import-sources";
 import { ANALYZE_AFTER_ROWS } from "./analyze-after-load";
-import { deleteWhereIn, insertRows, selectWhereIn, selectWhereMatches, updateRows } from "./bulk-sql";
+import { allocateIds, deleteWhereIn, insertColumns, insertRows, selectWhereIn, selectWhereMatches, updateRows } from "./bulk-sql";
 
 describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
   const database = useTestDatabase(kind);
@@ -84,6 +84,64 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
     expect(matched).toEqual([{ id: edge.id }]);
     await db.$transaction((tx) => deleteWhereIn(tx, "Node", "id", [from.id, to.id]));
     expect(await db.edge.count({ where: { id: edge.id } })).toBe(0);
+  });
+
+  it("inserts column by column with ids drawn beforehand: JSON of any content, nulls, constants, and more rows than one statement holds", async () => {
+    const { db } = database.current;
+    const count = 4500;
+    const nodeIds = await db.$transaction(async (tx) => {
+      const ids = await allocateIds(tx, "Node", count);
+      await insertColumns(tx, "Node", {
+        columns: {
+          id: ids,
+          kind: ids.map((_, i) => (i % 2 === 0 ? "secret" : "context")),
+          key: ids.map((_, i) => `node:columns/${i}`),
+          name: ids.map((_, i) => (i === 0 ? 'a "quoted" {braced}, \\ NULL' : `n${i}`)),
+        },
+        constants: { firstImportId: null },
+      });
+      return ids;
+    });
+    expect(new Set(nodeIds).size).toBe(count);
+    const stored = await db.node.findMany({ where: { key: { startsWith: "node:columns/" } }, select: { id: true, key: true, name: true } });
+    expect(stored).toHaveLength(count);
+    expect(stored.find((node) => node.key === "node:columns/0")).toEqual({ id: nodeIds[0], key: "node:columns/0", name: 'a "quoted" {braced}, \\ NULL' });
+    expect(stored.find((node) => node.key === "node:columns/4499")?.id).toBe(nodeIds[4499]);
+    // the sequence moved past the drawn ids: a row inserted the ordinary way gets a new one
+    const [later] = await db.$transaction((tx) =>
+      insertRows<{ id: number }>(tx, "Node", [{ kind: "identity", key: "identity:columns-later", name: "later" }], ["id"]),
+    );
+    expect(nodeIds).not.toContain(later.id);
+
+    const attributes = [{ step: 'run: echo "${{ secrets.X }}" \\ {a,b}', line: 3, nested: { list: [1, null, "x"] } }, {}, { unicode: "é ✓ ☃" }];
+    await db.$transaction(async (tx) => {
+      const ids = await allocateIds(tx, "Edge", attributes.length);
+      await insertColumns(tx, "Edge", {
+        columns: {
+          id: ids,
+          kind: ["EXPOSES", "EXPOSES", "EXPOSES"],
+          fromId: [nodeIds[1], nodeIds[3], nodeIds[5]],
+          toId: [nodeIds[0], nodeIds[2], nodeIds[4]],
+          exposure: ["install", null, undefined],
+          attributes,
+        },
+        constants: { firstImportId: 7, lastImportId: 7 },
+      });
+    });
+    const edges = await db.edge.findMany({ where: { fromId: { in: [nodeIds[1], nodeIds[3], nodeIds[5]] } }, orderBy: { fromId: "asc" } });
+    expect(edges.map((edge) => [edge.attributes, edge.exposure, edge.firstImportId])).toEqual([
+      [attributes[0], "install", 7],
+      [attributes[1], null, 7],
+      [attributes[2], null, 7],
+    ]);
+  });
+
+  it("refuses columns of different lengths and writes nothing", async () => {
+    const { db } = database.current;
+    await expect(
+      db.$transaction((tx) => insertColumns(tx, "Node", { columns: { kind: ["identity", "identity"], key: ["identity:uneven-a"], name: ["a", "b"] } })),
+    ).rejects.toThrow(/Node.key has 1 values for 2 rows/);
+    expect(await db.node.count({ where: { key: "identity:uneven-a" } })).toBe(0);
   });
 
   it("refuses a column the table does not have instead of writing it", async () => {
