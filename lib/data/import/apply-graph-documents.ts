@@ -141,11 +141,13 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
   }
 
   lap("mergeNodeFacts");
+  const previously = await takePreviousOrigins(tx, changed, storedByKey);
+  lap("origins.previous");
   const closeBulkLoad = await openBulkLoadWindow(tx, nodeFacts.size + changed.reduce((sum, doc) => sum + doc.edges.length, 0));
   lap("bulkLoad.open");
   const { ids: nodeIds, fresh: freshNodeIds } = await upsertNodes(tx, nodeFacts, importRow.id, formatOf, lap);
   const edgesByDocument = await upsertEdges(tx, changed, nodeIds, freshNodeIds, importRow.id, formatOf, lap);
-  const previously = await replaceOrigins(tx, changed, storedByKey, digests, nodeIds, edgesByDocument, importRow.id, lap);
+  await writeOrigins(tx, changed, storedByKey, digests, nodeIds, edgesByDocument, importRow.id, lap);
   if (closeBulkLoad) {
     await closeBulkLoad();
     lap("bulkLoad.close");
@@ -405,7 +407,30 @@ type StoredEdge = {
   attributes: unknown;
 };
 
-async function replaceOrigins(
+/**
+ * Removes what the changed documents that are already stored said before (their origin rows) and
+ * returns it, each node and edge with the document that named it. Runs before a bulk-load window
+ * opens: it finds the rows by document, through an index the window may drop. Batched across
+ * documents: an import of a thousand repositories is thousands of documents, and a few queries per
+ * document would dominate the whole import.
+ */
+async function takePreviousOrigins(tx: Tx, changed: TGraphDocument[], storedByKey: Map<string, { id: number }>): Promise<PreviousOrigins> {
+  const docById = new Map<number, TGraphDocument>();
+  for (const doc of changed) if (storedByKey.has(doc.key)) docById.set(storedByKey.get(doc.key)!.id, doc);
+  const storedIds = [...docById.keys()];
+  const nodes = new Map<number, TGraphDocument>();
+  for (const row of await deleteWhereIn<{ nodeId: number; documentId: number }>(tx, "NodeOrigin", "documentId", storedIds, ["nodeId", "documentId"])) {
+    nodes.set(row.nodeId, docById.get(row.documentId)!);
+  }
+  const edges = new Map<number, TGraphDocument>();
+  for (const row of await deleteWhereIn<{ edgeId: number; documentId: number }>(tx, "EdgeOrigin", "documentId", storedIds, ["edgeId", "documentId"])) {
+    edges.set(row.edgeId, docById.get(row.documentId)!);
+  }
+  return { nodes, edges };
+}
+
+/** Records which changed document names which node and edge (SourceDocument rows and origins). */
+async function writeOrigins(
   tx: Tx,
   changed: TGraphDocument[],
   storedByKey: Map<string, { id: number }>,
@@ -414,28 +439,10 @@ async function replaceOrigins(
   edgesByDocument: EdgesByDocument,
   importId: number,
   lap: Lap,
-): Promise<PreviousOrigins> {
-  // Batched across documents: an import of a thousand repositories is thousands of documents, and
-  // a few queries per document would dominate the whole import.
-  const previouslyNodes = new Map<number, TGraphDocument>();
-  const previouslyEdges = new Map<number, TGraphDocument>();
+): Promise<void> {
   const documentIds = new Map<string, number>();
   const storedChanged = changed.filter((doc) => storedByKey.has(doc.key));
-  const docById = new Map<number, TGraphDocument>();
-  for (const doc of storedChanged) {
-    const id = storedByKey.get(doc.key)!.id;
-    docById.set(id, doc);
-    documentIds.set(doc.key, id);
-  }
-  const storedIds = [...docById.keys()];
-  for (const row of await selectWhereIn<{ nodeId: number; documentId: number }>(tx, "NodeOrigin", "documentId", storedIds, ["nodeId", "documentId"])) {
-    previouslyNodes.set(row.nodeId, docById.get(row.documentId)!);
-  }
-  for (const row of await selectWhereIn<{ edgeId: number; documentId: number }>(tx, "EdgeOrigin", "documentId", storedIds, ["edgeId", "documentId"])) {
-    previouslyEdges.set(row.edgeId, docById.get(row.documentId)!);
-  }
-  await deleteWhereIn(tx, "NodeOrigin", "documentId", storedIds);
-  await deleteWhereIn(tx, "EdgeOrigin", "documentId", storedIds);
+  for (const doc of storedChanged) documentIds.set(doc.key, storedByKey.get(doc.key)!.id);
   await updateRows(
     tx,
     "SourceDocument",
@@ -470,12 +477,11 @@ async function replaceOrigins(
       edgeOrigins.documentId.push(documentId);
     }
   }
-  lap("origins.replace");
+  lap("origins.documents");
   await insertColumns(tx, "NodeOrigin", { columns: nodeOrigins });
   lap("origins.nodes");
   await insertColumns(tx, "EdgeOrigin", { columns: edgeOrigins });
   lap("origins.edges");
-  return { nodes: previouslyNodes, edges: previouslyEdges };
 }
 
 /** What the changed documents contributed before this import: node and edge ids, each with the document that named it. */

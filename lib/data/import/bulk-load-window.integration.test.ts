@@ -72,4 +72,23 @@ describe.each(testDatabaseKinds())("the bulk-load window on %s", (kind) => {
     expect(summary.byFormat.inventory.edges.removed).toBe(1);
     expect(await test.current.db.edge.count()).toBe(enoughTriples - 1);
   });
+
+  it("a window import that also changes a stored document removes what that document no longer names", async () => {
+    const { db } = test.current;
+    // a graph of its own: the window opens only for an import at least the size of what is stored
+    await db.$executeRawUnsafe(`TRUNCATE "Node", "Edge", "SourceDocument" CASCADE`);
+    const small = accessDocument("inv:small", "small", 3);
+    expect((await importWithPhases([small])).phases).not.toContain("bulkLoad.close");
+    const { summary, phases } = await importWithPhases([
+      { ...small, nodes: small.nodes.slice(0, 4), edges: small.edges.slice(0, 2) },
+      accessDocument("inv:large", "large", enoughTriples),
+    ]);
+    expect(phases).toContain("bulkLoad.close");
+    expect(summary.byFormat.inventory.nodes.removed).toBe(2);
+    expect(summary.byFormat.inventory.edges.removed).toBe(1);
+    expect(await db.node.count({ where: { key: { startsWith: "identity:small-" } } })).toBe(2);
+    expect(await db.edge.count()).toBe(enoughTriples + 2);
+    expect(await db.nodeOrigin.count()).toBe(2 * enoughTriples + 4);
+    expect(await db.edgeOrigin.count()).toBe(enoughTriples + 2);
+  });
 });

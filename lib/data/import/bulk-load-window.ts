@@ -3,15 +3,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
-// A large load spends most of its time in checks made row by row: every inserted Edge fires four
-// foreign-key triggers (two nodes, two imports), every origin row two, and every Node row updates
-// two trigram GIN indexes. Measured on 80k edges: the triggers were ~70% of the INSERT on both
-// PostgreSQL and PGlite; without the trigram indexes 20k nodes went in three times faster. When an
-// import brings at least as many rows as the graph already holds, this window drops those
-// foreign keys and non-btree indexes inside the import's transaction and puts them back before
-// anything is deleted (ON DELETE CASCADE must be in place for orphan removal): re-adding a foreign
-// key validates it with one join over the table, rebuilding a GIN index sorts once. DDL is
-// transactional, so a refused or failed import rolls the drop back with everything else.
+// A large load spends most of its time in work done row by row: every inserted Edge fires foreign-key
+// triggers for its two nodes, every origin row its own, and every row goes into each secondary index
+// of its table at a random place (the two trigram GIN indexes of Node the worst: 20k nodes went in
+// three times faster without them). When an import brings at least as many rows as the graph already
+// holds, this window drops those foreign keys and every secondary index the import does not read
+// through (all but primary keys and unique keys, which it looks rows up by) inside the import's
+// transaction, and puts them back before anything is deleted (ON DELETE CASCADE must be in place for
+// orphan removal): re-adding a foreign key validates it with one join over the table, building an
+// index sorts once. DDL is transactional, so a refused or failed import rolls the drop back with
+// everything else. The import reads origins by document before the window opens.
 //
 // The price, on PostgreSQL: DROP CONSTRAINT / DROP INDEX take ACCESS EXCLUSIVE locks on the graph
 // tables (and Import, which the foreign keys name) until the commit, so readers wait for the load
@@ -25,6 +26,9 @@ export const BULK_LOAD_MIN_ROWS = 20_000;
 
 /** The window opens when the import brings at least this many rows per row already stored in Node and Edge. */
 export const BULK_LOAD_MIN_GROWTH = 1;
+
+const WINDOW_MAINTENANCE_MEMORY = "256MB";
+const WINDOW_WORK_MEMORY = "64MB";
 
 const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const graphTablesParam = () => JSON.stringify(GRAPH_TABLES.map(quoteIdentifier));
@@ -51,17 +55,20 @@ export async function openBulkLoadWindow(tx: Tx, plannedRows: number): Promise<C
        FROM pg_constraint WHERE contype = 'f' AND conrelid IN ${GRAPH_TABLE_OIDS} ORDER BY conrelid, conname`,
     graphTablesParam(),
   );
-  // btree indexes stay: the import's own reads (edges by fromId, origins by document) use them
+  // unique indexes stay: the import finds stored nodes, edges and documents through them
   const indexes = await tx.$queryRawUnsafe<{ name: string; definition: string }[]>(
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
-       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
-      WHERE i.indrelid IN ${GRAPH_TABLE_OIDS} AND am.amname <> 'btree' AND NOT i.indisunique ORDER BY 1`,
+       FROM pg_index i WHERE i.indrelid IN ${GRAPH_TABLE_OIDS} AND NOT i.indisunique ORDER BY 1`,
     graphTablesParam(),
   );
   for (const key of foreignKeys) await tx.$executeRawUnsafe(`ALTER TABLE ${key.tableName} DROP CONSTRAINT ${quoteIdentifier(key.name)}`);
   for (const index of indexes) await tx.$executeRawUnsafe(`DROP INDEX ${index.name}`);
 
   return async () => {
+    // Memory for the index sorts and the validating joins, for this transaction only: sorts that
+    // fit in memory instead of spilling to disk (the defaults are 64 MB and 4 MB).
+    await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '${WINDOW_MAINTENANCE_MEMORY}'`);
+    await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${WINDOW_WORK_MEMORY}'`);
     for (const index of indexes) await tx.$executeRawUnsafe(index.definition);
     for (const key of foreignKeys) await tx.$executeRawUnsafe(`ALTER TABLE ${key.tableName} ADD CONSTRAINT ${quoteIdentifier(key.name)} ${key.definition}`);
   };

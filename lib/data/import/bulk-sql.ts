@@ -273,15 +273,27 @@ export async function selectWhereMatches<T extends Row>(tx: Tx, table: string, k
   return result;
 }
 
-/** DELETE rows of `table` whose `column` is one of `values`. */
-export async function deleteWhereIn(tx: Tx, table: string, column: string, values: (string | number)[]): Promise<void> {
-  if (values.length === 0) return;
+/** DELETE rows of `table` whose `column` is one of `values`; returns `returning` columns of the deleted rows. */
+export async function deleteWhereIn<T extends Row = Row>(
+  tx: Tx,
+  table: string,
+  column: string,
+  values: (string | number)[],
+  returning: string[] = [],
+): Promise<T[]> {
+  if (values.length === 0) return [];
   const columns = await columnsOf(tx, table);
-  checkedColumns(table, columns, [column]);
+  checkedColumns(table, columns, [column, ...returning]);
   const type = columns.get(column)!;
-  const sql = `DELETE FROM ${quoteIdentifier(table)} WHERE ${quoteIdentifier(column)} IN (SELECT v::${type} FROM jsonb_array_elements_text($1::jsonb) AS e(v))`;
+  const sql =
+    `DELETE FROM ${quoteIdentifier(table)} WHERE ${quoteIdentifier(column)} IN (SELECT v::${type} FROM jsonb_array_elements_text($1::jsonb) AS e(v))` +
+    (returning.length > 0 ? ` RETURNING ${returning.map(quoteIdentifier).join(", ")}` : "");
+  const result: T[] = [];
   for (let i = 0; i < values.length; i += STATEMENT_ROWS) {
-    await tx.$executeRawUnsafe(sql, JSON.stringify(values.slice(i, i + STATEMENT_ROWS)));
+    const parameter = JSON.stringify(values.slice(i, i + STATEMENT_ROWS));
+    if (returning.length > 0) collect(result, await tx.$queryRawUnsafe<T[]>(sql, parameter));
+    else await tx.$executeRawUnsafe(sql, parameter);
     await yieldToEventLoop();
   }
+  return result;
 }
