@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZGraphDocument, type TApplySummary, type TChangeCounts, type TGraphDocument, type TNodeFact, type TNodeKind } from "@/lib/schemas/graph-facts";
 import { describeProblem, type TFileProblem } from "@/lib/schemas/input-problem";
-import { analyzeAfterLoad } from "./analyze-after-load";
+import { analyzeAfterLoad, reportTableChangesAtCommit } from "./analyze-after-load";
 import { allocateIds, deleteWhereIn, insertColumns, insertRows, selectWhereIn, selectWhereMatches, updateRows, yieldToEventLoop, type Row } from "./bulk-sql";
 import { openBulkLoadWindow } from "./bulk-load-window";
 import type { Lap } from "./phase-laps";
@@ -162,6 +162,7 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
   });
   summary.graphVersion = state.version;
   await tx.import.update({ where: { id: importRow.id }, data: { finishedAt: new Date(), summary } });
+  await reportTableChangesAtCommit(tx);
   lap("graphState");
   return summary;
 }

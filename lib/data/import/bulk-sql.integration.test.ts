@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
-import { importSources } from "@/lib/services/import/import-sources";
-import { ANALYZE_AFTER_ROWS } from "./analyze-after-load";
 import { allocateIds, deleteWhereIn, insertColumns, insertRows, selectWhereIn, selectWhereMatches, updateRows } from "./bulk-sql";
 
 describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
@@ -150,27 +148,5 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
       db.$transaction((tx) => insertRows(tx, "Node", [{ kind: "identity", key: "identity:bulk-c", name: "c", 'name" = 1; --': 1 }])),
     ).rejects.toThrow(/Node has no column/);
     expect(await db.node.count({ where: { key: "identity:bulk-c" } })).toBe(0);
-  });
-
-  it(`gathers the planner's statistics after an import of ${ANALYZE_AFTER_ROWS} rows or more, not after a small one`, async () => {
-    const { db } = database.current;
-    const analysed = async () =>
-      (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE relname = 'Edge' AND last_analyze IS NOT NULL`))[0]
-        .n > 0;
-    const lockfile = (name: string, count: number) => ({
-      path: `${name}/package-lock.json`,
-      content: JSON.stringify({
-        name,
-        lockfileVersion: 3,
-        packages: Object.fromEntries([
-          ["", { name, version: "1.0.0" }],
-          ...Array.from({ length: count }, (_, i) => [`node_modules/${name}-dep-${i}`, { version: "1.0.0" }]),
-        ]),
-      }),
-    });
-    expect((await importSources(db, [lockfile("small", 10)], { actor: "test" })).ok).toBe(true);
-    expect(await analysed()).toBe(false);
-    expect((await importSources(db, [lockfile("large", ANALYZE_AFTER_ROWS)], { actor: "test" })).ok).toBe(true);
-    expect(await analysed()).toBe(true);
   });
 });
