@@ -13,7 +13,7 @@ import { packageJsonDocument } from "./package-json/package-json-document";
 import { unsafePathReason } from "./source/check-source-path";
 import { formatFromJson, formatFromPath, type SourceFormat } from "./source/detect-format";
 import { parseJsonSource } from "./source/parse-json-source";
-import { findRepositoryRoots, repositoryOf, type RepositoryRoot } from "./source/repository-roots";
+import { findRepositoryRoots, repositoryFinder, type RepositoryRoot } from "./source/repository-roots";
 import type { TFileProblem } from "@/lib/schemas/input-problem";
 import type { RepositoryContext, SourceFile } from "./types";
 import { normaliseDirectory } from "./workflow/directories";
@@ -139,11 +139,12 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
   if (options.repo && roots.length > 1) {
     errors.push({ file: roots.map((root) => root.root || ".").join(", "), message: `--repo names one repository, but the input holds ${roots.length}` });
   }
+  const repositoryOf = repositoryFinder(roots);
   const npmrcIgnores = new Set<string>();
 
   const classified: ClassifiedFile[] = [];
   for (const file of safe) {
-    const repository = repositoryOf(file.path, roots);
+    const repository = repositoryOf(file.path);
     const relativePath = repository ? file.path.slice(repository.root.length) : file.path;
     // YAML is read only as a workflow; outside .github/workflows/ the workflow parser decides.
     let format = formatFromPath(file.path) ?? (/\.ya?ml$/i.test(file.path) ? "workflow" : null);
