@@ -1,5 +1,5 @@
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
-import { scanCredentials, scanFilePath, scanRepositoryNames } from "./credentials/scan-credentials";
+import { credentialScanner, scanFilePath, scanRepositoryNames } from "./credentials/scan-credentials";
 import { parseCycloneDx } from "./cyclonedx/parse-cyclonedx";
 import { parseInventory, type ReferenceUse } from "./inventory/parse-inventory";
 import { formatBytes, importLimits, type ImportLimits } from "./limits";
@@ -98,6 +98,7 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
   // each file is parsed once: its JSON, and each distinct YAML text, serve the scan and its parser
   const safe: { file: SourceFile; json: JsonParse | null }[] = [];
   const parseYaml = sharedYamlParser();
+  const scanCredentials = credentialScanner();
   const totalBytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.content, "utf8"), 0);
   if (totalBytes > limits.maxTotalBytes) {
     errors.push({

@@ -1,6 +1,7 @@
 import type { TFileProblem } from "@/lib/schemas/input-problem";
 import type { SourceFile } from "../types";
 import { parseJsonSource, type JsonParse } from "../source/parse-json-source";
+import { memoByText, type TextMemo } from "../source/memo-by-text";
 import type { YamlParser } from "../source/parse-yaml";
 import { findAwsSecretAccessKeys, findCredentials, type CredentialMatch } from "./credential-patterns";
 import { decodedVariants } from "./decoded-variants";
@@ -54,13 +55,31 @@ export interface SharedParses {
 
 /** Every place in the file (its path included) that looks like a live credential; an empty list when there is none. */
 export function scanCredentials(file: SourceFile, shared: SharedParses = {}): TFileProblem[] {
+  return credentialProblems(file, () => scanContent(file, shared));
+}
+
+/**
+ * scanCredentials for the files of one import: a text met again (the same workflow in another
+ * repository) is not scanned again. Only its findings are kept, usually none.
+ */
+export function credentialScanner(): (file: SourceFile, shared?: SharedParses) => TFileProblem[] {
+  const memos = new Map<string, TextMemo<Finding[]>>();
+  return (file, shared = {}) =>
+    credentialProblems(file, () => {
+      // all the scan reads of a path: whether it is named as JSON or as YAML
+      const kind = `${JSON_PATH.test(file.path)} ${YAML_PATH.test(file.path)}`;
+      const memo = memos.get(kind) ?? memos.set(kind, memoByText<Finding[]>()).get(kind)!;
+      return memo.get(file.content, () => scanContent(file, shared));
+    });
+}
+
+function credentialProblems(file: SourceFile, contentFindings: () => Finding[]): TFileProblem[] {
   const inPath = scanFilePath(file.path);
   if (inPath.length > 0) return inPath;
-  const findings = scanContent(file, shared);
   const errors: TFileProblem[] = [];
   const seen = new Set<string>();
   // a line is the better place to show than a JSON path: findings with a line go first
-  findings.sort((a, b) => Number(a.line === undefined) - Number(b.line === undefined));
+  const findings = [...contentFindings()].sort((a, b) => Number(a.line === undefined) - Number(b.line === undefined));
   for (const finding of findings) {
     // one error per place; a value already shown at its line is not shown again at its JSON path
     const where = finding.line !== undefined ? `line ${finding.line}` : `path ${finding.path}`;

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { LineCounter, parseDocument, type Document } from "yaml";
+import { memoByText } from "./memo-by-text";
 
 // One YAML text parsed once per import. The credential scan and the workflow reader both need the
 // syntax tree of every workflow, and an organisation repeats the same workflow text in thousands of
@@ -27,20 +27,6 @@ export const parseYaml: YamlParser = (text) => {
  * edits, alias resolution) do not.
  */
 export function sharedYamlParser(budgetChars = 2_000_000): YamlParser {
-  const byDigest = new Map<string, { text: string; parsed: ParsedYaml }>();
-  let keptChars = 0;
-  return (text) => {
-    // by digest, not by text: V8 hashes a string over 16,383 characters by its length alone, so
-    // long texts of one length would share a bucket and every lookup would compare them all
-    const digest = createHash("sha256").update(text).digest("base64");
-    const kept = byDigest.get(digest);
-    // the text is compared too: UTF-8 gives a lone surrogate and U+FFFD the same bytes
-    if (kept?.text === text) return kept.parsed;
-    const parsed = parseYaml(text);
-    if (!kept && text.length <= budgetChars - keptChars) {
-      byDigest.set(digest, { text, parsed });
-      keptChars += text.length;
-    }
-    return parsed;
-  };
+  const trees = memoByText<ParsedYaml>(budgetChars);
+  return (text) => trees.get(text, () => parseYaml(text));
 }
