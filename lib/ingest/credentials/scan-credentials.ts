@@ -4,7 +4,7 @@ import { parseJsonSource, type JsonParse } from "../source/parse-json-source";
 import { memoByText, type TextMemo } from "../source/memo-by-text";
 import type { YamlParser } from "../source/parse-yaml";
 import { findAwsSecretAccessKeys, findCredentials, type CredentialMatch } from "./credential-patterns";
-import { decodedVariants } from "./decoded-variants";
+import { decodedVariants, mayDecode } from "./decoded-variants";
 import { redactCredentials, redactedPrefix, shownFieldName } from "./redact";
 import { findAssignedSecrets, isSecretFieldName, looksLikeSecretValue } from "./secret-fields";
 import { parsedStringsOfJson, parsedStringsOfYaml, type ParsedString } from "./parsed-strings";
@@ -211,7 +211,9 @@ function scanContent(file: SourceFile, shared: SharedParses): Finding[] {
   }
 
   // 3. Each line's decodings: a token behind `\u0041`, `%41`, fullwidth letters or a zero-width space.
-  for (let line = 0; line < lineStarts.length; line += 1) {
+  //    Most files (lockfiles) have nothing to decode on any line, which one look at the whole text tells.
+  const decodedLines = mayDecode(text) ? lineStarts.length : 0;
+  for (let line = 0; line < decodedLines; line += 1) {
     const content = text.slice(lineStarts[line], (lineStarts[line + 1] ?? text.length + 1) - 1);
     for (const variant of decodedVariants(content)) {
       add(findCredentials(variant), () => ({ line: line + 1 }));
