@@ -45,6 +45,38 @@ describe("parseSources", () => {
     expect(edge).toMatchObject({ to: "context:web/ci.yml/build", attributes: { phase: "runtime" } });
   });
 
+  it("reads one workflow text in many repositories into documents that share nothing", () => {
+    const text = workflow("npm ci");
+    const parsed = parseSources(["web", "api", "docs"].map((repo) => ({ path: `${repo}/.github/workflows/ci.yml`, content: text })));
+    expect(parsed.errors).toEqual([]);
+    const contexts = parsed.documents.map((doc) => doc.nodes.find((node) => node.kind === "context")!);
+    expect(contexts.map((node) => node.key)).toEqual(["context:web/ci.yml/build", "context:api/ci.yml/build", "context:docs/ci.yml/build"]);
+    // each document is built afresh: no object of one is reachable from another
+    const owners = new Map<object, number>();
+    parsed.documents.forEach((document, index) => {
+      const stack: unknown[] = [document];
+      while (stack.length > 0) {
+        const value = stack.pop();
+        if (typeof value !== "object" || value === null || owners.get(value) === index) continue;
+        expect(owners.get(value)).toBeUndefined();
+        owners.set(value, index);
+        stack.push(...Object.values(value));
+      }
+    });
+  });
+
+  it("reads a workflow text the same whichever file of the import first carries it", () => {
+    const text = workflow("npm ci");
+    const alone = parseSources([{ path: "api/.github/workflows/ci.yml", content: text }]);
+    const afterOthers = parseSources([
+      { path: "web/.github/workflows/ci.yml", content: text },
+      { path: "web/.github/workflows/broken.yml", content: `${text}jobs: {}\n` },
+      { path: "api/.github/workflows/ci.yml", content: text },
+    ]);
+    expect(afterOthers.errors).toEqual([{ file: "web/.github/workflows/broken.yml", line: 9, message: expect.stringContaining("duplicate key") }]);
+    expect(afterOthers.documents.find((doc) => doc.key === "workflow:api:.github/workflows/ci.yml")).toEqual(alone.documents[0]);
+  });
+
   it("leaves a lockfile of a repository without workflows in this input to be linked to stored jobs", () => {
     const parsed = parseSources([{ path: "package-lock.json", content: lockfile }], { repo: "acme/web" });
     expect(parsed.pendingLockfiles).toMatchObject([{ documentKey: "lockfile:acme/web:package-lock.json", repo: "acme/web" }]);

@@ -1,5 +1,5 @@
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
-import { scanCredentials, scanFilePath, scanRepositoryNames } from "./credentials/scan-credentials";
+import { credentialScanner, scanFilePath, scanRepositoryNames } from "./credentials/scan-credentials";
 import { parseCycloneDx } from "./cyclonedx/parse-cyclonedx";
 import { parseInventory, type ReferenceUse } from "./inventory/parse-inventory";
 import { formatBytes, importLimits, type ImportLimits } from "./limits";
@@ -12,8 +12,9 @@ import { parsePackageJson, type DeclaredDependency } from "./package-json/parse-
 import { packageJsonDocument } from "./package-json/package-json-document";
 import { unsafePathReason } from "./source/check-source-path";
 import { formatFromJson, formatFromPath, type SourceFormat } from "./source/detect-format";
-import { parseJsonSource } from "./source/parse-json-source";
-import { findRepositoryRoots, repositoryOf, type RepositoryRoot } from "./source/repository-roots";
+import { parseJsonSource, type JsonParse } from "./source/parse-json-source";
+import { sharedYamlParser } from "./source/parse-yaml";
+import { findRepositoryRoots, repositoryFinder, type RepositoryRoot } from "./source/repository-roots";
 import type { TFileProblem } from "@/lib/schemas/input-problem";
 import type { RepositoryContext, SourceFile } from "./types";
 import { normaliseDirectory } from "./workflow/directories";
@@ -72,6 +73,10 @@ interface ClassifiedFile {
 }
 
 const directoryOf = (path: string) => path.slice(0, path.lastIndexOf("/") + 1);
+/** The format a path alone gives: YAML is read only as a workflow; outside .github/workflows/ the workflow parser decides. */
+const formatOfPath = (path: string): SourceFormat | null => formatFromPath(path) ?? (/\.ya?ml$/i.test(path) ? "workflow" : null);
+/** A file its parser reads as JSON: a JSON format by name, or a .json file whose content decides. */
+const readsAsJson = (path: string, format: SourceFormat | null) => (format === null ? /\.json$/i.test(path) : !TEXT_FORMATS.has(format));
 const NPMRC_IGNORE_SCRIPTS = /^\s*ignore-scripts\s*=\s*true\s*$/m;
 /** formats read as text by their own parser (not JSON) */
 const TEXT_FORMATS = new Set<SourceFormat>(["workflow", "npmrc", "pnpm-lockfile", "yarn-lockfile", "pnpm-workspace"]);
@@ -90,7 +95,10 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
   }
 
   const seenPaths = new Set<string>();
-  const safe: SourceFile[] = [];
+  // each file is parsed once: its JSON, and each distinct YAML text, serve the scan and its parser
+  const safe: { file: SourceFile; json: JsonParse | null }[] = [];
+  const parseYaml = sharedYamlParser();
+  const scanCredentials = credentialScanner();
   const totalBytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.content, "utf8"), 0);
   if (totalBytes > limits.maxTotalBytes) {
     errors.push({
@@ -124,53 +132,48 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
       });
       continue;
     }
-    const credentials = scanCredentials(file);
+    const json = readsAsJson(file.path, formatOfPath(file.path)) ? parseJsonSource(file.path, file.content, limits.maxJsonDepth) : null;
+    const credentials = scanCredentials(file, { json: json ? { maxDepth: limits.maxJsonDepth, parse: json } : undefined, parseYaml });
     if (credentials.length > 0) {
       errors.push(...credentials);
       continue;
     }
-    safe.push(file);
+    safe.push({ file, json });
   }
 
   const roots = findRepositoryRoots(
-    safe.map((file) => file.path),
+    safe.map(({ file }) => file.path),
     { repo: options.repo, names: options.repoNames },
   );
   if (options.repo && roots.length > 1) {
     errors.push({ file: roots.map((root) => root.root || ".").join(", "), message: `--repo names one repository, but the input holds ${roots.length}` });
   }
+  const repositoryOf = repositoryFinder(roots);
   const npmrcIgnores = new Set<string>();
 
   const classified: ClassifiedFile[] = [];
-  for (const file of safe) {
-    const repository = repositoryOf(file.path, roots);
+  for (const { file, json: jsonParse } of safe) {
+    const repository = repositoryOf(file.path);
     const relativePath = repository ? file.path.slice(repository.root.length) : file.path;
-    // YAML is read only as a workflow; outside .github/workflows/ the workflow parser decides.
-    let format = formatFromPath(file.path) ?? (/\.ya?ml$/i.test(file.path) ? "workflow" : null);
+    let format = formatOfPath(file.path);
     let json: unknown = undefined;
-    if (format === null || !TEXT_FORMATS.has(format)) {
-      if (!/\.json$/i.test(file.path) && format === null) {
-        errors.push({
-          file: file.path,
-          message:
-            "unknown format: expected a GitHub Actions workflow, package-lock.json, pnpm-lock.yaml, yarn.lock, package.json, an OSV advisory, a CycloneDX SBOM or a Blastmap inventory (JSON)",
-        });
+    if (jsonParse !== null) {
+      if (!jsonParse.ok) {
+        errors.push(jsonParse.error);
         continue;
       }
-      const parsed = parseJsonSource(file.path, file.content, limits.maxJsonDepth);
-      if (!parsed.ok) {
-        errors.push(parsed.error);
-        continue;
-      }
-      json = parsed.value;
+      json = jsonParse.value;
       format ??= formatFromJson(json);
-      if (format === null) {
-        errors.push({
-          file: file.path,
-          message: "unknown format: this JSON is not a package-lock.json, an OSV advisory, a CycloneDX SBOM or a Blastmap inventory",
-        });
-        continue;
-      }
+    }
+    if (format === null) {
+      errors.push({
+        file: file.path,
+        message:
+          jsonParse === null
+            ? "unknown format: expected a GitHub Actions workflow, package-lock.json, pnpm-lock.yaml, yarn.lock, package.json, an OSV advisory, a CycloneDX SBOM or a Blastmap inventory (JSON)"
+            : "unknown format: this JSON is not a package-lock.json, an OSV advisory, a CycloneDX SBOM or a Blastmap inventory",
+      });
+      continue;
     }
     if (format === "npmrc" && repository && NPMRC_IGNORE_SCRIPTS.test(file.content) && relativePath === ".npmrc") npmrcIgnores.add(repository.name);
     result.filesByFormat[format] = (result.filesByFormat[format] ?? 0) + 1;
@@ -183,7 +186,7 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
   const actionFiles = new Set<ClassifiedFile>();
   for (const item of classified) {
     const file = { path: item.relativePath, content: item.file.content };
-    if ((item.format as string) !== "action" && !(item.format === "workflow" && isLocalActionFile(file))) continue;
+    if ((item.format as string) !== "action" && !(item.format === "workflow" && isLocalActionFile(file, parseYaml))) continue;
     actionFiles.add(item);
     const root = item.repository?.root ?? "";
     const actions = localActions.get(root) ?? new Map<string, SourceFile>();
@@ -205,7 +208,7 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
 
   for (const item of classified.filter((c) => c.format === "workflow" && !actionFiles.has(c))) {
     try {
-      const parsed = parseWorkflow({ path: item.relativePath, content: item.file.content }, context(item.repository));
+      const parsed = parseWorkflow({ path: item.relativePath, content: item.file.content }, context(item.repository), parseYaml);
       if (parsed.ok) result.documents.push(...parsed.documents);
       else errors.push(...fileErrors(item.file, parsed.errors));
     } catch (error) {
@@ -260,7 +263,7 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
     const workspaceFile = workspaceFiles.get(directory) ?? null;
     const allowList =
       item.format === "pnpm-lockfile"
-        ? onlyBuiltDependenciesOf(packageJsons.get(directory)?.item.json, workspaceFile)
+        ? onlyBuiltDependenciesOf(packageJsons.get(directory)?.item.json, workspaceFile, parseYaml)
         : { ok: true as const, onlyBuiltDependencies: null };
     if (!allowList.ok) {
       errors.push(...allowList.errors);
@@ -273,6 +276,7 @@ export function parseSources(files: SourceFile[], options: ParseSourcesOptions =
       json: item.json,
       manifests: lockfileManifests,
       onlyBuiltDependencies: allowList.onlyBuiltDependencies,
+      parseYaml,
     });
     if (!parsed.ok) {
       errors.push(...parsed.errors);

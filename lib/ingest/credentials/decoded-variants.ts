@@ -57,13 +57,18 @@ export function foldUnicode(text: string): string {
   return text.normalize("NFKC").replace(/[\p{Cf}\p{Mn}\u180e]/gu, "");
 }
 
+/**
+ * Whether a text has anything to decode: false for plain ASCII without escapes, and then for every
+ * part of it as well, so a scan can skip decoding its lines one by one.
+ */
+export function mayDecode(text: string): boolean {
+  return text.includes("\\") || /[^\x20-\x7e\t\r\n]/.test(text) || /%[0-9A-Fa-f]{2}/.test(text);
+}
+
 /** The decodings of a text that differ from it (none for plain ASCII without escapes). */
 export function decodedVariants(text: string): string[] {
+  if (!mayDecode(text)) return [];
   const variants = new Set<string>();
-  const nonAscii = /[^\x20-\x7e\t\r\n]/.test(text);
-  const backslash = text.includes("\\");
-  const percent = /%[0-9A-Fa-f]{2}/.test(text);
-  if (!nonAscii && !backslash && !percent) return [];
   let decoded = text;
   // applied in turn, so that an escape producing a `%41` or a fullwidth letter is decoded as well
   for (let round = 0; round < 3; round += 1) {

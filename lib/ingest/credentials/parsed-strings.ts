@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document, type Node } from "yaml";
 import { jsonPath } from "../source/parse-json-source";
+import type { ParsedYaml, YamlParser } from "../source/parse-yaml";
 import { shownFieldName } from "./redact";
 
 // Every string a JSON or YAML parser hands on — keys as well as values — with the name of the field
@@ -81,12 +82,17 @@ const scalarText = (node: unknown, document?: Document.Parsed): string | undefin
   return typeof node.value === "string" ? node.value : node.value === null || node.value === undefined ? undefined : String(node.value);
 };
 
-/** Strings of every YAML document in the text (aliases are not followed, so an alias bomb costs nothing); null if it cannot be read. */
-export function parsedStringsOfYaml(text: string): ParsedString[] | null {
-  const lineCounter = new LineCounter();
+/**
+ * Strings of every YAML document in the text (aliases are not followed, so an alias bomb costs nothing); null if it cannot be read.
+ * `parse` may hand over the tree the workflow reader gets: when it read the text as one document without
+ * errors, it is the tree this scan's own lenient, multi-document parse would build.
+ */
+export function parsedStringsOfYaml(text: string, parse?: YamlParser): ParsedString[] | null {
+  const shared = parse ? errorFreeTree(text, parse) : null;
+  const lineCounter = shared?.lines ?? new LineCounter();
   let documents;
   try {
-    documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false, strict: false, prettyErrors: false });
+    documents = shared ? [shared.doc] : parseAllDocuments(text, { lineCounter, uniqueKeys: false, strict: false, prettyErrors: false });
   } catch {
     return null;
   }
@@ -119,4 +125,13 @@ export function parsedStringsOfYaml(text: string): ParsedString[] | null {
     });
   }
   return strings;
+}
+
+function errorFreeTree(text: string, parse: YamlParser): ParsedYaml | null {
+  try {
+    const parsed = parse(text);
+    return parsed.doc.errors.length === 0 ? parsed : null;
+  } catch {
+    return null;
+  }
 }

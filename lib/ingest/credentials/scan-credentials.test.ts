@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseSources } from "../parse-sources";
-import { redactedPrefix, scanCredentials, scanFilePath, scanRepositoryNames, shannonEntropy } from "./scan-credentials";
+import { credentialScanner, redactedPrefix, scanCredentials, scanFilePath, scanRepositoryNames, shannonEntropy } from "./scan-credentials";
 
 // Credential-shaped values are built at run time (random-looking bodies from a fixed seed) so that
 // no live-looking string is committed.
@@ -214,6 +214,16 @@ describe("credentials in names: file paths and repository names", () => {
   });
 });
 
+describe("credentialScanner", () => {
+  it("finds in a text met again, under each kind of name, what scanCredentials finds", () => {
+    const scanOnce = credentialScanner();
+    const texts = [`{"password": "${randomSecret}"}`, `token: "\\u0067hp_${ghToken.slice(4)}"\n`, `# ${awsKeyId}\n`];
+    for (const content of [...texts, ...texts])
+      for (const path of ["repo/config.json", "repo/config.yml", "repo/.npmrc"])
+        expect(scanOnce({ path, content })).toEqual(scanCredentials({ path, content }));
+  });
+});
+
 describe("parseSources refuses what the scan finds, wherever it is", () => {
   const workflow = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci\n";
   const lockfile = JSON.stringify({ name: "web", lockfileVersion: 3, packages: { "": { name: "web" } } });
@@ -233,6 +243,23 @@ describe("parseSources refuses what the scan finds, wherever it is", () => {
     expect(parsed.errors.map((error) => error.file)).toEqual(["ghp_Zx…/.github/workflows/ci.yml", "web/npm_aB….json"]);
     expect(parsed.documents).toEqual([]);
     expectRedacted(parsed, ghToken);
+    expectRedacted(parsed, npmToken);
+  });
+
+  it("refuses every file holding a text already met, each under its own name", () => {
+    const leaky = `${workflow}        env:\n          NPM_TOKEN: "${npmToken}"\n`;
+    const parsed = parseSources([
+      { path: "web/.github/workflows/ci.yml", content: leaky },
+      { path: "api/.github/workflows/ci.yml", content: leaky },
+      { path: "api/.github/workflows/ci.yaml", content: leaky },
+    ]);
+    expect(parsed.errors).toEqual(
+      ["web/.github/workflows/ci.yml", "api/.github/workflows/ci.yml", "api/.github/workflows/ci.yaml"].map((file) => ({
+        file,
+        line: 8,
+        message: expect.stringContaining("(npm_aB…)"),
+      })),
+    );
     expectRedacted(parsed, npmToken);
   });
 

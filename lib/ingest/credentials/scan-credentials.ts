@@ -1,8 +1,10 @@
 import type { TFileProblem } from "@/lib/schemas/input-problem";
 import type { SourceFile } from "../types";
-import { parseJsonSource } from "../source/parse-json-source";
+import { parseJsonSource, type JsonParse } from "../source/parse-json-source";
+import { memoByText, type TextMemo } from "../source/memo-by-text";
+import type { YamlParser } from "../source/parse-yaml";
 import { findAwsSecretAccessKeys, findCredentials, type CredentialMatch } from "./credential-patterns";
-import { decodedVariants } from "./decoded-variants";
+import { decodedVariants, mayDecode } from "./decoded-variants";
 import { redactCredentials, redactedPrefix, shownFieldName } from "./redact";
 import { findAssignedSecrets, isSecretFieldName, looksLikeSecretValue } from "./secret-fields";
 import { parsedStringsOfJson, parsedStringsOfYaml, type ParsedString } from "./parsed-strings";
@@ -42,15 +44,42 @@ interface Finding {
   path?: string;
 }
 
+/**
+ * Parses of the file the caller already has or shares with its parsers, so the scan does not parse it
+ * again: the file read with parseJsonSource at `maxDepth`, and a YAML parser that hands over trees.
+ */
+export interface SharedParses {
+  json?: { maxDepth: number; parse: JsonParse };
+  parseYaml?: YamlParser;
+}
+
 /** Every place in the file (its path included) that looks like a live credential; an empty list when there is none. */
-export function scanCredentials(file: SourceFile): TFileProblem[] {
+export function scanCredentials(file: SourceFile, shared: SharedParses = {}): TFileProblem[] {
+  return credentialProblems(file, () => scanContent(file, shared));
+}
+
+/**
+ * scanCredentials for the files of one import: a text met again (the same workflow in another
+ * repository) is not scanned again. Only its findings are kept, usually none.
+ */
+export function credentialScanner(): (file: SourceFile, shared?: SharedParses) => TFileProblem[] {
+  const memos = new Map<string, TextMemo<Finding[]>>();
+  return (file, shared = {}) =>
+    credentialProblems(file, () => {
+      // all the scan reads of a path: whether it is named as JSON or as YAML
+      const kind = `${JSON_PATH.test(file.path)} ${YAML_PATH.test(file.path)}`;
+      const memo = memos.get(kind) ?? memos.set(kind, memoByText<Finding[]>()).get(kind)!;
+      return memo.get(file.content, () => scanContent(file, shared));
+    });
+}
+
+function credentialProblems(file: SourceFile, contentFindings: () => Finding[]): TFileProblem[] {
   const inPath = scanFilePath(file.path);
   if (inPath.length > 0) return inPath;
-  const findings = scanContent(file);
   const errors: TFileProblem[] = [];
   const seen = new Set<string>();
   // a line is the better place to show than a JSON path: findings with a line go first
-  findings.sort((a, b) => Number(a.line === undefined) - Number(b.line === undefined));
+  const findings = [...contentFindings()].sort((a, b) => Number(a.line === undefined) - Number(b.line === undefined));
   for (const finding of findings) {
     // one error per place; a value already shown at its line is not shown again at its JSON path
     const where = finding.line !== undefined ? `line ${finding.line}` : `path ${finding.path}`;
@@ -129,7 +158,7 @@ function lineAt(lineStarts: number[], index: number): number {
   return low + 1;
 }
 
-function scanContent(file: SourceFile): Finding[] {
+function scanContent(file: SourceFile, shared: SharedParses): Finding[] {
   const text = file.content;
   const lineStarts = lineStartsOf(text);
   const findings: Finding[] = [];
@@ -146,7 +175,7 @@ function scanContent(file: SourceFile): Finding[] {
 
   // 2. What the parser will read: credential-named fields by their parsed value (a `{ name, value }`
   //    object by its name), assignments inside values, and YAML double-quoted scalars (keys too) decoded.
-  const parsed = parsedStringsOf(file);
+  const parsed = parsedStringsOf(file, shared);
   if (parsed === null) {
     // read as text by its parser (.npmrc, yarn.lock), or not parseable (its parser will refuse it)
     add(
@@ -182,7 +211,9 @@ function scanContent(file: SourceFile): Finding[] {
   }
 
   // 3. Each line's decodings: a token behind `\u0041`, `%41`, fullwidth letters or a zero-width space.
-  for (let line = 0; line < lineStarts.length; line += 1) {
+  //    Most files (lockfiles) have nothing to decode on any line, which one look at the whole text tells.
+  const decodedLines = mayDecode(text) ? lineStarts.length : 0;
+  for (let line = 0; line < decodedLines; line += 1) {
     const content = text.slice(lineStarts[line], (lineStarts[line + 1] ?? text.length + 1) - 1);
     for (const variant of decodedVariants(content)) {
       add(findCredentials(variant), () => ({ line: line + 1 }));
@@ -209,17 +240,17 @@ function scanContent(file: SourceFile): Finding[] {
 const mayAssign = (text: string) => text.includes("=") || text.includes(": ");
 
 /** JSON and YAML read as their parsers read them; null for a format read as text or one that does not parse. */
-function parsedStringsOf(file: SourceFile): ParsedString[] | null {
+function parsedStringsOf(file: SourceFile, shared: SharedParses): ParsedString[] | null {
   const head = file.content
     .slice(0, 64)
     .replace(/^\ufeff/, "")
     .trimStart();
   if (JSON_PATH.test(file.path) || head.startsWith("{") || head.startsWith("[")) {
-    const parsed = parseJsonSource(file.path, file.content, MAX_JSON_DEPTH);
+    const parsed = shared.json?.maxDepth === MAX_JSON_DEPTH ? shared.json.parse : parseJsonSource(file.path, file.content, MAX_JSON_DEPTH);
     if (parsed.ok) return parsedStringsOfJson(parsed.value, (text, field) => (field !== undefined && isSecretFieldName(field)) || mayAssign(text));
     if (JSON_PATH.test(file.path)) return null;
   }
-  if (YAML_PATH.test(file.path) && file.content.length <= MAX_WALKED_YAML_BYTES) return parsedStringsOfYaml(file.content);
+  if (YAML_PATH.test(file.path) && file.content.length <= MAX_WALKED_YAML_BYTES) return parsedStringsOfYaml(file.content, shared.parseYaml);
   return null;
 }
 

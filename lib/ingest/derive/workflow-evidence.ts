@@ -86,17 +86,26 @@ export function publishedPackages(step: TPublishStep, manifests: PackageManifest
   return publishable(here);
 }
 
+function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
+}
+
 function jobsByRepository(documents: TGraphDocument[]): Map<string, Job[]> {
-  const byRepo = new Map<string, Job[]>();
+  const jobs: Job[] = [];
   for (const document of documents) {
     if (document.format !== "workflow") continue;
     for (const fact of document.nodes) {
       if (fact.kind !== "context" || !fact.attrs.repo) continue;
-      const job: Job = { fact: fact as ContextFact, document, fileName: (fact.attrs.workflow ?? "").split("/").pop() ?? "" };
-      byRepo.set(fact.attrs.repo, [...(byRepo.get(fact.attrs.repo) ?? []), job]);
+      jobs.push({ fact: fact as ContextFact, document, fileName: (fact.attrs.workflow ?? "").split("/").pop() ?? "" });
     }
   }
-  return byRepo;
+  return groupBy(jobs, (job) => job.fact.attrs.repo!);
 }
 
 function addEdge(document: TGraphDocument, edge: TEdgeFact): void {
@@ -209,8 +218,10 @@ function deriveTriggers(jobs: Job[]): void {
 
 /** Adds the derived edges to the workflow documents of the batch (in place). */
 export function deriveWorkflowEvidence(documents: TGraphDocument[], manifests: PackageManifest[]): void {
+  // grouped once: filtering every manifest for each repository was quadratic in an organisation
+  const manifestsByRepo = groupBy(manifests, (manifest) => manifest.repo);
   for (const [repo, jobs] of jobsByRepository(documents)) {
-    const repoManifests = manifests.filter((manifest) => manifest.repo === repo);
+    const repoManifests = manifestsByRepo.get(repo) ?? [];
     for (const job of jobs) if (job.document) derivePublishRights(job as Job & { document: TGraphDocument }, repoManifests);
     deriveTriggers(jobs);
   }
@@ -227,10 +238,11 @@ export function workflowRepositories(documents: TGraphDocument[]): string[] {
  */
 export function deriveTriggersWithStored(documents: TGraphDocument[], stored: StoredJob[]): void {
   const batch = jobsByRepository(documents);
+  const storedByRepo = groupBy(stored, (job) => job.repo);
   for (const [repo, jobs] of batch) {
     const inBatch = new Set(jobs.map((job) => job.fact.key));
-    const earlier: Job[] = stored
-      .filter((job) => job.repo === repo && !inBatch.has(job.key))
+    const earlier: Job[] = (storedByRepo.get(repo) ?? [])
+      .filter((job) => !inBatch.has(job.key))
       .map((job) => ({
         document: null,
         fileName: (job.workflow ?? "").split("/").pop() ?? "",

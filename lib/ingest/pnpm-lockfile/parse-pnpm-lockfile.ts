@@ -1,6 +1,7 @@
 import { packageKey, packageVersionKey } from "@/lib/graph-keys/refs";
 import { isRecord, jsonPath } from "../source/parse-json-source";
 import type { TFileProblem } from "@/lib/schemas/input-problem";
+import type { YamlParser } from "../source/parse-yaml";
 import { lineAt, loadYaml } from "../workflow/load-yaml";
 import type { LockfileInstall, LockfileParse } from "../npm-lockfile/parse-npm-lockfile";
 
@@ -20,6 +21,8 @@ import type { LockfileInstall, LockfileParse } from "../npm-lockfile/parse-npm-l
 export interface PnpmLockfileOptions {
   /** the project's build allow-list, null or absent when not known */
   onlyBuiltDependencies?: string[] | null;
+  /** the import's YAML parser, which may hand over the tree the credential scan made */
+  parseYaml?: YamlParser;
 }
 
 interface PnpmRef {
@@ -69,7 +72,7 @@ function allowedToBuild(list: string[], name: string, version: string): boolean 
 }
 
 export function parsePnpmLockfile(file: string, content: string, options: PnpmLockfileOptions = {}): LockfileParse {
-  const loaded = loadYaml({ path: file, content });
+  const loaded = loadYaml({ path: file, content }, options.parseYaml);
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
   const yaml = loaded.yaml;
   const errorAt = (path: (string | number)[], message: string): TFileProblem => {

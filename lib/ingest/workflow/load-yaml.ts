@@ -1,6 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import type { TFileProblem } from "@/lib/schemas/input-problem";
 import type { SourceFile } from "@/lib/ingest/types";
+import { parseYaml, type YamlParser } from "@/lib/ingest/source/parse-yaml";
 
 // Workflow files come from users and from zip uploads, so parsing is defensive: an alias bomb
 // ("billion laughs") must fail fast instead of expanding, duplicate keys are an error (GitHub
@@ -22,9 +23,9 @@ export interface LoadedYaml {
 
 export type LoadResult = { ok: true; yaml: LoadedYaml } | { ok: false; errors: TFileProblem[] };
 
-export function loadYaml(file: SourceFile): LoadResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(file.content, { lineCounter: lines, uniqueKeys: false, prettyErrors: true, version: "1.2" });
+/** The file's YAML checked and read as plain data; `parse` may hand over a tree another reader of the same text made. */
+export function loadYaml(file: SourceFile, parse: YamlParser = parseYaml): LoadResult {
+  const { doc, lines } = parse(file.content);
   if (doc.errors.length > 0) {
     return {
       ok: false,

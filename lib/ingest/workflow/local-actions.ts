@@ -1,6 +1,7 @@
 import type { RepositoryContext, SourceFile } from "@/lib/ingest/types";
 import { normaliseDirectory } from "./directories";
 import { loadYaml, type LoadedYaml } from "./load-yaml";
+import type { YamlParser } from "@/lib/ingest/source/parse-yaml";
 import { isRecord } from "./matrix";
 
 // The repository's own actions (`uses: ./.github/actions/setup`). A composite action's steps run
@@ -80,10 +81,10 @@ export function substituteInputs(text: string, inputs: Map<string, string>): str
  * An action.yml/action.yaml with `runs:`: a local action the workflows read when they use it, not
  * a file to import on its own.
  */
-export function isLocalActionFile(file: SourceFile): boolean {
+export function isLocalActionFile(file: SourceFile, parse?: YamlParser): boolean {
   if (!/(^|\/)action\.ya?ml$/i.test(file.path)) return false;
   try {
-    const result = loadYaml(file);
+    const result = loadYaml(file, parse);
     return result.ok && isRecord(result.yaml.value) && isRecord(result.yaml.value.runs) && !isRecord(result.yaml.value.jobs);
   } catch {
     return false;

@@ -3,6 +3,7 @@ import { actionKey, contextKey, identityKey, packageKey, packageVersionKey, runn
 import type { TFileProblem } from "@/lib/schemas/input-problem";
 import type { ParseResult, RepositoryContext, SourceFile } from "@/lib/ingest/types";
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
+import type { YamlParser } from "@/lib/ingest/source/parse-yaml";
 import { addEdge, addExposure, addNode, createFactSet, edgesFrom, type ExposureReference, type FactSet } from "./fact-set";
 import { keyLine, loadYaml, nodeAt, type LoadedYaml } from "./load-yaml";
 import { isRecord } from "./matrix";
@@ -20,9 +21,9 @@ import { onValueOf, workflowTriggers } from "./triggers";
 const MAX_NAME = 500;
 const MAX_DIRECT_RUNNER_PEERS = 50;
 
-export function parseWorkflow(file: SourceFile, repository: RepositoryContext): ParseResult {
+export function parseWorkflow(file: SourceFile, repository: RepositoryContext, parse?: YamlParser): ParseResult {
   try {
-    return readWorkflow(file, repository);
+    return readWorkflow(file, repository, parse);
   } catch (error) {
     // Deeply nested input can exhaust the stack inside the YAML library; report, never throw.
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
@@ -45,8 +46,8 @@ export function isWorkflow(input: string | unknown): boolean {
   }
 }
 
-function readWorkflow(file: SourceFile, repository: RepositoryContext): ParseResult {
-  const loaded = loadYaml(file);
+function readWorkflow(file: SourceFile, repository: RepositoryContext, parse?: YamlParser): ParseResult {
+  const loaded = loadYaml(file, parse);
   if (!loaded.ok) return loaded;
   const yaml = loaded.yaml;
   const root = yaml.value;
