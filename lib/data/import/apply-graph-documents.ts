@@ -5,6 +5,8 @@ import { ZGraphDocument, type TApplySummary, type TChangeCounts, type TGraphDocu
 import { describeProblem, type TFileProblem } from "@/lib/schemas/input-problem";
 import { analyzeAfterLoad, reportTableChangesAtCommit } from "./analyze-after-load";
 import { allocateIds, deleteWhereIn, insertColumns, insertRows, selectWhereIn, selectWhereMatches, updateRows, yieldToEventLoop, type Row } from "./bulk-sql";
+import { ascendingOrder, inOrder } from "./ascending-order";
+import { EdgeKeyMap } from "./edge-key-map";
 import { openBulkLoadWindow } from "./bulk-load-window";
 import type { Lap } from "./phase-laps";
 
@@ -288,8 +290,6 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   return Object.fromEntries(Object.entries(after).filter(([field, value]) => comparable(before[field]) !== comparable(value)));
 }
 
-const edgeKey = (kind: string, fromId: number, toId: number) => `${kind}|${fromId}|${toId}`;
-
 /** One edge the changed documents describe (several documents may describe the same edge: the last one's facts win). */
 interface WantedEdge {
   /** assigned once the edge is found stored or inserted */
@@ -320,7 +320,7 @@ async function upsertEdges(
   for (const doc of changed) for (const edge of doc.edges) for (const key of [edge.from, edge.to]) if (!nodeIds.has(key)) missing.add(key);
   for (const row of await selectWhereIn<{ id: number; key: string }>(tx, "Node", "key", [...missing], ["id", "key"])) nodeIds.set(row.key, row.id);
   const errors: TFileProblem[] = [];
-  const wanted = new Map<string, WantedEdge>();
+  const wanted = new EdgeKeyMap<WantedEdge>();
   const byDocument: EdgesByDocument = new Map();
   for (const doc of changed) {
     const described: WantedEdge[] = [];
@@ -332,9 +332,8 @@ async function upsertEdges(
         errors.push({ file: doc.key, path: `edges[${index}]`, message: `${edge.kind} refers to unknown node ${fromId === undefined ? edge.from : edge.to}` });
         return;
       }
-      const key = edgeKey(edge.kind, fromId, toId);
-      let entry = wanted.get(key);
-      if (!entry) wanted.set(key, (entry = { id: 0, doc, kind: edge.kind, fromId, toId, exposure: null, privilege: null, attributes: {} }));
+      let entry = wanted.get(edge.kind, fromId, toId);
+      if (!entry) wanted.set(edge.kind, fromId, toId, (entry = { id: 0, doc, kind: edge.kind, fromId, toId, exposure: null, privilege: null, attributes: {} }));
       entry.doc = doc;
       entry.exposure = edge.exposure ?? null;
       entry.privilege = edge.privilege ?? null;
@@ -349,7 +348,7 @@ async function upsertEdges(
   const candidates: Row[] = [];
   for (const entry of wanted.values())
     if (!freshNodeIds.has(entry.fromId) && !freshNodeIds.has(entry.toId)) candidates.push({ kind: entry.kind, fromId: entry.fromId, toId: entry.toId });
-  const existing = new Map<string, StoredEdge>();
+  const existing = new EdgeKeyMap<StoredEdge>();
   for (const row of await selectWhereMatches<StoredEdge & { kind: string; fromId: number; toId: number }>(tx, "Edge", candidates, [
     "id",
     "kind",
@@ -359,16 +358,16 @@ async function upsertEdges(
     "privilege",
     "attributes",
   ])) {
-    existing.set(edgeKey(row.kind, row.fromId, row.toId), row);
+    existing.set(row.kind, row.fromId, row.toId, row);
   }
   lap("edges.read");
 
-  const fresh: WantedEdge[] = [];
+  const unordered: WantedEdge[] = [];
   const updates: Record<string, unknown>[] = [];
-  for (const [key, entry] of wanted) {
-    const before = existing.get(key);
+  for (const entry of wanted.values()) {
+    const before = existing.get(entry.kind, entry.fromId, entry.toId);
     if (!before) {
-      fresh.push(entry);
+      unordered.push(entry);
       formatOf(entry.doc).edges.created += 1;
       continue;
     }
@@ -382,6 +381,8 @@ async function upsertEdges(
       formatOf(entry.doc).edges.updated += 1;
     }
   }
+  // in the order of the unique key's leading column, ids ascending with it (see ascending-order.ts)
+  const fresh = inOrder(unordered, ascendingOrder(unordered.map((entry) => entry.fromId)));
   const freshIds = await allocateIds(tx, "Edge", fresh.length);
   fresh.forEach((entry, i) => (entry.id = freshIds[i]));
   await insertColumns(tx, "Edge", {
@@ -479,10 +480,16 @@ async function writeOrigins(
     }
   }
   lap("origins.documents");
-  await insertColumns(tx, "NodeOrigin", { columns: nodeOrigins });
+  await insertColumns(tx, "NodeOrigin", { columns: inKeyOrder(nodeOrigins.nodeId, nodeOrigins.documentId, "nodeId") });
   lap("origins.nodes");
-  await insertColumns(tx, "EdgeOrigin", { columns: edgeOrigins });
+  await insertColumns(tx, "EdgeOrigin", { columns: inKeyOrder(edgeOrigins.edgeId, edgeOrigins.documentId, "edgeId") });
   lap("origins.edges");
+}
+
+/** Origin rows as columns in the order of their primary key's leading column (see ascending-order.ts). */
+function inKeyOrder<K extends string>(ids: number[], documentIds: number[], idColumn: K): Record<K | "documentId", number[]> {
+  const order = ascendingOrder(ids);
+  return { [idColumn]: inOrder(ids, order), documentId: inOrder(documentIds, order) } as Record<K | "documentId", number[]>;
 }
 
 /** What the changed documents contributed before this import: node and edge ids, each with the document that named it. */
