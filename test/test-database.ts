@@ -12,6 +12,11 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
   return process.env.DATABASE_URL ? ["pglite", "postgresql"] : ["pglite"];
 }
 
+/** For what only PostgreSQL has (roles): ["postgresql"] when DATABASE_URL is set, else none, so such suites are not registered at all rather than skipped. */
+export function postgresqlOnly(): "postgresql"[] {
+  return process.env.DATABASE_URL ? ["postgresql"] : [];
+}
+
 export interface TestDatabase {
   kind: TestDatabaseKind;
   db: Db;

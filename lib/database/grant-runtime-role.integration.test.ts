@@ -7,7 +7,8 @@ import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/data/audit/record-audit-ev
 import { importSources } from "@/lib/services/import/import-sources";
 import { createUser } from "@/lib/data/users/create-user";
 import { createPrismaClient, type Db } from "@/lib/db";
-import { createTestDatabase, type TestDatabase } from "@/test/test-database";
+import { releaseRole, urlAsRole } from "@/test/runtime-role";
+import { createTestDatabase, postgresqlOnly, type TestDatabase } from "@/test/test-database";
 import { grantRuntimeRole, RuntimeRoleError } from "./grant-runtime-role";
 import { openDatabase, type OpenDatabase } from "./open-database";
 
@@ -26,7 +27,7 @@ describe("the runtime role on PGlite", () => {
   });
 });
 
-describe.skipIf(!process.env.DATABASE_URL)("the runtime role on PostgreSQL", () => {
+describe.each(postgresqlOnly())("the runtime role on %s", () => {
   const role = `blastmap_rt_${randomBytes(4).toString("hex")}`;
   let owner: TestDatabase;
   let runtime: { connection: OpenDatabase; db: Db };
@@ -46,21 +47,10 @@ describe.skipIf(!process.env.DATABASE_URL)("the runtime role on PostgreSQL", () 
   beforeAll(async () => {
     owner = await createTestDatabase("postgresql");
     await runAsOwner(`CREATE ROLE ${role} LOGIN`);
-    if (owner.connection.config.kind !== "postgresql") throw new Error("expected PostgreSQL");
-    runtimeUrl = new URL(owner.connection.config.url);
-    runtimeUrl.username = role;
-    runtimeUrl.password = "";
+    runtimeUrl = urlAsRole(owner, role);
   });
 
-  afterAll(async () => {
-    await runtime?.db.$disconnect();
-    await runtime?.connection.close();
-    await owner?.close();
-    // The database is gone, so nothing references the role any more.
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP ROLE IF EXISTS ${role}`).finally(() => admin.end());
-  });
+  afterAll(() => releaseRole(role, owner, runtime));
 
   it("refuses a role that does not exist, or one that could switch the trigger off", async () => {
     await expect(grantRuntimeRole(owner.connection, "no_such_role_here")).rejects.toThrow(/does not exist/);

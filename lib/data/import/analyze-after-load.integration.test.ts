@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { GRAPH_TABLES } from "@/lib/database/graph-tables";
 import { grantRuntimeRole } from "@/lib/database/grant-runtime-role";
 import { openDatabase, type OpenDatabase } from "@/lib/database/open-database";
 import { importSources } from "@/lib/services/import/import-sources";
-import { createTestDatabase, testDatabaseKinds, useTestDatabase, type TestDatabase } from "@/test/test-database";
+import { releaseRole, urlAsRole } from "@/test/runtime-role";
+import { createTestDatabase, postgresqlOnly, testDatabaseKinds, useTestDatabase, type TestDatabase } from "@/test/test-database";
 import { analyzeAfterLoad } from "./analyze-after-load";
 import { ANALYZE_MIN_CHANGE, ANALYZE_MIN_ROWS } from "./needs-analyze";
 
@@ -93,7 +93,7 @@ describe.each(testDatabaseKinds())("statistics after an import (%s)", (kind) => 
   });
 });
 
-describe.skipIf(!process.env.DATABASE_URL)("statistics after an import by a runtime role that does not own the tables", () => {
+describe.each(postgresqlOnly())("statistics after an import by a runtime role that does not own the tables (%s)", () => {
   const role = `blastmap_rt_${randomBytes(4).toString("hex")}`;
   let owner: TestDatabase;
   let runtime: { connection: OpenDatabase; db: Db } | undefined;
@@ -102,21 +102,11 @@ describe.skipIf(!process.env.DATABASE_URL)("statistics after an import by a runt
     owner = await createTestDatabase("postgresql");
     await owner.connection.query(`CREATE ROLE ${role} LOGIN`);
     await grantRuntimeRole(owner.connection, role);
-    if (owner.connection.config.kind !== "postgresql") throw new Error("expected PostgreSQL");
-    const url = new URL(owner.connection.config.url);
-    url.username = role;
-    const connection = await openDatabase({ kind: "postgresql", url: url.toString() });
+    const connection = await openDatabase({ kind: "postgresql", url: urlAsRole(owner, role).toString() });
     runtime = { connection, db: createPrismaClient(connection) };
   });
 
-  afterAll(async () => {
-    await runtime?.db.$disconnect();
-    await runtime?.connection.close();
-    await owner?.close();
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP ROLE IF EXISTS ${role}`).finally(() => admin.end());
-  });
+  afterAll(() => releaseRole(role, owner, runtime));
 
   it("imports all the same; PostgreSQL skips the tables with a warning unless it grants MAINTAIN (17 and later)", async () => {
     const [{ version }] = await owner.connection.query<{ version: number }>(`SELECT current_setting('server_version_num')::int AS version`);
