@@ -28,8 +28,9 @@ export function OverviewPage({ stats, alerts, databaseDescription }: { stats: TG
   return (
     <section aria-labelledby="overview-title">
       <h1 id="overview-title">Overview</h1>
-      <p className="muted" data-testid="overview-meta">
-        {databaseDescription ? `${databaseDescription} · ` : null}schema {stats.schemaVersion ?? "not migrated"} · graph version {stats.graphVersion}
+      <p className="muted overview-meta" data-testid="overview-meta">
+        {databaseDescription ? `${databaseDescription} · ` : null}schema {stats.schemaVersion ? <code>{stats.schemaVersion}</code> : "not migrated"} · graph
+        version {stats.graphVersion}
       </p>
       {alerts}
       {empty ? (
