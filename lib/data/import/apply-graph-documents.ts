@@ -9,6 +9,7 @@ import { ascendingOrder, inOrder } from "./ascending-order";
 import { EdgeKeyMap } from "./edge-key-map";
 import { openBulkLoadWindow } from "./bulk-load-window";
 import type { Lap } from "./phase-laps";
+import { WriteBehind } from "./write-behind";
 
 type Tx = Prisma.TransactionClient;
 
@@ -147,9 +148,14 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
   lap("origins.previous");
   const closeBulkLoad = await openBulkLoadWindow(tx, nodeFacts.size + changed.reduce((sum, doc) => sum + doc.edges.length, 0));
   lap("bulkLoad.open");
-  const { ids: nodeIds, fresh: freshNodeIds } = await upsertNodes(tx, nodeFacts, importRow.id, formatOf, lap);
-  const edgesByDocument = await upsertEdges(tx, changed, nodeIds, freshNodeIds, importRow.id, formatOf, lap);
-  await writeOrigins(tx, changed, storedByKey, digests, nodeIds, edgesByDocument, importRow.id, lap);
+  const documentIds = await writeDocuments(tx, changed, storedByKey, digests, importRow.id);
+  // Inserts run on while the client matches edges and builds origins; all are done before the window closes.
+  const behind = new WriteBehind();
+  const { ids: nodeIds, fresh: freshNodeIds } = await upsertNodes(tx, nodeFacts, importRow.id, formatOf, lap, behind);
+  const edgesByDocument = await upsertEdges(tx, changed, nodeIds, freshNodeIds, importRow.id, formatOf, lap, behind);
+  await writeOrigins(tx, changed, documentIds, nodeIds, edgesByDocument, lap, behind);
+  await behind.settle();
+  lap("origins.written");
   if (closeBulkLoad) {
     await closeBulkLoad();
     lap("bulkLoad.close");
@@ -175,6 +181,7 @@ async function upsertNodes(
   importId: number,
   formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
   lap: Lap,
+  behind: WriteBehind,
 ): Promise<{ ids: Map<string, number>; fresh: Set<number> }> {
   const existing = new Map<string, { id: number; kind: string; name: string }>();
   for (const row of await selectWhereIn<{ id: number; key: string; kind: string; name: string }>(
@@ -204,10 +211,11 @@ async function upsertNodes(
   // ids drawn before the insert: the rows need no RETURNING, and every later row can name its node at once
   const freshIds = await allocateIds(tx, "Node", fresh.length);
   fresh.forEach(({ fact }, i) => ids.set(fact.key, freshIds[i]));
-  await insertColumns(tx, "Node", {
+  const nodeColumns = {
     columns: { id: freshIds, kind: fresh.map(({ fact }) => fact.kind), key: fresh.map(({ fact }) => fact.key), name: fresh.map(({ fact }) => fact.name) },
     constants: { firstImportId: importId, lastImportId: importId },
-  });
+  };
+  behind.start(() => insertColumns(tx, "Node", nodeColumns));
   for (const { doc } of fresh) formatOf(doc).nodes.created += 1;
   lap("nodes.insert");
 
@@ -221,13 +229,11 @@ async function upsertNodes(
     if (ofKind.length === 0) continue;
     const table = DETAIL_TABLE[kind];
     const rows = ofKind.map(({ fact, doc }) => ({ fact, doc, row: detailRow(fact, ids, doc) }));
-    await insertRows(
-      tx,
-      table,
-      rows.filter(({ fact }) => !existing.has(fact.key)).map(({ row }) => row),
-    );
+    const freshRows = rows.filter(({ fact }) => !existing.has(fact.key)).map(({ row }) => row);
+    behind.start(() => insertRows(tx, table, freshRows));
 
     const old = rows.filter(({ fact }) => existing.has(fact.key) && !fact.reference);
+    if (old.length > 0) await behind.settle();
     for (const { fact, doc } of rows) if (existing.has(fact.key) && fact.reference) formatOf(doc).nodes.unchanged += 1;
     // read through Prisma so stored values come back typed as the facts are (dates, enums, arrays)
     const delegate = (tx as unknown as Record<string, DetailReader>)[table[0].toLowerCase() + table.slice(1)];
@@ -256,7 +262,7 @@ async function upsertNodes(
     await insertRows(tx, table, missing);
     await updateRows(tx, table, ["nodeId"], updates);
   }
-  await updateRows(tx, "Node", ["id"], renamedNodes);
+  behind.start(() => updateRows(tx, "Node", ["id"], renamedNodes));
   lap("nodes.details");
   return { ids, fresh: new Set(freshIds) };
 }
@@ -314,15 +320,21 @@ async function upsertEdges(
   importId: number,
   formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
   lap: Lap,
+  behind: WriteBehind,
 ): Promise<EdgesByDocument> {
   // Edge endpoints may be nodes stored by earlier imports (an inventory naming a system).
   const missing = new Set<string>();
   for (const doc of changed) for (const edge of doc.edges) for (const key of [edge.from, edge.to]) if (!nodeIds.has(key)) missing.add(key);
-  for (const row of await selectWhereIn<{ id: number; key: string }>(tx, "Node", "key", [...missing], ["id", "key"])) nodeIds.set(row.key, row.id);
+  if (missing.size > 0) {
+    await behind.settle();
+    for (const row of await selectWhereIn<{ id: number; key: string }>(tx, "Node", "key", [...missing], ["id", "key"])) nodeIds.set(row.key, row.id);
+  }
   const errors: TFileProblem[] = [];
   const wanted = new EdgeKeyMap<WantedEdge>();
   const byDocument: EdgesByDocument = new Map();
-  for (const doc of changed) {
+  for (const [n, doc] of changed.entries()) {
+    // the nodes' inserts go on meanwhile: let them take their next statement now and then
+    if (n % YIELD_EVERY_DOCUMENTS === 0) await yieldToEventLoop();
     const described: WantedEdge[] = [];
     byDocument.set(doc, described);
     doc.edges.forEach((edge, index) => {
@@ -349,6 +361,7 @@ async function upsertEdges(
   for (const entry of wanted.values())
     if (!freshNodeIds.has(entry.fromId) && !freshNodeIds.has(entry.toId)) candidates.push({ kind: entry.kind, fromId: entry.fromId, toId: entry.toId });
   const existing = new EdgeKeyMap<StoredEdge>();
+  await behind.settle();
   for (const row of await selectWhereMatches<StoredEdge & { kind: string; fromId: number; toId: number }>(tx, "Edge", candidates, [
     "id",
     "kind",
@@ -385,7 +398,7 @@ async function upsertEdges(
   const fresh = inOrder(unordered, ascendingOrder(unordered.map((entry) => entry.fromId)));
   const freshIds = await allocateIds(tx, "Edge", fresh.length);
   fresh.forEach((entry, i) => (entry.id = freshIds[i]));
-  await insertColumns(tx, "Edge", {
+  const edgeColumns = {
     columns: {
       id: freshIds,
       kind: fresh.map((entry) => entry.kind),
@@ -396,8 +409,9 @@ async function upsertEdges(
       attributes: fresh.map((entry) => entry.attributes),
     },
     constants: { firstImportId: importId, lastImportId: importId },
-  });
-  await updateRows(tx, "Edge", ["id"], updates);
+  };
+  behind.start(() => insertColumns(tx, "Edge", edgeColumns));
+  behind.start(() => updateRows(tx, "Edge", ["id"], updates));
   lap("edges.write");
   return byDocument;
 }
@@ -431,17 +445,14 @@ async function takePreviousOrigins(tx: Tx, changed: TGraphDocument[], storedByKe
   return { nodes, edges };
 }
 
-/** Records which changed document names which node and edge (SourceDocument rows and origins). */
-async function writeOrigins(
+/** Stores the changed documents (digest, format, this import) and returns every changed document's id by key. */
+async function writeDocuments(
   tx: Tx,
   changed: TGraphDocument[],
   storedByKey: Map<string, { id: number }>,
   digests: Map<string, string>,
-  nodeIds: Map<string, number>,
-  edgesByDocument: EdgesByDocument,
   importId: number,
-  lap: Lap,
-): Promise<void> {
+): Promise<Map<string, number>> {
   const documentIds = new Map<string, number>();
   const storedChanged = changed.filter((doc) => storedByKey.has(doc.key));
   for (const doc of storedChanged) documentIds.set(doc.key, storedByKey.get(doc.key)!.id);
@@ -465,10 +476,24 @@ async function writeOrigins(
     ["id", "key"],
   );
   for (const row of inserted) documentIds.set(row.key, row.id);
+  return documentIds;
+}
 
+/** Records which changed document names which node and edge (the origin rows), after the inserts started before them. */
+async function writeOrigins(
+  tx: Tx,
+  changed: TGraphDocument[],
+  documentIds: Map<string, number>,
+  nodeIds: Map<string, number>,
+  edgesByDocument: EdgesByDocument,
+  lap: Lap,
+  behind: WriteBehind,
+): Promise<void> {
   const nodeOrigins = { nodeId: [] as number[], documentId: [] as number[] };
   const edgeOrigins = { edgeId: [] as number[], documentId: [] as number[] };
-  for (const doc of changed) {
+  for (const [n, doc] of changed.entries()) {
+    // the edges' insert goes on meanwhile
+    if (n % YIELD_EVERY_DOCUMENTS === 0) await yieldToEventLoop();
     const documentId = documentIds.get(doc.key)!;
     for (const nodeId of new Set(doc.nodes.map((fact) => nodeIds.get(fact.key)!))) {
       nodeOrigins.nodeId.push(nodeId);
@@ -479,12 +504,15 @@ async function writeOrigins(
       edgeOrigins.documentId.push(documentId);
     }
   }
+  const nodeColumns = inKeyOrder(nodeOrigins.nodeId, nodeOrigins.documentId, "nodeId");
+  const edgeColumns = inKeyOrder(edgeOrigins.edgeId, edgeOrigins.documentId, "edgeId");
   lap("origins.documents");
-  await insertColumns(tx, "NodeOrigin", { columns: inKeyOrder(nodeOrigins.nodeId, nodeOrigins.documentId, "nodeId") });
-  lap("origins.nodes");
-  await insertColumns(tx, "EdgeOrigin", { columns: inKeyOrder(edgeOrigins.edgeId, edgeOrigins.documentId, "edgeId") });
-  lap("origins.edges");
+  behind.start(() => insertColumns(tx, "NodeOrigin", { columns: nodeColumns }));
+  behind.start(() => insertColumns(tx, "EdgeOrigin", { columns: edgeColumns }));
 }
+
+/** How many documents the client works through between two turns of the event loop while inserts run on. */
+const YIELD_EVERY_DOCUMENTS = 200;
 
 /** Origin rows as columns in the order of their primary key's leading column (see ascending-order.ts). */
 function inKeyOrder<K extends string>(ids: number[], documentIds: number[], idColumn: K): Record<K | "documentId", number[]> {
