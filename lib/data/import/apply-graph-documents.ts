@@ -233,14 +233,14 @@ async function upsertNodes(
     behind.start(() => insertRows(tx, table, freshRows));
 
     const old = rows.filter(({ fact }) => existing.has(fact.key) && !fact.reference);
-    if (old.length > 0) await behind.settle();
     for (const { fact, doc } of rows) if (existing.has(fact.key) && fact.reference) formatOf(doc).nodes.unchanged += 1;
     // read through Prisma so stored values come back typed as the facts are (dates, enums, arrays)
     const delegate = (tx as unknown as Record<string, DetailReader>)[table[0].toLowerCase() + table.slice(1)];
     const current = new Map<number, Record<string, unknown>>();
     for (let i = 0; i < old.length; i += READ_CHUNK) {
       const part = old.slice(i, i + READ_CHUNK).map(({ row }) => row.nodeId as number);
-      for (const row of await delegate.findMany({ where: { nodeId: { in: part } } })) current.set(row.nodeId as number, row);
+      // rows of nodes stored before this import: the started inserts write other rows
+      for (const row of await behind.alongside(() => delegate.findMany({ where: { nodeId: { in: part } } }))) current.set(row.nodeId as number, row);
       await yieldToEventLoop();
     }
     const updates: Record<string, unknown>[] = [];
@@ -259,8 +259,8 @@ async function upsertNodes(
       renamedNodes.push({ id: nodeId, name: fact.name, lastImportId: importId });
       formatOf(doc).nodes.updated += 1;
     }
-    await insertRows(tx, table, missing);
-    await updateRows(tx, table, ["nodeId"], updates);
+    behind.start(() => insertRows(tx, table, missing));
+    behind.start(() => updateRows(tx, table, ["nodeId"], updates));
   }
   behind.start(() => updateRows(tx, "Node", ["id"], renamedNodes));
   lap("nodes.details");
@@ -325,10 +325,9 @@ async function upsertEdges(
   // Edge endpoints may be nodes stored by earlier imports (an inventory naming a system).
   const missing = new Set<string>();
   for (const doc of changed) for (const edge of doc.edges) for (const key of [edge.from, edge.to]) if (!nodeIds.has(key)) missing.add(key);
-  if (missing.size > 0) {
-    await behind.settle();
-    for (const row of await selectWhereIn<{ id: number; key: string }>(tx, "Node", "key", [...missing], ["id", "key"])) nodeIds.set(row.key, row.id);
-  }
+  // nodes stored before this import: not among the started inserts
+  const stored = await behind.alongside(() => selectWhereIn<{ id: number; key: string }>(tx, "Node", "key", [...missing], ["id", "key"]));
+  for (const row of stored) nodeIds.set(row.key, row.id);
   const errors: TFileProblem[] = [];
   const wanted = new EdgeKeyMap<WantedEdge>();
   const byDocument: EdgesByDocument = new Map();
@@ -361,18 +360,19 @@ async function upsertEdges(
   for (const entry of wanted.values())
     if (!freshNodeIds.has(entry.fromId) && !freshNodeIds.has(entry.toId)) candidates.push({ kind: entry.kind, fromId: entry.fromId, toId: entry.toId });
   const existing = new EdgeKeyMap<StoredEdge>();
-  await behind.settle();
-  for (const row of await selectWhereMatches<StoredEdge & { kind: string; fromId: number; toId: number }>(tx, "Edge", candidates, [
-    "id",
-    "kind",
-    "fromId",
-    "toId",
-    "exposure",
-    "privilege",
-    "attributes",
-  ])) {
-    existing.set(row.kind, row.fromId, row.toId, row);
-  }
+  // edges between nodes stored before this import: none of them is being written
+  const storedEdges = await behind.alongside(() =>
+    selectWhereMatches<StoredEdge & { kind: string; fromId: number; toId: number }>(tx, "Edge", candidates, [
+      "id",
+      "kind",
+      "fromId",
+      "toId",
+      "exposure",
+      "privilege",
+      "attributes",
+    ]),
+  );
+  for (const row of storedEdges) existing.set(row.kind, row.fromId, row.toId, row);
   lap("edges.read");
 
   const unordered: WantedEdge[] = [];
@@ -396,7 +396,7 @@ async function upsertEdges(
   }
   // in the order of the unique key's leading column, ids ascending with it (see ascending-order.ts)
   const fresh = inOrder(unordered, ascendingOrder(unordered.map((entry) => entry.fromId)));
-  const freshIds = await allocateIds(tx, "Edge", fresh.length);
+  const freshIds = await behind.alongside(() => allocateIds(tx, "Edge", fresh.length));
   fresh.forEach((entry, i) => (entry.id = freshIds[i]));
   const edgeColumns = {
     columns: {

@@ -33,4 +33,15 @@ describe("WriteBehind", () => {
     await expect(behind.settle()).rejects.toThrow("duplicate key");
     expect(ranAfter).toBe(false);
   });
+
+  it("a statement run alongside that fails reports a started statement's failure first (the transaction was aborted by it)", async () => {
+    const behind = new WriteBehind();
+    behind.start(() => later(null, 5).then(() => Promise.reject(new Error("duplicate key value violates unique constraint"))));
+    await expect(behind.alongside(() => later(null, 10).then(() => Promise.reject(new Error("current transaction is aborted"))))).rejects.toThrow(
+      "duplicate key value",
+    );
+    const quiet = new WriteBehind();
+    await expect(quiet.alongside(() => Promise.reject(new Error("its own error")))).rejects.toThrow("its own error");
+    expect(await quiet.alongside(async () => 42)).toBe(42);
+  });
 });
