@@ -8,6 +8,7 @@ import { usePagedRows } from "@/components/radius/use-paged-rows";
 import { sortExplorerRows, type TExplorerRow, type TExplorerSortKey } from "@/lib/graph-view/explorer-rows";
 import { SortButtonHeaders } from "@/components/ui/sort-button-headers";
 import { nodeHref } from "@/lib/graph-view/node-href";
+import { KindGlyph } from "@/components/graph/kind-glyph";
 
 // The picture's alternative: the nodes the explorer has drawn as a sortable table. Each name opens
 // the entity's page; "Select" selects the node here and in the picture (which shows it selected
@@ -61,10 +62,7 @@ export function ExplorerTable({
                   <Link href={nodeHref(row.id)}>{row.name}</Link>
                 </td>
                 <td>
-                  <span aria-hidden="true" style={{ color: NODE_KIND_REGISTRY[row.kind].colour }}>
-                    {NODE_KIND_REGISTRY[row.kind].glyph}
-                  </span>{" "}
-                  {NODE_KIND_REGISTRY[row.kind].label}
+                  <KindGlyph kind={row.kind} /> {NODE_KIND_REGISTRY[row.kind].label}
                 </td>
                 <td>
                   <code className="detail-key">{row.key}</code>

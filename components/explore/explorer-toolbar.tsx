@@ -15,6 +15,7 @@ import {
   type TExplorerViewState,
 } from "@/lib/graph-view/explorer-view-state";
 import { EXPOSURES, NODE_KINDS } from "@/lib/schemas/graph-facts";
+import { KindGlyph } from "@/components/graph/kind-glyph";
 
 // The explorer's options: what to draw (kinds, exposure, depth, cap), how (layout, grouping) and
 // as what (picture or table), plus the picture's zoom and export.
@@ -49,9 +50,7 @@ export function ExplorerToolbar({
         title={(kind) => NODE_KIND_REGISTRY[kind].label}
         label={(kind) => (
           <>
-            <span aria-hidden="true" style={{ color: NODE_KIND_REGISTRY[kind].colour }}>
-              {NODE_KIND_REGISTRY[kind].glyph}
-            </span>
+            <KindGlyph kind={kind} />
             {NODE_KIND_REGISTRY[kind].label}
           </>
         )}

@@ -3,6 +3,7 @@
 import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from "react";
 import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import type { TExplorerRow } from "@/lib/graph-view/explorer-rows";
+import { KindGlyph } from "@/components/graph/kind-glyph";
 
 // The picture's nodes as a listbox, so a keyboard (or screen-reader) user can reach every node the
 // canvas draws: arrow keys move the selection (the picture selects the same node), Enter draws the
@@ -93,10 +94,7 @@ const NodeOption = memo(function NodeOption({
   const visual = NODE_KIND_REGISTRY[row.kind];
   return (
     <li id={nodeOptionId(row.id)} role="option" aria-selected={selected} onClick={() => onSelect(row)} onDoubleClick={() => onExpand(row)}>
-      <span aria-hidden="true" style={{ color: visual.colour }}>
-        {visual.glyph}
-      </span>{" "}
-      {row.name}
+      <KindGlyph kind={row.kind} /> {row.name}
       <span className="muted">
         {" "}
         · {visual.label}

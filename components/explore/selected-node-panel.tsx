@@ -5,6 +5,7 @@ import { MarkCompromisedButton } from "@/components/compromise/mark-compromised-
 import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { useNodeDetail } from "@/lib/queries/use-node-detail";
 import { nodeHref } from "@/lib/graph-view/node-href";
+import { KindGlyph } from "@/components/graph/kind-glyph";
 
 // The selected node's details beside the picture or the table: what it is, how it connects, and
 // what can be done from it (expand, center, start from it, mark compromised).
@@ -36,10 +37,7 @@ export function SelectedNodePanel({
   return (
     <section className="explorer-panel" data-testid="explorer-panel" aria-labelledby="explorer-panel-title">
       <p className="muted">
-        <span aria-hidden="true" style={{ color: visual.colour }}>
-          {visual.glyph}
-        </span>{" "}
-        {visual.label}
+        <KindGlyph kind={node.kind} /> {visual.label}
       </p>
       <h2 id="explorer-panel-title">
         {node.name} {node.compromised ? <span className="badge badge-danger">compromised</span> : null}

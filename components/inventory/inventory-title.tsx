@@ -1,14 +1,10 @@
-import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import type { InventorySpec } from "@/lib/schemas/inventory-query";
+import { KindGlyph } from "@/components/graph/kind-glyph";
 
 export function InventoryTitle({ spec }: { spec: InventorySpec }) {
-  const kind = NODE_KIND_REGISTRY[spec.nodeKind];
   return (
     <h1 id="inventory-title">
-      <span aria-hidden="true" style={{ color: kind.colour }}>
-        {kind.glyph}
-      </span>{" "}
-      {spec.label}
+      <KindGlyph kind={spec.nodeKind} /> {spec.label}
     </h1>
   );
 }

@@ -8,6 +8,7 @@ import type { TNodeDetail } from "@/lib/schemas/node-detail";
 import styles from "./node-detail.module.css";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { nodeHref } from "@/lib/graph-view/node-href";
+import { KindGlyph } from "@/components/graph/kind-glyph";
 
 // One node: what it is, where it came from, what it touches, and the two ways onward —
 // the blast radius from here and the graph around it.
@@ -18,10 +19,7 @@ export function NodeDetail({ detail, canMark }: { detail: TNodeDetail; canMark: 
   return (
     <article aria-labelledby="node-title">
       <p className="muted">
-        <span aria-hidden="true" style={{ color: visual.colour }}>
-          {visual.glyph}
-        </span>{" "}
-        {visual.label}
+        <KindGlyph kind={detail.kind} /> {visual.label}
       </p>
       <h1 id="node-title">
         {detail.name} {detail.compromised ? <span className="badge badge-danger">compromised</span> : null}{" "}
@@ -124,10 +122,7 @@ export function NodeDetail({ detail, canMark }: { detail: TNodeDetail; canMark: 
                 <ul>
                   {group.neighbours.map((neighbour) => (
                     <li key={neighbour.edgeId}>
-                      <span aria-hidden="true" style={{ color: NODE_KIND_REGISTRY[neighbour.kind].colour }}>
-                        {NODE_KIND_REGISTRY[neighbour.kind].glyph}
-                      </span>{" "}
-                      <Link href={nodeHref(neighbour.id)}>{neighbour.name}</Link>{" "}
+                      <KindGlyph kind={neighbour.kind} /> <Link href={nodeHref(neighbour.id)}>{neighbour.name}</Link>{" "}
                       {neighbour.exposure ? <span className={`badge badge-${exposureBadge(neighbour.exposure)}`}>exposure: {neighbour.exposure}</span> : null}{" "}
                       {neighbour.privilege ? <span className="badge">privilege: {neighbour.privilege}</span> : null}
                     </li>

@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { NODE_KIND_REGISTRY } from "@/lib/labels/kinds";
 import { useNodeSearch } from "@/lib/queries/use-node-search";
 import type { TGraphSearchHit } from "@/lib/schemas/graph-view";
+import { KindGlyph } from "@/components/graph/kind-glyph";
 
 // One search box across every node kind, as an ARIA 1.2 combobox: arrow keys move through the
 // suggestions, Enter picks one, Escape closes. A typed ref that matches nothing (a key pasted from
@@ -99,9 +100,7 @@ export function NodeSearchBox({
                 pick(hit);
               }}
             >
-              <span className="node-search-kind" aria-hidden="true" style={{ color: NODE_KIND_REGISTRY[hit.kind].colour }}>
-                {NODE_KIND_REGISTRY[hit.kind].glyph}
-              </span>
+              <KindGlyph kind={hit.kind} className="node-search-kind" />
               <span className="node-search-name">{hit.name}</span>
               <span className="node-search-meta">
                 {NODE_KIND_REGISTRY[hit.kind].label} · <code>{hit.key}</code>

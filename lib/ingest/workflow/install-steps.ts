@@ -1,5 +1,6 @@
 import { joinDirectory } from "./directories";
 import { shellCommands } from "./shell-commands";
+import { DIRECTORY_FLAGS, SHARED_VALUE_FLAGS } from "./package-manager-flags";
 
 // Finding dependency installs in `run:` scripts, and what each one fetches. An install runs the
 // lifecycle scripts (preinstall/install/postinstall) of every package it fetches, which is how the
@@ -61,28 +62,13 @@ const NPM_INSTALL_VERBS = new Set([
 const PNPM_INSTALL_VERBS = new Set(["install", "i", "add", "it", "install-test"]);
 const BUN_INSTALL_VERBS = new Set(["install", "i", "add", "a"]);
 // Flags that take a value, so the next word is not a package or the sub-command.
-const COMMON_VALUE_FLAGS = [
-  "--filter",
-  "-F",
-  "--dir",
-  "-C",
-  "--prefix",
-  "--cwd",
-  "--registry",
-  "--loglevel",
-  "--userconfig",
-  "--cache",
-  "--tag",
-  "--omit",
-  "--include",
-];
+const COMMON_VALUE_FLAGS = [...SHARED_VALUE_FLAGS, "--cache", "--tag", "--omit", "--include"];
 const VALUE_FLAGS: Record<string, Set<string>> = {
   npm: new Set([...COMMON_VALUE_FLAGS, "--workspace", "-w", "--package", "-p", "-c", "--call", "--location"]),
   pnpm: new Set([...COMMON_VALUE_FLAGS, "--workspace", "--package", "--reporter"]),
   yarn: new Set([...COMMON_VALUE_FLAGS, "--package", "-p", "--modules-folder", "--network-timeout", "--mutex"]),
   bun: new Set([...COMMON_VALUE_FLAGS, "--package", "-p", "--backend", "--cwd"]),
 };
-const DIRECTORY_FLAGS = new Set(["--prefix", "-C", "--dir", "--cwd"]);
 const PACKAGE_FLAGS = new Set(["--package", "-p"]);
 const MAX_COMMAND_LENGTH = 200;
 

@@ -2,6 +2,7 @@ import type { TPublishStep } from "@/lib/schemas/graph-facts";
 import { joinDirectory, normaliseDirectory } from "./directories";
 import { findSecretReferences } from "./secret-references";
 import { shellCommands } from "./shell-commands";
+import { DIRECTORY_FLAGS, SHARED_VALUE_FLAGS } from "./package-manager-flags";
 
 // Publishing in a job: `npm publish` and its kin, and the actions that publish. A publish step is
 // evidence that the credentials handed to it can publish the packages of its directory (or every
@@ -48,24 +49,7 @@ export function findPublishCommands(script: string, base = ""): PublishCommand[]
 }
 
 // Flags that take a value, so the next word is not a folder or sub-command.
-const VALUE_FLAGS = new Set([
-  "--tag",
-  "--access",
-  "--otp",
-  "--registry",
-  "--filter",
-  "-F",
-  "--dir",
-  "-C",
-  "--prefix",
-  "--cwd",
-  "--workspace",
-  "-w",
-  "--userconfig",
-  "--loglevel",
-  "--publish-branch",
-]);
-const DIRECTORY_FLAGS = new Set(["--prefix", "-C", "--dir", "--cwd"]);
+const VALUE_FLAGS = new Set([...SHARED_VALUE_FLAGS, "--tag", "--access", "--otp", "--workspace", "-w", "--publish-branch"]);
 
 function publishIn(words: string[]): { tool: PublishTool; recursive: boolean; folder: string | null } | null {
   const program = words[0].split(/[\\/]/).pop() ?? "";
