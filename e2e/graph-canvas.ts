@@ -20,6 +20,7 @@ interface CyNode {
 }
 interface CyLike {
   zoom(): number;
+  on(events: string, handler: (event: { renderedPosition: { x: number; y: number } }) => void): void;
   width(): number;
   height(): number;
   getElementById(id: string): CyNode;
@@ -30,7 +31,7 @@ type Container = HTMLElement & { _cyreg?: { cy?: CyLike } };
 
 /**
  * The viewport point at the centre of a drawn node, checked to be clickable there: inside the
- * canvas and the window, and not under another node (a click would select that one instead).
+ * canvas and the window, and not under another node or HTML (a click would go there instead).
  */
 export async function nodePoint(canvas: Locator, elementId: string): Promise<{ x: number; y: number }> {
   await expect(canvas).toHaveAttribute("data-ready", "true");
@@ -54,10 +55,35 @@ export async function nodePoint(canvas: Locator, elementId: string): Promise<{ x
         return x >= box.x1 && x <= box.x2 && y >= box.y1 && y <= box.y2;
       });
     if (covering) return { error: `node ${id} is under node ${covering.id()}` };
+    // HTML over the picture (a sticky header, the zoom buttons) would take the click instead
+    const hit = document.elementFromPoint(rect.left + x, rect.top + y);
+    if (!hit || !element.contains(hit))
+      return {
+        error: `node ${id} is under ${hit ? hit.tagName.toLowerCase() + (hit.className ? "." + String(hit.className).split(" ").join(".") : "") : "nothing"}`,
+      };
     return { x: rect.left + x, y: rect.top + y };
   }, elementId);
   if ("error" in point) throw new Error(point.error);
   return point;
+}
+
+/**
+ * Records where the picture places each tap from now on, in viewport pixels: the position
+ * Cytoscape read from the event, mapped back through the container's current place on the page.
+ * Returns a reader of the taps so far.
+ */
+export async function tapsOnPicture(canvas: Locator): Promise<() => Promise<{ x: number; y: number }[]>> {
+  await canvas.evaluate((element) => {
+    const cy = (element as Container)._cyreg?.cy;
+    if (!cy) throw new Error("no Cytoscape instance on the canvas");
+    const taps: { x: number; y: number }[] = [];
+    (element as Container & { recordedTaps?: typeof taps }).recordedTaps = taps;
+    cy.on("tap", (event) => {
+      const rect = element.getBoundingClientRect();
+      taps.push({ x: rect.left + event.renderedPosition.x, y: rect.top + event.renderedPosition.y });
+    });
+  });
+  return () => canvas.evaluate((element) => [...((element as Container & { recordedTaps?: { x: number; y: number }[] }).recordedTaps ?? [])]);
 }
 
 /** Of the given node ids, the first that can be clicked (see nodePoint). */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { nodePoint, readability } from "./graph-canvas";
+import { firstClickableNode, nodePoint, readability, selectedNodeIds, tapsOnPicture } from "./graph-canvas";
 
 // Issue 13: the blast-radius picture must be readable as first shown, without a click — labelled
 // nodes at a readable size, headings readable at any zoom, zoom buttons, a distinct shape and
@@ -111,6 +111,43 @@ test("a summary node expands on click into the nodes it stands for, and summaris
   await expandButton.focus();
   await page.keyboard.press("Enter");
   await expect.poll(async () => (await readability(canvas)).summaries.map((summary) => summary.id)).not.toContain(secrets!.id);
+});
+
+test.describe("on a screen tall enough to show the whole picture without scrolling", () => {
+  test.use({ viewport: { width: 1280, height: 1600 } });
+
+  test("a notice above the picture moves it down, and a click still selects the node under the pointer", async ({ page }) => {
+    const api = await (await page.request.get(`/api/blast-radius?advisory=${ADVISORY}`)).json();
+    await page.goto(`/radius?advisory=${ADVISORY}`);
+    const canvas = page.getByTestId("graph-canvas");
+    await readability(canvas);
+    const top = async () => canvas.evaluate((element) => element.getBoundingClientRect().top);
+    const topBefore = await top();
+
+    // the permalink's notice appears above everything: the picture moves, with no scroll and no resize
+    await page.getByTestId("copy-permalink").focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator(".radius-notice")).toBeVisible();
+    expect(await top()).toBeGreaterThan(topBefore + 10);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+    const secrets = api.nodes.filter((node: { kind: string }) => node.kind === "secret").map((node: { id: number }) => String(node.id));
+    const target = await firstClickableNode(canvas, secrets);
+    const taps = await tapsOnPicture(canvas);
+    await page.mouse.click(target.x, target.y);
+    await expect.poll(() => selectedNodeIds(canvas)).toEqual([target.id]);
+    // the picture read the click where the pointer was, not where the picture used to be
+    const [tap] = await taps();
+    expect(Math.abs(tap!.x - target.x)).toBeLessThan(2);
+    expect(Math.abs(tap!.y - target.y)).toBeLessThan(2);
+    // nothing scrolled on the way (a scroll would have refreshed the picture's place by itself)
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // and a summary still opens where it is drawn now
+    const summary = (await readability(canvas)).summaries.find((item) => item.id.includes(":secrets:"))!;
+    const point = await nodePoint(canvas, summary.id);
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(async () => (await readability(canvas)).summaries.map((item) => item.id)).not.toContain(summary.id);
+  });
 });
 
 test("selecting a node folded into a summary draws it: the summary opens", async ({ page }) => {

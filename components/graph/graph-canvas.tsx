@@ -211,10 +211,24 @@ export default function GraphCanvas(props: GraphCanvasProps) {
         callbacks.current.onViewport?.({ zoom: cy.zoom(), pan: cy.pan() });
       });
     });
+    // Cytoscape caches where its container is on the page and refreshes that only on a scroll or a
+    // resize. Content above the picture changing height (a notice, a second source, a wrapped
+    // toolbar) moves the container without either, and every click then lands beside the node
+    // under the pointer. cy.resize() is Cytoscape's call for a moved container; the pointer's
+    // arrival and every press check the position first, so the check costs nothing while idle.
+    let placedAt = container.getBoundingClientRect();
+    const followPlacement = () => {
+      const now = container.getBoundingClientRect();
+      if (now.left !== placedAt.left || now.top !== placedAt.top) cy.resize();
+      placedAt = now;
+    };
+    const placementEvents = ["pointerenter", "pointermove", "pointerdown"] as const;
+    for (const name of placementEvents) container.addEventListener(name, followPlacement, { capture: true, passive: true });
     cyRef.current = cy;
     fittedRoots.current = null;
     container.dataset.renderer = webgl ? "webgl" : "canvas";
     return () => {
+      for (const name of placementEvents) container.removeEventListener(name, followPlacement, { capture: true });
       cancelAnimationFrame(viewportFrame);
       cyRef.current = null;
       cy.destroy();
