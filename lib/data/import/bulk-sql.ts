@@ -200,7 +200,10 @@ export async function insertRows<T extends Row = Row>(tx: Tx, table: string, row
 export async function allocateIds(tx: Tx, table: string, count: number): Promise<number[]> {
   if (count === 0) return [];
   const [row] = await tx.$queryRawUnsafe<{ ids: string }[]>(
-    `SELECT string_agg(nextval(q.sequence)::text, ',') AS ids FROM (SELECT pg_get_serial_sequence($1, 'id')::regclass AS sequence) AS q CROSS JOIN generate_series(1, $2::int)`,
+    // MATERIALIZED: a plain subquery is pulled up into the join and the catalogue lookup of the
+    // sequence then runs once per id (80k edge ids: 170 ms instead of 26 on PostgreSQL)
+    `WITH q AS MATERIALIZED (SELECT pg_get_serial_sequence($1, 'id')::regclass AS sequence)
+     SELECT string_agg(nextval(q.sequence)::text, ',') AS ids FROM q CROSS JOIN generate_series(1, $2::int)`,
     quoteIdentifier(table),
     count,
   );
