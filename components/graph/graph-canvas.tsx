@@ -216,11 +216,14 @@ export default function GraphCanvas(props: GraphCanvasProps) {
     // toolbar) moves the container without either, and every click then lands beside the node
     // under the pointer. cy.resize() is Cytoscape's call for a moved container; the pointer's
     // arrival and every press check the position first, so the check costs nothing while idle.
+    // Where Cytoscape last measured the container: at creation, and at each of its resizes.
     let placedAt = container.getBoundingClientRect();
+    cy.on("resize", () => {
+      placedAt = container.getBoundingClientRect();
+    });
     const followPlacement = () => {
       const now = container.getBoundingClientRect();
       if (now.left !== placedAt.left || now.top !== placedAt.top) cy.resize();
-      placedAt = now;
     };
     const placementEvents = ["pointerenter", "pointermove", "pointerdown"] as const;
     for (const name of placementEvents) container.addEventListener(name, followPlacement, { capture: true, passive: true });
