@@ -30,13 +30,20 @@ export function documentFile(key: string): string | null {
 export async function getEntitySourceFiles(db: Db, entityIds: number[]): Promise<Map<number, string>> {
   const origins = await db.nodeOrigin.findMany({
     where: { nodeId: { in: [...new Set(entityIds)] } },
-    select: { nodeId: true, document: { select: { key: true } } },
+    select: { nodeId: true, documentId: true },
     orderBy: { documentId: "asc" },
   });
-  const inventoryFirst = [...origins].sort((a, b) => Number(b.document.key.startsWith("inventory:")) - Number(a.document.key.startsWith("inventory:")));
+  // the origin's document is a plain id (no foreign key to write through on every import)
+  const documents = await db.sourceDocument.findMany({
+    where: { id: { in: [...new Set(origins.map((origin) => origin.documentId))] } },
+    select: { id: true, key: true },
+  });
+  const keyOf = new Map(documents.map((document) => [document.id, document.key]));
+  const withKeys = origins.flatMap((origin) => (keyOf.has(origin.documentId) ? [{ nodeId: origin.nodeId, key: keyOf.get(origin.documentId)! }] : []));
+  const inventoryFirst = withKeys.sort((a, b) => Number(b.key.startsWith("inventory:")) - Number(a.key.startsWith("inventory:")));
   const files = new Map<number, string>();
   for (const origin of inventoryFirst) {
-    const file = documentFile(origin.document.key);
+    const file = documentFile(origin.key);
     if (file && !files.has(origin.nodeId)) files.set(origin.nodeId, file);
   }
   return files;

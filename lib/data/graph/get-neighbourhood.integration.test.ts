@@ -80,4 +80,21 @@ describe.each(testDatabaseKinds())("graph reads for the explorer on %s", (kind) 
     expect(access.privilege).toBe("write");
     expect(await getNodeDetail(database.current.db, 999_999_999)).toBeNull();
   });
+
+  it("names the import that first wrote an entity, the one that last changed it, and every document that names it", async () => {
+    // a later import (a person's note on the token's owner) describes the same identity again
+    const described = INVENTORY_FIXTURE.nodes.find((node) => node.key === KEYS.npmToken)!;
+    await applyGraphDocuments(
+      database.current.db,
+      [{ key: "test:ownership", format: "test", nodes: [{ ...described, attrs: { ...described.attrs, owner: "Platform Team" } }], edges: [] }],
+      { actor: "ownership-review" },
+    );
+    const detail = await getNodeDetail(database.current.db, id(KEYS.npmToken));
+    expect(detail!.provenance.firstImport?.actor).toBe("fixture-importer");
+    expect(detail!.provenance.lastImport?.actor).toBe("ownership-review");
+    expect(detail!.provenance.lastImport!.id).toBeGreaterThan(detail!.provenance.firstImport!.id);
+    // in the order the documents were first stored
+    expect(detail!.provenance.documents.map((document) => document.key)).toEqual(["test:inventory", "test:ownership"]);
+    expect(detail!.attributes).toContainEqual({ name: "owner", value: "Platform Team", json: false });
+  });
 });

@@ -21,9 +21,7 @@ const DETAIL_INCLUDE = {
   action: true,
   advisory: true,
   assumedCompromise: true,
-  firstImport: { select: { id: true, startedAt: true, actor: true } },
-  lastImport: { select: { id: true, startedAt: true, actor: true } },
-  origins: { include: { document: { select: { key: true, format: true, importedAt: true } } }, orderBy: { documentId: "asc" }, take: 100 },
+  origins: { select: { documentId: true }, orderBy: { documentId: "asc" }, take: 100 },
 } satisfies Prisma.NodeInclude;
 
 const NEIGHBOUR_SELECT = { id: true, kind: true, key: true, name: true } as const;
@@ -34,9 +32,17 @@ export async function getNodeDetail(db: Db, id: number): Promise<TNodeDetail | n
   if (!node) return null;
   // the detail relation of each kind is named after the kind
   const detail = node[node.kind] as Record<string, unknown> | null;
-  const [outgoingCounts, incomingCounts] = await Promise.all([
+  // imports and documents are plain ids on the node and its origins (no foreign keys to write through)
+  const importIds = [node.firstImportId, node.lastImportId].filter((importId): importId is number => importId !== null);
+  const [outgoingCounts, incomingCounts, imports, documents] = await Promise.all([
     db.edge.groupBy({ by: ["kind"], where: { fromId: id }, _count: { _all: true } }),
     db.edge.groupBy({ by: ["kind"], where: { toId: id }, _count: { _all: true } }),
+    db.import.findMany({ where: { id: { in: importIds } }, select: { id: true, startedAt: true, actor: true } }),
+    db.sourceDocument.findMany({
+      where: { id: { in: node.origins.map((origin) => origin.documentId) } },
+      select: { id: true, key: true, format: true, importedAt: true },
+      orderBy: { id: "asc" },
+    }),
   ]);
   const groups = await Promise.all([
     ...outgoingCounts.map(async (group): Promise<TNeighbourGroup> => {
@@ -69,8 +75,10 @@ export async function getNodeDetail(db: Db, id: number): Promise<TNodeDetail | n
     }),
   ]);
   groups.sort((a, b) => (a.direction === b.direction ? a.edgeKind.localeCompare(b.edgeKind) : a.direction === "outgoing" ? -1 : 1));
-  const importRef = (value: { id: number; startedAt: Date; actor: string } | null) =>
-    value ? { id: value.id, startedAt: value.startedAt.toISOString(), actor: value.actor } : null;
+  const importRef = (importId: number | null) => {
+    const run = imports.find((candidate) => candidate.id === importId);
+    return run ? { id: run.id, startedAt: run.startedAt.toISOString(), actor: run.actor } : null;
+  };
   return {
     id: node.id,
     kind: node.kind,
@@ -84,13 +92,9 @@ export async function getNodeDetail(db: Db, id: number): Promise<TNodeDetail | n
       : null,
     attributes: detail ? toAttributes(detail) : [],
     provenance: {
-      firstImport: importRef(node.firstImport),
-      lastImport: importRef(node.lastImport),
-      documents: node.origins.map((origin) => ({
-        key: origin.document.key,
-        format: origin.document.format,
-        importedAt: origin.document.importedAt.toISOString(),
-      })),
+      firstImport: importRef(node.firstImportId),
+      lastImport: importRef(node.lastImportId),
+      documents: documents.map((document) => ({ key: document.key, format: document.format, importedAt: document.importedAt.toISOString() })),
     },
     neighbourGroups: groups,
   };
