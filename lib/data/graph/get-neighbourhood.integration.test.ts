@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyGraphDocuments } from "@/lib/data/import/apply-graph-documents";
 import { INVENTORY_FIXTURE, KEYS } from "@/lib/data/inventory/inventory-fixture";
+import type { TNodeFact } from "@/lib/schemas/graph-facts";
 import { ZNeighbourhoodQuery } from "@/lib/schemas/graph-view";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { getNeighbourhood } from "./get-neighbourhood";
@@ -83,7 +84,9 @@ describe.each(testDatabaseKinds())("graph reads for the explorer on %s", (kind) 
 
   it("names the import that first wrote an entity, the one that last changed it, and every document that names it", async () => {
     // a later import (a person's note on the token's owner) describes the same identity again
-    const described = INVENTORY_FIXTURE.nodes.find((node) => node.key === KEYS.npmToken)!;
+    const described = INVENTORY_FIXTURE.nodes.find(
+      (node): node is Extract<TNodeFact, { kind: "identity" }> => node.kind === "identity" && node.key === KEYS.npmToken,
+    )!;
     await applyGraphDocuments(
       database.current.db,
       [{ key: "test:ownership", format: "test", nodes: [{ ...described, attrs: { ...described.attrs, owner: "Platform Team" } }], edges: [] }],
