@@ -211,11 +211,12 @@ export default function GraphCanvas(props: GraphCanvasProps) {
         callbacks.current.onViewport?.({ zoom: cy.zoom(), pan: cy.pan() });
       });
     });
-    // Cytoscape caches where its container is on the page and refreshes that only on a scroll or a
-    // resize. Content above the picture changing height (a notice, a second source, a wrapped
-    // toolbar) moves the container without either, and every click then lands beside the node
-    // under the pointer. cy.resize() is Cytoscape's call for a moved container; the pointer's
-    // arrival and every press check the position first, so the check costs nothing while idle.
+    // Cytoscape caches where its container is on the page and measures again only after a resize,
+    // a scroll event or the end of a CSS transition. Content above the picture changing height (a
+    // notice, a second source, a wrapped toolbar) moves the container without any of those, and a
+    // press that comes before the scroll event's frame is read against the old place: either way
+    // the click lands beside the node under the pointer. cy.resize() is Cytoscape's call for a
+    // moved container; the pointer's arrival, moves and presses check the position first.
     // Where Cytoscape last measured the container: at creation, and at each of its resizes.
     let placedAt = container.getBoundingClientRect();
     cy.on("resize", () => {
