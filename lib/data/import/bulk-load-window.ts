@@ -4,7 +4,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type Tx = Prisma.TransactionClient;
 
 // A large load spends most of its time in work done row by row: every inserted Edge fires foreign-key
-// triggers for its two nodes, every origin row its own, and every row goes into each secondary index
+// triggers for its two nodes (origins are checked a statement at a time, see the NodeOrigin model in
+// prisma/schema.prisma, so they stay on), and every row goes into each secondary index
 // of its table at a random place (the two trigram GIN indexes of Node the worst: 20k nodes went in
 // three times faster without them). When an import brings at least as many rows as the graph already
 // holds, this window drops those foreign keys and every secondary index the import does not read
