@@ -25,7 +25,7 @@ const enoughTriples = Math.ceil(BULK_LOAD_MIN_ROWS / 3);
 
 describe.each(testDatabaseKinds())("the bulk-load window on %s", (kind) => {
   const test = useTestDatabase(kind);
-  // every foreign key and index of the application's tables, with its definition
+  // every foreign key, index and trigger of the application's tables, with its definition (a trigger's with whether it is on)
   const checks = () =>
     test.current.db.$queryRawUnsafe<{ owner: string; name: string; definition: string }[]>(
       `SELECT conrelid::regclass::text AS owner, conname::text AS name, pg_get_constraintdef(oid) AS definition
@@ -33,6 +33,9 @@ describe.each(testDatabaseKinds())("the bulk-load window on %s", (kind) => {
        UNION ALL
        SELECT i.indrelid::regclass::text, i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
          FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relnamespace = current_schema()::regnamespace
+       UNION ALL
+       SELECT t.tgrelid::regclass::text, t.tgname::text, t.tgenabled::text || ' ' || pg_get_triggerdef(t.oid)
+         FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
        ORDER BY 1, 2`,
     );
   const importWithPhases = async (documents: TGraphDocument[]) => {
@@ -53,13 +56,15 @@ describe.each(testDatabaseKinds())("the bulk-load window on %s", (kind) => {
   it("an import that at least doubles the graph loads without row-by-row checks and puts every foreign key and index back before it commits", async () => {
     const before = await checks();
     expect(before.some((check) => check.definition.includes("gin_trgm_ops"))).toBe(true);
+    expect(before.filter((check) => /^O .*blastmap_(node|edge)_origins_name_/.test(check.definition))).toHaveLength(4);
     const { summary, phases } = await importWithPhases([accessDocument("inv:first", "first", enoughTriples)]);
     expect(phases).toContain("bulkLoad.close");
     expect(summary.byFormat.inventory.nodes.created).toBe(2 * enoughTriples);
     expect(summary.byFormat.inventory.edges.created).toBe(enoughTriples);
     expect(await checks()).toEqual(before);
     expect(await test.current.db.edgeOrigin.count()).toBe(enoughTriples);
-    // the foreign keys bite again
+    // the foreign keys and the origins' checks bite again
+    await expect(test.current.db.$executeRawUnsafe(`INSERT INTO "EdgeOrigin" ("edgeId", "documentId") VALUES (-1, 1)`)).rejects.toThrow(/no Edge with id -1/);
     await expect(
       test.current.db.$executeRawUnsafe(`INSERT INTO "Edge" (kind, "fromId", "toId", "updatedAt") VALUES ('CAN_ACCESS', -1, -2, now())`),
     ).rejects.toThrow(/foreign key/i);

@@ -60,6 +60,24 @@ describe.each(testDatabaseKinds())("node and edge origins on %s", (kind) => {
     expect(await originsOf(deployer)).toBe(2);
   });
 
+  it("a bulk load's one check of every origin finds an origin written while the statement checks were off", async () => {
+    const { db } = test.current;
+    const { paymentsDocument } = await fresh();
+    await expect(db.$executeRawUnsafe(`SELECT "blastmap_check_every_origin"()`)).resolves.toBeDefined();
+    await db
+      .$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`ALTER TABLE "EdgeOrigin" DISABLE TRIGGER "EdgeOrigin_names_edges_insert"`);
+        await tx.$executeRawUnsafe(`INSERT INTO "EdgeOrigin" ("edgeId", "documentId") VALUES (-9, $1)`, paymentsDocument);
+        await expect(tx.$executeRawUnsafe(`SELECT "blastmap_check_every_origin"()`)).rejects.toThrow(/no Edge with id -9/);
+      })
+      .catch((error: unknown) => expect(String(error)).toMatch(/no Edge with id -9/));
+    // the failed check rolled the whole transaction back: the trigger is on, the origin is not stored
+    expect(await db.edgeOrigin.count({ where: { edgeId: -9 } })).toBe(0);
+    await expect(db.$executeRawUnsafe(`INSERT INTO "EdgeOrigin" ("edgeId", "documentId") VALUES (-9, $1)`, paymentsDocument)).rejects.toThrow(
+      /no Edge with id -9/,
+    );
+  });
+
   it("deleting a node deletes its origins and those of the edges deleted with it; the rest stay", async () => {
     const { db } = test.current;
     const { deployer, system } = await fresh();
