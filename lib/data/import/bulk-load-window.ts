@@ -29,7 +29,7 @@ export const BULK_LOAD_MIN_ROWS = 20_000;
 export const BULK_LOAD_MIN_GROWTH = 1;
 
 /** Trigger functions that check origins a statement at a time: one check of every origin at the close replaces them. */
-const ORIGIN_CHECK_FUNCTIONS = ["blastmap_node_origins_name_nodes", "blastmap_edge_origins_name_edges"];
+const ORIGIN_CHECK_FUNCTIONS = ["blastmap_origins_name_stored_rows"];
 
 const WINDOW_MAINTENANCE_MEMORY = "256MB";
 const WINDOW_WORK_MEMORY = "64MB";

@@ -16,24 +16,30 @@ ALTER TABLE "EdgeOrigin" DROP CONSTRAINT "EdgeOrigin_edgeId_fkey";
 -- DropForeignKey
 ALTER TABLE "NodeOrigin" DROP CONSTRAINT "NodeOrigin_nodeId_fkey";
 
-CREATE FUNCTION "blastmap_node_origins_name_nodes"() RETURNS trigger AS $$
+-- TG_ARGV: the table an origin names and the column naming it ("Node", "nodeId" or "Edge", "edgeId").
+CREATE FUNCTION "blastmap_origins_name_stored_rows"() RETURNS trigger AS $$
 DECLARE
   me CONSTANT xid := pg_current_xact_id()::xid;
+  named_table CONSTANT text := TG_ARGV[0];
+  named_column CONSTANT text := TG_ARGV[1];
   named bigint;
   own bigint;
   locked bigint;
   missing integer;
 BEGIN
-  SELECT count(DISTINCT o."nodeId") INTO named FROM new_origins o;
+  EXECUTE format('SELECT count(DISTINCT o.%I) FROM new_origins o', named_column) INTO named;
   -- rows this transaction wrote are invisible to every other until it commits: nobody can delete them
-  SELECT count(*) INTO own FROM "Node" n WHERE n."id" IN (SELECT o."nodeId" FROM new_origins o) AND n.xmin = me;
+  EXECUTE format('SELECT count(*) FROM %I t WHERE t."id" IN (SELECT o.%I FROM new_origins o) AND t.xmin = $1', named_table, named_column)
+    INTO own USING me;
   IF own < named THEN
-    PERFORM 1 FROM "Node" n WHERE n."id" IN (SELECT o."nodeId" FROM new_origins o) AND NOT n.xmin = me FOR KEY SHARE OF n;
-    GET DIAGNOSTICS locked = ROW_COUNT;
+    EXECUTE format(
+      'SELECT count(*) FROM (SELECT 1 FROM %I t WHERE t."id" IN (SELECT o.%I FROM new_origins o) AND NOT t.xmin = $1 FOR KEY SHARE OF t) AS l',
+      named_table, named_column) INTO locked USING me;
     IF own + locked < named THEN
-      SELECT o."nodeId" INTO missing FROM new_origins o WHERE NOT EXISTS (SELECT 1 FROM "Node" n WHERE n."id" = o."nodeId") LIMIT 1;
-      RAISE EXCEPTION 'insert or update on table "NodeOrigin" violates foreign key: no Node with id %', missing
-        USING ERRCODE = 'foreign_key_violation', TABLE = 'NodeOrigin', COLUMN = 'nodeId';
+      EXECUTE format('SELECT o.%I FROM new_origins o WHERE NOT EXISTS (SELECT 1 FROM %I t WHERE t."id" = o.%I) LIMIT 1', named_column, named_table, named_column)
+        INTO missing;
+      RAISE EXCEPTION 'insert or update on table "%" violates foreign key: no % with id %', TG_TABLE_NAME, named_table, missing
+        USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME, COLUMN = named_column;
     END IF;
   END IF;
   RETURN NULL;
@@ -41,58 +47,26 @@ END;
 $$ LANGUAGE plpgsql;
 
 CREATE TRIGGER "NodeOrigin_names_nodes_insert" AFTER INSERT ON "NodeOrigin"
-  REFERENCING NEW TABLE AS new_origins FOR EACH STATEMENT EXECUTE FUNCTION "blastmap_node_origins_name_nodes"();
+  REFERENCING NEW TABLE AS new_origins FOR EACH STATEMENT EXECUTE FUNCTION "blastmap_origins_name_stored_rows"('Node', 'nodeId');
 CREATE TRIGGER "NodeOrigin_names_nodes_update" AFTER UPDATE ON "NodeOrigin"
-  REFERENCING NEW TABLE AS new_origins FOR EACH STATEMENT EXECUTE FUNCTION "blastmap_node_origins_name_nodes"();
-
-CREATE FUNCTION "blastmap_edge_origins_name_edges"() RETURNS trigger AS $$
-DECLARE
-  me CONSTANT xid := pg_current_xact_id()::xid;
-  named bigint;
-  own bigint;
-  locked bigint;
-  missing integer;
-BEGIN
-  SELECT count(DISTINCT o."edgeId") INTO named FROM new_origins o;
-  -- rows this transaction wrote are invisible to every other until it commits: nobody can delete them
-  SELECT count(*) INTO own FROM "Edge" e WHERE e."id" IN (SELECT o."edgeId" FROM new_origins o) AND e.xmin = me;
-  IF own < named THEN
-    PERFORM 1 FROM "Edge" e WHERE e."id" IN (SELECT o."edgeId" FROM new_origins o) AND NOT e.xmin = me FOR KEY SHARE OF e;
-    GET DIAGNOSTICS locked = ROW_COUNT;
-    IF own + locked < named THEN
-      SELECT o."edgeId" INTO missing FROM new_origins o WHERE NOT EXISTS (SELECT 1 FROM "Edge" e WHERE e."id" = o."edgeId") LIMIT 1;
-      RAISE EXCEPTION 'insert or update on table "EdgeOrigin" violates foreign key: no Edge with id %', missing
-        USING ERRCODE = 'foreign_key_violation', TABLE = 'EdgeOrigin', COLUMN = 'edgeId';
-    END IF;
-  END IF;
-  RETURN NULL;
-END;
-$$ LANGUAGE plpgsql;
-
+  REFERENCING NEW TABLE AS new_origins FOR EACH STATEMENT EXECUTE FUNCTION "blastmap_origins_name_stored_rows"('Node', 'nodeId');
 CREATE TRIGGER "EdgeOrigin_names_edges_insert" AFTER INSERT ON "EdgeOrigin"
-  REFERENCING NEW TABLE AS new_origins FOR EACH STATEMENT EXECUTE FUNCTION "blastmap_edge_origins_name_edges"();
+  REFERENCING NEW TABLE AS new_origins FOR EACH STATEMENT EXECUTE FUNCTION "blastmap_origins_name_stored_rows"('Edge', 'edgeId');
 CREATE TRIGGER "EdgeOrigin_names_edges_update" AFTER UPDATE ON "EdgeOrigin"
-  REFERENCING NEW TABLE AS new_origins FOR EACH STATEMENT EXECUTE FUNCTION "blastmap_edge_origins_name_edges"();
+  REFERENCING NEW TABLE AS new_origins FOR EACH STATEMENT EXECUTE FUNCTION "blastmap_origins_name_stored_rows"('Edge', 'edgeId');
 
-CREATE FUNCTION "blastmap_delete_node_origins"() RETURNS trigger AS $$
+-- TG_ARGV: the origin table and its column naming the deleted rows ("NodeOrigin", "nodeId" or "EdgeOrigin", "edgeId").
+CREATE FUNCTION "blastmap_delete_origins"() RETURNS trigger AS $$
 BEGIN
-  DELETE FROM "NodeOrigin" o USING old_nodes n WHERE o."nodeId" = n."id";
+  EXECUTE format('DELETE FROM %I o USING old_rows r WHERE o.%I = r."id"', TG_ARGV[0], TG_ARGV[1]);
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 
 CREATE TRIGGER "Node_origins_delete" AFTER DELETE ON "Node"
-  REFERENCING OLD TABLE AS old_nodes FOR EACH STATEMENT EXECUTE FUNCTION "blastmap_delete_node_origins"();
-
-CREATE FUNCTION "blastmap_delete_edge_origins"() RETURNS trigger AS $$
-BEGIN
-  DELETE FROM "EdgeOrigin" o USING old_edges e WHERE o."edgeId" = e."id";
-  RETURN NULL;
-END;
-$$ LANGUAGE plpgsql;
-
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "blastmap_delete_origins"('NodeOrigin', 'nodeId');
 CREATE TRIGGER "Edge_origins_delete" AFTER DELETE ON "Edge"
-  REFERENCING OLD TABLE AS old_edges FOR EACH STATEMENT EXECUTE FUNCTION "blastmap_delete_edge_origins"();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "blastmap_delete_origins"('EdgeOrigin', 'edgeId');
 
 -- Truncating the graph truncates what it named (TRUNCATE "Node" CASCADE reached the origins through
 -- the foreign keys before).
@@ -111,37 +85,33 @@ CREATE TRIGGER "Node_origins_truncate" AFTER TRUNCATE ON "Node" FOR EACH STATEME
 CREATE TRIGGER "Edge_origins_truncate" AFTER TRUNCATE ON "Edge" FOR EACH STATEMENT EXECUTE FUNCTION "blastmap_truncate_origins"();
 
 -- Ids never change (they come from sequences), but the foreign keys carried origins along if one did.
+-- TG_ARGV as for blastmap_delete_origins.
 CREATE FUNCTION "blastmap_move_origins"() RETURNS trigger AS $$
 BEGIN
-  IF TG_TABLE_NAME = 'Node' THEN
-    UPDATE "NodeOrigin" SET "nodeId" = NEW."id" WHERE "nodeId" = OLD."id";
-  ELSE
-    UPDATE "EdgeOrigin" SET "edgeId" = NEW."id" WHERE "edgeId" = OLD."id";
-  END IF;
+  EXECUTE format('UPDATE %I SET %I = $1 WHERE %I = $2', TG_ARGV[0], TG_ARGV[1], TG_ARGV[1]) USING NEW."id", OLD."id";
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 
 CREATE TRIGGER "Node_origins_move" AFTER UPDATE OF "id" ON "Node"
-  FOR EACH ROW WHEN (OLD."id" IS DISTINCT FROM NEW."id") EXECUTE FUNCTION "blastmap_move_origins"();
+  FOR EACH ROW WHEN (OLD."id" IS DISTINCT FROM NEW."id") EXECUTE FUNCTION "blastmap_move_origins"('NodeOrigin', 'nodeId');
 CREATE TRIGGER "Edge_origins_move" AFTER UPDATE OF "id" ON "Edge"
-  FOR EACH ROW WHEN (OLD."id" IS DISTINCT FROM NEW."id") EXECUTE FUNCTION "blastmap_move_origins"();
+  FOR EACH ROW WHEN (OLD."id" IS DISTINCT FROM NEW."id") EXECUTE FUNCTION "blastmap_move_origins"('EdgeOrigin', 'edgeId');
 
--- A bulk load (lib/data/import/bulk-load-window.ts) switches the two checks above off while it writes
+-- A bulk load (lib/data/import/bulk-load-window.ts) switches the four checks above off while it writes
 -- rows it has just created, then checks every origin at once, as re-adding a foreign key validates it.
 CREATE FUNCTION "blastmap_check_every_origin"() RETURNS void AS $$
 DECLARE
+  origin record;
   missing integer;
 BEGIN
-  SELECT o."nodeId" INTO missing FROM "NodeOrigin" o WHERE NOT EXISTS (SELECT 1 FROM "Node" n WHERE n."id" = o."nodeId") LIMIT 1;
-  IF FOUND THEN
-    RAISE EXCEPTION 'table "NodeOrigin" violates foreign key: no Node with id %', missing
-      USING ERRCODE = 'foreign_key_violation', TABLE = 'NodeOrigin', COLUMN = 'nodeId';
-  END IF;
-  SELECT o."edgeId" INTO missing FROM "EdgeOrigin" o WHERE NOT EXISTS (SELECT 1 FROM "Edge" e WHERE e."id" = o."edgeId") LIMIT 1;
-  IF FOUND THEN
-    RAISE EXCEPTION 'table "EdgeOrigin" violates foreign key: no Edge with id %', missing
-      USING ERRCODE = 'foreign_key_violation', TABLE = 'EdgeOrigin', COLUMN = 'edgeId';
-  END IF;
+  FOR origin IN SELECT * FROM (VALUES ('NodeOrigin', 'Node', 'nodeId'), ('EdgeOrigin', 'Edge', 'edgeId')) AS v(origin_table, named_table, named_column) LOOP
+    EXECUTE format('SELECT o.%I FROM %I o WHERE NOT EXISTS (SELECT 1 FROM %I t WHERE t."id" = o.%I) LIMIT 1',
+      origin.named_column, origin.origin_table, origin.named_table, origin.named_column) INTO missing;
+    IF missing IS NOT NULL THEN
+      RAISE EXCEPTION 'table "%" violates foreign key: no % with id %', origin.origin_table, origin.named_table, missing
+        USING ERRCODE = 'foreign_key_violation', TABLE = origin.origin_table, COLUMN = origin.named_column;
+    END IF;
+  END LOOP;
 END;
 $$ LANGUAGE plpgsql;
