@@ -12,8 +12,9 @@ type Tx = Prisma.TransactionClient;
 // statement-level checks of origins (a join per statement, 0.1–0.5 s of a 100k-fact load), and puts
 // them all back before anything is deleted (ON DELETE CASCADE must be in place for orphan removal):
 // re-adding a foreign key validates it with one join over the table, as one check of every origin
-// replaces the switched-off ones; building an index sorts once. DDL is transactional, so a refused or failed import rolls the drop back with
-// everything else. The import reads origins by document before the window opens.
+// replaces the switched-off ones; building an index sorts once. DDL is transactional, so a refused or
+// failed import rolls the drop back with everything else. The import reads origins by document before
+// the window opens.
 //
 // The price, on PostgreSQL: DROP CONSTRAINT / DROP INDEX take ACCESS EXCLUSIVE locks on the graph
 // tables (and Import, which the foreign keys name) until the commit, so readers wait for the load
