@@ -1,8 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { CliError } from "./cli-error";
 
+/** A command's code; its one-line summary is in ./commands/index.ts, which lists commands without loading them. */
 export interface Command {
-  summary: string;
   usage: string;
   /** Returns the process exit code. */
   run(argv: string[]): Promise<number>;

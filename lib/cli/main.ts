@@ -30,13 +30,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(help());
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     console.error(`blastmap: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
-    console.log(`usage: ${command.usage}\n\n${command.summary}`);
+    console.log(`usage: ${command.usage}\n\n${entry.summary}`);
     return 0;
   }
   return command.run(rest);

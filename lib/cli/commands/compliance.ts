@@ -10,7 +10,6 @@ const usage = `blastmap compliance --framework ${FRAMEWORK_IDS.join("|")} [--jso
 const STATUS_LABEL = { gap: "GAP", covered: "covered", "not-assessed": "not assessed" } as const;
 
 export const complianceCommand: Command = {
-  summary: "controls of a framework with their mapped rules, open findings and status",
   usage,
   async run(argv) {
     const { values } = parseCommandArgs(argv, { framework: { type: "string" }, json: { type: "boolean" } }, usage);

@@ -88,8 +88,6 @@ export function parseConnectArgs(argv: string[], env: Record<string, string | un
 }
 
 export const connectCommand: Command = {
-  summary:
-    "read an inventory where it lives and import it: a GitHub organisation (workflows, lockfiles, secret names, runners, deploy keys, Apps, tokens) or an npm scope (packages, maintainers, recent versions, members)",
   usage,
   async run(argv) {
     const { kind, target, connector, dryRun, json, every } = parseConnectArgs(argv);

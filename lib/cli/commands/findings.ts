@@ -8,7 +8,6 @@ import { withDatabase } from "../with-database";
 const usage = "blastmap findings [--json | --sarif] [--severity critical,high,…] [--rule BM-NHI-001,…] [--repo owner/name]";
 
 export const findingsCommand: Command = {
-  summary: "posture findings over the graph (SARIF 2.1.0 for code-scanning tools with --sarif)",
   usage,
   async run(argv) {
     const { values } = parseCommandArgs(

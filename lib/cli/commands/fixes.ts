@@ -9,7 +9,6 @@ import { optionProblemsError } from "./ref-problems";
 const usage = "blastmap fixes [--top N] [--exposure install,job,runner,runtime] [--json]";
 
 export const fixesCommand: Command = {
-  summary: "the single changes that shrink the blast radius most over every possible compromised package and publisher",
   usage,
   async run(argv) {
     const { values } = parseCommandArgs(argv, { json: { type: "boolean" }, top: { type: "string" }, exposure: { type: "string", multiple: true } }, usage);

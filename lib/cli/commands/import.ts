@@ -12,8 +12,6 @@ import { withDatabaseOrServer } from "../with-database";
 const usage = "blastmap import <path>... [--repo owner/name] [--dry-run] [--json]";
 
 export const importCommand: Command = {
-  summary:
-    "import workflows, lockfiles (package-lock.json, pnpm-lock.yaml, yarn.lock), package.json, OSV advisories, CycloneDX SBOMs and inventory files (files, directories or .zip)",
   usage,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(

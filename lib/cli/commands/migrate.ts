@@ -8,8 +8,6 @@ import { parseCommandArgs } from "../command";
 const usage = "blastmap migrate [--grant-runtime-role ROLE]";
 
 export const migrateCommand: Command = {
-  summary:
-    "apply pending database migrations (embedded PGlite, or PostgreSQL with DATABASE_URL); --grant-runtime-role gives the server's own role its privileges",
   usage,
   async run(argv) {
     const { values } = parseCommandArgs(argv, { "grant-runtime-role": { type: "string" } }, usage);

@@ -9,7 +9,6 @@ import { optionProblemsError, refProblemsError } from "./ref-problems";
 const usage = "blastmap path <from-ref> <to-ref> [--json] [--k N]";
 
 export const pathCommand: Command = {
-  summary: "the shortest chains by which a compromise of one node reaches another (e.g. a package and the production database)",
   usage,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, { json: { type: "boolean" }, k: { type: "string" } }, usage, true);

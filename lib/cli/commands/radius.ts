@@ -12,7 +12,6 @@ const usage =
 const TABLE_ROWS = 200;
 
 export const radiusCommand: Command = {
-  summary: "what an attacker reaches from a compromised package, publisher, identity, secret, job, runner, action or pull request",
   usage,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(

@@ -5,7 +5,6 @@ import { withDatabase } from "../with-database";
 const usage = "blastmap seed [--if-empty] [--json]";
 
 export const seedCommand: Command = {
-  summary: "load the demo organisation (deterministic; running it again changes nothing)",
   usage,
   async run(argv) {
     const { values } = parseCommandArgs(argv, { "if-empty": { type: "boolean" }, json: { type: "boolean" } }, usage);

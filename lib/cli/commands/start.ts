@@ -34,7 +34,6 @@ export function nextEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json", "tsconfig.json"];
 
 export const startCommand: Command = {
-  summary: "migrate, load the demo on first run, build if needed, and serve the dashboard (npm start)",
   usage,
   async run(argv) {
     const { values } = parseCommandArgs(

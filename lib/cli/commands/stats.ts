@@ -5,7 +5,6 @@ import { withDatabase } from "../with-database";
 const usage = "blastmap stats [--json]";
 
 export const statsCommand: Command = {
-  summary: "counts of nodes and edges by kind, the database in use and its schema version",
   usage,
   async run(argv) {
     const { values } = parseCommandArgs(argv, { json: { type: "boolean" } }, usage);

@@ -13,7 +13,6 @@ const usage =
 const iso = (value: Date | null) => (value ? value.toISOString().slice(0, 16).replace("T", " ") : "never");
 
 export const tokenCommand: Command = {
-  summary: "create (shown once), list or revoke Blastmap API tokens for CI ingestion and read access",
   usage,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(

@@ -20,7 +20,6 @@ async function readStdin(): Promise<string> {
 }
 
 export const userCommand: Command = {
-  summary: "create a local account (headless installs: the first admin) or list accounts",
   usage,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(
