@@ -108,10 +108,14 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
   const duplicate = documents.find((doc) => keys.size === keys.add(doc.key).size);
   if (duplicate) throw new GraphApplyError([{ file: duplicate.key, message: "the same document was given twice" }]);
 
-  const digests = new Map(documents.map((doc) => [doc.key, documentDigest(doc)]));
-  const stored = await selectWhereIn<{ id: number; key: string; digest: string }>(tx, "SourceDocument", "key", [...digests.keys()], ["id", "key", "digest"]);
+  const stored = await selectWhereIn<{ id: number; key: string; digest: string }>(tx, "SourceDocument", "key", [...keys], ["id", "key", "digest"]);
   const storedByKey = new Map(stored.map((row) => [row.key, row]));
-  const changed = documents.filter((doc) => storedByKey.get(doc.key)?.digest !== digests.get(doc.key));
+  // A stored document is compared by digest now. A new one is changed whatever its digest, which is
+  // worked out later, while the database writes the nodes and edges (writeNewDocuments): digests
+  // are a fifth of the client's work before the first insert.
+  const digests = new Map<string, string>();
+  for (const doc of documents) if (storedByKey.has(doc.key)) digests.set(doc.key, documentDigest(doc));
+  const changed = documents.filter((doc) => !storedByKey.has(doc.key) || storedByKey.get(doc.key)!.digest !== digests.get(doc.key));
   const changedSet = new Set(changed);
   summary.unchangedDocuments = documents.length - changed.length;
   for (const doc of documents) {
@@ -148,11 +152,13 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
   lap("origins.previous");
   const closeBulkLoad = await openBulkLoadWindow(tx, nodeFacts.size + changed.reduce((sum, doc) => sum + doc.edges.length, 0));
   lap("bulkLoad.open");
-  const documentIds = await writeDocuments(tx, changed, storedByKey, digests, importRow.id);
+  const { documentIds, fresh: freshDocuments } = await writeDocuments(tx, changed, storedByKey, digests, importRow.id);
   // Inserts run on while the client matches edges and builds origins; all are done before the window closes.
   const behind = new WriteBehind();
   const { ids: nodeIds, fresh: freshNodeIds } = await upsertNodes(tx, nodeFacts, importRow.id, formatOf, lap, behind);
   const edgesByDocument = await upsertEdges(tx, changed, nodeIds, freshNodeIds, importRow.id, formatOf, lap, behind);
+  await writeNewDocuments(tx, freshDocuments, documentIds, importRow.id, behind);
+  lap("documents.new");
   await writeOrigins(tx, changed, documentIds, nodeIds, edgesByDocument, lap, behind);
   await behind.settle();
   lap("origins.written");
@@ -445,14 +451,17 @@ async function takePreviousOrigins(tx: Tx, changed: TGraphDocument[], storedByKe
   return { nodes, edges };
 }
 
-/** Stores the changed documents (digest, format, this import) and returns every changed document's id by key. */
+/**
+ * Stores the changed documents that were stored before (digest, format, this import), draws ids for
+ * the new ones (writeNewDocuments stores them), and returns every changed document's id by key.
+ */
 async function writeDocuments(
   tx: Tx,
   changed: TGraphDocument[],
   storedByKey: Map<string, { id: number }>,
   digests: Map<string, string>,
   importId: number,
-): Promise<Map<string, number>> {
+): Promise<{ documentIds: Map<string, number>; fresh: TGraphDocument[] }> {
   const documentIds = new Map<string, number>();
   const storedChanged = changed.filter((doc) => storedByKey.has(doc.key));
   for (const doc of storedChanged) documentIds.set(doc.key, storedByKey.get(doc.key)!.id);
@@ -469,15 +478,32 @@ async function writeDocuments(
     })),
   );
   const fresh = changed.filter((doc) => !storedByKey.has(doc.key));
-  const inserted = await insertRows<{ id: number; key: string }>(
-    tx,
-    "SourceDocument",
-    fresh.map((doc) => ({ key: doc.key, format: doc.format, digest: digests.get(doc.key)!, lastImportId: importId })),
-    ["id", "key"],
-  );
-  for (const row of inserted) documentIds.set(row.key, row.id);
-  return documentIds;
+  const freshIds = await allocateIds(tx, "SourceDocument", fresh.length);
+  fresh.forEach((doc, i) => documentIds.set(doc.key, freshIds[i]));
+  return { documentIds, fresh };
 }
+
+/** Digests the new documents and starts storing them, a few at a time so the started inserts keep the database busy meanwhile. */
+async function writeNewDocuments(tx: Tx, fresh: TGraphDocument[], documentIds: Map<string, number>, importId: number, behind: WriteBehind): Promise<void> {
+  const digests: string[] = [];
+  for (const [n, doc] of fresh.entries()) {
+    if (n % YIELD_EVERY_DIGESTS === 0) await yieldToEventLoop();
+    digests.push(documentDigest(doc));
+  }
+  const columns = {
+    columns: {
+      id: fresh.map((doc) => documentIds.get(doc.key)!),
+      key: fresh.map((doc) => doc.key),
+      format: fresh.map((doc) => doc.format),
+      digest: digests,
+    },
+    constants: { lastImportId: importId },
+  };
+  behind.start(() => insertColumns(tx, "SourceDocument", columns));
+}
+
+/** Documents digested between two turns of the event loop (a lockfile's document takes ~0.1 ms). */
+const YIELD_EVERY_DIGESTS = 50;
 
 /** Records which changed document names which node and edge (the origin rows), after the inserts started before them. */
 async function writeOrigins(

@@ -134,6 +134,31 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
     ]);
   });
 
+  it("reports the statement that failed, not the aborted ones queued behind it, when a statement of a long insert fails", async () => {
+    const { db } = database.current;
+    // 7,000 rows: four statements; the 4,500th key repeats the 1st, so the third fails while the
+    // fourth is already handed to the driver, and the fourth then fails too (the transaction is aborted)
+    const keys = Array.from({ length: 7000 }, (_, i) => `identity:in-flight-${i === 4500 ? 0 : i}`);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const failure = await db
+        .$transaction((tx) => insertColumns(tx, "Node", { columns: { kind: keys.map(() => "identity"), key: keys, name: keys } }))
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      expect(String(failure)).toMatch(/unique constraint|duplicate key/i);
+      expect(String(failure)).not.toMatch(/current transaction is aborted/i);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+    expect(await db.node.count({ where: { key: { startsWith: "identity:in-flight-" } } })).toBe(0);
+  });
+
   it("refuses columns of different lengths and writes nothing", async () => {
     const { db } = database.current;
     await expect(

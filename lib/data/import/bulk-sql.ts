@@ -11,6 +11,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type Tx = Prisma.TransactionClient;
 export type Row = Record<string, unknown>;
 
+/** Statements of one insert handed to the driver at once (more measured no better than two). */
+const IN_FLIGHT = 2;
+
 /** Rows per statement: large enough to amortise the round trip, small enough that one statement never holds an embedded database for long. */
 const STATEMENT_ROWS = 2000;
 
@@ -125,8 +128,12 @@ export interface ColumnarRows {
  * INSERT rows given column by column: each column travels as one parameter per statement and is
  * read back with ROWS FROM, each constant once. Returns `returning` columns of the inserted rows
  * (in no particular order). Prisma's @updatedAt has no database default, so it is set here when the
- * table has one. While the database runs one statement the next one's parameters are built: on
- * PostgreSQL building and inserting overlap (PGlite runs in this thread either way).
+ * table has one. Two statements are in flight: the next one is built and handed to the driver
+ * while the database runs the current one, so the server starts it the moment the current one
+ * ends instead of waiting for the client's turn (measured on PostgreSQL: 0.7 s of an import's
+ * 2.1 s of inserts were the server waiting between statements; PGlite runs in this thread either way).
+ * A failed statement aborts the transaction, and the one started after it then fails too: the
+ * older is always awaited first, so the error reported is the cause.
  */
 export async function insertColumns<T extends Row = Row>(
   tx: Tx,
@@ -165,14 +172,16 @@ export async function insertColumns<T extends Row = Row>(
     returning.length > 0 ? tx.$queryRawUnsafe<T[]>(sql, ...parameterValues) : tx.$executeRawUnsafe(sql, ...parameterValues);
 
   const result: T[] = [];
-  let running: Promise<T[] | number> | null = null;
+  const inFlight: Promise<T[] | number>[] = [];
   for (let start = 0; start < rowCount; start += STATEMENT_ROWS) {
-    const next = statement(start);
-    if (running) collect(result, await running);
-    running = run(next);
+    const next = run(statement(start));
+    // observed at once: a Prisma query starts when something waits on it (awaited in order below)
+    next.catch(() => {});
+    inFlight.push(next);
+    if (inFlight.length >= IN_FLIGHT) collect(result, await inFlight.shift()!);
     await yieldToEventLoop();
   }
-  if (running) collect(result, await running);
+  while (inFlight.length > 0) collect(result, await inFlight.shift()!);
   return result;
 }
 
