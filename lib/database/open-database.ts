@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { ConfigError, describeDatabase, type DatabaseConfig } from "./config";
+import { withParameterHandoff } from "./parameter-handoff";
 
 /** A live connection to the configured database, below Prisma: what migrations and raw reads need. */
 export interface OpenDatabase {
@@ -61,7 +62,7 @@ function withDisposableShadowDb(
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: async () => wholeScripts(await main.connect()),
+    connect: async () => withParameterHandoff(wholeScripts(await main.connect()), { statementsInFlight: PIPELINED_STATEMENTS }),
     async connectToShadowDb() {
       const name = `blastmap_shadow_${randomUUID().replaceAll("-", "")}`;
       const admin = await main.connect();
@@ -106,8 +107,20 @@ function poolConfigFromUrl(value: string) {
     ssl: sslmode && sslmode !== "disable" ? { rejectUnauthorized: sslmode === "verify-full" } : undefined,
     connectionTimeoutMillis: 5000,
     max: 10,
+    // Queries handed to one connection before the earlier ones answered go out at once instead of
+    // waiting in the driver for the client's next turn: a bulk load's statements then run back to
+    // back while the client builds the next ones (lib/data/import/bulk-sql). Every query still
+    // ends in its own Sync, so one failing never takes the others' results. Nothing here uses
+    // cursors or query streams, which pipelining refuses.
+    pipeline: true,
   };
 }
+
+/** Statements of one bulk write handed to the pipelining driver at once (2, 4, 16 measured: the server's backlog at the end of a 100k-fact import 0.84–1.09 s, 0.63–0.85 s, 0.51–0.81 s). */
+const PIPELINED_STATEMENTS = 16;
+
+/** PGlite runs each statement in this thread as it is handed over: a deeper queue only makes other requests wait longer behind an import. */
+const EMBEDDED_STATEMENTS = 2;
 
 // PGlite loads contrib extensions only when the instance is created, so every instance — the
 // database and the schema engine's shadow — is created with the ones the migrations install
@@ -157,7 +170,7 @@ async function pgliteAdapterFactory(client: PGliteClient, openShadow: () => PGli
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: async () => awaitedScripts(await main.connect()),
+    connect: async () => withParameterHandoff(awaitedScripts(await main.connect()), { statementsInFlight: EMBEDDED_STATEMENTS }),
     async connectToShadowDb() {
       const shadowClient = openShadow();
       const shadow = awaitedScripts(await new PrismaPGlite(shadowClient).connect());

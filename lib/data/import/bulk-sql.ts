@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { dropParameters, keepParameters, type HandoffAdapter } from "@/lib/database/parameter-handoff";
 
 // Set-based writes for imports. Prisma's createMany renders every row in the client (78k edges:
 // 13–14 s, most of it garbage collection, with the event loop held); one INSERT … SELECT over
@@ -11,7 +12,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type Tx = Prisma.TransactionClient;
 export type Row = Record<string, unknown>;
 
-/** Statements of one insert handed to the driver at once (more measured no better than two). */
+/** Statements of one insert handed to the driver at once where its adapter does not say (see parameter-handoff). */
 const IN_FLIGHT = 2;
 
 /** Rows per statement: large enough to amortise the round trip, small enough that one statement never holds an embedded database for long. */
@@ -24,6 +25,52 @@ const STATEMENT_ROWS = 2000;
  * request (health included) for 16 s.
  */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The adapter behind this transaction when it takes parameters handed over (lib/database/parameter-handoff),
+ * else null; asked once per transaction, with a statement that echoes what the adapter says of itself.
+ */
+const handoffByTransaction = new WeakMap<Tx, Promise<HandoffAdapter | null>>();
+const HANDOFF_PROBE = "handoff:";
+
+function handoffAdapter(tx: Tx): Promise<HandoffAdapter | null> {
+  let adapter = handoffByTransaction.get(tx);
+  if (!adapter) {
+    const handle = keepParameters((about) => [`${HANDOFF_PROBE}${about.statementsInFlight}`]);
+    adapter = tx
+      .$queryRawUnsafe<{ value: string }[]>(`SELECT $1::text AS value`, handle)
+      .then(([row]) => {
+        const statementsInFlight = Number(row?.value.startsWith(HANDOFF_PROBE) ? row.value.slice(HANDOFF_PROBE.length) : Number.NaN);
+        return Number.isInteger(statementsInFlight) && statementsInFlight >= 1 ? { statementsInFlight } : null;
+      })
+      .finally(() => dropParameters(handle));
+    handoffByTransaction.set(tx, adapter);
+  }
+  return adapter;
+}
+
+/** Statements of one bulk insert this transaction keeps in flight: what its adapter says, else two. */
+export async function statementsInFlight(tx: Tx): Promise<number> {
+  return (await handoffAdapter(tx))?.statementsInFlight ?? IN_FLIGHT;
+}
+
+/**
+ * Runs one bulk statement whose parameters are text (or NULL): handed over to the adapter where it
+ * takes them, else through Prisma's raw query as usual. Started at once (it observes Prisma's lazy
+ * query itself); an execute resolves to the affected row count.
+ */
+async function runBulk<T extends Row>(tx: Tx, kind: "query", sql: string, parameters: (string | null)[]): Promise<T[]>;
+async function runBulk(tx: Tx, kind: "execute", sql: string, parameters: (string | null)[]): Promise<number>;
+async function runBulk<T extends Row>(tx: Tx, kind: "query" | "execute", sql: string, parameters: (string | null)[]): Promise<T[] | number> {
+  const run = (...values: (string | null)[]) => (kind === "query" ? tx.$queryRawUnsafe<T[]>(sql, ...values) : tx.$executeRawUnsafe(sql, ...values));
+  if (!(await handoffAdapter(tx))) return await run(...parameters);
+  const handle = keepParameters(parameters);
+  try {
+    return await run(handle);
+  } finally {
+    dropParameters(handle);
+  }
+}
 
 const columnTypes = new Map<string, Promise<Map<string, string>>>();
 
@@ -128,12 +175,13 @@ export interface ColumnarRows {
  * INSERT rows given column by column: each column travels as one parameter per statement and is
  * read back with ROWS FROM, each constant once. Returns `returning` columns of the inserted rows
  * (in no particular order). Prisma's @updatedAt has no database default, so it is set here when the
- * table has one. Two statements are in flight: the next one is built and handed to the driver
- * while the database runs the current one, so the server starts it the moment the current one
- * ends instead of waiting for the client's turn (measured on PostgreSQL: 0.7 s of an import's
- * 2.1 s of inserts were the server waiting between statements; PGlite runs in this thread either way).
- * A failed statement aborts the transaction, and the one started after it then fails too: the
- * older is always awaited first, so the error reported is the cause.
+ * table has one. Several statements are in flight (as many as the adapter says, see
+ * parameter-handoff): later ones are built and handed to the driver while the database runs the
+ * current one, and PostgreSQL's pipelining driver sends them at once, so the server runs them back
+ * to back instead of waiting for the client's next turn (0.7 s of an import's 2.1 s of inserts were
+ * the server waiting between statements; PGlite runs in this thread either way). A failed
+ * statement aborts the transaction, and those started after it then fail too: the oldest is
+ * always awaited first, so the error reported is the cause.
  */
 export async function insertColumns<T extends Row = Row>(
   tx: Tx,
@@ -169,16 +217,17 @@ export async function insertColumns<T extends Row = Row>(
     return { sql, parameterValues: [...parameters.map((column) => column.parameter), ...constantValues] };
   };
   const run = ({ sql, parameterValues }: ReturnType<typeof statement>): Promise<T[] | number> =>
-    returning.length > 0 ? tx.$queryRawUnsafe<T[]>(sql, ...parameterValues) : tx.$executeRawUnsafe(sql, ...parameterValues);
+    returning.length > 0 ? runBulk<T>(tx, "query", sql, parameterValues) : runBulk(tx, "execute", sql, parameterValues);
 
+  const depth = await statementsInFlight(tx);
   const result: T[] = [];
   const inFlight: Promise<T[] | number>[] = [];
   for (let start = 0; start < rowCount; start += STATEMENT_ROWS) {
     const next = run(statement(start));
-    // observed at once: a Prisma query starts when something waits on it (awaited in order below)
+    // settled in order below; a rejection is reported there, not as unhandled
     next.catch(() => {});
     inFlight.push(next);
-    if (inFlight.length >= IN_FLIGHT) collect(result, await inFlight.shift()!);
+    if (inFlight.length >= depth) collect(result, await inFlight.shift()!);
     await yieldToEventLoop();
   }
   while (inFlight.length > 0) collect(result, await inFlight.shift()!);
@@ -239,7 +288,7 @@ export async function updateRows(tx: Tx, table: string, key: string[], rows: Row
     const match = key.map((name) => `t.${quoteIdentifier(name)} = r.${quoteIdentifier(name)}`).join(" AND ");
     const sql = `UPDATE ${quoteIdentifier(table)} AS t SET ${set.join(", ")} FROM ${recordsetOf(names, columns)} WHERE ${match}`;
     for (let i = 0; i < group.length; i += STATEMENT_ROWS) {
-      await tx.$executeRawUnsafe(sql, serialise(group.slice(i, i + STATEMENT_ROWS), names));
+      await runBulk(tx, "execute", sql, [serialise(group.slice(i, i + STATEMENT_ROWS), names)]);
       await yieldToEventLoop();
     }
   }
@@ -257,7 +306,7 @@ export async function selectWhereIn<T extends Row>(tx: Tx, table: string, column
     `JOIN ${quoteIdentifier(table)} AS t ON t.${quoteIdentifier(column)} = k.v`;
   const result: T[] = [];
   for (let i = 0; i < values.length; i += STATEMENT_ROWS) {
-    result.push(...(await tx.$queryRawUnsafe<T[]>(sql, JSON.stringify(values.slice(i, i + STATEMENT_ROWS)))));
+    result.push(...(await runBulk<T>(tx, "query", sql, [JSON.stringify(values.slice(i, i + STATEMENT_ROWS))])));
     await yieldToEventLoop();
   }
   return result;
@@ -279,7 +328,7 @@ export async function selectWhereMatches<T extends Row>(tx: Tx, table: string, k
     `FROM (SELECT DISTINCT * FROM ${recordsetOf(names, columns)}) AS k JOIN ${quoteIdentifier(table)} AS t ON ${match}`;
   const result: T[] = [];
   for (let i = 0; i < keys.length; i += STATEMENT_ROWS) {
-    result.push(...(await tx.$queryRawUnsafe<T[]>(sql, serialise(keys.slice(i, i + STATEMENT_ROWS), names))));
+    result.push(...(await runBulk<T>(tx, "query", sql, [serialise(keys.slice(i, i + STATEMENT_ROWS), names)])));
     await yieldToEventLoop();
   }
   return result;
@@ -303,8 +352,8 @@ export async function deleteWhereIn<T extends Row = Row>(
   const result: T[] = [];
   for (let i = 0; i < values.length; i += STATEMENT_ROWS) {
     const parameter = JSON.stringify(values.slice(i, i + STATEMENT_ROWS));
-    if (returning.length > 0) collect(result, await tx.$queryRawUnsafe<T[]>(sql, parameter));
-    else await tx.$executeRawUnsafe(sql, parameter);
+    if (returning.length > 0) collect(result, await runBulk<T>(tx, "query", sql, [parameter]));
+    else await runBulk(tx, "execute", sql, [parameter]);
     await yieldToEventLoop();
   }
   return result;
