@@ -110,8 +110,9 @@ function poolConfigFromUrl(value: string) {
     // Queries handed to one connection before the earlier ones answered go out at once instead of
     // waiting in the driver for the client's next turn: a bulk load's statements then run back to
     // back while the client builds the next ones (lib/data/import/bulk-sql). Every query still
-    // ends in its own Sync, so one failing never takes the others' results. Nothing here uses
-    // cursors or query streams, which pipelining refuses.
+    // ends in its own Sync and gets its own result or error, as one at a time would (in a
+    // transaction, those after a failed one fail as aborted). Nothing here uses cursors or query
+    // streams, which pipelining refuses.
     pipeline: true,
   };
 }
