@@ -155,13 +155,16 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
   const { documentIds, fresh: freshDocuments } = await writeDocuments(tx, changed, storedByKey, digests, importRow.id);
   // Inserts run on while the client matches edges and builds origins; all are done before the window closes.
   const behind = new WriteBehind();
+  // The new documents' digests are worked out last, while the database writes the origins.
   const { ids: nodeIds, fresh: freshNodeIds } = await upsertNodes(tx, nodeFacts, importRow.id, formatOf, lap, behind);
   const edgesByDocument = await upsertEdges(tx, changed, nodeIds, freshNodeIds, importRow.id, formatOf, lap, behind);
+  await writeOrigins(tx, "NodeOrigin", "nodeId", changed, documentIds, (doc) => doc.nodes.map((fact) => nodeIds.get(fact.key)!), behind);
+  await writeOrigins(tx, "EdgeOrigin", "edgeId", changed, documentIds, (doc) => edgesByDocument.get(doc)!.map((entry) => entry.id), behind);
+  lap("origins.documents");
   await writeNewDocuments(tx, freshDocuments, documentIds, importRow.id, behind);
   lap("documents.new");
-  await writeOrigins(tx, changed, documentIds, nodeIds, edgesByDocument, lap, behind);
   await behind.settle();
-  lap("origins.written");
+  lap("writes.settled");
   if (closeBulkLoad) {
     await closeBulkLoad();
     lap("bulkLoad.close");
@@ -505,36 +508,29 @@ async function writeNewDocuments(tx: Tx, fresh: TGraphDocument[], documentIds: M
 /** Documents digested between two turns of the event loop (a lockfile's document takes ~0.1 ms). */
 const YIELD_EVERY_DIGESTS = 50;
 
-/** Records which changed document names which node and edge (the origin rows), after the inserts started before them. */
-async function writeOrigins(
+/** Records which changed document names which node or edge (the origin rows), after the inserts started before them. */
+async function writeOrigins<K extends "nodeId" | "edgeId">(
   tx: Tx,
+  table: "NodeOrigin" | "EdgeOrigin",
+  idColumn: K,
   changed: TGraphDocument[],
   documentIds: Map<string, number>,
-  nodeIds: Map<string, number>,
-  edgesByDocument: EdgesByDocument,
-  lap: Lap,
+  namedBy: (doc: TGraphDocument) => number[],
   behind: WriteBehind,
 ): Promise<void> {
-  const nodeOrigins = { nodeId: [] as number[], documentId: [] as number[] };
-  const edgeOrigins = { edgeId: [] as number[], documentId: [] as number[] };
+  const ids: number[] = [];
+  const documentId: number[] = [];
   for (const [n, doc] of changed.entries()) {
-    // the edges' insert goes on meanwhile
+    // the inserts started before go on meanwhile
     if (n % YIELD_EVERY_DOCUMENTS === 0) await yieldToEventLoop();
-    const documentId = documentIds.get(doc.key)!;
-    for (const nodeId of new Set(doc.nodes.map((fact) => nodeIds.get(fact.key)!))) {
-      nodeOrigins.nodeId.push(nodeId);
-      nodeOrigins.documentId.push(documentId);
-    }
-    for (const edgeId of new Set(edgesByDocument.get(doc)!.map((entry) => entry.id))) {
-      edgeOrigins.edgeId.push(edgeId);
-      edgeOrigins.documentId.push(documentId);
+    const id = documentIds.get(doc.key)!;
+    for (const named of new Set(namedBy(doc))) {
+      ids.push(named);
+      documentId.push(id);
     }
   }
-  const nodeColumns = inKeyOrder(nodeOrigins.nodeId, nodeOrigins.documentId, "nodeId");
-  const edgeColumns = inKeyOrder(edgeOrigins.edgeId, edgeOrigins.documentId, "edgeId");
-  lap("origins.documents");
-  behind.start(() => insertColumns(tx, "NodeOrigin", { columns: nodeColumns }));
-  behind.start(() => insertColumns(tx, "EdgeOrigin", { columns: edgeColumns }));
+  const columns = inKeyOrder(ids, documentId, idColumn);
+  behind.start(() => insertColumns(tx, table, { columns }));
 }
 
 /** How many documents the client works through between two turns of the event loop while inserts run on. */

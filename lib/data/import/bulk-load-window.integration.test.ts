@@ -68,6 +68,22 @@ describe.each(testDatabaseKinds())("the bulk-load window on %s", (kind) => {
     await expect(
       test.current.db.$executeRawUnsafe(`INSERT INTO "Edge" (kind, "fromId", "toId", "updatedAt") VALUES ('CAN_ACCESS', -1, -2, now())`),
     ).rejects.toThrow(/foreign key/i);
+    // so do the keys it built again: the origins' primary keys, and the unique keys of the tables that were empty
+    const [origin] = await test.current.db.$queryRawUnsafe<{ edgeId: number; documentId: number }[]>(`SELECT "edgeId", "documentId" FROM "EdgeOrigin" LIMIT 1`);
+    await expect(
+      test.current.db.$executeRawUnsafe(`INSERT INTO "EdgeOrigin" ("edgeId", "documentId") VALUES ($1, $2)`, origin.edgeId, origin.documentId),
+    ).rejects.toThrow(/EdgeOrigin_pkey/);
+    const [edge] = await test.current.db.$queryRawUnsafe<{ fromId: number; toId: number }[]>(`SELECT "fromId", "toId" FROM "Edge" LIMIT 1`);
+    await expect(
+      test.current.db.$executeRawUnsafe(
+        `INSERT INTO "Edge" (kind, "fromId", "toId", "updatedAt") VALUES ('CAN_ACCESS', $1, $2, now())`,
+        edge.fromId,
+        edge.toId,
+      ),
+    ).rejects.toThrow(/Edge_fromId_kind_toId_key/);
+    await expect(
+      test.current.db.$executeRawUnsafe(`INSERT INTO "Node" (kind, key, name, "updatedAt") VALUES ('system', 'system:first-0', 'again', now())`),
+    ).rejects.toThrow(/Node_key_key/);
   });
 
   it("an import much smaller than the graph takes the row-by-row path, and re-importing a document still removes what it no longer names", async () => {

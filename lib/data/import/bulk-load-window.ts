@@ -29,6 +29,13 @@ export const BULK_LOAD_MIN_ROWS = 20_000;
 /** The window opens when the import brings at least this many rows per row already stored in Node and Edge. */
 export const BULK_LOAD_MIN_GROWTH = 1;
 
+/**
+ * Tables whose primary key the window drops too: nothing reads origins while it is open (the import
+ * reads them by document before it opens and by node or edge after it closes), each origin is named
+ * once per document, and the key is built again, checking that, at the close.
+ */
+const KEYS_UNREAD_IN_WINDOW = ["NodeOrigin", "EdgeOrigin"];
+
 /** Trigger functions that check origins a statement at a time: one check of every origin at the close replaces them. */
 const ORIGIN_CHECK_FUNCTIONS = ["blastmap_origins_name_stored_rows"];
 
@@ -37,7 +44,9 @@ const WINDOW_WORK_MEMORY = "64MB";
 
 const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const graphTablesParam = () => JSON.stringify(GRAPH_TABLES.map(quoteIdentifier));
-const GRAPH_TABLE_OIDS = `(SELECT v::regclass FROM jsonb_array_elements_text($1::jsonb) AS e(v))`;
+/** The tables named by parameter `n` (a JSON array of quoted names), as a subquery of their oids. */
+const tableOids = (n: number) => `(SELECT v::regclass FROM jsonb_array_elements_text($${n}::jsonb) AS e(v))`;
+const GRAPH_TABLE_OIDS = tableOids(1);
 
 /** Restores what the window dropped; call it before deleting anything. */
 export type CloseBulkLoadWindow = () => Promise<void>;
@@ -60,11 +69,22 @@ export async function openBulkLoadWindow(tx: Tx, plannedRows: number): Promise<C
        FROM pg_constraint WHERE contype = 'f' AND conrelid IN ${GRAPH_TABLE_OIDS} ORDER BY conrelid, conname`,
     graphTablesParam(),
   );
-  // unique indexes stay: the import finds stored nodes, edges and documents through them
+  // Unique indexes stay where the import finds stored nodes, edges and documents through them. A
+  // table that holds nothing yet has nothing to find: its unique indexes go too (the close builds
+  // them again, checking uniqueness all the same). Those backing a constraint are left to it.
   const indexes = await tx.$queryRawUnsafe<{ name: string; definition: string }[]>(
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
-       FROM pg_index i WHERE i.indrelid IN ${GRAPH_TABLE_OIDS} AND NOT i.indisunique ORDER BY 1`,
+       FROM pg_index i WHERE i.indrelid IN ${GRAPH_TABLE_OIDS}
+        AND (NOT i.indisunique OR (i.indrelid IN ${tableOids(2)}
+                                   AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = i.indexrelid)))
+      ORDER BY 1`,
     graphTablesParam(),
+    JSON.stringify((await emptyGraphTables(tx)).map(quoteIdentifier)),
+  );
+  const primaryKeys = await tx.$queryRawUnsafe<{ tableName: string; name: string; definition: string }[]>(
+    `SELECT conrelid::regclass::text AS "tableName", conname AS name, pg_get_constraintdef(oid) AS definition
+       FROM pg_constraint WHERE contype = 'p' AND conrelid IN ${tableOids(1)} ORDER BY 1`,
+    JSON.stringify(KEYS_UNREAD_IN_WINDOW.map(quoteIdentifier)),
   );
   // the statement-level checks of origins (migration 20261130224021_origins_checked_per_statement)
   const originChecks = await tx.$queryRawUnsafe<{ tableName: string; name: string }[]>(
@@ -73,20 +93,45 @@ export async function openBulkLoadWindow(tx: Tx, plannedRows: number): Promise<C
     graphTablesParam(),
     JSON.stringify(ORIGIN_CHECK_FUNCTIONS),
   );
-  for (const key of foreignKeys) await tx.$executeRawUnsafe(`ALTER TABLE ${key.tableName} DROP CONSTRAINT ${quoteIdentifier(key.name)}`);
-  for (const index of indexes) await tx.$executeRawUnsafe(`DROP INDEX ${index.name}`);
-  for (const check of originChecks) await tx.$executeRawUnsafe(`ALTER TABLE ${check.tableName} DISABLE TRIGGER ${quoteIdentifier(check.name)}`);
+  await runInOrder(tx, [
+    ...foreignKeys.map((key) => `ALTER TABLE ${key.tableName} DROP CONSTRAINT ${quoteIdentifier(key.name)}`),
+    ...indexes.map((index) => `DROP INDEX ${index.name}`),
+    ...primaryKeys.map((key) => `ALTER TABLE ${key.tableName} DROP CONSTRAINT ${quoteIdentifier(key.name)}`),
+    ...originChecks.map((check) => `ALTER TABLE ${check.tableName} DISABLE TRIGGER ${quoteIdentifier(check.name)}`),
+  ]);
 
-  return async () => {
-    // Memory for the index sorts and the validating joins, for this transaction only: sorts that
-    // fit in memory instead of spilling to disk (the defaults are 64 MB and 4 MB).
-    await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '${WINDOW_MAINTENANCE_MEMORY}'`);
-    await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${WINDOW_WORK_MEMORY}'`);
-    for (const index of indexes) await tx.$executeRawUnsafe(index.definition);
-    for (const key of foreignKeys) await tx.$executeRawUnsafe(`ALTER TABLE ${key.tableName} ADD CONSTRAINT ${quoteIdentifier(key.name)} ${key.definition}`);
-    for (const check of originChecks) await tx.$executeRawUnsafe(`ALTER TABLE ${check.tableName} ENABLE TRIGGER ${quoteIdentifier(check.name)}`);
-    if (originChecks.length > 0) await tx.$executeRawUnsafe(`SELECT "blastmap_check_every_origin"()`);
-  };
+  return () =>
+    runInOrder(tx, [
+      // Memory for the index sorts and the validating joins, for this transaction only: sorts that
+      // fit in memory instead of spilling to disk (the defaults are 64 MB and 4 MB).
+      `SET LOCAL maintenance_work_mem = '${WINDOW_MAINTENANCE_MEMORY}'`,
+      `SET LOCAL work_mem = '${WINDOW_WORK_MEMORY}'`,
+      ...indexes.map((index) => index.definition),
+      ...primaryKeys.map((key) => `ALTER TABLE ${key.tableName} ADD CONSTRAINT ${quoteIdentifier(key.name)} ${key.definition}`),
+      ...foreignKeys.map((key) => `ALTER TABLE ${key.tableName} ADD CONSTRAINT ${quoteIdentifier(key.name)} ${key.definition}`),
+      ...originChecks.map((check) => `ALTER TABLE ${check.tableName} ENABLE TRIGGER ${quoteIdentifier(check.name)}`),
+      ...(originChecks.length > 0 ? [`SELECT "blastmap_check_every_origin"()`] : []),
+    ]);
+}
+
+/**
+ * Runs the statements in order, all handed to the driver at once: PostgreSQL's pipelining driver
+ * sends them together instead of one round trip each (the window's forty-odd statements). Awaited
+ * in order, so a failure reports the statement that failed, not those aborted after it.
+ */
+async function runInOrder(tx: Tx, statements: string[]): Promise<void> {
+  const running = statements.map((sql) => tx.$executeRawUnsafe(sql));
+  // each is awaited below; a rejection is reported there, not as unhandled
+  for (const statement of running) statement.catch(() => {});
+  for (const statement of running) await statement;
+}
+
+/** The graph tables that hold no row. */
+async function emptyGraphTables(tx: Tx): Promise<string[]> {
+  const [empty] = await tx.$queryRawUnsafe<Record<string, boolean>[]>(
+    `SELECT ${GRAPH_TABLES.map((table) => `NOT EXISTS (SELECT FROM ${quoteIdentifier(table)}) AS ${quoteIdentifier(table)}`).join(", ")}`,
+  );
+  return GRAPH_TABLES.filter((table) => empty[table]);
 }
 
 /** Rows in Node and Edge: the planner's estimate when the tables have been analysed, else a count. */

@@ -84,6 +84,42 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
     expect(await db.edge.count({ where: { id: edge.id } })).toBe(0);
   });
 
+  it("updates arrays, JSON, dates and nulls to exactly the values given", async () => {
+    const { db } = database.current;
+    const [job] = await db.$transaction((tx) => insertRows<{ id: number }>(tx, "Node", [{ kind: "context", key: "context:bulk/update", name: "job" }], ["id"]));
+    await db.$transaction((tx) =>
+      insertRows(tx, "ExecutionContext", [{ nodeId: job.id, contextKind: "ciJob", triggers: ["push"], tokenPermissions: { contents: "read" } }]),
+    );
+    const installSteps = [{ line: 7, command: 'npm ci --foo="a \\ b" {x,y}', note: "é ✓ ☃", list: [1, null, "x"] }];
+    const triggers = ["pull_request_target", 'a "quoted", {braced} trigger', "NULL"];
+    await db.$transaction((tx) => updateRows(tx, "ExecutionContext", ["nodeId"], [{ nodeId: job.id, triggers, installSteps, tokenPermissions: null }]));
+    expect(await db.executionContext.findUnique({ where: { nodeId: job.id } })).toMatchObject({ triggers, installSteps, tokenPermissions: null });
+
+    const version = await db.$transaction(async (tx) => {
+      const [pkg, version] = await insertRows<{ id: number; kind: string }>(
+        tx,
+        "Node",
+        [
+          { kind: "package", key: "pkg:npm/bulk-update", name: "bulk-update" },
+          { kind: "packageVersion", key: "pkg:npm/bulk-update@1.0.0", name: "bulk-update@1.0.0" },
+        ],
+        ["id", "kind"],
+      ).then((rows) => [rows.find((row) => row.kind === "package")!, rows.find((row) => row.kind === "packageVersion")!]);
+      await insertRows(tx, "Package", [{ nodeId: pkg.id, ecosystem: "npm", name: "bulk-update", purl: "pkg:npm/bulk-update" }]);
+      await insertRows(tx, "PackageVersion", [{ nodeId: version.id, packageNodeId: pkg.id, version: "1.0.0", purl: "pkg:npm/bulk-update@1.0.0" }]);
+      return version;
+    });
+    const publishedAt = new Date("2025-09-08T13:16:24.123Z");
+    await db.$transaction((tx) =>
+      updateRows(tx, "PackageVersion", ["nodeId"], [{ nodeId: version.id, publishedAt, advisoryIds: ["GHSA-1111-2222-3333"], compromised: true }]),
+    );
+    expect(await db.packageVersion.findUnique({ where: { nodeId: version.id } })).toMatchObject({
+      publishedAt,
+      advisoryIds: ["GHSA-1111-2222-3333"],
+      compromised: true,
+    });
+  });
+
   it("inserts column by column with ids drawn beforehand: JSON of any content, nulls, constants, and more rows than one statement holds", async () => {
     const { db } = database.current;
     const count = 4500;
