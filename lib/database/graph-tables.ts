@@ -2,8 +2,6 @@
 export const GRAPH_TABLES = [
   "Node",
   "Edge",
-  "NodeOrigin",
-  "EdgeOrigin",
   "SourceDocument",
   "Publisher",
   "Package",

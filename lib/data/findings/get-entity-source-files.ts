@@ -28,18 +28,15 @@ export function documentFile(key: string): string | null {
  * inventory first (where a person describes it), then the earliest imported document.
  */
 export async function getEntitySourceFiles(db: Db, entityIds: number[]): Promise<Map<number, string>> {
-  const origins = await db.nodeOrigin.findMany({
-    where: { nodeId: { in: [...new Set(entityIds)] } },
-    select: { nodeId: true, documentId: true },
-    orderBy: { documentId: "asc" },
-  });
-  // the origin's document is a plain id (no foreign key to write through on every import)
-  const documents = await db.sourceDocument.findMany({
-    where: { id: { in: [...new Set(origins.map((origin) => origin.documentId))] } },
-    select: { id: true, key: true },
-  });
-  const keyOf = new Map(documents.map((document) => [document.id, document.key]));
-  const withKeys = origins.flatMap((origin) => (keyOf.has(origin.documentId) ? [{ nodeId: origin.nodeId, key: keyOf.get(origin.documentId)! }] : []));
+  const ids = [...new Set(entityIds)];
+  if (ids.length === 0) return new Map();
+  // each document naming one of the entities (found through the documents' GIN index), once per entity it names
+  const withKeys = await db.$queryRawUnsafe<{ nodeId: number; key: string }[]>(
+    `SELECT n AS "nodeId", d.key FROM "SourceDocument" d CROSS JOIN LATERAL unnest(d."nodeIds") AS n
+      WHERE d."nodeIds" && $1::integer[] AND n IN (SELECT unnest($1::integer[]))
+      ORDER BY d.id`,
+    `{${ids.join(",")}}`,
+  );
   const inventoryFirst = withKeys.sort((a, b) => Number(b.key.startsWith("inventory:")) - Number(a.key.startsWith("inventory:")));
   const files = new Map<number, string>();
   for (const origin of inventoryFirst) {

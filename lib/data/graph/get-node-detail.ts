@@ -31,19 +31,19 @@ export async function getNodeDetail(db: Db, id: number): Promise<TNodeDetail | n
   if (!node) return null;
   // the detail relation of each kind is named after the kind
   const detail = node[node.kind] as Record<string, unknown> | null;
-  // imports, origins and documents are plain ids (no foreign keys to write through)
+  // imports are plain ids (no foreign key to write through)
   const importIds = [node.firstImportId, node.lastImportId].filter((importId): importId is number => importId !== null);
   const [outgoingCounts, incomingCounts, imports, documents] = await Promise.all([
     db.edge.groupBy({ by: ["kind"], where: { fromId: id }, _count: { _all: true } }),
     db.edge.groupBy({ by: ["kind"], where: { toId: id }, _count: { _all: true } }),
     db.import.findMany({ where: { id: { in: importIds } }, select: { id: true, startedAt: true, actor: true } }),
-    db.nodeOrigin.findMany({ where: { nodeId: id }, select: { documentId: true }, orderBy: { documentId: "asc" }, take: 100 }).then((origins) =>
-      db.sourceDocument.findMany({
-        where: { id: { in: origins.map((origin) => origin.documentId) } },
-        select: { id: true, key: true, format: true, importedAt: true },
-        orderBy: { id: "asc" },
-      }),
-    ),
+    // the documents naming the node (its origins), found through their GIN index
+    db.sourceDocument.findMany({
+      where: { nodeIds: { has: id } },
+      select: { id: true, key: true, format: true, importedAt: true },
+      orderBy: { id: "asc" },
+      take: 100,
+    }),
   ]);
   const groups = await Promise.all([
     ...outgoingCounts.map(async (group): Promise<TNeighbourGroup> => {

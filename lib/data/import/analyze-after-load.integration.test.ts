@@ -38,7 +38,7 @@ const analysedSince = (before: Record<string, number>, after: Record<string, num
     .filter((table) => after[table] > (before[table] ?? 0))
     .sort();
 
-const LOCKFILE_TABLES = ["Edge", "EdgeOrigin", "Node", "NodeOrigin", "Package", "PackageVersion"];
+const LOCKFILE_TABLES = ["Edge", "Node", "Package", "PackageVersion"];
 
 async function importAndSeeWhatIsAnalysed(db: Db, source: ReturnType<typeof lockfile>, options: { dryRun?: boolean } = {}): Promise<string[]> {
   const before = await analyzeCounts(db);

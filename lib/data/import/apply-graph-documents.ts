@@ -4,7 +4,18 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZGraphDocument, type TApplySummary, type TChangeCounts, type TGraphDocument, type TNodeFact, type TNodeKind } from "@/lib/schemas/graph-facts";
 import { describeProblem, type TFileProblem } from "@/lib/schemas/input-problem";
 import { analyzeAfterLoad, reportTableChangesAtCommit } from "./analyze-after-load";
-import { allocateIds, deleteWhereIn, insertColumns, insertRows, selectWhereIn, selectWhereMatches, updateRows, yieldToEventLoop, type Row } from "./bulk-sql";
+import {
+  allocateIds,
+  deleteWhereIn,
+  insertColumns,
+  insertRows,
+  reserveIdRange,
+  selectWhereIn,
+  selectWhereMatches,
+  updateRows,
+  yieldToEventLoop,
+  type Row,
+} from "./bulk-sql";
 import { ascendingOrder, inOrder } from "./ascending-order";
 import { EdgeKeyMap } from "./edge-key-map";
 import { openBulkLoadWindow } from "./bulk-load-window";
@@ -39,6 +50,9 @@ const DETAIL_TABLE: Record<TNodeKind, string> = {
   action: "Action",
   advisory: "Advisory",
 };
+
+/** Node and its detail tables: all written before the edges are matched. */
+const NODE_SIDE_TABLES = ["Node", ...Object.values(DETAIL_TABLE)];
 
 /** What the changed documents say about one node, merged; `ownsAttrs` once its attributes are a copy this import may write to. */
 interface MergedFact {
@@ -150,26 +164,62 @@ export async function applyInTransaction(tx: Tx, documents: TGraphDocument[], op
   lap("mergeNodeFacts");
   const previously = await takePreviousOrigins(tx, changed, storedByKey);
   lap("origins.previous");
-  const closeBulkLoad = await openBulkLoadWindow(tx, nodeFacts.size + changed.reduce((sum, doc) => sum + doc.edges.length, 0));
+  const describedEdges = changed.reduce((sum, doc) => sum + doc.edges.length, 0);
+  const bulkLoad = await openBulkLoadWindow(tx, nodeFacts.size + describedEdges);
+  // Inside the window the graph tables are locked: ids are reserved as ranges, the edges' at once
+  // for as many as the documents describe (the range's unused end is a gap in the ids), so that
+  // nothing the client waits for queues behind the node side's indexes being built again.
+  const drawIds = bulkLoad ? reserveIdRange : allocateIds;
+  const edgeIds = bulkLoad ? await reserveIdRange(tx, "Edge", describedEdges) : null;
   lap("bulkLoad.open");
-  const { documentIds, fresh: freshDocuments } = await writeDocuments(tx, changed, storedByKey, digests, importRow.id);
   // Inserts run on while the client matches edges and builds origins; all are done before the window closes.
   const behind = new WriteBehind();
-  // The new documents' digests are worked out last, while the database writes the origins.
-  const { ids: nodeIds, fresh: freshNodeIds } = await upsertNodes(tx, nodeFacts, importRow.id, formatOf, lap, behind);
-  const edgesByDocument = await upsertEdges(tx, changed, nodeIds, freshNodeIds, importRow.id, formatOf, lap, behind);
-  await writeOrigins(tx, "NodeOrigin", "nodeId", changed, documentIds, (doc) => doc.nodes.map((fact) => nodeIds.get(fact.key)!), behind);
-  await writeOrigins(tx, "EdgeOrigin", "edgeId", changed, documentIds, (doc) => edgesByDocument.get(doc)!.map((entry) => entry.id), behind);
+  const { ids: nodeIds, fresh: freshNodeIds } = await upsertNodes(tx, nodeFacts, importRow.id, drawIds, formatOf, lap, behind);
+  // the server builds the node side's indexes while the client matches edges
+  if (bulkLoad) behind.start(() => bulkLoad.restore(NODE_SIDE_TABLES));
+  const edgesByDocument = await upsertEdges(tx, changed, nodeIds, freshNodeIds, importRow.id, edgeIds, formatOf, lap, behind);
+  const originsOf = async (docs: TGraphDocument[]) => {
+    const origins: DocumentOrigins[] = [];
+    for (const [n, doc] of docs.entries()) {
+      // the inserts started before go on meanwhile
+      if (n % YIELD_EVERY_DOCUMENTS === 0) await yieldToEventLoop();
+      origins.push({
+        nodeIds: distinct(doc.nodes.map((fact) => nodeIds.get(fact.key)!)),
+        edgeIds: distinct(edgesByDocument.get(doc)!.map((entry) => entry.id)),
+      });
+    }
+    return origins;
+  };
+  const storedChanged = changed.filter((doc) => storedByKey.has(doc.key));
+  const storedOrigins = await originsOf(storedChanged);
+  behind.start(() =>
+    updateRows(
+      tx,
+      "SourceDocument",
+      ["id"],
+      storedChanged.map((doc, i) => ({
+        id: storedByKey.get(doc.key)!.id,
+        digest: digests.get(doc.key)!,
+        format: doc.format,
+        lastImportId: importRow.id,
+        importedAt: new Date(),
+        ...storedOrigins[i],
+      })),
+    ),
+  );
+  const freshDocuments = changed.filter((doc) => !storedByKey.has(doc.key));
+  const freshOrigins = await originsOf(freshDocuments);
   lap("origins.documents");
-  await writeNewDocuments(tx, freshDocuments, documentIds, importRow.id, behind);
+  // The new documents' digests are worked out last, while the database writes the nodes and edges.
+  await writeNewDocuments(tx, freshDocuments, freshOrigins, importRow.id, behind);
   lap("documents.new");
   await behind.settle();
   lap("writes.settled");
-  if (closeBulkLoad) {
-    await closeBulkLoad();
+  if (bulkLoad) {
+    await bulkLoad.close();
     lap("bulkLoad.close");
   }
-  await removeOrphans(tx, previously, formatOf);
+  await removeOrphans(tx, previously, [...storedOrigins, ...freshOrigins], formatOf);
   lap("orphans");
 
   const state = await tx.graphState.upsert({
@@ -188,6 +238,7 @@ async function upsertNodes(
   tx: Tx,
   nodeFacts: Map<string, MergedFact>,
   importId: number,
+  drawIds: typeof allocateIds,
   formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
   lap: Lap,
   behind: WriteBehind,
@@ -218,7 +269,7 @@ async function upsertNodes(
   const ids = new Map<string, number>();
   for (const [key, row] of existing) ids.set(key, row.id);
   // ids drawn before the insert: the rows need no RETURNING, and every later row can name its node at once
-  const freshIds = await allocateIds(tx, "Node", fresh.length);
+  const freshIds = await drawIds(tx, "Node", fresh.length);
   fresh.forEach(({ fact }, i) => ids.set(fact.key, freshIds[i]));
   const nodeColumns = {
     columns: { id: freshIds, kind: fresh.map(({ fact }) => fact.kind), key: fresh.map(({ fact }) => fact.key), name: fresh.map(({ fact }) => fact.name) },
@@ -327,6 +378,7 @@ async function upsertEdges(
   nodeIds: Map<string, number>,
   freshNodeIds: Set<number>,
   importId: number,
+  reservedIds: number[] | null,
   formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
   lap: Lap,
   behind: WriteBehind,
@@ -405,7 +457,7 @@ async function upsertEdges(
   }
   // in the order of the unique key's leading column, ids ascending with it (see ascending-order.ts)
   const fresh = inOrder(unordered, ascendingOrder(unordered.map((entry) => entry.fromId)));
-  const freshIds = await behind.alongside(() => allocateIds(tx, "Edge", fresh.length));
+  const freshIds = reservedIds ? reservedIds.slice(0, fresh.length) : await behind.alongside(() => allocateIds(tx, "Edge", fresh.length));
   fresh.forEach((entry, i) => (entry.id = freshIds[i]));
   const edgeColumns = {
     columns: {
@@ -433,72 +485,53 @@ type StoredEdge = {
 };
 
 /**
- * Removes what the changed documents that are already stored said before (their origin rows) and
- * returns it, each node and edge with the document that named it. Runs before a bulk-load window
- * opens: it finds the rows by document, through an index the window may drop. Batched across
- * documents: an import of a thousand repositories is thousands of documents, and a few queries per
- * document would dominate the whole import.
+ * What the changed documents that are already stored named before (their origins), each node and
+ * edge with the document that named it. Read before a bulk-load window opens; the documents' rows
+ * are then written with what they name now.
  */
 async function takePreviousOrigins(tx: Tx, changed: TGraphDocument[], storedByKey: Map<string, { id: number }>): Promise<PreviousOrigins> {
   const docById = new Map<number, TGraphDocument>();
   for (const doc of changed) if (storedByKey.has(doc.key)) docById.set(storedByKey.get(doc.key)!.id, doc);
-  const storedIds = [...docById.keys()];
   const nodes = new Map<number, TGraphDocument>();
-  for (const row of await deleteWhereIn<{ nodeId: number; documentId: number }>(tx, "NodeOrigin", "documentId", storedIds, ["nodeId", "documentId"])) {
-    nodes.set(row.nodeId, docById.get(row.documentId)!);
-  }
   const edges = new Map<number, TGraphDocument>();
-  for (const row of await deleteWhereIn<{ edgeId: number; documentId: number }>(tx, "EdgeOrigin", "documentId", storedIds, ["edgeId", "documentId"])) {
-    edges.set(row.edgeId, docById.get(row.documentId)!);
+  const stored = await selectWhereIn<{ id: number; nodeIds: number[] | null; edgeIds: number[] | null }>(
+    tx,
+    "SourceDocument",
+    "id",
+    [...docById.keys()],
+    ["id", "nodeIds", "edgeIds"],
+  );
+  for (const row of stored) {
+    const doc = docById.get(row.id)!;
+    for (const id of row.nodeIds ?? []) nodes.set(id, doc);
+    for (const id of row.edgeIds ?? []) edges.set(id, doc);
   }
   return { nodes, edges };
 }
 
-/**
- * Stores the changed documents that were stored before (digest, format, this import), draws ids for
- * the new ones (writeNewDocuments stores them), and returns every changed document's id by key.
- */
-async function writeDocuments(
-  tx: Tx,
-  changed: TGraphDocument[],
-  storedByKey: Map<string, { id: number }>,
-  digests: Map<string, string>,
-  importId: number,
-): Promise<{ documentIds: Map<string, number>; fresh: TGraphDocument[] }> {
-  const documentIds = new Map<string, number>();
-  const storedChanged = changed.filter((doc) => storedByKey.has(doc.key));
-  for (const doc of storedChanged) documentIds.set(doc.key, storedByKey.get(doc.key)!.id);
-  await updateRows(
-    tx,
-    "SourceDocument",
-    ["id"],
-    storedChanged.map((doc) => ({
-      id: documentIds.get(doc.key)!,
-      digest: digests.get(doc.key)!,
-      format: doc.format,
-      lastImportId: importId,
-      importedAt: new Date(),
-    })),
-  );
-  const fresh = changed.filter((doc) => !storedByKey.has(doc.key));
-  const freshIds = await allocateIds(tx, "SourceDocument", fresh.length);
-  fresh.forEach((doc, i) => documentIds.set(doc.key, freshIds[i]));
-  return { documentIds, fresh };
+/** The node and edge ids a document names (its origins), each once. */
+interface DocumentOrigins {
+  nodeIds: number[];
+  edgeIds: number[];
 }
 
-/** Digests the new documents and starts storing them, a few at a time so the started inserts keep the database busy meanwhile. */
-async function writeNewDocuments(tx: Tx, fresh: TGraphDocument[], documentIds: Map<string, number>, importId: number, behind: WriteBehind): Promise<void> {
+const distinct = (ids: number[]) => [...new Set(ids)];
+
+/** Digests the new documents and starts storing them with their origins, a few at a time so the started inserts keep the database busy meanwhile. */
+async function writeNewDocuments(tx: Tx, fresh: TGraphDocument[], origins: DocumentOrigins[], importId: number, behind: WriteBehind): Promise<void> {
   const digests: string[] = [];
   for (const [n, doc] of fresh.entries()) {
     if (n % YIELD_EVERY_DIGESTS === 0) await yieldToEventLoop();
     digests.push(documentDigest(doc));
   }
+  // ids from the column's default: nothing else names a document by id
   const columns = {
     columns: {
-      id: fresh.map((doc) => documentIds.get(doc.key)!),
       key: fresh.map((doc) => doc.key),
       format: fresh.map((doc) => doc.format),
       digest: digests,
+      nodeIds: origins.map((origin) => origin.nodeIds),
+      edgeIds: origins.map((origin) => origin.edgeIds),
     },
     constants: { lastImportId: importId },
   };
@@ -508,39 +541,8 @@ async function writeNewDocuments(tx: Tx, fresh: TGraphDocument[], documentIds: M
 /** Documents digested between two turns of the event loop (a lockfile's document takes ~0.1 ms). */
 const YIELD_EVERY_DIGESTS = 50;
 
-/** Records which changed document names which node or edge (the origin rows), after the inserts started before them. */
-async function writeOrigins<K extends "nodeId" | "edgeId">(
-  tx: Tx,
-  table: "NodeOrigin" | "EdgeOrigin",
-  idColumn: K,
-  changed: TGraphDocument[],
-  documentIds: Map<string, number>,
-  namedBy: (doc: TGraphDocument) => number[],
-  behind: WriteBehind,
-): Promise<void> {
-  const ids: number[] = [];
-  const documentId: number[] = [];
-  for (const [n, doc] of changed.entries()) {
-    // the inserts started before go on meanwhile
-    if (n % YIELD_EVERY_DOCUMENTS === 0) await yieldToEventLoop();
-    const id = documentIds.get(doc.key)!;
-    for (const named of new Set(namedBy(doc))) {
-      ids.push(named);
-      documentId.push(id);
-    }
-  }
-  const columns = inKeyOrder(ids, documentId, idColumn);
-  behind.start(() => insertColumns(tx, table, { columns }));
-}
-
 /** How many documents the client works through between two turns of the event loop while inserts run on. */
 const YIELD_EVERY_DOCUMENTS = 200;
-
-/** Origin rows as columns in the order of their primary key's leading column (see ascending-order.ts). */
-function inKeyOrder<K extends string>(ids: number[], documentIds: number[], idColumn: K): Record<K | "documentId", number[]> {
-  const order = ascendingOrder(ids);
-  return { [idColumn]: inOrder(ids, order), documentId: inOrder(documentIds, order) } as Record<K | "documentId", number[]>;
-}
 
 /** What the changed documents contributed before this import: node and edge ids, each with the document that named it. */
 interface PreviousOrigins {
@@ -552,19 +554,35 @@ interface PreviousOrigins {
 async function removeOrphans(
   tx: Tx,
   { nodes: previouslyNodes, edges: previouslyEdges }: PreviousOrigins,
+  changedOrigins: DocumentOrigins[],
   formatOf: (doc: TGraphDocument) => TApplySummary["byFormat"][string],
 ) {
-  const keptEdges = new Set(
-    (await selectWhereIn<{ edgeId: number }>(tx, "EdgeOrigin", "edgeId", [...previouslyEdges.keys()], ["edgeId"])).map((row) => row.edgeId),
-  );
-  const orphanEdges = [...previouslyEdges.keys()].filter((id) => !keptEdges.has(id));
+  // what the changed documents name now stays; only the rest may be named by no document
+  const namedNow = (ids: Iterable<number>, column: "nodeIds" | "edgeIds") => {
+    if (previouslyNodes.size + previouslyEdges.size === 0) return [];
+    const named = new Set(changedOrigins.flatMap((origins) => origins[column]));
+    return [...ids].filter((id) => !named.has(id));
+  };
+  const edgeCandidates = namedNow(previouslyEdges.keys(), "edgeIds");
+  const keptEdges = await stillNamed(tx, "edgeIds", edgeCandidates);
+  const orphanEdges = edgeCandidates.filter((id) => !keptEdges.has(id));
   await deleteWhereIn(tx, "Edge", "id", orphanEdges);
   for (const id of orphanEdges) formatOf(previouslyEdges.get(id)!).edges.removed += 1;
 
-  const keptNodes = new Set(
-    (await selectWhereIn<{ nodeId: number }>(tx, "NodeOrigin", "nodeId", [...previouslyNodes.keys()], ["nodeId"])).map((row) => row.nodeId),
-  );
-  const orphanNodes = [...previouslyNodes.keys()].filter((id) => !keptNodes.has(id));
+  const nodeCandidates = namedNow(previouslyNodes.keys(), "nodeIds");
+  const keptNodes = await stillNamed(tx, "nodeIds", nodeCandidates);
+  const orphanNodes = nodeCandidates.filter((id) => !keptNodes.has(id));
   await deleteWhereIn(tx, "Node", "id", orphanNodes);
   for (const id of orphanNodes) formatOf(previouslyNodes.get(id)!).nodes.removed += 1;
+}
+
+/** Those of `ids` some stored document still names, found through the documents' GIN index. */
+async function stillNamed(tx: Tx, column: "nodeIds" | "edgeIds", ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT DISTINCT n AS id FROM "SourceDocument" d CROSS JOIN LATERAL unnest(d."${column}") AS n
+      WHERE d."${column}" && $1::integer[] AND n IN (SELECT unnest($1::integer[]))`,
+    `{${ids.join(",")}}`,
+  );
+  return new Set(rows.map((row) => row.id));
 }

@@ -38,6 +38,10 @@ describe.each(testDatabaseKinds())("the bulk-load window on %s", (kind) => {
          FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
        ORDER BY 1, 2`,
     );
+  // how many nodes (edges) the stored documents name, all documents together
+  const origins = async (column: "nodeIds" | "edgeIds") =>
+    (await test.current.db.$queryRawUnsafe<{ count: number }[]>(`SELECT coalesce(sum(cardinality("${column}")), 0)::int AS count FROM "SourceDocument"`))[0]
+      .count;
   const importWithPhases = async (documents: TGraphDocument[]) => {
     const phases: string[] = [];
     const summary = await applyGraphDocuments(test.current.db, documents, { actor: "test", lap: (phase) => phases.push(phase) });
@@ -56,23 +60,24 @@ describe.each(testDatabaseKinds())("the bulk-load window on %s", (kind) => {
   it("an import that at least doubles the graph loads without row-by-row checks and puts every foreign key and index back before it commits", async () => {
     const before = await checks();
     expect(before.some((check) => check.definition.includes("gin_trgm_ops"))).toBe(true);
-    expect(before.filter((check) => /^O .*blastmap_origins_name_stored_rows/.test(check.definition))).toHaveLength(4);
+    expect(before.filter((check) => /^O .*blastmap_documents_name_stored_rows/.test(check.definition))).toHaveLength(4);
     const { summary, phases } = await importWithPhases([accessDocument("inv:first", "first", enoughTriples)]);
     expect(phases).toContain("bulkLoad.close");
     expect(summary.byFormat.inventory.nodes.created).toBe(2 * enoughTriples);
     expect(summary.byFormat.inventory.edges.created).toBe(enoughTriples);
     expect(await checks()).toEqual(before);
-    expect(await test.current.db.edgeOrigin.count()).toBe(enoughTriples);
+    expect(await origins("edgeIds")).toBe(enoughTriples);
     // the foreign keys and the origins' checks bite again
-    await expect(test.current.db.$executeRawUnsafe(`INSERT INTO "EdgeOrigin" ("edgeId", "documentId") VALUES (-1, 1)`)).rejects.toThrow(/no Edge with id -1/);
+    await expect(
+      test.current.db.$executeRawUnsafe(`INSERT INTO "SourceDocument" (key, format, digest, "edgeIds") VALUES ('inv:other', 'inventory', 'd', ARRAY[-1])`),
+    ).rejects.toThrow(/no Edge with id -1/);
     await expect(
       test.current.db.$executeRawUnsafe(`INSERT INTO "Edge" (kind, "fromId", "toId", "updatedAt") VALUES ('CAN_ACCESS', -1, -2, now())`),
     ).rejects.toThrow(/foreign key/i);
-    // so do the keys it built again: the origins' primary keys, and the unique keys of the tables that were empty
-    const [origin] = await test.current.db.$queryRawUnsafe<{ edgeId: number; documentId: number }[]>(`SELECT "edgeId", "documentId" FROM "EdgeOrigin" LIMIT 1`);
+    // so do the keys it built again: the unique keys of the tables that were empty
     await expect(
-      test.current.db.$executeRawUnsafe(`INSERT INTO "EdgeOrigin" ("edgeId", "documentId") VALUES ($1, $2)`, origin.edgeId, origin.documentId),
-    ).rejects.toThrow(/EdgeOrigin_pkey/);
+      test.current.db.$executeRawUnsafe(`INSERT INTO "SourceDocument" (key, format, digest) VALUES ('inv:first', 'inventory', 'd')`),
+    ).rejects.toThrow(/SourceDocument_key_key/);
     const [edge] = await test.current.db.$queryRawUnsafe<{ fromId: number; toId: number }[]>(`SELECT "fromId", "toId" FROM "Edge" LIMIT 1`);
     await expect(
       test.current.db.$executeRawUnsafe(
@@ -109,7 +114,7 @@ describe.each(testDatabaseKinds())("the bulk-load window on %s", (kind) => {
     expect(summary.byFormat.inventory.edges.removed).toBe(1);
     expect(await db.node.count({ where: { key: { startsWith: "identity:small-" } } })).toBe(2);
     expect(await db.edge.count()).toBe(enoughTriples + 2);
-    expect(await db.nodeOrigin.count()).toBe(2 * enoughTriples + 4);
-    expect(await db.edgeOrigin.count()).toBe(enoughTriples + 2);
+    expect(await origins("nodeIds")).toBe(2 * enoughTriples + 4);
+    expect(await origins("edgeIds")).toBe(enoughTriples + 2);
   });
 });

@@ -29,15 +29,8 @@ export const BULK_LOAD_MIN_ROWS = 20_000;
 /** The window opens when the import brings at least this many rows per row already stored in Node and Edge. */
 export const BULK_LOAD_MIN_GROWTH = 1;
 
-/**
- * Tables whose primary key the window drops too: nothing reads origins while it is open (the import
- * reads them by document before it opens and by node or edge after it closes), each origin is named
- * once per document, and the key is built again, checking that, at the close.
- */
-const KEYS_UNREAD_IN_WINDOW = ["NodeOrigin", "EdgeOrigin"];
-
-/** Trigger functions that check origins a statement at a time: one check of every origin at the close replaces them. */
-const ORIGIN_CHECK_FUNCTIONS = ["blastmap_origins_name_stored_rows"];
+/** Trigger functions that check the documents' origins a statement at a time: one check of every origin at the close replaces them. */
+const ORIGIN_CHECK_FUNCTIONS = ["blastmap_documents_name_stored_rows"];
 
 const WINDOW_MAINTENANCE_MEMORY = "256MB";
 const WINDOW_WORK_MEMORY = "64MB";
@@ -48,14 +41,22 @@ const graphTablesParam = () => JSON.stringify(GRAPH_TABLES.map(quoteIdentifier))
 const tableOids = (n: number) => `(SELECT v::regclass FROM jsonb_array_elements_text($${n}::jsonb) AS e(v))`;
 const GRAPH_TABLE_OIDS = tableOids(1);
 
-/** Restores what the window dropped; call it before deleting anything. */
-export type CloseBulkLoadWindow = () => Promise<void>;
+/** An open window: what it dropped is put back table by table as their rows are written, the rest at the close. */
+export interface BulkLoadWindow {
+  /**
+   * Restores the indexes of these tables and the foreign keys among them, once every row of theirs
+   * is written: while the client still works on the rest of the import, the server builds them.
+   */
+  restore(tables: readonly string[]): Promise<void>;
+  /** Restores everything else the window dropped; call it before deleting anything. */
+  close(): Promise<void>;
+}
 
 /**
  * Opens the window when `plannedRows` (rows the import may insert into Node and Edge) is large
- * enough; returns how to close it, or null when the import takes the row-by-row path.
+ * enough; returns the open window, or null when the import takes the row-by-row path.
  */
-export async function openBulkLoadWindow(tx: Tx, plannedRows: number): Promise<CloseBulkLoadWindow | null> {
+export async function openBulkLoadWindow(tx: Tx, plannedRows: number): Promise<BulkLoadWindow | null> {
   if (plannedRows < BULK_LOAD_MIN_ROWS) return null;
   const [tables] = await tx.$queryRawUnsafe<{ owned: boolean }[]>(
     `SELECT bool_and(pg_has_role(c.relowner, 'USAGE')) AS owned FROM pg_class c WHERE c.oid IN ${GRAPH_TABLE_OIDS}`,
@@ -64,16 +65,16 @@ export async function openBulkLoadWindow(tx: Tx, plannedRows: number): Promise<C
   if (!tables?.owned) return null;
   if (plannedRows < (await storedGraphRows(tx)) * BULK_LOAD_MIN_GROWTH) return null;
 
-  const foreignKeys = await tx.$queryRawUnsafe<{ tableName: string; name: string; definition: string }[]>(
-    `SELECT conrelid::regclass::text AS "tableName", conname AS name, pg_get_constraintdef(oid) AS definition
+  const foreignKeys = await tx.$queryRawUnsafe<{ tableName: string; referencedTable: string; name: string; definition: string }[]>(
+    `SELECT conrelid::regclass::text AS "tableName", confrelid::regclass::text AS "referencedTable", conname AS name, pg_get_constraintdef(oid) AS definition
        FROM pg_constraint WHERE contype = 'f' AND conrelid IN ${GRAPH_TABLE_OIDS} ORDER BY conrelid, conname`,
     graphTablesParam(),
   );
   // Unique indexes stay where the import finds stored nodes, edges and documents through them. A
   // table that holds nothing yet has nothing to find: its unique indexes go too (the close builds
   // them again, checking uniqueness all the same). Those backing a constraint are left to it.
-  const indexes = await tx.$queryRawUnsafe<{ name: string; definition: string }[]>(
-    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+  const indexes = await tx.$queryRawUnsafe<{ tableName: string; name: string; definition: string }[]>(
+    `SELECT i.indrelid::regclass::text AS "tableName", i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i WHERE i.indrelid IN ${GRAPH_TABLE_OIDS}
         AND (NOT i.indisunique OR (i.indrelid IN ${tableOids(2)}
                                    AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = i.indexrelid)))
@@ -81,12 +82,7 @@ export async function openBulkLoadWindow(tx: Tx, plannedRows: number): Promise<C
     graphTablesParam(),
     JSON.stringify((await emptyGraphTables(tx)).map(quoteIdentifier)),
   );
-  const primaryKeys = await tx.$queryRawUnsafe<{ tableName: string; name: string; definition: string }[]>(
-    `SELECT conrelid::regclass::text AS "tableName", conname AS name, pg_get_constraintdef(oid) AS definition
-       FROM pg_constraint WHERE contype = 'p' AND conrelid IN ${tableOids(1)} ORDER BY 1`,
-    JSON.stringify(KEYS_UNREAD_IN_WINDOW.map(quoteIdentifier)),
-  );
-  // the statement-level checks of origins (migration 20261130224021_origins_checked_per_statement)
+  // the statement-level checks of the documents' origins (migration 20261201083213_origins_on_documents)
   const originChecks = await tx.$queryRawUnsafe<{ tableName: string; name: string }[]>(
     `SELECT t.tgrelid::regclass::text AS "tableName", t.tgname AS name FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
       WHERE t.tgrelid IN ${GRAPH_TABLE_OIDS} AND NOT t.tgisinternal AND t.tgenabled <> 'D' AND p.proname IN (SELECT jsonb_array_elements_text($2::jsonb)) ORDER BY 1, 2`,
@@ -96,22 +92,46 @@ export async function openBulkLoadWindow(tx: Tx, plannedRows: number): Promise<C
   await runInOrder(tx, [
     ...foreignKeys.map((key) => `ALTER TABLE ${key.tableName} DROP CONSTRAINT ${quoteIdentifier(key.name)}`),
     ...indexes.map((index) => `DROP INDEX ${index.name}`),
-    ...primaryKeys.map((key) => `ALTER TABLE ${key.tableName} DROP CONSTRAINT ${quoteIdentifier(key.name)}`),
     ...originChecks.map((check) => `ALTER TABLE ${check.tableName} DISABLE TRIGGER ${quoteIdentifier(check.name)}`),
   ]);
 
-  return () =>
-    runInOrder(tx, [
-      // Memory for the index sorts and the validating joins, for this transaction only: sorts that
-      // fit in memory instead of spilling to disk (the defaults are 64 MB and 4 MB).
-      `SET LOCAL maintenance_work_mem = '${WINDOW_MAINTENANCE_MEMORY}'`,
-      `SET LOCAL work_mem = '${WINDOW_WORK_MEMORY}'`,
-      ...indexes.map((index) => index.definition),
-      ...primaryKeys.map((key) => `ALTER TABLE ${key.tableName} ADD CONSTRAINT ${quoteIdentifier(key.name)} ${key.definition}`),
-      ...foreignKeys.map((key) => `ALTER TABLE ${key.tableName} ADD CONSTRAINT ${quoteIdentifier(key.name)} ${key.definition}`),
-      ...originChecks.map((check) => `ALTER TABLE ${check.tableName} ENABLE TRIGGER ${quoteIdentifier(check.name)}`),
-      ...(originChecks.length > 0 ? [`SELECT "blastmap_check_every_origin"()`] : []),
-    ]);
+  const restored = new Set<string>();
+  // Memory for the index sorts and the validating joins, for this transaction only: sorts that fit
+  // in memory instead of spilling to disk (the defaults are 64 MB and 4 MB).
+  const memory = [`SET LOCAL maintenance_work_mem = '${WINDOW_MAINTENANCE_MEMORY}'`, `SET LOCAL work_mem = '${WINDOW_WORK_MEMORY}'`];
+  const restore = (indexesOf: (table: string) => boolean, keysOf: (key: (typeof foreignKeys)[number]) => boolean) => {
+    const statements = [
+      ...(restored.size === 0 ? memory : []),
+      ...indexes.filter((index) => !restored.has(index.name) && indexesOf(index.tableName)).map((index) => (restored.add(index.name), index.definition)),
+      ...foreignKeys
+        .filter((key) => !restored.has(key.name) && keysOf(key))
+        .map((key) => (restored.add(key.name), `ALTER TABLE ${key.tableName} ADD CONSTRAINT ${quoteIdentifier(key.name)} ${key.definition}`)),
+    ];
+    return statements;
+  };
+  return {
+    restore: (tables) => {
+      // a table's name as regclass prints it: quoted, schema-qualified when off the search path
+      const quoted = tables.map(quoteIdentifier);
+      const written = { has: (name: string) => quoted.some((table) => name === table || name.endsWith(`.${table}`)) };
+      return runInOrder(
+        tx,
+        restore(
+          (table) => written.has(table),
+          (key) => written.has(key.tableName) && written.has(key.referencedTable),
+        ),
+      );
+    },
+    close: () =>
+      runInOrder(tx, [
+        ...restore(
+          () => true,
+          () => true,
+        ),
+        ...originChecks.map((check) => `ALTER TABLE ${check.tableName} ENABLE TRIGGER ${quoteIdentifier(check.name)}`),
+        ...(originChecks.length > 0 ? [`SELECT "blastmap_check_every_origin"()`] : []),
+      ]),
+  };
 }
 
 /**

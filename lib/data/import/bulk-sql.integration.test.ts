@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { testDatabaseKinds, useTestDatabase } from "@/test/test-database";
-import { allocateIds, deleteWhereIn, insertColumns, insertRows, selectWhereIn, selectWhereMatches, updateRows } from "./bulk-sql";
+import { allocateIds, deleteWhereIn, insertColumns, insertRows, reserveIdRange, selectWhereIn, selectWhereMatches, updateRows } from "./bulk-sql";
 
 describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
   const database = useTestDatabase(kind);
@@ -168,6 +168,43 @@ describe.each(testDatabaseKinds())("set-based import writes (%s)", (kind) => {
       [attributes[1], null, 7],
       [attributes[2], null, 7],
     ]);
+  });
+
+  it("a JSON column of repeated values (each distinct value sent once) reads back every row's own value, across statements; reserved ids are one range", async () => {
+    const { db } = database.current;
+    const count = 4100;
+    const values = [{ phase: "install", dev: false }, {}, { step: 'run: "quoted" \\ {braced} NULL', nested: { list: [1, null, "é ✓"] } }, { dev: true }];
+    const nodeIds = await db.$transaction(async (tx) => {
+      const ids = await reserveIdRange(tx, "Node", count + 1);
+      await insertColumns(tx, "Node", {
+        columns: { id: ids, kind: ids.map(() => "system"), key: ids.map((_, i) => `system:repeated-${i}`), name: ids.map((_, i) => `s${i}`) },
+      });
+      return ids;
+    });
+    expect(nodeIds.at(-1)! - nodeIds[0]).toBe(count);
+    const [hub, ...targets] = nodeIds;
+    const edgeIds = await db.$transaction(async (tx) => {
+      const ids = await reserveIdRange(tx, "Edge", count);
+      await insertColumns(tx, "Edge", {
+        columns: {
+          id: ids,
+          kind: ids.map(() => "CAN_ACCESS"),
+          fromId: ids.map(() => hub),
+          toId: targets,
+          attributes: ids.map((_, i) => values[i % values.length]),
+        },
+      });
+      return ids;
+    });
+    const stored = await db.edge.findMany({ where: { fromId: hub }, select: { id: true, toId: true, attributes: true }, orderBy: { toId: "asc" } });
+    expect(stored).toHaveLength(count);
+    expect(stored.map((edge) => edge.attributes)).toEqual(targets.map((_, i) => values[i % values.length]));
+    expect(stored.map((edge) => edge.id)).toEqual(edgeIds);
+    // the sequence moved past the range: an ordinary insert gets a new id
+    const [later] = await db.$transaction((tx) =>
+      insertRows<{ id: number }>(tx, "Node", [{ kind: "system", key: "system:after-range", name: "after" }], ["id"]),
+    );
+    expect(later.id).toBeGreaterThan(nodeIds.at(-1)!);
   });
 
   it("reports the statement that failed, not the aborted ones queued behind it, when a statement of a long insert fails", async () => {

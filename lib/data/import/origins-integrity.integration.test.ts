@@ -4,9 +4,10 @@ import type { TGraphDocument } from "@/lib/schemas/graph-facts";
 import { postgresqlOnly, testDatabaseKinds, useTestDatabase } from "@/test/test-database";
 import { applyGraphDocuments } from "./apply-graph-documents";
 
-// NodeOrigin and EdgeOrigin hold plain ids; statement-level triggers (migration
-// 20261130224021_origins_checked_per_statement) give the guarantees their foreign keys gave:
-// an origin names a stored node or edge, and removing one removes what named it.
+// A document's row names the nodes and edges it describes (SourceDocument."nodeIds" and "edgeIds",
+// plain ids); statement-level triggers (migration 20261201083213_origins_on_documents) give the
+// guarantees foreign keys would: every id names a stored node or edge, and removing one takes its
+// id out of the documents that named it.
 
 const inventory = (key: string, team: string): TGraphDocument => ({
   key,
@@ -18,7 +19,9 @@ const inventory = (key: string, team: string): TGraphDocument => ({
   edges: [{ kind: "CAN_ACCESS", from: `identity:${team}-deployer`, to: "system:prod-aws", privilege: "admin" }],
 });
 
-describe.each(testDatabaseKinds())("node and edge origins on %s", (kind) => {
+type Origins = { key: string; nodeIds: number[]; edgeIds: number[] }[];
+
+describe.each(testDatabaseKinds())("the documents' origins on %s", (kind) => {
   const test = useTestDatabase(kind);
   const fresh = async () => {
     const { db } = test.current;
@@ -32,118 +35,140 @@ describe.each(testDatabaseKinds())("node and edge origins on %s", (kind) => {
       paymentsDocument: await ids("SourceDocument", "inv:payments"),
     };
   };
-  const originsOf = (nodeId: number) => test.current.db.nodeOrigin.count({ where: { nodeId } });
+  // what each document names, ids sorted
+  const origins = async (): Promise<Origins> =>
+    (
+      await test.current.db.$queryRawUnsafe<Origins>(
+        `SELECT key, ARRAY(SELECT unnest("nodeIds") ORDER BY 1) AS "nodeIds", ARRAY(SELECT unnest("edgeIds") ORDER BY 1) AS "edgeIds" FROM "SourceDocument" ORDER BY key`,
+      )
+    ).map((row) => ({ key: row.key, nodeIds: row.nodeIds, edgeIds: row.edgeIds }));
+  const namingNode = async (nodeId: number) => (await origins()).filter((document) => document.nodeIds.includes(nodeId)).map((document) => document.key);
 
-  it("refuses an origin naming a node or an edge that is not stored, on insert and on update, as a foreign key did", async () => {
+  it("refuses a document naming a node or an edge that is not stored, on insert and on update, as a foreign key would", async () => {
     const { db } = test.current;
     const { deployer, paymentsDocument } = await fresh();
-    const before = [await db.nodeOrigin.count(), await db.edgeOrigin.count()];
-    const refusal = { message: expect.stringMatching(/violates foreign key: no Node with id -7/) };
-    await expect(
-      db.$executeRawUnsafe(`INSERT INTO "NodeOrigin" ("nodeId", "documentId") VALUES ($1, $2), (-7, $2)`, deployer, paymentsDocument + 1),
-    ).rejects.toThrow(/no Node with id -7/);
-    await expect(db.$executeRawUnsafe(`INSERT INTO "NodeOrigin" ("nodeId", "documentId") VALUES (-7, $1)`, paymentsDocument)).rejects.toMatchObject(refusal);
-    await expect(db.$executeRawUnsafe(`INSERT INTO "EdgeOrigin" ("edgeId", "documentId") VALUES (-9, $1)`, paymentsDocument)).rejects.toThrow(
-      /violates foreign key: no Edge with id -9/,
+    const before = await origins();
+    const insert = (nodeIds: number[], edgeIds: number[] = []) =>
+      db.$executeRawUnsafe(
+        `INSERT INTO "SourceDocument" (key, format, digest, "nodeIds", "edgeIds") VALUES ('inv:other', 'inventory', 'd', $1::integer[], $2::integer[])`,
+        `{${nodeIds.join(",")}}`,
+        `{${edgeIds.join(",")}}`,
+      );
+    await expect(insert([deployer, -7])).rejects.toThrow(/violates foreign key: no Node with id -7/);
+    await expect(insert([], [-9])).rejects.toThrow(/violates foreign key: no Edge with id -9/);
+    await expect(db.$executeRawUnsafe(`UPDATE "SourceDocument" SET "nodeIds" = "nodeIds" || -7 WHERE id = $1`, paymentsDocument)).rejects.toThrow(
+      /no Node with id -7/,
     );
-    await expect(db.$executeRawUnsafe(`UPDATE "NodeOrigin" SET "nodeId" = -7 WHERE "nodeId" = $1`, deployer)).rejects.toThrow(/no Node with id -7/);
-    await expect(db.$executeRawUnsafe(`UPDATE "EdgeOrigin" SET "edgeId" = -9`)).rejects.toThrow(/no Edge with id -9/);
-    // the SQLSTATE is a foreign key violation's, so callers telling errors apart see what they saw before
-    const code = await db.$executeRawUnsafe(`INSERT INTO "NodeOrigin" ("nodeId", "documentId") VALUES (-7, 1)`).then(
+    await expect(db.$executeRawUnsafe(`UPDATE "SourceDocument" SET "edgeIds" = ARRAY[-9]`)).rejects.toThrow(/no Edge with id -9/);
+    // the SQLSTATE is a foreign key violation's, so callers telling errors apart see what they would see
+    const code = await insert([-7]).then(
       () => null,
       (error: unknown) => JSON.stringify(error),
     );
     expect(code).toContain("23503");
-    expect([await db.nodeOrigin.count(), await db.edgeOrigin.count()]).toEqual(before);
-    // an origin naming stored rows is accepted
-    await db.$executeRawUnsafe(`INSERT INTO "NodeOrigin" ("nodeId", "documentId") VALUES ($1, $2)`, deployer, paymentsDocument + 1);
-    expect(await originsOf(deployer)).toBe(2);
+    expect(await origins()).toEqual(before);
+    // a document naming stored rows is accepted
+    await insert([deployer]);
+    expect(await namingNode(deployer)).toEqual(["inv:other", "inv:payments"]);
   });
 
-  it("a bulk load's one check of every origin finds an origin written while the statement checks were off", async () => {
+  it("a bulk load's one check of every origin finds an id written while the statement checks were off", async () => {
     const { db } = test.current;
     const { paymentsDocument } = await fresh();
     await expect(db.$executeRawUnsafe(`SELECT "blastmap_check_every_origin"()`)).resolves.toBeDefined();
     await db
       .$transaction(async (tx) => {
-        await tx.$executeRawUnsafe(`ALTER TABLE "EdgeOrigin" DISABLE TRIGGER "EdgeOrigin_names_edges_insert"`);
-        await tx.$executeRawUnsafe(`INSERT INTO "EdgeOrigin" ("edgeId", "documentId") VALUES (-9, $1)`, paymentsDocument);
+        await tx.$executeRawUnsafe(`ALTER TABLE "SourceDocument" DISABLE TRIGGER "SourceDocument_names_edges_update"`);
+        await tx.$executeRawUnsafe(`UPDATE "SourceDocument" SET "edgeIds" = "edgeIds" || -9 WHERE id = $1`, paymentsDocument);
         await expect(tx.$executeRawUnsafe(`SELECT "blastmap_check_every_origin"()`)).rejects.toThrow(/no Edge with id -9/);
       })
       .catch((error: unknown) => expect(String(error)).toMatch(/no Edge with id -9/));
-    // the failed check rolled the whole transaction back: the trigger is on, the origin is not stored
-    expect(await db.edgeOrigin.count({ where: { edgeId: -9 } })).toBe(0);
-    await expect(db.$executeRawUnsafe(`INSERT INTO "EdgeOrigin" ("edgeId", "documentId") VALUES (-9, $1)`, paymentsDocument)).rejects.toThrow(
+    // the failed check rolled the whole transaction back: the trigger is on, the id is not stored
+    expect((await origins()).some((document) => document.edgeIds.includes(-9))).toBe(false);
+    await expect(db.$executeRawUnsafe(`UPDATE "SourceDocument" SET "edgeIds" = "edgeIds" || -9 WHERE id = $1`, paymentsDocument)).rejects.toThrow(
       /no Edge with id -9/,
     );
   });
 
-  it("deleting a node deletes its origins and those of the edges deleted with it; the rest stay", async () => {
+  it("deleting a node takes it out of the documents naming it, with the edges deleted with it; the rest stay", async () => {
     const { db } = test.current;
     const { deployer, system } = await fresh();
     const edge = await db.edge.findFirstOrThrow({ where: { fromId: deployer } });
-    expect(await originsOf(deployer)).toBe(1);
-    expect(await db.edgeOrigin.count({ where: { edgeId: edge.id } })).toBe(1);
-    expect(await originsOf(system)).toBe(2);
+    const other = await db.edge.findFirstOrThrow({ where: { NOT: { fromId: deployer } } });
+    expect(await namingNode(deployer)).toEqual(["inv:payments"]);
+    expect(await namingNode(system)).toEqual(["inv:payments", "inv:search"]);
 
     await db.$executeRawUnsafe(`DELETE FROM "Node" WHERE id = $1`, deployer);
-    expect(await originsOf(deployer)).toBe(0);
     expect(await db.edge.count({ where: { id: edge.id } })).toBe(0);
-    expect(await db.edgeOrigin.count({ where: { edgeId: edge.id } })).toBe(0);
-    expect(await originsOf(system)).toBe(2);
-    expect(await db.edgeOrigin.count()).toBe(1);
+    expect(await origins()).toEqual([
+      { key: "inv:payments", nodeIds: [system], edgeIds: [] },
+      { key: "inv:search", nodeIds: [Math.min(system, other.fromId), Math.max(system, other.fromId)], edgeIds: [other.id] },
+    ]);
 
-    // an edge deleted on its own takes its origins too
+    // an edge deleted on its own leaves its documents too
     await db.$executeRawUnsafe(`DELETE FROM "Edge"`);
-    expect(await db.edgeOrigin.count()).toBe(0);
-    expect(await db.nodeOrigin.count()).toBe(3);
+    expect((await origins()).map((document) => document.edgeIds)).toEqual([[], []]);
+    expect(await namingNode(system)).toEqual(["inv:payments", "inv:search"]);
   });
 
-  it("truncating the graph empties the origins, and a changed id carries its origins along", async () => {
+  it("truncating the graph empties what the documents name, and a changed id is carried along", async () => {
     const { db } = test.current;
     const { deployer } = await fresh();
     const edge = await db.edge.findFirstOrThrow({ where: { fromId: deployer } });
     await db.$executeRawUnsafe(`UPDATE "Node" SET id = id + 100000 WHERE id = $1`, deployer);
     await db.$executeRawUnsafe(`UPDATE "Edge" SET id = id + 100000 WHERE id = $1`, edge.id);
-    expect(await originsOf(deployer)).toBe(0);
-    expect(await originsOf(deployer + 100000)).toBe(1);
-    expect(await db.edgeOrigin.count({ where: { edgeId: edge.id + 100000 } })).toBe(1);
+    expect(await namingNode(deployer)).toEqual([]);
+    expect(await namingNode(deployer + 100000)).toEqual(["inv:payments"]);
+    expect((await origins()).find((document) => document.key === "inv:payments")!.edgeIds).toEqual([edge.id + 100000]);
 
     await db.$executeRawUnsafe(`TRUNCATE "Edge" CASCADE`);
-    expect(await db.edgeOrigin.count()).toBe(0);
-    expect(await db.nodeOrigin.count()).toBe(4);
+    expect((await origins()).map((document) => [document.nodeIds.length, document.edgeIds.length])).toEqual([
+      [2, 0],
+      [2, 0],
+    ]);
     await db.$executeRawUnsafe(`TRUNCATE "Node" CASCADE`);
-    expect(await db.nodeOrigin.count()).toBe(0);
+    expect((await origins()).map((document) => [document.nodeIds.length, document.edgeIds.length])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
   });
 });
 
-describe.each(postgresqlOnly())("node origins beside a concurrent transaction on %s", (kind) => {
+describe.each(postgresqlOnly())("a document's origins beside a concurrent transaction on %s", (kind) => {
   const test = useTestDatabase(kind);
 
-  it("an origin being written holds its node as a foreign key did: deleting the node waits for the writer, renaming it does not", async () => {
-    const { db, connection } = test.current;
-    await applyGraphDocuments(db, [inventory("inv:payments", "payments")], { actor: "test" });
-    const node = await db.node.findUniqueOrThrow({ where: { key: "identity:payments-deployer" } });
-    const document = await db.sourceDocument.findUniqueOrThrow({ where: { key: "inv:payments" } });
-    if (connection.config.kind !== "postgresql") throw new Error("PostgreSQL only");
-    const writer = new pg.Client({ connectionString: connection.config.url });
-    const other = new pg.Client({ connectionString: connection.config.url });
-    await writer.connect();
-    await other.connect();
-    try {
-      await writer.query("BEGIN");
-      await writer.query(`INSERT INTO "NodeOrigin" ("nodeId", "documentId") VALUES ($1, $2)`, [node.id, document.id + 1]);
-      await other.query(`SET lock_timeout = '300ms'`);
-      await expect(other.query(`DELETE FROM "Node" WHERE id = $1`, [node.id])).rejects.toThrow(/lock timeout/);
-      await other.query(`UPDATE "Node" SET name = 'payments deployer (renamed)' WHERE id = $1`, [node.id]);
-      await writer.query("COMMIT");
-      // once the writer has committed, the delete goes through and takes both origins with it
-      await other.query(`DELETE FROM "Node" WHERE id = $1`, [node.id]);
-      expect(await db.nodeOrigin.count({ where: { nodeId: node.id } })).toBe(0);
-    } finally {
-      await writer.query("ROLLBACK").catch(() => {});
-      await writer.end();
-      await other.end();
-    }
-  });
+  const writes = {
+    "a new document": `INSERT INTO "SourceDocument" (key, format, digest, "nodeIds") VALUES ('inv:other', 'inventory', 'd', ARRAY[$1::integer])`,
+    "a stored document naming one more node": `UPDATE "SourceDocument" SET "nodeIds" = "nodeIds" || $1::integer WHERE key = 'inv:search'`,
+  };
+  it.each(Object.entries(writes))(
+    "%s holds the nodes it names as a foreign key would: deleting one waits for the writer, renaming it does not",
+    async (_, write) => {
+      const { db, connection } = test.current;
+      await db.$executeRawUnsafe(`TRUNCATE "Node", "Edge", "SourceDocument" CASCADE`);
+      await applyGraphDocuments(db, [inventory("inv:payments", "payments"), inventory("inv:search", "search")], { actor: "test" });
+      const node = await db.node.findUniqueOrThrow({ where: { key: "identity:payments-deployer" } });
+      if (connection.config.kind !== "postgresql") throw new Error("PostgreSQL only");
+      const writer = new pg.Client({ connectionString: connection.config.url });
+      const other = new pg.Client({ connectionString: connection.config.url });
+      await writer.connect();
+      await other.connect();
+      try {
+        await writer.query("BEGIN");
+        await writer.query(write, [node.id]);
+        await other.query(`SET lock_timeout = '300ms'`);
+        await expect(other.query(`DELETE FROM "Node" WHERE id = $1`, [node.id])).rejects.toThrow(/lock timeout/);
+        await other.query(`UPDATE "Node" SET name = 'payments deployer (renamed)' WHERE id = $1`, [node.id]);
+        await writer.query("COMMIT");
+        expect(await db.sourceDocument.count({ where: { nodeIds: { has: node.id } } })).toBe(2);
+        // once the writer has committed, the delete goes through and takes the node out of both documents
+        await other.query(`DELETE FROM "Node" WHERE id = $1`, [node.id]);
+        expect(await db.sourceDocument.count({ where: { nodeIds: { has: node.id } } })).toBe(0);
+      } finally {
+        await writer.query("ROLLBACK").catch(() => {});
+        await writer.end();
+        await other.end();
+      }
+    },
+  );
 });
