@@ -61,7 +61,7 @@ DECLARE
   named_table CONSTANT text := TG_ARGV[0];
   named_column CONSTANT text := TG_ARGV[1];
   added text;
-  named bigint;
+  ids integer[];
   own bigint;
   locked bigint;
   missing integer;
@@ -73,17 +73,20 @@ BEGIN
   ELSE
     added := format('(SELECT n FROM new_documents d CROSS JOIN LATERAL unnest(d.%I) AS n)', named_column);
   END IF;
-  EXECUTE format('SELECT count(DISTINCT a.n) FROM %s AS a', added) INTO named;
-  IF named = 0 THEN
+  -- the named ids once, as one array: the checks below look them up through the primary key, so
+  -- their cost follows the ids a statement names, not the size of the graph
+  EXECUTE format('SELECT array_agg(DISTINCT a.n) FROM %s AS a', added) INTO ids;
+  IF ids IS NULL THEN
     RETURN NULL;
   END IF;
   -- rows this transaction wrote are invisible to every other until it commits: nobody can delete them
-  EXECUTE format('SELECT count(*) FROM %I t WHERE t."id" IN %s AND t.xmin = $1', named_table, added) INTO own USING me;
-  IF own < named THEN
-    EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM %I t WHERE t."id" IN %s AND NOT t.xmin = $1 FOR KEY SHARE OF t) AS l', named_table, added)
-      INTO locked USING me;
-    IF own + locked < named THEN
-      EXECUTE format('SELECT a.n FROM %s AS a WHERE NOT EXISTS (SELECT 1 FROM %I t WHERE t."id" = a.n) LIMIT 1', added, named_table) INTO missing;
+  EXECUTE format('SELECT count(*) FROM %I t WHERE t."id" = ANY($2) AND t.xmin = $1', named_table) INTO own USING me, ids;
+  IF own < cardinality(ids) THEN
+    EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM %I t WHERE t."id" = ANY($2) AND NOT t.xmin = $1 FOR KEY SHARE OF t) AS l', named_table)
+      INTO locked USING me, ids;
+    IF own + locked < cardinality(ids) THEN
+      EXECUTE format('SELECT a.n FROM unnest($1) AS a(n) WHERE NOT EXISTS (SELECT 1 FROM %I t WHERE t."id" = a.n) LIMIT 1', named_table)
+        INTO missing USING ids;
       RAISE EXCEPTION 'insert or update on table "%" violates foreign key: no % with id %', TG_TABLE_NAME, named_table, missing
         USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME, COLUMN = named_column;
     END IF;
