@@ -90,6 +90,8 @@ export async function openBulkLoadWindow(tx: Tx, plannedRows: number): Promise<B
     JSON.stringify(ORIGIN_CHECK_FUNCTIONS),
   );
   await runInOrder(tx, [
+    // held until the commit whatever is dropped below: ids are reserved as ranges inside the window (reserveIdRange)
+    `LOCK TABLE "Node", "Edge" IN ACCESS EXCLUSIVE MODE`,
     ...foreignKeys.map((key) => `ALTER TABLE ${key.tableName} DROP CONSTRAINT ${quoteIdentifier(key.name)}`),
     ...indexes.map((index) => `DROP INDEX ${index.name}`),
     ...originChecks.map((check) => `ALTER TABLE ${check.tableName} DISABLE TRIGGER ${quoteIdentifier(check.name)}`),
