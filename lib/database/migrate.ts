@@ -11,9 +11,10 @@ export { migrationStatus };
 /**
  * Applies pending migrations with Prisma's own migration engine (WASM build), so the history
  * table is the one `prisma migrate` keeps. Refuses, changing nothing, a database that a newer
- * Blastmap has migrated.
+ * Blastmap has migrated. `through` stops after the named migration (a test of what a migration
+ * does to data an older schema stored).
  */
-export async function migrate(database: OpenDatabase): Promise<{ applied: string[] }> {
+export async function migrate(database: OpenDatabase, { through }: { through?: string } = {}): Promise<{ applied: string[] }> {
   const status = await migrationStatus(database);
   if (status.unknown.length > 0) {
     throw new SchemaTooNewError(
@@ -23,7 +24,9 @@ export async function migrate(database: OpenDatabase): Promise<{ applied: string
   if (status.pending.length === 0) return { applied: [] };
   const engine = await createSchemaEngine(readSchema(), bindMigrationAwareSqlAdapterFactory(database.adapterFactory));
   try {
-    const result = await engine.applyMigrations({ migrationsList: readMigrationList(), filters: NO_FILTERS });
+    const migrationsList = readMigrationList();
+    if (through) migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((migration) => migration.path <= through);
+    const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
     return { applied: result.appliedMigrationNames };
   } finally {
     engine.free();

@@ -1,7 +1,10 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { migrate } from "@/lib/database/migrate";
+import { openDatabase, type OpenDatabase } from "@/lib/database/open-database";
+import { createThrowawayPostgresDatabase } from "@/lib/database/throwaway-postgres";
 import type { TGraphDocument } from "@/lib/schemas/graph-facts";
-import { postgresqlOnly, testDatabaseKinds, useTestDatabase } from "@/test/test-database";
+import { postgresqlOnly, testDatabaseKinds, useTestDatabase, type TestDatabaseKind } from "@/test/test-database";
 import { applyGraphDocuments } from "./apply-graph-documents";
 
 // A document's row names the nodes and edges it describes (SourceDocument."nodeIds" and "edgeIds",
@@ -171,4 +174,69 @@ describe.each(postgresqlOnly())("a document's origins beside a concurrent transa
       }
     },
   );
+});
+
+/** An empty database of its own, not migrated. */
+async function emptyDatabase(kind: TestDatabaseKind): Promise<{ connection: OpenDatabase; close(): Promise<void> }> {
+  if (kind === "pglite") {
+    const connection = await openDatabase({ kind: "pglite", dataDir: ":memory:" });
+    return { connection, close: () => connection.close() };
+  }
+  const throwaway = await createThrowawayPostgresDatabase(process.env.DATABASE_URL!, "blastmap_test");
+  const connection = await openDatabase({ kind: "postgresql", url: throwaway.url });
+  return {
+    connection,
+    close: async () => {
+      await connection.close();
+      await throwaway.drop();
+    },
+  };
+}
+
+describe.each(testDatabaseKinds())("upgrading a database that stored origins as rows, on %s", (kind) => {
+  it("migration 20261201083213 moves every origin onto its document, and the documents' checks hold afterwards", async () => {
+    const database = await emptyDatabase(kind);
+    try {
+      const { connection } = database;
+      await migrate(connection, { through: "20261130224021_origins_checked_per_statement" });
+      const ids = async (sql: string) => (await connection.query<{ id: number }>(sql)).map((row) => row.id);
+      const nodes = await ids(
+        `INSERT INTO "Node" (kind, key, name, "updatedAt") VALUES ('identity', 'identity:a', 'a', now()), ('system', 'system:b', 'b', now()), ('system', 'system:c', 'c', now()) RETURNING id`,
+      );
+      const edges = await ids(
+        `INSERT INTO "Edge" (kind, "fromId", "toId", "updatedAt") VALUES ('CAN_ACCESS', ${nodes[0]}, ${nodes[1]}, now()), ('CAN_ACCESS', ${nodes[0]}, ${nodes[2]}, now()) RETURNING id`,
+      );
+      const documents = await ids(
+        `INSERT INTO "SourceDocument" (key, format, digest) VALUES ('inv:one', 'inventory', 'x'), ('inv:two', 'inventory', 'y'), ('inv:none', 'inventory', 'z') RETURNING id`,
+      );
+      await connection.query(`INSERT INTO "NodeOrigin" ("nodeId", "documentId") VALUES ($1, $4), ($2, $4), ($2, $5), ($3, $5)`, [
+        ...nodes,
+        documents[0],
+        documents[1],
+      ]);
+      await connection.query(`INSERT INTO "EdgeOrigin" ("edgeId", "documentId") VALUES ($1, $3), ($2, $3), ($2, $4)`, [...edges, documents[0], documents[1]]);
+
+      expect((await migrate(connection)).applied).toContain("20261201083213_origins_on_documents");
+      const moved = await connection.query<{ key: string; nodeIds: number[]; edgeIds: number[] }>(
+        `SELECT key, "nodeIds", "edgeIds" FROM "SourceDocument" ORDER BY key`,
+      );
+      expect(moved).toEqual([
+        { key: "inv:none", nodeIds: [], edgeIds: [] },
+        { key: "inv:one", nodeIds: [nodes[0], nodes[1]], edgeIds: [edges[0], edges[1]] },
+        { key: "inv:two", nodeIds: [nodes[1], nodes[2]], edgeIds: [edges[1]] },
+      ]);
+      expect(await connection.query(`SELECT to_regclass('"NodeOrigin"') AS node, to_regclass('"EdgeOrigin"') AS edge`)).toEqual([{ node: null, edge: null }]);
+      // the new triggers are in place: a deleted node leaves its documents, an unknown id is refused
+      await connection.query(`DELETE FROM "Node" WHERE id = $1`, [nodes[2]]);
+      expect(
+        (await connection.query<{ nodeIds: number[]; edgeIds: number[] }>(`SELECT "nodeIds", "edgeIds" FROM "SourceDocument" WHERE key = 'inv:two'`))[0],
+      ).toEqual({
+        nodeIds: [nodes[1]],
+        edgeIds: [],
+      });
+      await expect(connection.query(`UPDATE "SourceDocument" SET "nodeIds" = ARRAY[-1] WHERE key = 'inv:none'`)).rejects.toThrow(/no Node with id -1/);
+    } finally {
+      await database.close();
+    }
+  });
 });
